@@ -1,0 +1,153 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace K8sManifestAnalyzers.Analysis
+{
+    /// <summary>
+    /// Turns Roslyn operations into the container model: which container, which image value, which policy value.
+    /// Every rule reads containers through this one place. Operations are matched by pattern, never cast, so
+    /// half-typed code (invalid operations, missing values) reads as "unknown" instead of throwing.
+    /// </summary>
+    internal static class ContainerReader
+    {
+        /// <summary>
+        /// If <paramref name="operation"/> writes a container's image or pull policy (an assignment in an object
+        /// initializer, a <c>with</c> initializer or anywhere else, <c>??=</c>, or a constructor argument of
+        /// KubernetesClient 17 and older), the property and the written value.
+        /// </summary>
+        internal static ContainerProperty ReadWrite(IOperation operation, KubernetesTypes types, out IOperation? value)
+        {
+            switch (operation)
+            {
+                case IAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                    when assignment is ISimpleAssignmentOperation or ICoalesceAssignmentOperation:
+                    value = assignment.Value;
+                    return types.Classify(target.Property);
+
+                case IArgumentOperation { ArgumentKind: not ArgumentKind.DefaultValue } argument:
+                    value = argument.Value;
+                    return types.ClassifyParameter(argument.Parameter);
+
+                default:
+                    value = null;
+                    return ContainerProperty.None;
+            }
+        }
+
+        /// <summary>The container an object creation builds, or <see langword="null"/> if it builds none.</summary>
+        internal static ContainerModel? Read(IObjectCreationOperation creation, KubernetesTypes types)
+        {
+            if (!types.IsContainerType(creation.Type))
+            {
+                return null;
+            }
+
+            var image = ManifestValue.Unset;
+            var policy = ManifestValue.Unset;
+            foreach (var argument in creation.Arguments)
+            {
+                Collect(argument, types, ref image, ref policy);
+            }
+
+            if (creation.Initializer is { } initializer)
+            {
+                foreach (var member in initializer.Initializers)
+                {
+                    Collect(member, types, ref image, ref policy);
+                }
+            }
+
+            if ((!image.IsSet || !policy.IsSet) && FindAssignedLocal(creation) is { } local)
+            {
+                CollectLaterWrites(creation, local, types, ref image, ref policy);
+            }
+
+            return new ContainerModel(creation, isCopy: false, image, policy);
+        }
+
+        /// <summary>The container a <c>with</c> expression copies, or <see langword="null"/> if it copies none.</summary>
+        internal static ContainerModel? Read(IWithOperation copy, KubernetesTypes types)
+        {
+            if (!types.IsContainerType(copy.Type))
+            {
+                return null;
+            }
+
+            var image = ManifestValue.Unset;
+            var policy = ManifestValue.Unset;
+            foreach (var member in copy.Initializer.Initializers)
+            {
+                Collect(member, types, ref image, ref policy);
+            }
+
+            // Whatever the with expression leaves alone comes from the original container.
+            if (!image.IsSet)
+            {
+                image = ManifestValue.Unknown(null);
+            }
+
+            if (!policy.IsSet)
+            {
+                policy = ManifestValue.Unknown(null);
+            }
+
+            return new ContainerModel(copy, isCopy: true, image, policy);
+        }
+
+        private static void Collect(IOperation write, KubernetesTypes types, ref ManifestValue image, ref ManifestValue policy)
+        {
+            switch (ReadWrite(write, types, out var value))
+            {
+                case ContainerProperty.Image when value is not null:
+                    image = Merge(image, value);
+                    break;
+                case ContainerProperty.ImagePullPolicy when value is not null:
+                    policy = Merge(policy, value);
+                    break;
+            }
+        }
+
+        // A second write to the same property leaves the value known only when nothing was known before.
+        private static ManifestValue Merge(ManifestValue existing, IOperation value) =>
+            existing.IsSet ? ManifestValue.Unknown(value) : ManifestValue.From(value);
+
+        private static ILocalSymbol? FindAssignedLocal(IOperation creation)
+        {
+            var current = creation;
+            var parent = creation.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                current = parent;
+                parent = parent.Parent;
+            }
+
+            return parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
+                ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                    when assignment.Value == current => target.Local,
+                _ => null,
+            };
+        }
+
+        // Writes such as `c.ImagePullPolicy = "Always";` or `c.Image ??= image;` to the same local, anywhere in
+        // the same method body (lambdas and local functions included).
+        private static void CollectLaterWrites(IOperation creation, ILocalSymbol local, KubernetesTypes types, ref ManifestValue image, ref ManifestValue policy)
+        {
+            var root = creation;
+            while (root.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is IAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation instance } }
+                    && SymbolEqualityComparer.Default.Equals(instance.Local, local))
+                {
+                    Collect(operation, types, ref image, ref policy);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace K8sManifestAnalyzers.Analysis
+{
+    /// <summary>
+    /// The KubernetesClient model types one compilation references, resolved once at compilation start by metadata
+    /// name (never by loading KubernetesClient). The same <c>k8s.Models</c> types ship in KubernetesClient,
+    /// KubernetesClient.Aot, KubernetesClient.Classic and the old KubernetesClient.Models, so every copy found is kept.
+    /// </summary>
+    internal sealed class KubernetesTypes
+    {
+        internal const string ContainerMetadataName = "k8s.Models.V1Container";
+        internal const string EphemeralContainerMetadataName = "k8s.Models.V1EphemeralContainer";
+
+        private readonly ImmutableArray<INamedTypeSymbol> _containerTypes;
+
+        private KubernetesTypes(ImmutableArray<INamedTypeSymbol> containerTypes)
+        {
+            _containerTypes = containerTypes;
+        }
+
+        /// <summary>The types, or <see langword="null"/> when the compilation does not reference KubernetesClient.</summary>
+        internal static KubernetesTypes? TryCreate(Compilation compilation)
+        {
+            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            AddAll(compilation, ContainerMetadataName, builder);
+            AddAll(compilation, EphemeralContainerMetadataName, builder);
+            return builder.Count == 0 ? null : new KubernetesTypes(builder.ToImmutable());
+        }
+
+        /// <summary>True for V1Container and V1EphemeralContainer, and for types derived from them.</summary>
+        internal bool IsContainerType(ITypeSymbol? type)
+        {
+            for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+            {
+                foreach (var containerType in _containerTypes)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, containerType))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Which container property <paramref name="property"/> is, if it is one we read.</summary>
+        internal ContainerProperty Classify(IPropertySymbol? property)
+        {
+            // The name test comes first: it is the cheap one, and this runs for every property assignment.
+            var kind = property?.Name switch
+            {
+                "Image" => ContainerProperty.Image,
+                "ImagePullPolicy" => ContainerProperty.ImagePullPolicy,
+                _ => ContainerProperty.None,
+            };
+            return kind != ContainerProperty.None && IsContainerType(property!.ContainingType) ? kind : ContainerProperty.None;
+        }
+
+        /// <summary>
+        /// Which container property a constructor parameter of KubernetesClient 17 and older sets. Those constructors
+        /// name their parameters after the JSON fields (<c>image</c>, <c>imagePullPolicy</c>); their positions move
+        /// between versions, their names do not.
+        /// </summary>
+        internal ContainerProperty ClassifyParameter(IParameterSymbol? parameter)
+        {
+            var kind = parameter?.Name switch
+            {
+                "image" => ContainerProperty.Image,
+                "imagePullPolicy" => ContainerProperty.ImagePullPolicy,
+                _ => ContainerProperty.None,
+            };
+            return kind != ContainerProperty.None
+                && parameter!.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                && IsContainerType(constructor.ContainingType)
+                ? kind
+                : ContainerProperty.None;
+        }
+
+        private static void AddAll(Compilation compilation, string metadataName, ImmutableArray<INamedTypeSymbol>.Builder builder)
+        {
+            var single = compilation.GetTypeByMetadataName(metadataName);
+            if (single is not null)
+            {
+                builder.Add(single);
+                return;
+            }
+
+            // GetTypeByMetadataName gives null when several references define the type (for example both
+            // KubernetesClient and KubernetesClient.Models): keep each copy, since either may be bound.
+            foreach (var type in compilation.GetTypesByMetadataName(metadataName))
+            {
+                builder.Add(type);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace K8sManifestAnalyzers.Analysis
+{
+    /// <summary>
+    /// Options read from <c>.editorconfig</c> / <c>.globalconfig</c> keys that start with <c>k8s_manifests.</c>.
+    /// </summary>
+    internal static class ManifestOptions
+    {
+        internal const string Prefix = "k8s_manifests.";
+        internal const string AllowedRegistries = Prefix + "allowed_registries";
+
+        /// <summary>
+        /// A comma-separated option as a list: entries trimmed, empty entries dropped; empty when unset.
+        /// </summary>
+        internal static ImmutableArray<string> GetList(AnalyzerOptions options, SyntaxTree tree, string key)
+        {
+            if (!options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(key, out var raw))
+            {
+                return ImmutableArray<string>.Empty;
+            }
+
+            return SplitList(raw);
+        }
+
+        internal static ImmutableArray<string> SplitList(string? raw)
+        {
+            if (raw is null)
+            {
+                return ImmutableArray<string>.Empty;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<string>();
+            foreach (var part in raw.Split(new[] { ',' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var entry = part.Trim();
+                if (entry.Length > 0)
+                {
+                    builder.Add(entry);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace K8sManifestAnalyzers.Analyzers
+{
+    /// <summary>
+    /// KMA004 (malformed reference), KMA005 (mutable tag), KMA006 (no image) and KMA008 (registry not allowed).
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ImageReferenceAnalyzer : ContainerAnalyzerBase
+    {
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.KMA004_InvalidImageReference,
+            Descriptors.KMA005_MutableImageTag,
+            Descriptors.KMA006_MissingImage,
+            Descriptors.KMA008_RegistryNotAllowed);
+
+        internal override void AnalyzeValue(OperationAnalysisContext context, ContainerProperty property, ManifestValue value)
+        {
+            if (property != ContainerProperty.Image || value.Text is not { Length: > 0 } image || value.Operation is null)
+            {
+                return;
+            }
+
+            var location = Locations.OfValue(value.Operation);
+            if (!ImageReference.TryParseNormalized(image, out var reference, out var error))
+            {
+                string? repaired = ImageRepair.Suggest(image);
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.KMA004_InvalidImageReference,
+                    location,
+                    repaired is null
+                        ? ImmutableDictionary<string, string?>.Empty
+                        : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Replacement, repaired),
+                    image,
+                    Explain(image, error)));
+                return;
+            }
+
+            if (reference!.IsMutable)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.KMA005_MutableImageTag,
+                    location,
+                    image,
+                    reference.Tag is null ? "has no tag or digest, so it means 'latest'" : "uses the tag 'latest'"));
+            }
+
+            var allowed = ManifestOptions.GetList(context.Options, value.Operation.Syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
+            if (!allowed.IsEmpty && !RegistryPrefix.MatchesAny(reference, allowed))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.KMA008_RegistryNotAllowed,
+                    location,
+                    image,
+                    reference.Name,
+                    string.Join(", ", allowed)));
+            }
+        }
+
+        internal override void AnalyzeContainer(OperationAnalysisContext context, ContainerModel container)
+        {
+            if (container.IsCopy)
+            {
+                return;
+            }
+
+            string? missing = container.Image.State switch
+            {
+                ValueState.Unset => "without an image",
+                ValueState.Null => "with a null image",
+                ValueState.Constant when container.Image.Text!.Length == 0 => "with an empty image",
+                _ => null,
+            };
+
+            if (missing is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    Descriptors.KMA006_MissingImage,
+                    Locations.OfCreation(container.Creation),
+                    missing));
+            }
+        }
+
+        private static string Explain(string image, ImageReferenceError error)
+        {
+            if (image.Trim().Length != image.Length)
+            {
+                return "it has leading or trailing white space";
+            }
+
+            if (error == ImageReferenceError.InvalidFormat)
+            {
+                foreach (char c in image)
+                {
+                    if (char.IsWhiteSpace(c))
+                    {
+                        return "it contains white space";
+                    }
+                }
+            }
+
+            return ImageReference.Describe(error);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace K8sManifestAnalyzers
+{
+    /// <summary>
+    /// Rule ids. They are a contract: users' .editorconfig files, suppressions and CI refer to them.
+    /// </summary>
+    public static class DiagnosticIds
+    {
+        /// <summary>KMA001: a container sets no imagePullPolicy.</summary>
+        public const string MissingPullPolicy = "KMA001";
+
+        /// <summary>KMA002: an imagePullPolicy value the API server rejects.</summary>
+        public const string InvalidPullPolicy = "KMA002";
+
+        /// <summary>KMA003: IfNotPresent or Never with a mutable image.</summary>
+        public const string StalePolicyForMutableImage = "KMA003";
+
+        /// <summary>KMA004: an image reference the grammar rejects.</summary>
+        public const string InvalidImageReference = "KMA004";
+
+        /// <summary>KMA005: an image with the tag latest, or with no tag and no digest.</summary>
+        public const string MutableImageTag = "KMA005";
+
+        /// <summary>KMA006: a container with no image or an empty one.</summary>
+        public const string MissingImage = "KMA006";
+
+        /// <summary>KMA007: imagePullPolicy Never.</summary>
+        public const string NeverPullPolicy = "KMA007";
+
+        /// <summary>KMA008: an image outside k8s_manifests.allowed_registries.</summary>
+        public const string RegistryNotAllowed = "KMA008";
+    }
+}
