@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -25,52 +27,72 @@ namespace K8sManifestAnalyzers.Analysis
                 }
 
                 start.RegisterOperationAction(
-                    c => AnalyzeWrite(c, c.Operation, types),
+                    c => AnalyzeWrite(c.ReportDiagnostic, c.Options, c.Operation, types),
                     OperationKind.SimpleAssignment,
                     OperationKind.CoalesceAssignment);
-                start.RegisterOperationAction(
-                    c =>
+                // Container-level rules run per operation block: a container's policy may be written later in the
+                // same body, and a diagnostic there must be produced even when only that line is analyzed (the IDE
+                // analyzes the span being edited), so creations are collected for the whole block and judged at
+                // its end.
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    List<IOperation>? creations = null;
+                    block.RegisterOperationAction(
+                        c => (creations ??= new List<IOperation>()).Add(c.Operation),
+                        OperationKind.ObjectCreation,
+                        OperationKind.With);
+                    block.RegisterOperationBlockEndAction(end =>
                     {
-                        ContainerModel? container = null;
-                        if (c.Operation is IObjectCreationOperation creation)
+                        if (creations is not null)
                         {
-                            container = ContainerReader.Read(creation, types);
-                            if (container is not null)
+                            foreach (var creation in creations)
                             {
-                                // Constructor arguments of KubernetesClient 17 and older are written values too.
-                                foreach (var argument in creation.Arguments)
-                                {
-                                    AnalyzeWrite(c, argument, types);
-                                }
+                                AnalyzeCreation(end, creation, types);
                             }
                         }
-                        else if (c.Operation is IWithOperation copy)
-                        {
-                            container = ContainerReader.Read(copy, types);
-                        }
-
-                        if (container is not null)
-                        {
-                            AnalyzeContainer(c, container);
-                        }
-                    },
-                    OperationKind.ObjectCreation,
-                    OperationKind.With);
+                    });
+                });
             });
         }
 
         /// <summary>Checks one value written to a container's image or pull policy, wherever it is written.</summary>
-        internal abstract void AnalyzeValue(OperationAnalysisContext context, ContainerProperty property, ManifestValue value);
+        internal abstract void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value);
 
         /// <summary>Checks one container creation (a <c>new</c> or a <c>with</c>) as a whole.</summary>
-        internal abstract void AnalyzeContainer(OperationAnalysisContext context, ContainerModel container);
+        internal abstract void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container);
 
-        private void AnalyzeWrite(OperationAnalysisContext context, IOperation write, KubernetesTypes types)
+        private void AnalyzeCreation(OperationBlockAnalysisContext context, IOperation operation, KubernetesTypes types)
+        {
+            ContainerModel? container = null;
+            if (operation is IObjectCreationOperation creation)
+            {
+                container = ContainerReader.Read(creation, types);
+                if (container is not null)
+                {
+                    // Constructor arguments of KubernetesClient 17 and older are written values too.
+                    foreach (var argument in creation.Arguments)
+                    {
+                        AnalyzeWrite(context.ReportDiagnostic, context.Options, argument, types);
+                    }
+                }
+            }
+            else if (operation is IWithOperation copy)
+            {
+                container = ContainerReader.Read(copy, types);
+            }
+
+            if (container is not null)
+            {
+                AnalyzeContainer(context.ReportDiagnostic, container);
+            }
+        }
+
+        private void AnalyzeWrite(Action<Diagnostic> report, AnalyzerOptions options, IOperation write, KubernetesTypes types)
         {
             var property = ContainerReader.ReadWrite(write, types, out var value);
             if (property != ContainerProperty.None && value is not null)
             {
-                AnalyzeValue(context, property, ManifestValue.From(value));
+                AnalyzeValue(report, options, property, ManifestValue.From(value));
             }
         }
     }

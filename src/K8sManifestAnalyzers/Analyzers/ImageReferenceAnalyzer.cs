@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Model;
@@ -19,7 +20,7 @@ namespace K8sManifestAnalyzers.Analyzers
             Descriptors.KMA006_MissingImage,
             Descriptors.KMA008_RegistryNotAllowed);
 
-        internal override void AnalyzeValue(OperationAnalysisContext context, ContainerProperty property, ManifestValue value)
+        internal override void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value)
         {
             if (property != ContainerProperty.Image || value.Text is not { Length: > 0 } image || value.Operation is null)
             {
@@ -30,7 +31,7 @@ namespace K8sManifestAnalyzers.Analyzers
             if (!ImageReference.TryParseNormalized(image, out var reference, out var error))
             {
                 string? repaired = ImageRepair.Suggest(image);
-                context.ReportDiagnostic(Diagnostic.Create(
+                report(Diagnostic.Create(
                     Descriptors.KMA004_InvalidImageReference,
                     location,
                     repaired is null
@@ -43,17 +44,17 @@ namespace K8sManifestAnalyzers.Analyzers
 
             if (reference!.IsMutable)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                report(Diagnostic.Create(
                     Descriptors.KMA005_MutableImageTag,
                     location,
                     image,
                     reference.Tag is null ? "has no tag or digest, so it means 'latest'" : "uses the tag 'latest'"));
             }
 
-            var allowed = ManifestOptions.GetList(context.Options, value.Operation.Syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
+            var allowed = ManifestOptions.GetList(options, value.Operation.Syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
             if (!allowed.IsEmpty && !RegistryPrefix.MatchesAny(reference, allowed))
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                report(Diagnostic.Create(
                     Descriptors.KMA008_RegistryNotAllowed,
                     location,
                     image,
@@ -62,7 +63,7 @@ namespace K8sManifestAnalyzers.Analyzers
             }
         }
 
-        internal override void AnalyzeContainer(OperationAnalysisContext context, ContainerModel container)
+        internal override void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container)
         {
             if (container.IsCopy)
             {
@@ -79,7 +80,7 @@ namespace K8sManifestAnalyzers.Analyzers
 
             if (missing is not null)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                report(Diagnostic.Create(
                     Descriptors.KMA006_MissingImage,
                     Locations.OfCreation(container.Creation),
                     missing));

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Model;
@@ -20,7 +21,7 @@ namespace K8sManifestAnalyzers.Analyzers
             Descriptors.KMA003_StalePolicyForMutableImage,
             Descriptors.KMA007_NeverPullPolicy);
 
-        internal override void AnalyzeValue(OperationAnalysisContext context, ContainerProperty property, ManifestValue value)
+        internal override void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value)
         {
             if (property != ContainerProperty.ImagePullPolicy || value.Text is not { } policy || value.Operation is null)
             {
@@ -36,7 +37,7 @@ namespace K8sManifestAnalyzers.Analyzers
             if (!PullPolicy.IsValid(policy))
             {
                 string? suggestion = PullPolicy.SuggestFor(policy);
-                context.ReportDiagnostic(Diagnostic.Create(
+                report(Diagnostic.Create(
                     Descriptors.KMA002_InvalidPullPolicy,
                     Locations.OfValue(value.Operation),
                     Replacement(suggestion),
@@ -45,14 +46,14 @@ namespace K8sManifestAnalyzers.Analyzers
             }
             else if (policy == PullPolicy.Never)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                report(Diagnostic.Create(
                     Descriptors.KMA007_NeverPullPolicy,
                     Locations.OfValue(value.Operation),
                     Replacement(PullPolicy.IfNotPresent)));
             }
         }
 
-        internal override void AnalyzeContainer(OperationAnalysisContext context, ContainerModel container)
+        internal override void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container)
         {
             var policy = container.PullPolicy;
             if (!container.IsCopy && (!policy.IsSet || policy.Text is { Length: 0 }))
@@ -64,7 +65,7 @@ namespace K8sManifestAnalyzers.Analyzers
 
                 // For an explicit empty policy, the fix rewrites that value instead of adding a member.
                 var additional = policy.Operation is { } empty ? new[] { Locations.OfValue(empty) } : null;
-                context.ReportDiagnostic(Diagnostic.Create(
+                report(Diagnostic.Create(
                     Descriptors.KMA001_MissingPullPolicy,
                     Locations.OfCreation(container.Creation),
                     additional,
@@ -79,7 +80,7 @@ namespace K8sManifestAnalyzers.Analyzers
                 && ImageReference.TryParseNormalized(image, out var reference, out _)
                 && reference!.IsMutable)
             {
-                context.ReportDiagnostic(Diagnostic.Create(
+                report(Diagnostic.Create(
                     Descriptors.KMA003_StalePolicyForMutableImage,
                     Locations.OfValue(policy.Operation),
                     Replacement(PullPolicy.Always),

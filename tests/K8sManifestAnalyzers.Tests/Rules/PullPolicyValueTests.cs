@@ -1,0 +1,346 @@
+using System.Threading.Tasks;
+using K8sManifestAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer,
+    K8sManifestAnalyzers.CodeFixes.SetPullPolicyCodeFix>;
+
+namespace K8sManifestAnalyzers.Tests.Rules;
+
+/// <summary>KMA002 (invalid value), KMA003 (mutable image that is not pulled) and KMA007 (Never).</summary>
+public sealed class PullPolicyValueTests
+{
+    [Theory]
+    [InlineData("always", "Always")]
+    [InlineData("ALWAYS", "Always")]
+    [InlineData(" Always ", "Always")]
+    [InlineData("ifnotpresent", "IfNotPresent")]
+    [InlineData("if-not-present", "IfNotPresent")]
+    [InlineData("IF_NOT_PRESENT", "IfNotPresent")]
+    [InlineData("IfNotPresnt", "IfNotPresent")]
+    [InlineData("IfNotPersent", "IfNotPresent")]
+    [InlineData("Allways", "Always")]
+    public Task InvalidPolicyWithAnObviousIntent_IsReplaced(string written, string intended) =>
+        VerifyCS.VerifyCodeFixAsync(
+            $$"""
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build() => new V1Container { Image = "nginx:1.25", ImagePullPolicy = {|KMA002:"{{written}}"|} };
+            }
+            """,
+            $$"""
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build() => new V1Container { Image = "nginx:1.25", ImagePullPolicy = "{{intended}}" };
+            }
+            """);
+
+    [Fact]
+    public async Task MisspeltNever_BecomesNever_WhichThenIsInfo()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using k8s.Models;
+
+                class Manifests
+                {
+                    V1Container Build() => new V1Container { Image = "nginx:1.25", ImagePullPolicy = {|KMA002:"Nevr"|} };
+                }
+                """,
+            FixedCode = """
+                using k8s.Models;
+
+                class Manifests
+                {
+                    V1Container Build() => new V1Container { Image = "nginx:1.25", ImagePullPolicy = {|KMA007:"Never"|} };
+                }
+                """,
+            CodeActionEquivalenceKey = "KMA002",
+        };
+
+        // KMA007 is fixable by the same provider; keep it as an expected finding of the fixed code.
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("Sometimes")]
+    [InlineData("   ")]
+    [InlineData("Pull")]
+    public Task InvalidPolicyWithNoClearIntent_IsReportedWithoutFix(string written) =>
+        VerifyCS.VerifyNoCodeFixAsync(
+            $$"""
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build() => new V1Container { Image = "nginx:1.25", ImagePullPolicy = {|#0:"{{written}}"|} };
+            }
+            """,
+            VerifyCS.Diagnostic("KMA002").WithLocation(0).WithArguments(written, string.Empty));
+
+    [Fact]
+    public Task InvalidPolicyFromAConstant_IsReportedAtTheUse_WithoutFix() =>
+        VerifyCS.VerifyNoCodeFixAsync(
+            """
+            using k8s.Models;
+
+            static class Policies { public const string Pull = "always"; }
+
+            class Manifests
+            {
+                V1Container Build() => new V1Container { Image = "nginx:1.25", ImagePullPolicy = {|#0:Policies.Pull|} };
+            }
+            """,
+            VerifyCS.Diagnostic("KMA002").WithLocation(0).WithArguments("always", " (did you mean 'Always'?)"));
+
+    [Fact]
+    public Task InvalidPolicyAnywhere_FixAll() =>
+        VerifyCS.VerifyCodeFixAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                void Patch(V1Pod pod, V1Container sidecar)
+                {
+                    pod.Spec.Containers[0].ImagePullPolicy = {|KMA002:"always"|};
+                    pod.Spec.InitContainers[0].ImagePullPolicy ??= {|KMA002:"ifNotPresent"|};
+                    sidecar = sidecar with { ImagePullPolicy = {|KMA002:"IfNotPresnt"|} };
+                    pod.Spec.EphemeralContainers = [new() { Image = "busybox:1.36", ImagePullPolicy = {|KMA002:"ALWAYS"|} }];
+                }
+            }
+            """,
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                void Patch(V1Pod pod, V1Container sidecar)
+                {
+                    pod.Spec.Containers[0].ImagePullPolicy = "Always";
+                    pod.Spec.InitContainers[0].ImagePullPolicy ??= "IfNotPresent";
+                    sidecar = sidecar with { ImagePullPolicy = "IfNotPresent" };
+                    pod.Spec.EphemeralContainers = [new() { Image = "busybox:1.36", ImagePullPolicy = "Always" }];
+                }
+            }
+            """);
+
+    [Theory]
+    [InlineData("Always")]
+    [InlineData("IfNotPresent")]
+    public Task ValidPolicy_IsNotReported(string policy) =>
+        VerifyCS.VerifyAnalyzerAsync(
+            $$"""
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build() => new V1Container { Image = "nginx:1.25", ImagePullPolicy = "{{policy}}" };
+            }
+            """);
+
+    [Fact]
+    public Task LookAlikePolicyProperty_IsNotReported() =>
+        VerifyCS.VerifyAnalyzerAsync(
+            """
+            class Container { public string? ImagePullPolicy { get; set; } }
+
+            class Manifests
+            {
+                Container Build() => new Container { ImagePullPolicy = "always" };
+            }
+            """);
+
+    [Theory]
+    [InlineData("nginx", "no tag or digest, so 'latest'")]
+    [InlineData("nginx:latest", "tag 'latest'")]
+    [InlineData("registry.example.com:5000/shop/api", "no tag or digest, so 'latest'")]
+    public Task IfNotPresentWithMutableImage_IsSetToAlways(string image, string why) => RunStale(image, why);
+
+    private static Task RunStale(string image, string why)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = $$"""
+                using k8s.Models;
+
+                class Manifests
+                {
+                    V1Container Build() => new V1Container { Image = "{{image}}", ImagePullPolicy = {|#0:"IfNotPresent"|} };
+                }
+                """,
+            FixedCode = $$"""
+                using k8s.Models;
+
+                class Manifests
+                {
+                    V1Container Build() => new V1Container { Image = "{{image}}", ImagePullPolicy = "Always" };
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA003").WithLocation(0).WithArguments(image, why, "IfNotPresent"));
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("nginx:1.25")]
+    [InlineData("nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
+    [InlineData("nginx:latest@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
+    [InlineData("Not/A/Valid:Image")]
+    public Task IfNotPresentWithPinnedOrUnparsableImage_IsNotReported(string image) =>
+        VerifyCS.VerifyAnalyzerAsync(
+            $$"""
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build() => new V1Container { Image = "{{image}}", ImagePullPolicy = "IfNotPresent" };
+            }
+            """);
+
+    [Fact]
+    public Task MutableImageWithNonConstantPolicyOrImage_IsNotReported() =>
+        VerifyCS.VerifyAnalyzerAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container A(string policy) => new V1Container { Image = "nginx", ImagePullPolicy = policy };
+                V1Container B(string image) => new V1Container { Image = image, ImagePullPolicy = "IfNotPresent" };
+                V1Container C(V1Container template) => template with { ImagePullPolicy = "IfNotPresent" };
+            }
+            """);
+
+    [Fact]
+    public Task StalePolicy_WrittenLater_IsReportedThere_AndFixAllSetsAlways() =>
+        VerifyCS.VerifyCodeFixAsync(
+            """
+            using k8s.Models;
+
+            static class Images { public const string Cache = "redis"; }
+
+            class Manifests
+            {
+                V1PodSpec Spec()
+                {
+                    var web = new V1Container { Name = "web", Image = "nginx:latest" };
+                    web.ImagePullPolicy = {|KMA003:"IfNotPresent"|};
+                    return new V1PodSpec
+                    {
+                        Containers = [web, new() { Name = "cache", Image = Images.Cache, ImagePullPolicy = {|KMA003:"IfNotPresent"|} }],
+                        InitContainers = [new V1Container { Name = "init", Image = "busybox", ImagePullPolicy = {|KMA003:"IfNotPresent"|} }],
+                    };
+                }
+            }
+            """,
+            """
+            using k8s.Models;
+
+            static class Images { public const string Cache = "redis"; }
+
+            class Manifests
+            {
+                V1PodSpec Spec()
+                {
+                    var web = new V1Container { Name = "web", Image = "nginx:latest" };
+                    web.ImagePullPolicy = "Always";
+                    return new V1PodSpec
+                    {
+                        Containers = [web, new() { Name = "cache", Image = Images.Cache, ImagePullPolicy = "Always" }],
+                        InitContainers = [new V1Container { Name = "init", Image = "busybox", ImagePullPolicy = "Always" }],
+                    };
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task NeverWithMutableImage_ReportsBoth_AndEachFixHasItsOwnValue()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using k8s.Models;
+
+                class Manifests
+                {
+                    V1Container Build() => new V1Container { Image = "nginx", ImagePullPolicy = {|KMA003:{|KMA007:"Never"|}|} };
+                }
+                """,
+            FixedCode = """
+                using k8s.Models;
+
+                class Manifests
+                {
+                    V1Container Build() => new V1Container { Image = "nginx", ImagePullPolicy = "Always" };
+                }
+                """,
+            CodeActionEquivalenceKey = "KMA003",
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task Never_IsInfo_AndBecomesIfNotPresent() =>
+        VerifyCS.VerifyCodeFixAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container A() => new V1Container { Image = "registry.example.com/tools/preloaded:1.0", ImagePullPolicy = {|KMA007:"Never"|} };
+                V1EphemeralContainer B() => new() { Image = "busybox:1.36", ImagePullPolicy = {|KMA007:"Never"|} };
+            }
+            """,
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container A() => new V1Container { Image = "registry.example.com/tools/preloaded:1.0", ImagePullPolicy = "IfNotPresent" };
+                V1EphemeralContainer B() => new() { Image = "busybox:1.36", ImagePullPolicy = "IfNotPresent" };
+            }
+            """);
+
+    [Fact]
+    public async Task KubernetesClient17ConstructorArguments_AreChecked()
+    {
+        var test = new VerifyCS.Test
+        {
+            ReferenceAssemblies = KubernetesReferences.WithoutKubernetes,
+            TestCode = """
+                using k8s.Models;
+
+                class Manifests
+                {
+                    V1Container Named() => new V1Container("api", image: "nginx", imagePullPolicy: {|KMA003:"IfNotPresent"|});
+                    V1Container Positional() => new V1Container("db", null, null, null, null, "postgres:16", {|KMA002:"ifnotpresent"|});
+                    V1Container NamedOutOfOrder() => new V1Container(imagePullPolicy: {|KMA002:"always"|}, name: "x", image: "redis:7");
+                }
+                """,
+            FixedCode = """
+                using k8s.Models;
+
+                class Manifests
+                {
+                    V1Container Named() => new V1Container("api", image: "nginx", imagePullPolicy: "Always");
+                    V1Container Positional() => new V1Container("db", null, null, null, null, "postgres:16", "IfNotPresent");
+                    V1Container NamedOutOfOrder() => new V1Container(imagePullPolicy: "Always", name: "x", image: "redis:7");
+                }
+                """,
+        };
+        test.TestState.Sources.Add(KubernetesClient17Stubs.Source);
+        test.FixedState.Sources.Add(KubernetesClient17Stubs.Source);
+
+        // KMA002 and KMA003 are separate Fix All operations.
+        test.NumberOfFixAllIterations = 2;
+        await test.RunAsync();
+    }
+}
