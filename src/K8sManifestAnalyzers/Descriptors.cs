@@ -11,7 +11,7 @@ namespace K8sManifestAnalyzers
         internal static readonly DiagnosticDescriptor KMA001_MissingPullPolicy = Create(
             DiagnosticIds.MissingPullPolicy,
             "Set imagePullPolicy explicitly",
-            "Container sets no ImagePullPolicy: the API server will store '{0}' at creation and keep it when the image changes; write it explicitly",
+            "Container sets no ImagePullPolicy: the API server will store {0} at creation and keep it when the image changes; write it explicitly",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
             "When imagePullPolicy is unset the API server defaults it once, at creation: Always for an untagged or ':latest' image, IfNotPresent otherwise. The stored value is not recomputed when the image is later patched, so a container that moves from ':latest' to a pinned tag keeps pulling on every start, and the reverse keeps a stale image.");
@@ -51,7 +51,7 @@ namespace K8sManifestAnalyzers
         internal static readonly DiagnosticDescriptor KMA006_MissingImage = Create(
             DiagnosticIds.MissingImage,
             "Container has no image",
-            "Container is created {0}: the API server rejects the object with 'spec.containers[].image: Required value'",
+            "Container is created {0}: the API server rejects the object with 'image: Required value'",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
             "Every container, init container and ephemeral container needs an image. Only a mutating admission webhook could still supply one.");

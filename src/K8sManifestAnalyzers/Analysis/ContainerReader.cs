@@ -62,7 +62,7 @@ namespace K8sManifestAnalyzers.Analysis
                 CollectLaterWrites(creation, local, types, ref image, ref policy);
             }
 
-            return new ContainerModel(creation, isCopy: false, image, policy);
+            return new ContainerModel(creation, image, policy);
         }
 
         /// <summary>The container a <c>with</c> expression copies, or <see langword="null"/> if it copies none.</summary>
@@ -91,7 +91,7 @@ namespace K8sManifestAnalyzers.Analysis
                 policy = ManifestValue.Unknown(null);
             }
 
-            return new ContainerModel(copy, isCopy: true, image, policy);
+            return new ContainerModel(copy, image, policy);
         }
 
         private static void Collect(IOperation write, KubernetesTypes types, ref ManifestValue image, ref ManifestValue policy)

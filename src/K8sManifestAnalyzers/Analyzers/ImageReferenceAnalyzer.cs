@@ -65,11 +65,7 @@ namespace K8sManifestAnalyzers.Analyzers
 
         internal override void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container)
         {
-            if (container.IsCopy)
-            {
-                return;
-            }
-
+            // A with-copy keeps the original's image (the model reads it as unknown), unless it writes an empty one.
             string? missing = container.Image.State switch
             {
                 ValueState.Unset => "without an image",

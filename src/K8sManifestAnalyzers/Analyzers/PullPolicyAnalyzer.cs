@@ -56,7 +56,8 @@ namespace K8sManifestAnalyzers.Analyzers
         internal override void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container)
         {
             var policy = container.PullPolicy;
-            if (!container.IsCopy && (!policy.IsSet || policy.Text is { Length: 0 }))
+            // A with-copy keeps the original's policy (the model reads it as unknown), unless it writes an empty one.
+            if (!policy.IsSet || policy.Text is { Length: 0 })
             {
                 string? defaultPolicy = container.Image.IsConstant ? PullPolicy.DefaultFor(container.Image.Text) : null;
                 var properties = defaultPolicy is null
@@ -70,7 +71,7 @@ namespace K8sManifestAnalyzers.Analyzers
                     Locations.OfCreation(container.Creation),
                     additional,
                     properties,
-                    defaultPolicy ?? "Always or IfNotPresent, depending on the image,"));
+                    defaultPolicy is null ? "Always or IfNotPresent, depending on the image," : $"'{defaultPolicy}'"));
                 return;
             }
 

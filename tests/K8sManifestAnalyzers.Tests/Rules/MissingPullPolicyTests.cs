@@ -285,6 +285,27 @@ public sealed class MissingPullPolicyTests
             AddPullPolicyCodeFix.ServerDefaultKey);
 
     [Fact]
+    public Task WithExpressionWritingAnEmptyPolicy_IsReported_AndRewritten() =>
+        VerifyCS.VerifyCodeFixAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build(V1Container template) => template {|KMA001:with|} { Image = "nginx", ImagePullPolicy = "" };
+            }
+            """,
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build(V1Container template) => template with { Image = "nginx", ImagePullPolicy = "Always" };
+            }
+            """,
+            AddPullPolicyCodeFix.ServerDefaultKey);
+
+    [Fact]
     public Task ImageFromConstantsClass_IsFolded() =>
         VerifyCS.VerifyCodeFixAsync(
             """

@@ -1,14 +1,13 @@
+using System;
 using System.Collections.Immutable;
-using System.Threading;
-using Microsoft.CodeAnalysis;
+using System.IO;
+using System.Linq;
+using System.Reflection;
 using Microsoft.CodeAnalysis.Testing;
 
 namespace K8sManifestAnalyzers.Tests.Verifiers;
 
-/// <summary>
-/// Reference sets for test compilations, built once (resolving them is expensive). The testing framework
-/// restores the packages into its cache the first time.
-/// </summary>
+/// <summary>Reference sets for test compilations, built once (resolving them is expensive).</summary>
 internal static class KubernetesReferences
 {
     /// <summary>.NET 8 without KubernetesClient: the analyzers must stay silent.</summary>
@@ -20,16 +19,18 @@ internal static class KubernetesReferences
     /// <summary>The oldest KubernetesClient served here.</summary>
     public static readonly ReferenceAssemblies KubernetesClient19 = WithKubernetesClient("19.0.2");
 
-    // Resolve each set once, on one thread, before any test uses it: on a clean machine the first resolution
-    // downloads the packages, and tests that raced it saw a reference set without KubernetesClient.
-    static KubernetesReferences()
+    // The package is restored by the test project (PackageDownload); its net8.0 assembly is added by path.
+    private static ReferenceAssemblies WithKubernetesClient(string version)
     {
-        foreach (var references in new[] { WithoutKubernetes, KubernetesClient21, KubernetesClient19 })
+        string packageRoot = typeof(KubernetesReferences).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "NuGetPackageRoot").Value
+            ?? throw new InvalidOperationException("NuGetPackageRoot is not recorded in the test assembly");
+        string assembly = Path.Combine(packageRoot, "kubernetesclient", version, "lib", "net8.0", "KubernetesClient.dll");
+        if (!File.Exists(assembly))
         {
-            references.ResolveAsync(LanguageNames.CSharp, CancellationToken.None).GetAwaiter().GetResult();
+            throw new InvalidOperationException($"{assembly} is missing: restore the test project first.");
         }
-    }
 
-    private static ReferenceAssemblies WithKubernetesClient(string version) =>
-        ReferenceAssemblies.Net.Net80.AddPackages(ImmutableArray.Create(new PackageIdentity("KubernetesClient", version)));
+        return ReferenceAssemblies.Net.Net80.AddAssemblies(ImmutableArray.Create(Path.ChangeExtension(assembly, null)));
+    }
 }

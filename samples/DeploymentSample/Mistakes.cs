@@ -1,0 +1,28 @@
+using k8s.Models;
+
+/// <summary>
+/// Deliberate mistakes, so that building the sample shows what the analyzers report.
+/// Each comment names the rule that fires; open the file in an IDE to try the quick fixes.
+/// </summary>
+internal static class Mistakes
+{
+    public static V1Pod Worker() => new()
+    {
+        ApiVersion = "v1",
+        Kind = "Pod",
+        Metadata = new V1ObjectMeta { Name = "worker" },
+        Spec = new V1PodSpec
+        {
+            Containers =
+            [
+                // KMA001: no ImagePullPolicy (the API server would store Always and keep it forever).
+                // KMA005: "busybox" has no tag, so it means 'latest'.
+                new V1Container { Name = "worker", Image = "busybox", Command = ["sleep", "3600"] },
+
+                // KMA003: IfNotPresent with ':latest' keeps whatever each node pulled first.
+                // KMA005: the tag 'latest'. KMA008: quay.io is not in k8s_manifests.allowed_registries.
+                new V1Container { Name = "exporter", Image = "quay.io/prometheus/node-exporter:latest", ImagePullPolicy = "IfNotPresent" },
+            ],
+        },
+    };
+}

@@ -1,0 +1,51 @@
+using k8s;
+using k8s.Models;
+
+// A Deployment written the way the analyzers want it: every image pinned, every pull policy explicit.
+var labels = new Dictionary<string, string> { ["app"] = "shop-api" };
+
+var deployment = new V1Deployment
+{
+    ApiVersion = "apps/v1",
+    Kind = "Deployment",
+    Metadata = new V1ObjectMeta { Name = "shop-api", NamespaceProperty = "shop" },
+    Spec = new V1DeploymentSpec
+    {
+        Replicas = 2,
+        Selector = new V1LabelSelector { MatchLabels = labels },
+        Template = new V1PodTemplateSpec
+        {
+            Metadata = new V1ObjectMeta { Labels = labels },
+            Spec = new V1PodSpec
+            {
+                InitContainers =
+                [
+                    new() { Name = "migrate", Image = Images.Api, Args = ["migrate"], ImagePullPolicy = "IfNotPresent" },
+                ],
+                Containers =
+                [
+                    new V1Container
+                    {
+                        Name = "api",
+                        Image = Images.Api,
+                        ImagePullPolicy = "IfNotPresent",
+                        Ports = [new V1ContainerPort { ContainerPort = 8080 }],
+                    },
+                ],
+                ImagePullSecrets = [new V1LocalObjectReference { Name = "shop-registry" }],
+            },
+        },
+    },
+};
+
+Console.WriteLine(KubernetesYaml.Serialize(deployment));
+Console.WriteLine("---");
+Console.WriteLine(KubernetesYaml.Serialize(Mistakes.Worker()));
+
+internal static class Images
+{
+    public const string Registry = "registry.example.com";
+
+    // Constants are folded: the analyzers see "registry.example.com/shop/api:3.2.0".
+    public const string Api = $"{Registry}/shop/api:3.2.0";
+}

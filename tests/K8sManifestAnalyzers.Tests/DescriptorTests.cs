@@ -1,0 +1,109 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using K8sManifestAnalyzers.Analyzers;
+using K8sManifestAnalyzers.CodeFixes;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace K8sManifestAnalyzers.Tests;
+
+/// <summary>Checks over every rule the package ships: docs, help links, release tracking, fixes.</summary>
+public sealed class DescriptorTests
+{
+    private static readonly string RepositoryRoot = FindRepositoryRoot();
+
+    public static TheoryData<string> RuleIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var descriptor in AllDescriptors())
+        {
+            data.Add(descriptor.Id);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_HasADocsPage_AndAHelpLinkToIt(string id)
+    {
+        var descriptor = AllDescriptors().Single(d => d.Id == id);
+        Assert.Equal(Descriptors.HelpLinkBase + id + ".md", descriptor.HelpLinkUri);
+        string page = Path.Combine(RepositoryRoot, "docs", "rules", id + ".md");
+        Assert.True(File.Exists(page), $"missing {page}");
+        string text = File.ReadAllText(page);
+        Assert.StartsWith($"# {id}: {descriptor.Title}", text);
+        foreach (var section in new[] { "## What it reports", "## Why", "## Non-compliant code", "## Compliant code", "## Code fix", "## Options", "## Suppression" })
+        {
+            Assert.Contains(section, text);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void Rule_IsListedInReleaseTracking_AndReadme(string id)
+    {
+        var descriptor = AllDescriptors().Single(d => d.Id == id);
+        string unshipped = File.ReadAllText(Path.Combine(RepositoryRoot, "src", "K8sManifestAnalyzers", "AnalyzerReleases.Unshipped.md"));
+        Assert.Contains($"{id} | {descriptor.Category} | {descriptor.DefaultSeverity} |", unshipped);
+        Assert.Contains($"[{id}](docs/rules/{id}.md)", File.ReadAllText(Path.Combine(RepositoryRoot, "README.md")));
+        Assert.Contains($"[{id}]({id}.md)", File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "rules", "README.md")));
+    }
+
+    [Fact]
+    public void RuleIds_AreUnique_AndCategoriesAreStandard()
+    {
+        var descriptors = AllDescriptors();
+        Assert.Equal(descriptors.Count, descriptors.Select(d => d.Id).Distinct().Count());
+        Assert.All(descriptors, d => Assert.Contains(d.Category, new[] { "Usage", "Reliability", "Security", "Performance", "Design" }));
+    }
+
+    [Fact]
+    public void EveryFixableId_BelongsToAnAnalyzer()
+    {
+        var ids = AllDescriptors().Select(d => d.Id).ToHashSet();
+        foreach (var fixer in typeof(AddPullPolicyCodeFix).Assembly.GetTypes()
+                     .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+                     .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!))
+        {
+            Assert.NotNull(fixer.GetFixAllProvider());
+            Assert.All(fixer.FixableDiagnosticIds, id => Assert.Contains(id, ids));
+        }
+    }
+
+    [Fact]
+    public void AnalyzerAssembly_ReferencesRoslyn48_AndNotWorkspaces()
+    {
+        var references = typeof(PullPolicyAnalyzer).Assembly.GetReferencedAssemblies();
+        var roslyn = references.Single(r => r.Name == "Microsoft.CodeAnalysis");
+        Assert.Equal(new Version(4, 8, 0, 0), roslyn.Version);
+        Assert.Equal(new Version(4, 8, 0, 0), references.Single(r => r.Name == "Microsoft.CodeAnalysis.CSharp").Version);
+        Assert.DoesNotContain(references, r => r.Name!.Contains("Workspaces", StringComparison.Ordinal));
+        Assert.Equal(".NETStandard,Version=v2.0", typeof(PullPolicyAnalyzer).Assembly.GetCustomAttribute<System.Runtime.Versioning.TargetFrameworkAttribute>()!.FrameworkName);
+    }
+
+    private static List<DiagnosticDescriptor> AllDescriptors() =>
+        typeof(PullPolicyAnalyzer).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+            .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
+            .ToList();
+
+    private static string FindRepositoryRoot([CallerFilePath] string path = "")
+    {
+        for (var directory = new DirectoryInfo(Path.GetDirectoryName(path)!); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "K8sManifestAnalyzers.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+}

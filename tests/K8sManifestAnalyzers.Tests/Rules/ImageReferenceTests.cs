@@ -1,0 +1,292 @@
+using System.Threading.Tasks;
+using K8sManifestAnalyzers.Analyzers;
+using K8sManifestAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    K8sManifestAnalyzers.Analyzers.ImageReferenceAnalyzer,
+    K8sManifestAnalyzers.CodeFixes.RepairImageReferenceCodeFix>;
+
+namespace K8sManifestAnalyzers.Tests.Rules;
+
+/// <summary>KMA004 (malformed reference) and KMA005 (mutable tag).</summary>
+public sealed class ImageReferenceTests
+{
+    private const string Digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+    [Theory]
+    [InlineData("Nginx:1.25", "nginx:1.25", "repository name must be lowercase")]
+    [InlineData("registry.example.com/Shop/API:3.2.0", "registry.example.com/shop/api:3.2.0", "repository name must be lowercase")]
+    [InlineData(" nginx:1.25 ", "nginx:1.25", "it has leading or trailing white space")]
+    [InlineData("nginx:1.25\\n", "nginx:1.25", "it has leading or trailing white space")]
+    [InlineData("MyApp:Release-1", "myapp:Release-1", "repository name must be lowercase")]
+    public Task MalformedImageWithOneObviousRepair_IsRepaired(string written, string repaired, string reason)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = $$"""
+                using k8s.Models;
+
+                class Manifests
+                {
+                    V1Container Build() => new V1Container { Image = {|#0:"{{written}}"|}, ImagePullPolicy = "IfNotPresent" };
+                }
+                """,
+            FixedCode = $$"""
+                using k8s.Models;
+
+                class Manifests
+                {
+                    V1Container Build() => new V1Container { Image = "{{repaired}}", ImagePullPolicy = "IfNotPresent" };
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA004").WithLocation(0).WithArguments(written.Replace("\\n", "\n"), reason));
+        return test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("nginx:bad tag", "it contains white space")]
+    [InlineData("nginx:-leading-dash", "invalid reference format")]
+    [InlineData("nginx@sha256:abc123", "invalid reference format")]
+    [InlineData("nginx@sha256:0123456789abcdef0123456789abcdef", "invalid checksum digest length")]
+    [InlineData("nginx@md5:0123456789abcdef0123456789abcdef", "unsupported digest algorithm")]
+    [InlineData("nginx@sha256:0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF", "invalid digest format")]
+    [InlineData("http://registry.example.com/app:1.0", "invalid reference format")]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "cannot specify 64-byte hexadecimal strings")]
+    [InlineData("registry.example.com/app::1.0", "invalid reference format")]
+    [InlineData("   ", "it has leading or trailing white space")]
+    public Task MalformedImageWithoutObviousRepair_IsReportedWithoutFix(string image, string reason) =>
+        VerifyCS.VerifyNoCodeFixAsync(
+            $$"""
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build() => new V1Container { Image = {|#0:"{{image}}"|}, ImagePullPolicy = "IfNotPresent" };
+            }
+            """,
+            VerifyCS.Diagnostic("KMA004").WithLocation(0).WithArguments(image, reason));
+
+    [Fact]
+    public Task OverlongTagAndPath_AreReported() =>
+        VerifyCS.VerifyNoCodeFixAsync(
+            $$"""
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Tag() => new V1Container { Image = {|#0:"nginx:{{new string('a', 129)}}"|}, ImagePullPolicy = "IfNotPresent" };
+                V1Container LongestTag() => new V1Container { Image = "nginx:{{new string('a', 128)}}", ImagePullPolicy = "IfNotPresent" };
+                V1Container Path() => new V1Container { Image = {|#1:"registry.example.com/{{new string('a', 256)}}:1.0"|}, ImagePullPolicy = "IfNotPresent" };
+                V1Container LongestPath() => new V1Container { Image = "registry.example.com/{{new string('a', 255)}}:1.0", ImagePullPolicy = "IfNotPresent" };
+            }
+            """,
+            VerifyCS.Diagnostic("KMA004").WithLocation(0).WithArguments($"nginx:{new string('a', 129)}", "invalid reference format"),
+            VerifyCS.Diagnostic("KMA004").WithLocation(1).WithArguments($"registry.example.com/{new string('a', 256)}:1.0", "repository name must not be more than 255 characters"));
+
+    [Fact]
+    public Task MalformedImagesEverywhere_FixAll() =>
+        VerifyCS.VerifyCodeFixAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                void Patch(V1Pod pod)
+                {
+                    pod.Spec.Containers[0].Image = {|KMA004:"Shop/Api:3.2.0"|};
+                    pod.Spec.InitContainers = [new() { Image = {|KMA004:" busybox:1.36"|}, ImagePullPolicy = "IfNotPresent" }];
+                    pod.Spec.EphemeralContainers = [new V1EphemeralContainer { Image = {|KMA004:"BusyBox:1.36"|}, ImagePullPolicy = "IfNotPresent" }];
+                }
+            }
+            """,
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                void Patch(V1Pod pod)
+                {
+                    pod.Spec.Containers[0].Image = "shop/api:3.2.0";
+                    pod.Spec.InitContainers = [new() { Image = "busybox:1.36", ImagePullPolicy = "IfNotPresent" }];
+                    pod.Spec.EphemeralContainers = [new V1EphemeralContainer { Image = "busybox:1.36", ImagePullPolicy = "IfNotPresent" }];
+                }
+            }
+            """);
+
+    [Fact]
+    public Task MalformedImageFromAConstant_IsReportedAtTheUse_WithoutFix() =>
+        VerifyCS.VerifyNoCodeFixAsync(
+            """
+            using k8s.Models;
+
+            static class Images
+            {
+                public const string Registry = "registry.example.com";
+                public const string Api = $"{Registry}/Shop/api:3.2.0";
+            }
+
+            class Manifests
+            {
+                V1Container Build() => new V1Container { Image = {|#0:Images.Api|}, ImagePullPolicy = "IfNotPresent" };
+            }
+            """,
+            VerifyCS.Diagnostic("KMA004").WithLocation(0).WithArguments("registry.example.com/Shop/api:3.2.0", "repository name must be lowercase"));
+
+    [Theory]
+    [InlineData("nginx:1.25")]
+    [InlineData("nginx:LATEST")]
+    [InlineData("nginx@" + Digest)]
+    [InlineData("nginx:latest@" + Digest)]
+    [InlineData("registry.example.com:5000/shop/api:3.2.0")]
+    [InlineData("Registry.Example.com/shop/api:3.2.0")]
+    [InlineData("[::1]:5000/shop/api:3.2.0")]
+    [InlineData("localhost/app:1")]
+    [InlineData("nginx@sha512:" + "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef")]
+    public Task ValidPinnedImage_IsNotReported(string image) =>
+        VerifyCS.VerifyAnalyzerAsync(
+            $$"""
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build() => new V1Container { Image = "{{image}}", ImagePullPolicy = "IfNotPresent" };
+            }
+            """);
+
+    [Theory]
+    [InlineData("nginx", "has no tag or digest, so it means 'latest'")]
+    [InlineData("nginx:latest", "uses the tag 'latest'")]
+    [InlineData("registry.example.com:5000/shop/api", "has no tag or digest, so it means 'latest'")]
+    [InlineData("localhost:5000/app", "has no tag or digest, so it means 'latest'")]
+    [InlineData("ghcr.io/acme/tool:latest", "uses the tag 'latest'")]
+    public Task MutableImage_IsReported(string image, string why) =>
+        VerifyCS.VerifyAnalyzerAsync(
+            $$"""
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build() => new V1Container { Image = {|#0:"{{image}}"|}, ImagePullPolicy = "Always" };
+            }
+            """,
+            VerifyCS.Diagnostic("KMA005").WithLocation(0).WithArguments(image, why));
+
+    [Fact]
+    public Task MutableImage_InEveryShape_IsReported() =>
+        VerifyCS.VerifyAnalyzerAsync(
+            """
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            static class Images { public const string Base = "busybox"; public const string Tagged = Base + ":latest"; }
+
+            class Manifests
+            {
+                static readonly V1Container Shared = new() { Image = {|KMA005:"redis"|}, ImagePullPolicy = "Always" };
+
+                V1PodSpec Spec(V1Container template)
+                {
+                    var late = new V1Container { Name = "late", ImagePullPolicy = "Always" };
+                    late.Image = {|KMA005:"nginx"|};
+                    return new V1PodSpec
+                    {
+                        InitContainers = new List<V1Container> { new() { Image = {|KMA005:Images.Tagged|}, ImagePullPolicy = "Always" } },
+                        Containers = [late, template with { Image = {|KMA005:$"{Images.Base}"|} }],
+                        EphemeralContainers = new[] { new V1EphemeralContainer { Image = {|KMA005:"busybox:latest"|}, ImagePullPolicy = "Always" } },
+                    };
+                }
+            }
+            """);
+
+    [Fact]
+    public Task NonConstantImage_IsNotReported() =>
+        VerifyCS.VerifyAnalyzerAsync(
+            """
+            using k8s.Models;
+
+            static class Images { public static readonly string Api = "nginx"; }
+
+            class Manifests
+            {
+                V1Container A(string tag) => new V1Container { Image = "nginx:" + tag, ImagePullPolicy = "Always" };
+                V1Container B(string? image) => new V1Container { Image = image ?? "nginx:1.25", ImagePullPolicy = "Always" };
+                V1Container C() => new V1Container { Image = Images.Api, ImagePullPolicy = "Always" };
+                V1Container D(bool dev) => new V1Container { Image = dev ? "nginx" : "nginx:1.25", ImagePullPolicy = "Always" };
+            }
+            """);
+
+    [Fact]
+    public Task LookAlikeImageProperty_IsNotReported() =>
+        VerifyCS.VerifyAnalyzerAsync(
+            """
+            namespace GZCTF.Models.Data
+            {
+                class Container { public string? Image { get; set; } }
+                class ContainerArgs { public string? Image { get; set; } }
+
+                class Manifests
+                {
+                    Container A() => new Container { Image = "Nginx:latest" };
+                    ContainerArgs B() => new() { Image = "nginx" };
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task KubernetesClient17ConstructorArguments_AreChecked()
+    {
+        var test = new VerifyCS.Test
+        {
+            ReferenceAssemblies = KubernetesReferences.WithoutKubernetes,
+            TestCode = """
+                using k8s.Models;
+
+                class Manifests
+                {
+                    V1Container Named() => new V1Container("api", image: {|KMA004:"Shop/Api:3.2.0"|}, imagePullPolicy: "IfNotPresent");
+                    V1Container Positional() => new V1Container("db", null, null, null, null, {|KMA005:"postgres"|}, "Always");
+                    V1EphemeralContainer Debug() => new V1EphemeralContainer("debug", image: {|KMA005:"busybox:latest"|}, imagePullPolicy: "Always");
+                }
+                """,
+            FixedCode = """
+                using k8s.Models;
+
+                class Manifests
+                {
+                    V1Container Named() => new V1Container("api", image: "shop/api:3.2.0", imagePullPolicy: "IfNotPresent");
+                    V1Container Positional() => new V1Container("db", null, null, null, null, {|KMA005:"postgres"|}, "Always");
+                    V1EphemeralContainer Debug() => new V1EphemeralContainer("debug", image: {|KMA005:"busybox:latest"|}, imagePullPolicy: "Always");
+                }
+                """,
+        };
+        test.TestState.Sources.Add(KubernetesClient17Stubs.Source);
+        test.FixedState.Sources.Add(KubernetesClient17Stubs.Source);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task HalfTypedCode_DoesNotThrow()
+    {
+        var test = new CSharpAnalyzerVerifier<ImageReferenceAnalyzer>.Test
+        {
+            TestCode = """
+                using k8s.Models;
+
+                class Manifests
+                {
+                    V1Container A() => new V1Container { Image = , ImagePullPolicy = "Always" };
+                    V1Container B() => new V1Container { Image = {|KMA005:"nginx"|}
+                    V1Container C() => new V1Container("x", image: ) { Image = {|KMA004:"Nginx:1"|} ;
+                    void D(V1Container c) { c.Image = ; c. = "nginx"; c.Image = 42; c.Image = $"{c}"; }
+                    V1Container E() => new() { Image = Missing.Value, ImagePullPolicy = "Always" };
+                    V1Container F() => new V1Container { Image = "nginx:" + , ImagePullPolicy = "Always" };
+                    V1Container G() => new V1Container { Image = "nginx:1" ImagePullPolicy = "Always" };
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        await test.RunAsync();
+    }
+}
