@@ -72,6 +72,58 @@ namespace K8sManifestAnalyzers
             DiagnosticSeverity.Warning,
             "Lists the registries images may come from in k8s_manifests.allowed_registries. Images from elsewhere bypass the scanning, signing and availability guarantees of the allowed registries. Silent while the option is unset.");
 
+        internal static readonly DiagnosticDescriptor KMA101_UndefinedPullSecret = Create(
+            DiagnosticIds.UndefinedPullSecret,
+            "Pull secret is not defined",
+            "No Secret named '{0}'{1} is defined in this compilation: the kubelet skips a missing pull secret and pulls anonymously, so a private image ends in ImagePullBackOff{2}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "The API server accepts imagePullSecrets that name a Secret that does not exist. The kubelet skips it and pulls without credentials. List Secrets created outside this code in k8s_manifests.external_pull_secrets.",
+            reportedAtCompilationEnd: true);
+
+        internal static readonly DiagnosticDescriptor KMA102_UnusedRegistrySecret = Create(
+            DiagnosticIds.UnusedRegistrySecret,
+            "Docker-registry Secret is not used",
+            "Docker-registry Secret '{0}' is not referenced by any pod spec or service account in this compilation",
+            Categories.Reliability,
+            DiagnosticSeverity.Info,
+            "A registry credential that no imagePullSecrets list names is either dead weight or a sign that a reference is misspelt.",
+            reportedAtCompilationEnd: true);
+
+        internal static readonly DiagnosticDescriptor KMA103_MissingPullSecret = Create(
+            DiagnosticIds.MissingPullSecret,
+            "Private-registry image without a pull secret",
+            "Image '{0}' comes from a private registry ({1}) but its pod spec lists no imagePullSecrets{2}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Images from the registries listed in k8s_manifests.private_registries need credentials. Without imagePullSecrets on the pod spec or its service account, the pull fails with ErrImagePull unless the nodes hold credentials. Silent while the option is unset.",
+            reportedAtCompilationEnd: true);
+
+        internal static readonly DiagnosticDescriptor KMA104_PullSecretWrongType = Create(
+            DiagnosticIds.PullSecretWrongType,
+            "Pull secret has the wrong type or key",
+            "Secret '{0}' is used as an image pull secret but {1}: the kubelet ignores it and pulls without credentials",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "The kubelet reads credentials only from a kubernetes.io/dockerconfigjson Secret with a .dockerconfigjson key, or a kubernetes.io/dockercfg Secret with a .dockercfg key. Any other Secret named in imagePullSecrets is silently ignored.",
+            reportedAtCompilationEnd: true);
+
+        internal static readonly DiagnosticDescriptor KMA105_HardCodedRegistryCredential = Create(
+            DiagnosticIds.HardCodedRegistryCredential,
+            "Registry credential in source code",
+            "{0}: a registry credential in source leaks with the repository; read it from the environment or a secret store",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            "A docker config document with an auth, password or identitytoken field, or a constant under a docker-registry Secret's data key, is a credential in plain text (auth is only base64 of user:password).");
+
+        internal static readonly DiagnosticDescriptor KMA106_InvalidPullSecretEntry = Create(
+            DiagnosticIds.InvalidPullSecretEntry,
+            "Empty or duplicate imagePullSecrets entry",
+            "{0}: the API server warns about it and the kubelet ignores it",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "An imagePullSecrets entry without a name does nothing; a name listed twice is redundant. The API server returns a warning for both.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

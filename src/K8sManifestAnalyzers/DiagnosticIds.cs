@@ -28,5 +28,23 @@ namespace K8sManifestAnalyzers
 
         /// <summary>KMA008: an image outside k8s_manifests.allowed_registries.</summary>
         public const string RegistryNotAllowed = "KMA008";
+
+        /// <summary>KMA101: an imagePullSecrets name that no Secret in the compilation defines.</summary>
+        public const string UndefinedPullSecret = "KMA101";
+
+        /// <summary>KMA102: a docker-registry Secret that no pod spec or service account references.</summary>
+        public const string UnusedRegistrySecret = "KMA102";
+
+        /// <summary>KMA103: a private-registry image in a pod spec with no pull secret.</summary>
+        public const string MissingPullSecret = "KMA103";
+
+        /// <summary>KMA104: a pull secret whose type or key the kubelet ignores.</summary>
+        public const string PullSecretWrongType = "KMA104";
+
+        /// <summary>KMA105: a registry credential written in source.</summary>
+        public const string HardCodedRegistryCredential = "KMA105";
+
+        /// <summary>KMA106: an empty or duplicate imagePullSecrets entry.</summary>
+        public const string InvalidPullSecretEntry = "KMA106";
     }
 }

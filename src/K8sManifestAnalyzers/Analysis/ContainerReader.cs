@@ -94,6 +94,17 @@ namespace K8sManifestAnalyzers.Analysis
             return new ContainerModel(copy, image, policy);
         }
 
+        /// <summary>The top of the operation tree <paramref name="operation"/> belongs to (a method body, an initializer).</summary>
+        internal static IOperation Root(IOperation operation)
+        {
+            while (operation.Parent is { } parent)
+            {
+                operation = parent;
+            }
+
+            return operation;
+        }
+
         private static void Collect(IOperation write, KubernetesTypes types, ref ManifestValue image, ref ManifestValue policy)
         {
             switch (ReadWrite(write, types, out var value))
@@ -111,7 +122,8 @@ namespace K8sManifestAnalyzers.Analysis
         private static ManifestValue Merge(ManifestValue existing, IOperation value) =>
             existing.IsSet ? ManifestValue.Unknown(value) : ManifestValue.From(value);
 
-        private static ILocalSymbol? FindAssignedLocal(IOperation creation)
+        /// <summary>The local a creation is stored in (<c>var x = new …</c> or <c>x = new …</c>), if any.</summary>
+        internal static ILocalSymbol? FindAssignedLocal(IOperation creation)
         {
             var current = creation;
             var parent = creation.Parent;
@@ -134,13 +146,7 @@ namespace K8sManifestAnalyzers.Analysis
         // the same method body (lambdas and local functions included).
         private static void CollectLaterWrites(IOperation creation, ILocalSymbol local, KubernetesTypes types, ref ManifestValue image, ref ManifestValue policy)
         {
-            var root = creation;
-            while (root.Parent is { } parent)
-            {
-                root = parent;
-            }
-
-            foreach (var operation in root.Descendants())
+            foreach (var operation in Root(creation).Descendants())
             {
                 if (operation is IAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation instance } }
                     && SymbolEqualityComparer.Default.Equals(instance.Local, local))

@@ -14,10 +14,20 @@ namespace K8sManifestAnalyzers.Analysis
         internal const string EphemeralContainerMetadataName = "k8s.Models.V1EphemeralContainer";
 
         private readonly ImmutableArray<INamedTypeSymbol> _containerTypes;
+        private readonly ImmutableArray<INamedTypeSymbol> _secretTypes;
+        private readonly ImmutableArray<INamedTypeSymbol> _objectMetaTypes;
+        private readonly ImmutableArray<INamedTypeSymbol> _podSpecTypes;
+        private readonly ImmutableArray<INamedTypeSymbol> _serviceAccountTypes;
+        private readonly ImmutableArray<INamedTypeSymbol> _localObjectReferenceTypes;
 
-        private KubernetesTypes(ImmutableArray<INamedTypeSymbol> containerTypes)
+        private KubernetesTypes(Compilation compilation, ImmutableArray<INamedTypeSymbol> containerTypes)
         {
             _containerTypes = containerTypes;
+            _secretTypes = Resolve(compilation, "k8s.Models.V1Secret");
+            _objectMetaTypes = Resolve(compilation, "k8s.Models.V1ObjectMeta");
+            _podSpecTypes = Resolve(compilation, "k8s.Models.V1PodSpec");
+            _serviceAccountTypes = Resolve(compilation, "k8s.Models.V1ServiceAccount");
+            _localObjectReferenceTypes = Resolve(compilation, "k8s.Models.V1LocalObjectReference");
         }
 
         /// <summary>The types, or <see langword="null"/> when the compilation does not reference KubernetesClient.</summary>
@@ -26,17 +36,38 @@ namespace K8sManifestAnalyzers.Analysis
             var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
             AddAll(compilation, ContainerMetadataName, builder);
             AddAll(compilation, EphemeralContainerMetadataName, builder);
-            return builder.Count == 0 ? null : new KubernetesTypes(builder.ToImmutable());
+            return builder.Count == 0 ? null : new KubernetesTypes(compilation, builder.ToImmutable());
         }
 
+        /// <summary>True when the compilation has the types the pull-secret rules read.</summary>
+        internal bool HasPullSecretTypes => !_secretTypes.IsEmpty && !_podSpecTypes.IsEmpty && !_localObjectReferenceTypes.IsEmpty;
+
+        internal bool IsSecret(ITypeSymbol? type) => IsAny(type, _secretTypes);
+
+        internal bool IsObjectMeta(ITypeSymbol? type) => IsAny(type, _objectMetaTypes);
+
+        internal bool IsPodSpec(ITypeSymbol? type) => IsAny(type, _podSpecTypes);
+
+        internal bool IsServiceAccount(ITypeSymbol? type) => IsAny(type, _serviceAccountTypes);
+
+        internal bool IsLocalObjectReference(ITypeSymbol? type) => IsAny(type, _localObjectReferenceTypes);
+
         /// <summary>True for V1Container and V1EphemeralContainer, and for types derived from them.</summary>
-        internal bool IsContainerType(ITypeSymbol? type)
+        internal bool IsContainerType(ITypeSymbol? type) => IsAny(type, _containerTypes);
+
+        // The type or one of its base types is one of the given types.
+        private static bool IsAny(ITypeSymbol? type, ImmutableArray<INamedTypeSymbol> candidates)
         {
+            if (candidates.IsEmpty)
+            {
+                return false;
+            }
+
             for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
             {
-                foreach (var containerType in _containerTypes)
+                foreach (var candidate in candidates)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, containerType))
+                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, candidate))
                     {
                         return true;
                     }
@@ -44,6 +75,13 @@ namespace K8sManifestAnalyzers.Analysis
             }
 
             return false;
+        }
+
+        private static ImmutableArray<INamedTypeSymbol> Resolve(Compilation compilation, string metadataName)
+        {
+            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            AddAll(compilation, metadataName, builder);
+            return builder.ToImmutable();
         }
 
         /// <summary>Which container property <paramref name="property"/> is, if it is one we read.</summary>

@@ -12,6 +12,8 @@ namespace K8sManifestAnalyzers.Analysis
     {
         internal const string Prefix = "k8s_manifests.";
         internal const string AllowedRegistries = Prefix + "allowed_registries";
+        internal const string ExternalPullSecrets = Prefix + "external_pull_secrets";
+        internal const string PrivateRegistries = Prefix + "private_registries";
 
         /// <summary>
         /// A comma-separated option as a list: entries trimmed, empty entries dropped; empty when unset.

@@ -1,0 +1,58 @@
+using System;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace K8sManifestAnalyzers.Analysis
+{
+    /// <summary>
+    /// Reads what an object creation writes to a property: an object-initializer assignment, or a constructor
+    /// argument of KubernetesClient 17 and older, whose parameters are named after the properties
+    /// (<c>namespaceProperty</c> for <c>NamespaceProperty</c>).
+    /// </summary>
+    internal static class ObjectMembers
+    {
+        /// <summary>The last value written to <paramref name="property"/> by the creation, or <see langword="null"/>.</summary>
+        internal static IOperation? Find(IObjectCreationOperation creation, string property)
+        {
+            IOperation? found = null;
+            foreach (var argument in creation.Arguments)
+            {
+                if (argument.ArgumentKind != ArgumentKind.DefaultValue
+                    && argument.Parameter is { } parameter
+                    && string.Equals(parameter.Name, property, StringComparison.OrdinalIgnoreCase))
+                {
+                    found = argument.Value;
+                }
+            }
+
+            if (creation.Initializer is { } initializer)
+            {
+                foreach (var member in initializer.Initializers)
+                {
+                    if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                        && target.Property.Name == property)
+                    {
+                        found = assignment.Value;
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary><paramref name="operation"/> without the implicit or explicit conversions around it.</summary>
+        internal static IOperation WithoutConversions(IOperation operation)
+        {
+            while (operation is IConversionOperation conversion)
+            {
+                operation = conversion.Operand;
+            }
+
+            return operation;
+        }
+
+        /// <summary>The constant string written, or <see langword="null"/> when the value is not a constant string.</summary>
+        internal static string? ConstantString(IOperation? value) =>
+            value is not null && value.ConstantValue is { HasValue: true, Value: string text } ? text : null;
+    }
+}

@@ -1,0 +1,273 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace K8sManifestAnalyzers.Analysis.PullSecrets
+{
+    /// <summary>
+    /// Turns Secret, pod spec and service account creations, and writes to <c>ImagePullSecrets</c>, into facts.
+    /// Per-operation work is only this collection; matching happens once, at compilation end.
+    /// </summary>
+    internal static class PullSecretCollector
+    {
+        internal static void CollectCreation(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state)
+        {
+            if (types.IsSecret(creation.Type))
+            {
+                if (ReadSecret(creation, types) is { } secret)
+                {
+                    state.Secrets.Enqueue(secret);
+                }
+            }
+            else if (types.IsPodSpec(creation.Type))
+            {
+                state.PodSpecs.Enqueue(ReadPodSpec(creation, types, state));
+            }
+            else if (types.IsServiceAccount(creation.Type))
+            {
+                var account = new ServiceAccountFact();
+                if (PullSecretReader.FindMetadata(creation, types) is { } meta)
+                {
+                    account.Name = ObjectMembers.ConstantString(ObjectMembers.Find(meta, "Name"));
+                    account.Namespace = ObjectMembers.ConstantString(ObjectMembers.Find(meta, "NamespaceProperty"));
+                }
+
+                if (ObjectMembers.Find(creation, PullSecretReader.ImagePullSecrets) is { } list)
+                {
+                    account.HasPullSecrets = CollectList(list, account.Namespace, types, state);
+                }
+
+                account.HasPullSecrets |= HasLaterPullSecretWrites(creation, types, state);
+                state.ServiceAccounts.Enqueue(account);
+            }
+        }
+
+        /// <summary><c>spec.ImagePullSecrets.Add(…)</c> on a pod spec or service account reached any way.</summary>
+        internal static void CollectInvocation(IInvocationOperation invocation, KubernetesTypes types, PullSecretState state)
+        {
+            if (PullSecretReader.IsAddToPullSecrets(invocation, types, out var list) && !IsOnTrackedLocal(list!))
+            {
+                Enqueue(PullSecretReader.ReadEntry(invocation.Arguments[0].Value, types), null, state);
+            }
+        }
+
+        /// <summary><c>x.ImagePullSecrets = …</c> outside an object initializer.</summary>
+        internal static void CollectAssignment(IAssignmentOperation assignment, KubernetesTypes types, PullSecretState state)
+        {
+            if (assignment.Target is IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: { } instance } target
+                && instance is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
+                && (types.IsPodSpec(target.Property.ContainingType) || types.IsServiceAccount(target.Property.ContainingType))
+                && !IsOnTrackedLocal(target))
+            {
+                CollectList(assignment.Value, null, types, state);
+            }
+        }
+
+        private static SecretFact? ReadSecret(IObjectCreationOperation creation, KubernetesTypes types)
+        {
+            var secret = new SecretFact { CreationLocation = Locations.OfCreation(creation) };
+            var metadata = ObjectMembers.Find(creation, "Metadata");
+            if (metadata is not null && ObjectMembers.WithoutConversions(metadata) is IObjectCreationOperation meta && types.IsObjectMeta(meta.Type))
+            {
+                var name = ObjectMembers.Find(meta, "Name");
+                if (name is null)
+                {
+                    // No name (generateName, or set elsewhere): nothing can reference it by a name we know.
+                    return null;
+                }
+
+                secret.Name = ObjectMembers.ConstantString(name);
+                secret.NameLocation = Locations.OfValue(name);
+                secret.Namespace = ObjectMembers.ConstantString(ObjectMembers.Find(meta, "NamespaceProperty"));
+            }
+            else if (metadata is null)
+            {
+                return null;
+            }
+
+            if (ObjectMembers.Find(creation, "Type") is { } type)
+            {
+                secret.TypeLocation = Locations.OfValue(type);
+                if (type.ConstantValue is { HasValue: true } constant)
+                {
+                    secret.Type = constant.Value as string;
+                    secret.TypeKnown = constant.Value is null or string;
+                }
+                else
+                {
+                    secret.TypeKnown = false;
+                }
+            }
+
+            ReadKeys(ObjectMembers.Find(creation, "Data"), secret);
+            ReadKeys(ObjectMembers.Find(creation, "StringData"), secret);
+            return secret;
+        }
+
+        private static void ReadKeys(IOperation? data, SecretFact secret)
+        {
+            if (data is null)
+            {
+                return;
+            }
+
+            var value = ObjectMembers.WithoutConversions(data);
+            if (value is ILiteralOperation or IDefaultValueOperation)
+            {
+                return;
+            }
+
+            if (value is not IObjectCreationOperation { Initializer: { } initializer })
+            {
+                secret.KeysKnown = false;
+                return;
+            }
+
+            foreach (var entry in initializer.Initializers)
+            {
+                IOperation? key = entry switch
+                {
+                    ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } => indexer.Arguments[0].Value,
+                    IInvocationOperation { Arguments.Length: 2 } add => add.Arguments[0].Value,
+                    _ => null,
+                };
+
+                if (ObjectMembers.ConstantString(key) is { } text)
+                {
+                    secret.Keys.Add(text);
+                }
+                else
+                {
+                    secret.KeysKnown = false;
+                }
+            }
+        }
+
+        private static PodSpecFact ReadPodSpec(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state)
+        {
+            var spec = new PodSpecFact
+            {
+                CreationLocation = Locations.OfCreation(creation),
+                Namespace = PullSecretReader.FindNamespace(creation, types),
+            };
+
+            if (ObjectMembers.Find(creation, PullSecretReader.ImagePullSecrets) is { } list)
+            {
+                spec.HasPullSecrets = CollectList(list, spec.Namespace, types, state);
+            }
+
+            spec.HasPullSecrets |= HasLaterPullSecretWrites(creation, types, state);
+
+            if (ObjectMembers.Find(creation, "ServiceAccountName") is { } account)
+            {
+                spec.ServiceAccountName = ObjectMembers.ConstantString(account);
+                spec.ServiceAccountKnown = account.ConstantValue.HasValue;
+            }
+
+            foreach (var property in new[] { "Containers", "InitContainers", "EphemeralContainers" })
+            {
+                if (ObjectMembers.Find(creation, property) is not { } containers)
+                {
+                    continue;
+                }
+
+                foreach (var operation in containers.DescendantsAndSelf())
+                {
+                    if (operation is IObjectCreationOperation containerCreation
+                        && ContainerReader.Read(containerCreation, types) is { Image: { IsConstant: true, Operation: { } image } } container)
+                    {
+                        spec.Images.Add((container.Image.Text!, Locations.OfValue(image)));
+                    }
+                }
+            }
+
+            return spec;
+        }
+
+        // Enqueues the references of a list; true when the list has (or may have) entries.
+        private static bool CollectList(IOperation list, string? @namespace, KubernetesTypes types, PullSecretState state)
+        {
+            var entries = PullSecretReader.ReadList(list, types, out bool hasUnknownEntries);
+            foreach (var entry in entries)
+            {
+                Enqueue(entry, @namespace, state);
+            }
+
+            if (hasUnknownEntries)
+            {
+                state.References.Enqueue(new PullSecretReferenceFact(null, Locations.OfValue(list), @namespace));
+            }
+
+            return hasUnknownEntries || entries.Count > 0;
+        }
+
+        private static void Enqueue(PullSecretEntry entry, string? @namespace, PullSecretState state)
+        {
+            if (entry.IsEmpty)
+            {
+                return;
+            }
+
+            state.References.Enqueue(new PullSecretReferenceFact(
+                entry.IsKnown ? entry.Name : null,
+                Locations.OfValue(entry.NameValue ?? entry.Element),
+                @namespace));
+        }
+
+        // `spec.ImagePullSecrets = …`, `??=` and `spec.ImagePullSecrets.Add(…)` on the local the creation is stored
+        // in, anywhere in the same body. The references they add take the creation's namespace.
+        private static bool HasLaterPullSecretWrites(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state)
+        {
+            if (ContainerReader.FindAssignedLocal(creation) is not { } local)
+            {
+                return false;
+            }
+
+            string? @namespace = null;
+            bool found = false;
+            foreach (var operation in ContainerReader.Root(creation).Descendants())
+            {
+                switch (operation)
+                {
+                    case IAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: ILocalReferenceOperation instance } } assignment
+                        when SymbolEqualityComparer.Default.Equals(instance.Local, local):
+                        @namespace ??= PullSecretReader.FindNamespace(creation, types);
+                        found |= CollectList(assignment.Value, @namespace, types, state);
+                        break;
+
+                    case IInvocationOperation invocation
+                        when PullSecretReader.IsAddToPullSecrets(invocation, types, out var list)
+                            && list!.Instance is ILocalReferenceOperation target
+                            && SymbolEqualityComparer.Default.Equals(target.Local, local):
+                        @namespace ??= PullSecretReader.FindNamespace(creation, types);
+                        Enqueue(PullSecretReader.ReadEntry(invocation.Arguments[0].Value, types), @namespace, state);
+                        found = true;
+                        break;
+                }
+            }
+
+            return found;
+        }
+
+        // Writes on a local that holds a pod spec or service account created in the same body are read with that
+        // creation (so they get its namespace); the standalone actions skip them to avoid counting them twice.
+        private static bool IsOnTrackedLocal(IPropertyReferenceOperation list)
+        {
+            if (list.Instance is not ILocalReferenceOperation instance)
+            {
+                return false;
+            }
+
+            foreach (var operation in ContainerReader.Root(list).Descendants())
+            {
+                if (operation is IObjectCreationOperation creation
+                    && ContainerReader.FindAssignedLocal(creation) is { } local
+                    && SymbolEqualityComparer.Default.Equals(local, instance.Local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace K8sManifestAnalyzers.Analysis.PullSecrets
+{
+    /// <summary>A V1Secret created in the compilation.</summary>
+    internal sealed class SecretFact
+    {
+        /// <summary>The constant name, or <see langword="null"/> when it is computed (it might be any name).</summary>
+        internal string? Name { get; set; }
+
+        internal Location? NameLocation { get; set; }
+
+        internal string? Namespace { get; set; }
+
+        /// <summary>False when <c>Type</c> is written with a value that is not a constant.</summary>
+        internal bool TypeKnown { get; set; } = true;
+
+        /// <summary>The constant type; <see langword="null"/> when unset (the API server stores Opaque).</summary>
+        internal string? Type { get; set; }
+
+        internal Location? TypeLocation { get; set; }
+
+        internal Location CreationLocation { get; set; } = Location.None;
+
+        /// <summary>The constant keys of <c>Data</c> and <c>StringData</c>.</summary>
+        internal List<string> Keys { get; } = new List<string>();
+
+        /// <summary>False when some data is written in a way we cannot read (a variable, a method call).</summary>
+        internal bool KeysKnown { get; set; } = true;
+
+        internal bool IsDockerRegistry => TypeKnown && Model.SecretType.IsDockerRegistry(Type);
+    }
+
+    /// <summary>A name listed in the ImagePullSecrets of a pod spec or a service account.</summary>
+    internal sealed class PullSecretReferenceFact
+    {
+        internal PullSecretReferenceFact(string? name, Location location, string? @namespace)
+        {
+            Name = name;
+            Location = location;
+            Namespace = @namespace;
+        }
+
+        /// <summary>The constant name, or <see langword="null"/> when it is computed (it might name any Secret).</summary>
+        internal string? Name { get; }
+
+        internal Location Location { get; }
+
+        internal string? Namespace { get; }
+    }
+
+    /// <summary>A V1ServiceAccount created in the compilation.</summary>
+    internal sealed class ServiceAccountFact
+    {
+        internal string? Name { get; set; }
+
+        internal string? Namespace { get; set; }
+
+        /// <summary>True when the account lists pull secrets (or may: a computed list counts).</summary>
+        internal bool HasPullSecrets { get; set; }
+    }
+
+    /// <summary>A V1PodSpec created in the compilation, with the images of the containers created in it.</summary>
+    internal sealed class PodSpecFact
+    {
+        /// <summary>True when the spec lists pull secrets (or may: a computed list counts).</summary>
+        internal bool HasPullSecrets { get; set; }
+
+        /// <summary>False when <c>ServiceAccountName</c> is computed.</summary>
+        internal bool ServiceAccountKnown { get; set; } = true;
+
+        /// <summary>The constant service account name; <see langword="null"/> means the namespace's <c>default</c>.</summary>
+        internal string? ServiceAccountName { get; set; }
+
+        internal string? Namespace { get; set; }
+
+        internal Location CreationLocation { get; set; } = Location.None;
+
+        internal List<(string Image, Location Location)> Images { get; } = new List<(string Image, Location Location)>();
+    }
+}

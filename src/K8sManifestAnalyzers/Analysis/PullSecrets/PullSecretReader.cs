@@ -1,0 +1,178 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace K8sManifestAnalyzers.Analysis.PullSecrets
+{
+    /// <summary>Reads <c>ImagePullSecrets</c> lists, Secrets and namespaces out of Roslyn operations.</summary>
+    internal static class PullSecretReader
+    {
+        internal const string ImagePullSecrets = "ImagePullSecrets";
+
+        /// <summary>
+        /// The entries of a value written to <c>ImagePullSecrets</c>: arrays, lists with collection initializers,
+        /// collection expressions and both branches of a conditional. <paramref name="hasUnknownEntries"/> is set
+        /// when part of the value cannot be read (a variable, a method call, a spread).
+        /// </summary>
+        internal static List<PullSecretEntry> ReadList(IOperation value, KubernetesTypes types, out bool hasUnknownEntries)
+        {
+            var entries = new List<PullSecretEntry>();
+            hasUnknownEntries = false;
+            CollectElements(value, types, entries, ref hasUnknownEntries);
+            return entries;
+        }
+
+        /// <summary>One element of a list, or the argument of <c>ImagePullSecrets.Add(…)</c>.</summary>
+        internal static PullSecretEntry ReadEntry(IOperation element, KubernetesTypes types)
+        {
+            var unwrapped = ObjectMembers.WithoutConversions(element);
+            if (unwrapped is IObjectCreationOperation creation && types.IsLocalObjectReference(creation.Type))
+            {
+                var nameValue = ObjectMembers.Find(creation, "Name");
+                if (nameValue is null)
+                {
+                    return new PullSecretEntry(element, null, null, isKnown: true);
+                }
+
+                return nameValue.ConstantValue is { HasValue: true } constant
+                    ? new PullSecretEntry(element, nameValue, constant.Value as string, isKnown: constant.Value is null or string)
+                    : new PullSecretEntry(element, nameValue, null, isKnown: false);
+            }
+
+            return new PullSecretEntry(element, null, null, isKnown: false);
+        }
+
+        /// <summary>
+        /// True when <paramref name="operation"/> calls <c>Add</c> on the <c>ImagePullSecrets</c> list of a pod spec
+        /// or service account (<c>spec.ImagePullSecrets ??= new(); spec.ImagePullSecrets.Add(…)</c>).
+        /// </summary>
+        internal static bool IsAddToPullSecrets(IInvocationOperation invocation, KubernetesTypes types, out IPropertyReferenceOperation? list)
+        {
+            list = null;
+            if (invocation.TargetMethod.Name == "Add"
+                && invocation.Arguments.Length == 1
+                && ObjectMembers.WithoutConversions(invocation.Instance ?? invocation) is IPropertyReferenceOperation { Property.Name: ImagePullSecrets } property
+                && (types.IsPodSpec(property.Property.ContainingType) || types.IsServiceAccount(property.Property.ContainingType)))
+            {
+                list = property;
+                return true;
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The namespace of the object a pod spec (or any nested object) belongs to: the constant
+        /// <c>Metadata.NamespaceProperty</c> of the nearest enclosing creation that sets one.
+        /// </summary>
+        internal static string? FindNamespace(IOperation operation, KubernetesTypes types)
+        {
+            for (var current = operation; current is not null; current = current.Parent)
+            {
+                if (current is IObjectCreationOperation creation && ReadNamespace(creation, types) is { } found)
+                {
+                    return found;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The constant <c>Metadata.Name</c> and <c>Metadata.NamespaceProperty</c> values of a creation.</summary>
+        internal static IObjectCreationOperation? FindMetadata(IObjectCreationOperation creation, KubernetesTypes types) =>
+            ObjectMembers.Find(creation, "Metadata") is { } metadata
+            && ObjectMembers.WithoutConversions(metadata) is IObjectCreationOperation meta
+            && types.IsObjectMeta(meta.Type)
+                ? meta
+                : null;
+
+        private static string? ReadNamespace(IObjectCreationOperation creation, KubernetesTypes types) =>
+            FindMetadata(creation, types) is { } meta ? ObjectMembers.ConstantString(ObjectMembers.Find(meta, "NamespaceProperty")) : null;
+
+        private static void CollectElements(IOperation value, KubernetesTypes types, List<PullSecretEntry> entries, ref bool hasUnknownEntries)
+        {
+            value = ObjectMembers.WithoutConversions(value);
+            switch (value)
+            {
+                case IArrayCreationOperation array:
+                    if (array.Initializer is { } arrayInitializer)
+                    {
+                        foreach (var element in arrayInitializer.ElementValues)
+                        {
+                            Add(element, types, entries, ref hasUnknownEntries);
+                        }
+                    }
+
+                    break;
+
+                case IObjectCreationOperation list when !types.IsLocalObjectReference(list.Type):
+                    if (list.Initializer is { } listInitializer)
+                    {
+                        foreach (var initializer in listInitializer.Initializers)
+                        {
+                            if (initializer is IInvocationOperation { Arguments.Length: 1 } add)
+                            {
+                                Add(add.Arguments[0].Value, types, entries, ref hasUnknownEntries);
+                            }
+                            else
+                            {
+                                hasUnknownEntries = true;
+                            }
+                        }
+                    }
+
+                    if (list.Arguments.Length > 0 && list.Arguments[0].Value.Type is { SpecialType: not SpecialType.System_Int32 })
+                    {
+                        // new List<V1LocalObjectReference>(existing): a copy of something we cannot see.
+                        hasUnknownEntries = true;
+                    }
+
+                    break;
+
+                case IConditionalOperation conditional:
+                    CollectElements(conditional.WhenTrue, types, entries, ref hasUnknownEntries);
+                    if (conditional.WhenFalse is { } whenFalse)
+                    {
+                        CollectElements(whenFalse, types, entries, ref hasUnknownEntries);
+                    }
+
+                    break;
+
+                case ILiteralOperation or IDefaultValueOperation:
+                    // null or default: no entries.
+                    break;
+
+                default:
+                    if (IsCollectionExpression(value))
+                    {
+                        foreach (var element in value.ChildOperations)
+                        {
+                            Add(element, types, entries, ref hasUnknownEntries);
+                        }
+                    }
+                    else
+                    {
+                        hasUnknownEntries = true;
+                    }
+
+                    break;
+            }
+        }
+
+        private static void Add(IOperation element, KubernetesTypes types, List<PullSecretEntry> entries, ref bool hasUnknownEntries)
+        {
+            var entry = ReadEntry(element, types);
+            if (!entry.IsKnown && entry.NameValue is null)
+            {
+                hasUnknownEntries = true;
+            }
+
+            entries.Add(entry);
+        }
+
+        // Roslyn 4.8 exposes a C# 12 collection expression as an operation of kind None whose children are the
+        // elements; newer compilers as ICollectionExpressionOperation (a kind 4.8 does not name).
+        private static bool IsCollectionExpression(IOperation value) =>
+            value.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.CollectionExpressionSyntax;
+    }
+}

@@ -1,0 +1,402 @@
+using System.Threading.Tasks;
+using K8sManifestAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    K8sManifestAnalyzers.Analyzers.PullSecretAnalyzer,
+    K8sManifestAnalyzers.CodeFixes.RenamePullSecretCodeFix>;
+
+namespace K8sManifestAnalyzers.Tests.Rules.PullSecrets;
+
+/// <summary>KMA101 (undefined pull secret) and KMA102 (unused docker-registry Secret).</summary>
+public sealed class UndefinedPullSecretTests
+{
+    private const string RegistrySecret = """
+        using System.Collections.Generic;
+        using System.Text;
+        using k8s.Models;
+
+        static class Secrets
+        {
+            public static V1Secret Registry(string config) => new()
+            {
+                Metadata = new V1ObjectMeta { Name = "shop-registry", NamespaceProperty = "shop" },
+                Type = "kubernetes.io/dockerconfigjson",
+                Data = new Dictionary<string, byte[]> { [".dockerconfigjson"] = Encoding.UTF8.GetBytes(config) },
+            };
+        }
+        """;
+
+    [Fact]
+    public async Task MisspeltReference_IsReported_AndRenamedToTheClosestSecret()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestState =
+            {
+                Sources =
+                {
+                    """
+                    using k8s.Models;
+
+                    static class Pods
+                    {
+                        public static V1Pod Api() => new()
+                        {
+                            Metadata = new V1ObjectMeta { Name = "api", NamespaceProperty = "shop" },
+                            Spec = new V1PodSpec
+                            {
+                                Containers = [new() { Name = "api", Image = "registry.example.com/shop/api:3.2.0", ImagePullPolicy = "IfNotPresent" }],
+                                ImagePullSecrets = [new() { Name = {|#0:"shop-regsitry"|} }],
+                            },
+                        };
+                    }
+                    """,
+                    RegistrySecret.Replace("Name = \"shop-registry\"", "Name = {|#1:\"shop-registry\"|}"),
+                },
+                ExpectedDiagnostics =
+                {
+                    VerifyCS.Diagnostic("KMA101").WithLocation(0).WithArguments("shop-regsitry", " in namespace 'shop'", " (did you mean 'shop-registry'?)"),
+
+                    // Until the reference is fixed, nothing uses the Secret.
+                    VerifyCS.Diagnostic("KMA102").WithLocation(1).WithArguments("shop-registry"),
+                },
+            },
+            FixedState =
+            {
+                InheritanceMode = StateInheritanceMode.Explicit,
+                Sources =
+                {
+                    """
+                    using k8s.Models;
+
+                    static class Pods
+                    {
+                        public static V1Pod Api() => new()
+                        {
+                            Metadata = new V1ObjectMeta { Name = "api", NamespaceProperty = "shop" },
+                            Spec = new V1PodSpec
+                            {
+                                Containers = [new() { Name = "api", Image = "registry.example.com/shop/api:3.2.0", ImagePullPolicy = "IfNotPresent" }],
+                                ImagePullSecrets = [new() { Name = "shop-registry" }],
+                            },
+                        };
+                    }
+                    """,
+                    RegistrySecret,
+                },
+            },
+
+            // Compilation-end diagnostics are not produced by analyzing one document alone.
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task ReferenceToASecretInAnotherFile_IsNotReported() =>
+        Run(new[]
+        {
+            """
+            using k8s.Models;
+
+            static class Pods
+            {
+                public static V1Pod Api() => new()
+                {
+                    Metadata = new V1ObjectMeta { Name = "api", NamespaceProperty = "shop" },
+                    Spec = new V1PodSpec { Containers = [], ImagePullSecrets = [new V1LocalObjectReference { Name = "shop-registry" }] },
+                };
+            }
+            """,
+            RegistrySecret,
+        });
+
+    [Fact]
+    public Task ReferenceFromAnotherNamespace_IsReported() =>
+        Run(
+            new[]
+            {
+                """
+                using k8s.Models;
+
+                static class Pods
+                {
+                    public static V1Deployment Api() => new()
+                    {
+                        Metadata = new V1ObjectMeta { Name = "api", NamespaceProperty = "billing" },
+                        Spec = new V1DeploymentSpec
+                        {
+                            Selector = new V1LabelSelector(),
+                            Template = new V1PodTemplateSpec { Spec = new V1PodSpec { Containers = [], ImagePullSecrets = [new() { Name = {|#0:"shop-registry"|} }] } },
+                        },
+                    };
+
+                    // A pod with no namespace is applied wherever it goes: it may meet the Secret.
+                    public static V1PodSpec Anywhere() => new() { Containers = [], ImagePullSecrets = [new() { Name = "shop-registry" }] };
+                }
+                """,
+                RegistrySecret,
+            },
+            VerifyCS.Diagnostic("KMA101").WithLocation(0).WithArguments("shop-registry", " in namespace 'billing'", string.Empty));
+
+    [Fact]
+    public Task NamesThroughConstants_AreMatched() =>
+        Run(new[]
+        {
+            """
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            static class Names
+            {
+                public const string Registry = "shop-" + "registry";
+            }
+
+            static class Manifests
+            {
+                public static V1Secret Secret() => new()
+                {
+                    Metadata = new() { Name = Names.Registry },
+                    Type = "kubernetes.io/dockerconfigjson",
+                    StringData = new Dictionary<string, string> { [".dockerconfigjson"] = System.Environment.GetEnvironmentVariable("REGISTRY_CONFIG")! },
+                };
+
+                public static V1PodSpec Spec() => new() { Containers = [], ImagePullSecrets = [new() { Name = $"{Names.Registry}" }] };
+            }
+            """,
+        });
+
+    [Fact]
+    public Task ComputedNames_KeepBothRulesSilent() =>
+        Run(new[]
+        {
+            """
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            static class Manifests
+            {
+                // A computed Secret name might be any name: no KMA101 for "team-registry".
+                public static V1Secret Secret(string team) => new()
+                {
+                    Metadata = new() { Name = team + "-registry" },
+                    Type = "kubernetes.io/dockerconfigjson",
+                };
+
+                // A computed reference might name any Secret: no KMA102 for "unused-looking".
+                public static V1Secret Other() => new()
+                {
+                    Metadata = new() { Name = "unused-looking" },
+                    Type = "kubernetes.io/dockerconfigjson",
+                };
+
+                public static V1PodSpec A() => new() { Containers = [], ImagePullSecrets = [new() { Name = "team-registry" }] };
+
+                public static V1PodSpec B(string secret) => new() { Containers = [], ImagePullSecrets = [new() { Name = secret }] };
+            }
+            """,
+        });
+
+    [Fact]
+    public Task AddAfterCoalesceAssignment_IsAReference() =>
+        Run(
+            new[]
+            {
+                """
+                using System.Collections.Generic;
+                using k8s.Models;
+
+                static class Manifests
+                {
+                    public static V1PodSpec Spec()
+                    {
+                        var spec = new V1PodSpec { Containers = [] };
+                        spec.ImagePullSecrets ??= new List<V1LocalObjectReference>();
+                        spec.ImagePullSecrets.Add(new V1LocalObjectReference { Name = "shop-registry" });
+                        spec.ImagePullSecrets.Add(new() { Name = {|#0:"missing"|} });
+                        return spec;
+                    }
+
+                    public static void Patch(V1Pod pod) => pod.Spec.ImagePullSecrets.Add(new V1LocalObjectReference { Name = {|#1:"patched"|} });
+                }
+                """,
+                RegistrySecret,
+            },
+            VerifyCS.Diagnostic("KMA101").WithLocation(0).WithArguments("missing", string.Empty, string.Empty),
+            VerifyCS.Diagnostic("KMA101").WithLocation(1).WithArguments("patched", string.Empty, string.Empty));
+
+    [Fact]
+    public Task ServiceAccountReferences_AreChecked() =>
+        Run(
+            new[]
+            {
+                """
+                using k8s.Models;
+
+                static class Accounts
+                {
+                    public static V1ServiceAccount Builder() => new()
+                    {
+                        Metadata = new() { Name = "builder", NamespaceProperty = "shop" },
+                        ImagePullSecrets = [new() { Name = "shop-registry" }, new() { Name = {|#0:"ci-registry"|} }],
+                    };
+                }
+                """,
+                RegistrySecret,
+            },
+            VerifyCS.Diagnostic("KMA101").WithLocation(0).WithArguments("ci-registry", " in namespace 'shop'", string.Empty));
+
+    [Theory]
+    [InlineData("ci-registry, other")]
+    [InlineData(" , ci-registry ,")]
+    [InlineData("shop/ci-registry")]
+    public async Task ExternalPullSecrets_AreNotReported(string option)
+    {
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add("""
+            using k8s.Models;
+
+            static class Pods
+            {
+                public static V1Pod Api() => new()
+                {
+                    Metadata = new V1ObjectMeta { Name = "api", NamespaceProperty = "shop" },
+                    Spec = new V1PodSpec { Containers = [], ImagePullSecrets = [new() { Name = "ci-registry" }] },
+                };
+            }
+            """);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*.cs]\nk8s_manifests.external_pull_secrets = {option}\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ExternalPullSecretInAnotherNamespace_StillReported()
+    {
+        var test = new VerifyCS.Test();
+        test.TestState.Sources.Add("""
+            using k8s.Models;
+
+            static class Pods
+            {
+                public static V1Pod Api() => new()
+                {
+                    Metadata = new V1ObjectMeta { Name = "api", NamespaceProperty = "shop" },
+                    Spec = new V1PodSpec { Containers = [], ImagePullSecrets = [new() { Name = {|#0:"ci-registry"|} }] },
+                };
+            }
+            """);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nk8s_manifests.external_pull_secrets = billing/ci-registry\n"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA101").WithLocation(0).WithArguments("ci-registry", " in namespace 'shop'", string.Empty));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task UnusedRegistrySecret_IsInfo_OtherSecretsAreNot() =>
+        Run(
+            new[]
+            {
+                """
+                using System.Collections.Generic;
+                using k8s.Models;
+
+                static class Secrets
+                {
+                    public static V1Secret Registry() => new()
+                    {
+                        Metadata = new() { Name = {|#0:"old-registry"|}, NamespaceProperty = "shop" },
+                        Type = "kubernetes.io/dockercfg",
+                        StringData = new Dictionary<string, string> { [".dockercfg"] = System.Environment.GetEnvironmentVariable("CFG")! },
+                    };
+
+                    public static V1Secret Database() => new()
+                    {
+                        Metadata = new() { Name = "db", NamespaceProperty = "shop" },
+                        Type = "Opaque",
+                    };
+                }
+                """,
+            },
+            VerifyCS.Diagnostic("KMA102").WithLocation(0).WithArguments("old-registry"));
+
+    [Fact]
+    public async Task KubernetesClient17Constructors_AreRead()
+    {
+        var test = new VerifyCS.Test
+        {
+            ReferenceAssemblies = KubernetesReferences.WithoutKubernetes,
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+        };
+        test.TestState.Sources.Add("""
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            static class Manifests
+            {
+                const string PullSecretType = "kubernetes.io/dockerconfigjson";
+
+                public static V1Secret Secret(IDictionary<string, byte[]> data) =>
+                    new V1Secret("v1", data, type: PullSecretType, kind: "Secret", metadata: new V1ObjectMeta(name: "regcred", namespaceProperty: "edge"));
+
+                public static V1Pod Pod() => new V1Pod(
+                    metadata: new V1ObjectMeta(name: "agent", namespaceProperty: "edge"),
+                    spec: new V1PodSpec(new List<V1Container>(), imagePullSecrets: new List<V1LocalObjectReference> { new V1LocalObjectReference("regcred"), new V1LocalObjectReference({|#0:"regcrd"|}) }));
+            }
+            """);
+        test.TestState.Sources.Add(KubernetesClient17Stubs.Source);
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA101").WithLocation(0).WithArguments("regcrd", " in namespace 'edge'", " (did you mean 'regcred'?)"));
+        test.FixedState.Sources.Add("""
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            static class Manifests
+            {
+                const string PullSecretType = "kubernetes.io/dockerconfigjson";
+
+                public static V1Secret Secret(IDictionary<string, byte[]> data) =>
+                    new V1Secret("v1", data, type: PullSecretType, kind: "Secret", metadata: new V1ObjectMeta(name: "regcred", namespaceProperty: "edge"));
+
+                public static V1Pod Pod() => new V1Pod(
+                    metadata: new V1ObjectMeta(name: "agent", namespaceProperty: "edge"),
+                    spec: new V1PodSpec(new List<V1Container>(), imagePullSecrets: new List<V1LocalObjectReference> { new V1LocalObjectReference("regcred"), new V1LocalObjectReference("regcred") }));
+            }
+            """);
+        test.FixedState.Sources.Add(KubernetesClient17Stubs.Source);
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task HalfTypedCode_DoesNotThrow()
+    {
+        var test = new CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullSecretAnalyzer>.Test
+        {
+            TestCode = """
+                using k8s.Models;
+
+                static class Manifests
+                {
+                    static V1Secret A() => new() { Metadata = new() { Name = }, Type = };
+                    static V1Secret B() => new() { Metadata = , Data = new() { [] = } };
+                    static V1PodSpec C() => new() { ImagePullSecrets = [new() { Name = }, , new()] };
+                    static V1PodSpec D() => new() { ImagePullSecrets = [.. , new(] };
+                    static void E(V1PodSpec s) { s.ImagePullSecrets.Add(); s.ImagePullSecrets = ; s.ImagePullSecrets.Add(new() { Name = 1 }); }
+                    static V1ServiceAccount F() => new() { Metadata = new() { Name = "sa" }, ImagePullSecrets = new[] { } };
+                }
+                """,
+            CompilerDiagnostics = CompilerDiagnostics.None,
+        };
+        await test.RunAsync();
+    }
+
+    private static Task Run(string[] sources, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullSecretAnalyzer>.Test();
+        foreach (var source in sources)
+        {
+            test.TestState.Sources.Add(source);
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+}
