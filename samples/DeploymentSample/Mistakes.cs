@@ -10,9 +10,12 @@ internal static class Mistakes
     {
         ApiVersion = "v1",
         Kind = "Pod",
-        Metadata = new V1ObjectMeta { Name = "worker" },
+        Metadata = new V1ObjectMeta { Name = "worker", NamespaceProperty = "shop" },
         Spec = new V1PodSpec
         {
+            // KMA101: no Secret named 'shop-regsitry' exists (did you mean 'shop-registry'?).
+            // KMA106: the same pull secret is listed twice.
+            ImagePullSecrets = [new() { Name = "shop-regsitry" }, new() { Name = "shop-regsitry" }],
             Containers =
             [
                 // KMA001: no ImagePullPolicy (the API server would store Always and keep it forever).

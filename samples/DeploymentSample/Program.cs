@@ -1,3 +1,4 @@
+using System.Text;
 using k8s;
 using k8s.Models;
 
@@ -38,7 +39,22 @@ var deployment = new V1Deployment
     },
 };
 
+// The pull secret the Deployment names. The credential is read at run time, never written in source (KMA105).
+var registrySecret = new V1Secret
+{
+    ApiVersion = "v1",
+    Kind = "Secret",
+    Metadata = new V1ObjectMeta { Name = "shop-registry", NamespaceProperty = "shop" },
+    Type = "kubernetes.io/dockerconfigjson",
+    Data = new Dictionary<string, byte[]>
+    {
+        [".dockerconfigjson"] = Encoding.UTF8.GetBytes(Environment.GetEnvironmentVariable("SHOP_REGISTRY_CONFIG") ?? "{\"auths\":{}}"),
+    },
+};
+
 Console.WriteLine(KubernetesYaml.Serialize(deployment));
+Console.WriteLine("---");
+Console.WriteLine(KubernetesYaml.Serialize(registrySecret));
 Console.WriteLine("---");
 Console.WriteLine(KubernetesYaml.Serialize(Mistakes.Worker()));
 

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Composition;
 using System.Threading;
 using System.Threading.Tasks;
@@ -26,7 +28,28 @@ namespace K8sManifestAnalyzers.CodeFixes
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MissingPullSecret);
 
         /// <inheritdoc/>
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        // Every pod spec gets the chosen Secret once, however many of its images were reported.
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
+        {
+            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || context.CodeActionEquivalenceKey is not { } key || !key.StartsWith(KeyPrefix, System.StringComparison.Ordinal))
+            {
+                return document;
+            }
+
+            string name = key.Substring(KeyPrefix.Length);
+            var specs = new List<BaseObjectCreationExpressionSyntax>();
+            foreach (var diagnostic in diagnostics)
+            {
+                if (FindSpec(root, diagnostic, out var candidates) is { } spec && candidates.Contains(name) && !specs.Contains(spec))
+                {
+                    specs.Add(spec);
+                }
+            }
+
+            bool collectionExpressions = UsesCollectionExpressions(root);
+            return document.WithSyntaxRoot(root.ReplaceNodes(specs, (original, _) => AddPullSecret(original, name, collectionExpressions)));
+        });
 
         /// <inheritdoc/>
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -39,17 +62,13 @@ namespace K8sManifestAnalyzers.CodeFixes
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (diagnostic.AdditionalLocations.Count == 0
-                    || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree
-                    || !diagnostic.Properties.TryGetValue("Candidates", out var candidates) || string.IsNullOrEmpty(candidates)
-                    || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true)
-                        .FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } spec)
+                if (FindSpec(root, diagnostic, out var candidates) is not { } spec)
                 {
                     continue;
                 }
 
-                bool collectionExpressions = root.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp12 };
-                foreach (var name in candidates!.Split(','))
+                bool collectionExpressions = UsesCollectionExpressions(root);
+                foreach (var name in candidates)
                 {
                     context.RegisterCodeFix(
                         CodeAction.Create(
@@ -61,13 +80,36 @@ namespace K8sManifestAnalyzers.CodeFixes
             }
         }
 
+        // The pod spec creation (the diagnostic's additional location) and the Secrets the analyzer offers.
+        private static BaseObjectCreationExpressionSyntax? FindSpec(SyntaxNode root, Diagnostic diagnostic, out string[] candidates)
+        {
+            candidates = System.Array.Empty<string>();
+            if (diagnostic.AdditionalLocations.Count == 0
+                || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree
+                || !diagnostic.Properties.TryGetValue("Candidates", out var list) || string.IsNullOrEmpty(list))
+            {
+                return null;
+            }
+
+            candidates = list!.Split(',');
+            return root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true)
+                .FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
+        }
+
+        private static bool UsesCollectionExpressions(SyntaxNode root) =>
+            root.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp12 };
+
         private static BaseObjectCreationExpressionSyntax AddPullSecret(BaseObjectCreationExpressionSyntax spec, string name, bool collectionExpressions)
         {
             string literal = SyntaxFactory.Literal(name).Text;
             var list = SyntaxFactory.ParseExpression(collectionExpressions
                 ? $"[new() {{ Name = {literal} }}]"
-                : $"new[] {{ new global::k8s.Models.V1LocalObjectReference {{ Name = {literal} }} }}")
-                .WithAdditionalAnnotations(Simplifier.Annotation);
+                : $"new[] {{ new global::k8s.Models.V1LocalObjectReference {{ Name = {literal} }} }}");
+
+            // The fully qualified name is shortened by the simplifier wherever the code's usings allow it.
+            list = list.ReplaceNodes(
+                list.DescendantNodes().OfType<QualifiedNameSyntax>().Where(name => name.Parent is not QualifiedNameSyntax),
+                (_, name) => name.WithAdditionalAnnotations(Simplifier.Annotation));
             var member = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("ImagePullSecrets"), list);
             return ObjectInitializerEditor.AddMember(spec, member);
         }

@@ -1,9 +1,11 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace K8sManifestAnalyzers.CodeFixes
@@ -17,7 +19,36 @@ namespace K8sManifestAnalyzers.CodeFixes
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.InvalidPullSecretEntry);
 
         /// <inheritdoc/>
-        public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+        // Several entries of one list are removed in one pass (the batch fixer would see their edits overlap).
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
+        {
+            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return document;
+            }
+
+            var entries = new List<SyntaxNode>();
+            foreach (var diagnostic in diagnostics)
+            {
+                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (FindList(node) is not null)
+                {
+                    entries.Add(node);
+                }
+            }
+
+            root = root.TrackNodes(entries);
+            foreach (var entry in entries)
+            {
+                if (root.GetCurrentNode(entry) is { } current && FindList(current) is { } list)
+                {
+                    root = root.ReplaceNode(list, RemoveElement(list, current));
+                }
+            }
+
+            return document.WithSyntaxRoot(root);
+        });
 
         /// <inheritdoc/>
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -32,15 +63,7 @@ namespace K8sManifestAnalyzers.CodeFixes
             {
                 var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
 
-                // The element of a collection expression, array or collection initializer.
-                SyntaxNode? entry = node.Parent switch
-                {
-                    ExpressionElementSyntax element => element,
-                    InitializerExpressionSyntax => node,
-                    _ => null,
-                };
-
-                if (entry is null)
+                if (FindList(node) is not { } list)
                 {
                     continue;
                 }
@@ -48,10 +71,56 @@ namespace K8sManifestAnalyzers.CodeFixes
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         "Remove the entry",
-                        ct => Task.FromResult(context.Document.WithSyntaxRoot(root.RemoveNode(entry, SyntaxRemoveOptions.KeepNoTrivia)!)),
+                        ct => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(list, RemoveElement(list, node)))),
                         DiagnosticIds.InvalidPullSecretEntry),
                     diagnostic);
             }
+        }
+
+        // The collection expression, array or collection initializer the entry is an element of.
+        private static SyntaxNode? FindList(SyntaxNode entry) => entry.Parent switch
+        {
+            ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } => collection,
+            InitializerExpressionSyntax initializer => initializer,
+            _ => null,
+        };
+
+        private static SyntaxNode RemoveElement(SyntaxNode list, SyntaxNode expression) => list switch
+        {
+            CollectionExpressionSyntax collection => collection.WithElements(Remove(collection.Elements, (CollectionElementSyntax)expression.Parent!)),
+            InitializerExpressionSyntax initializer => initializer.WithExpressions(Remove(initializer.Expressions, (ExpressionSyntax)expression)),
+            _ => list,
+        };
+
+        // Removes an element with one separator, keeping the layout: the next element takes the removed one's
+        // leading trivia, or, for the last element, the previous one takes its trailing trivia.
+        private static SeparatedSyntaxList<T> Remove<T>(SeparatedSyntaxList<T> list, T element)
+            where T : SyntaxNode
+        {
+            var items = list.GetWithSeparators();
+            int position = items.IndexOf(element);
+            if (position + 1 < items.Count)
+            {
+                items = items.RemoveAt(position + 1).RemoveAt(position);
+                if (position < items.Count && items[position].AsNode() is { } next)
+                {
+                    items = items.Replace(next, next.WithLeadingTrivia(element.GetLeadingTrivia()));
+                }
+            }
+            else if (position > 0)
+            {
+                items = items.RemoveAt(position).RemoveAt(position - 1);
+                if (items[position - 2].AsNode() is { } previous)
+                {
+                    items = items.Replace(previous, previous.WithTrailingTrivia(element.GetTrailingTrivia()));
+                }
+            }
+            else
+            {
+                items = items.RemoveAt(position);
+            }
+
+            return SyntaxFactory.SeparatedList<T>(items);
         }
     }
 }

@@ -119,7 +119,7 @@ namespace K8sManifestAnalyzers
         internal static readonly DiagnosticDescriptor KMA106_InvalidPullSecretEntry = Create(
             DiagnosticIds.InvalidPullSecretEntry,
             "Empty or duplicate imagePullSecrets entry",
-            "{0}: the API server warns about it and the kubelet ignores it",
+            "{0}: the API server answers it with a warning, and it adds nothing",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
             "An imagePullSecrets entry without a name does nothing; a name listed twice is redundant. The API server returns a warning for both.");

@@ -56,6 +56,19 @@ public sealed class DescriptorTests
         Assert.Contains($"[{id}]({id}.md)", File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "rules", "README.md")));
     }
 
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void CompilationEndRules_AreTagged_AndTheirPagesSaySo(string id)
+    {
+        var descriptor = AllDescriptors().Single(d => d.Id == id);
+        bool reportedAtEnd = id is "KMA101" or "KMA102" or "KMA103" or "KMA104";
+        Assert.Equal(reportedAtEnd, descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd));
+        if (reportedAtEnd)
+        {
+            Assert.Contains("full solution analysis", File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "rules", id + ".md")), StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
     [Fact]
     public void RuleIds_AreUnique_AndCategoriesAreStandard()
     {

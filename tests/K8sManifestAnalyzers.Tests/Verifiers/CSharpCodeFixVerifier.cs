@@ -31,9 +31,10 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         return test.RunAsync(CancellationToken.None);
     }
 
-    public static Task VerifyCodeFixAsync(string source, string fixedSource, string? equivalenceKey = null)
+    public static Task VerifyCodeFixAsync(string source, string fixedSource, string? equivalenceKey = null, DiagnosticResult[]? expected = null)
     {
         var test = new Test { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = equivalenceKey };
+        test.ExpectedDiagnostics.AddRange(expected ?? System.Array.Empty<DiagnosticResult>());
         return test.RunAsync(CancellationToken.None);
     }
 

@@ -1,0 +1,256 @@
+using System.Threading.Tasks;
+using K8sManifestAnalyzers.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    K8sManifestAnalyzers.Analyzers.PullSecretAnalyzer,
+    K8sManifestAnalyzers.CodeFixes.AddPullSecretCodeFix>;
+
+namespace K8sManifestAnalyzers.Tests.Rules.PullSecrets;
+
+/// <summary>KMA103: private-registry images in pod specs without pull secrets.</summary>
+public sealed class MissingPullSecretTests
+{
+    private const string Secrets = """
+        using k8s.Models;
+
+        static class Secrets
+        {
+            public static V1Secret Shop() => new() { Metadata = new() { Name = "shop-registry" }, Type = "kubernetes.io/dockerconfigjson" };
+            public static V1Secret Ci() => new() { Metadata = new() { Name = "ci-registry" }, Type = "kubernetes.io/dockerconfigjson" };
+
+            public static V1PodSpec Uses() => new() { Containers = [], ImagePullSecrets = [new() { Name = "shop-registry" }, new() { Name = "ci-registry" }] };
+        }
+        """;
+
+    private const string EditorConfig = "root = true\n\n[*.cs]\nk8s_manifests.private_registries = registry.example.com, ghcr.io/acme\n";
+
+    [Theory]
+    [InlineData(0, "ci-registry")]
+    [InlineData(1, "shop-registry")]
+    public async Task PrivateImageWithoutPullSecret_GetsOneActionPerSecret(int index, string secret)
+    {
+        var test = new VerifyCS.Test
+        {
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+            CodeActionIndex = index,
+            CodeActionEquivalenceKey = AddPullSecretCodeFix.KeyPrefix + secret,
+        };
+        test.TestState.Sources.Add("""
+            using k8s.Models;
+
+            static class Pods
+            {
+                public static V1PodSpec Spec() => {|#1:new V1PodSpec|}
+                {
+                    Containers =
+                    [
+                        new() { Name = "api", Image = {|#0:"registry.example.com/shop/api:3.2.0"|}, ImagePullPolicy = "IfNotPresent" },
+                        new() { Name = "proxy", Image = "envoyproxy/envoy:v1.31.0", ImagePullPolicy = "IfNotPresent" },
+                    ],
+                };
+            }
+            """);
+        test.TestState.Sources.Add(Secrets);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig));
+        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA103").WithLocation(0).WithLocation(1).WithArguments("registry.example.com/shop/api:3.2.0", "registry.example.com", string.Empty));
+        DisableOtherRules(test);
+        test.FixedState.Sources.Add($$"""
+            using k8s.Models;
+
+            static class Pods
+            {
+                public static V1PodSpec Spec() => new V1PodSpec
+                {
+                    Containers =
+                    [
+                        new() { Name = "api", Image = "registry.example.com/shop/api:3.2.0", ImagePullPolicy = "IfNotPresent" },
+                        new() { Name = "proxy", Image = "envoyproxy/envoy:v1.31.0", ImagePullPolicy = "IfNotPresent" },
+                    ],
+                    ImagePullSecrets = [new() { Name = "{{secret}}" }],
+                };
+            }
+            """);
+        test.FixedState.Sources.Add(Secrets);
+        test.FixedState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task FixAll_AddsTheSecretOncePerPodSpec()
+    {
+        var test = new VerifyCS.Test
+        {
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+            CodeActionEquivalenceKey = AddPullSecretCodeFix.KeyPrefix + "shop-registry",
+            CodeActionIndex = 1,
+            NumberOfIncrementalIterations = 2,
+        };
+        test.TestState.Sources.Add("""
+            using k8s.Models;
+
+            static class Pods
+            {
+                public static V1PodSpec Api() => {|#2:new V1PodSpec|}
+                {
+                    InitContainers = [new() { Image = {|#0:"registry.example.com/shop/migrate:3.2.0"|}, ImagePullPolicy = "IfNotPresent" }],
+                    Containers = [new() { Image = {|#1:"registry.example.com/shop/api:3.2.0"|}, ImagePullPolicy = "IfNotPresent" }],
+                };
+
+                public static V1PodSpec Worker() => {|#4:new V1PodSpec|} { Containers = [new() { Image = {|#3:"ghcr.io/acme/worker:1"|}, ImagePullPolicy = "IfNotPresent" }] };
+            }
+            """);
+        test.TestState.Sources.Add(Secrets);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig));
+        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA103").WithLocation(0).WithLocation(2).WithArguments("registry.example.com/shop/migrate:3.2.0", "registry.example.com", string.Empty));
+        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA103").WithLocation(1).WithLocation(2).WithArguments("registry.example.com/shop/api:3.2.0", "registry.example.com", string.Empty));
+        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA103").WithLocation(3).WithLocation(4).WithArguments("ghcr.io/acme/worker:1", "ghcr.io", string.Empty));
+        DisableOtherRules(test);
+        test.FixedState.Sources.Add("""
+            using k8s.Models;
+
+            static class Pods
+            {
+                public static V1PodSpec Api() => new V1PodSpec
+                {
+                    InitContainers = [new() { Image = "registry.example.com/shop/migrate:3.2.0", ImagePullPolicy = "IfNotPresent" }],
+                    Containers = [new() { Image = "registry.example.com/shop/api:3.2.0", ImagePullPolicy = "IfNotPresent" }],
+                    ImagePullSecrets = [new() { Name = "shop-registry" }],
+                };
+
+                public static V1PodSpec Worker() => new V1PodSpec { Containers = [new() { Image = "ghcr.io/acme/worker:1", ImagePullPolicy = "IfNotPresent" }], ImagePullSecrets = [new() { Name = "shop-registry" }] };
+            }
+            """);
+        test.FixedState.Sources.Add(Secrets);
+        test.FixedState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task OlderLanguageVersion_GetsAnArray()
+    {
+        var test = new VerifyCS.Test
+        {
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+            LanguageVersion = LanguageVersion.CSharp9,
+            CodeActionEquivalenceKey = AddPullSecretCodeFix.KeyPrefix + "shop-registry",
+        };
+        const string secrets = """
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            static class Secrets
+            {
+                public static V1Secret Shop() => new V1Secret { Metadata = new V1ObjectMeta { Name = "shop-registry" }, Type = "kubernetes.io/dockerconfigjson" };
+                public static V1PodSpec Uses() => new V1PodSpec { ImagePullSecrets = new List<V1LocalObjectReference> { new V1LocalObjectReference { Name = "shop-registry" } } };
+            }
+            """;
+        test.TestState.Sources.Add("""
+            using k8s.Models;
+
+            static class Pods
+            {
+                public static V1PodSpec Spec() => {|#1:new V1PodSpec|} { Containers = new[] { new V1Container { Image = {|#0:"ghcr.io/acme/api:1.0"|}, ImagePullPolicy = "IfNotPresent" } } };
+            }
+            """);
+        test.TestState.Sources.Add(secrets);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig));
+        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA103").WithLocation(0).WithLocation(1).WithArguments("ghcr.io/acme/api:1.0", "ghcr.io", string.Empty));
+        DisableOtherRules(test);
+        test.FixedState.Sources.Add("""
+            using k8s.Models;
+
+            static class Pods
+            {
+                public static V1PodSpec Spec() => new V1PodSpec { Containers = new[] { new V1Container { Image = "ghcr.io/acme/api:1.0", ImagePullPolicy = "IfNotPresent" } }, ImagePullSecrets = new[] { new V1LocalObjectReference { Name = "shop-registry" } } };
+            }
+            """);
+        test.FixedState.Sources.Add(secrets);
+        test.FixedState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task ServiceAccountWithPullSecrets_CoversThePod() =>
+        RunAnalyzer(
+            """
+            using k8s.Models;
+
+            static class Manifests
+            {
+                public static V1ServiceAccount Builder() => new()
+                {
+                    Metadata = new() { Name = "builder", NamespaceProperty = "ci" },
+                    ImagePullSecrets = [new() { Name = "ci-registry" }],
+                };
+
+                public static V1ServiceAccount Default() => new() { Metadata = new() { Name = "default", NamespaceProperty = "shop" } };
+
+                public static V1Pod Covered() => new()
+                {
+                    Metadata = new() { Name = "build", NamespaceProperty = "ci" },
+                    Spec = new() { ServiceAccountName = "builder", Containers = [new() { Image = "registry.example.com/ci/runner:7", ImagePullPolicy = "IfNotPresent" }] },
+                };
+
+                // The default service account of 'shop' has no pull secrets.
+                public static V1Pod NotCovered() => new()
+                {
+                    Metadata = new() { Name = "api", NamespaceProperty = "shop" },
+                    Spec = {|#2:new|}() { Containers = [new() { Image = {|#0:"registry.example.com/shop/api:3.2.0"|}, ImagePullPolicy = "IfNotPresent" }] },
+                };
+
+                // The service account is named but not defined here: it may carry pull secrets... or not; reported.
+                public static V1PodSpec Undefined() => {|#3:new|}() { ServiceAccountName = "deployer", Containers = [new() { Image = {|#1:"ghcr.io/acme/tool:2"|}, ImagePullPolicy = "IfNotPresent" }] };
+
+                // A computed account name may be any account: silent.
+                public static V1PodSpec Computed(string account) => new() { ServiceAccountName = account, Containers = [new() { Image = "ghcr.io/acme/tool:2", ImagePullPolicy = "IfNotPresent" }] };
+
+                // Pull secrets written later to the same local count.
+                public static V1PodSpec Later()
+                {
+                    var spec = new V1PodSpec { Containers = [new() { Image = "ghcr.io/acme/tool:2", ImagePullPolicy = "IfNotPresent" }] };
+                    spec.ImagePullSecrets = [new() { Name = "ci-registry" }];
+                    return spec;
+                }
+
+                // Public images and a computed pull-secret list: silent.
+                public static V1PodSpec Public() => new() { Containers = [new() { Image = "nginx:1.27", ImagePullPolicy = "IfNotPresent" }] };
+                public static V1PodSpec Dynamic(System.Collections.Generic.IList<V1LocalObjectReference> secrets) => new() { ImagePullSecrets = secrets, Containers = [new() { Image = "ghcr.io/acme/tool:2", ImagePullPolicy = "IfNotPresent" }] };
+            }
+            """,
+            EditorConfig,
+            VerifyCS.Diagnostic("KMA103").WithLocation(0).WithLocation(2).WithArguments("registry.example.com/shop/api:3.2.0", "registry.example.com", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(1).WithLocation(3).WithArguments("ghcr.io/acme/tool:2", "ghcr.io", " and its service account 'deployer' has none in this compilation"));
+
+    [Fact]
+    public Task OptionUnset_NothingIsReported() =>
+        RunAnalyzer(
+            """
+            using k8s.Models;
+
+            static class Manifests
+            {
+                public static V1PodSpec Spec() => new() { Containers = [new() { Image = "registry.example.com/shop/api:3.2.0", ImagePullPolicy = "IfNotPresent" }] };
+            }
+            """,
+            null);
+
+    private static void DisableOtherRules(VerifyCS.Test test) =>
+        test.DisabledDiagnostics.AddRange(new[] { "KMA101", "KMA102", "KMA104" });
+
+    private static Task RunAnalyzer(string source, string? editorConfig, params DiagnosticResult[] expected)
+    {
+        var test = new K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullSecretAnalyzer>.Test();
+        test.TestState.Sources.Add(source);
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
+        }
+
+        // Undefined (KMA101), unused (KMA102) or incomplete (KMA104) Secrets are not the subject here.
+        test.DisabledDiagnostics.AddRange(new[] { "KMA101", "KMA102", "KMA104" });
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+}
