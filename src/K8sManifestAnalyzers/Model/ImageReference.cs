@@ -21,7 +21,7 @@ namespace K8sManifestAnalyzers.Model
         public const int MaxPathLength = 255;
 
         /// <summary>The longest tag the grammar allows.</summary>
-        public const int MaxTagLength = 128;
+        public const int MaxTagLength = ReferenceComponents.MaxTagLength;
 
         private const string LegacyDefaultDomain = "index.docker.io";
         private const string OfficialRepositoryPrefix = "library/";
@@ -318,52 +318,19 @@ namespace K8sManifestAnalyzers.Model
         }
 
         /// <summary>True when <paramref name="tag"/> matches <c>[\w][\w.-]{0,127}</c>.</summary>
-        public static bool IsValidTag(string? tag) => tag is not null && Grammar.MatchTag(tag, 0, tag.Length);
+        public static bool IsValidTag(string? tag) => ReferenceComponents.IsValidTag(tag);
 
         /// <summary>
         /// Checks a digest the way the kubelet does before pulling: <c>algorithm:hex</c>, an algorithm Kubernetes
         /// registers (sha256, sha384, sha512), the right length and lowercase hex.
         /// </summary>
-        public static ImageReferenceError ValidateDigest(string? digest)
+        public static ImageReferenceError ValidateDigest(string? digest) => ReferenceComponents.CheckDigest(digest) switch
         {
-            if (digest is null)
-            {
-                return ImageReferenceError.DigestInvalidFormat;
-            }
-
-            int colon = digest.IndexOf(':');
-            if (colon <= 0 || colon + 1 == digest.Length)
-            {
-                return ImageReferenceError.DigestInvalidFormat;
-            }
-
-            int hexLength;
-            switch (digest.Substring(0, colon))
-            {
-                case "sha256": hexLength = 64; break;
-                case "sha384": hexLength = 96; break;
-                case "sha512": hexLength = 128; break;
-                default:
-                    return Grammar.MatchDigest(digest, 0, digest.Length)
-                        ? ImageReferenceError.DigestUnsupported
-                        : ImageReferenceError.DigestInvalidFormat;
-            }
-
-            if (digest.Length - colon - 1 != hexLength)
-            {
-                return ImageReferenceError.DigestInvalidLength;
-            }
-
-            for (int i = colon + 1; i < digest.Length; i++)
-            {
-                if (!Grammar.IsLowerHex(digest[i]))
-                {
-                    return ImageReferenceError.DigestInvalidFormat;
-                }
-            }
-
-            return ImageReferenceError.None;
-        }
+            ReferenceComponents.DigestCheck.Valid => ImageReferenceError.None,
+            ReferenceComponents.DigestCheck.InvalidLength => ImageReferenceError.DigestInvalidLength,
+            ReferenceComponents.DigestCheck.Unsupported => ImageReferenceError.DigestUnsupported,
+            _ => ImageReferenceError.DigestInvalidFormat,
+        };
 
         /// <summary>The text Go prints for an error, for diagnostics and exceptions.</summary>
         public static string Describe(ImageReferenceError error) => error switch
@@ -637,68 +604,9 @@ namespace K8sManifestAnalyzers.Model
                 return i > from;
             }
 
-            /// <summary><c>[\w][\w.-]{0,127}</c>.</summary>
-            internal static bool MatchTag(string s, int start, int end)
-            {
-                int length = end - start;
-                if (length < 1 || length > MaxTagLength || !IsWordCharacter(s[start]))
-                {
-                    return false;
-                }
+            internal static bool MatchTag(string s, int start, int end) => ReferenceComponents.MatchTag(s, start, end);
 
-                for (int i = start + 1; i < end; i++)
-                {
-                    if (!IsWordCharacter(s[i]) && s[i] != '.' && s[i] != '-')
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
-            }
-
-            /// <summary>
-            /// <c>algorithm ":" hex{32,}</c>, algorithm = <c>[A-Za-z][A-Za-z0-9]*([-_+.][A-Za-z][A-Za-z0-9]*)*</c>.
-            /// </summary>
-            internal static bool MatchDigest(string s, int start, int end)
-            {
-                int i = start;
-                while (true)
-                {
-                    if (i >= end || !IsAsciiLetter(s[i]))
-                    {
-                        return false;
-                    }
-
-                    i++;
-                    while (i < end && IsAsciiLetterOrDigit(s[i]))
-                    {
-                        i++;
-                    }
-
-                    if (i < end && (s[i] == '-' || s[i] == '_' || s[i] == '+' || s[i] == '.'))
-                    {
-                        i++;
-                        continue;
-                    }
-
-                    break;
-                }
-
-                if (i >= end || s[i] != ':')
-                {
-                    return false;
-                }
-
-                i++;
-                int hexStart = i;
-                while (i < end && IsHex(s[i]))
-                {
-                    i++;
-                }
-
-                return i == end && end - hexStart >= 32;
-            }
+            internal static bool MatchDigest(string s, int start, int end) => ReferenceComponents.MatchDigest(s, start, end);
 
             /// <summary>A bare image id: exactly 64 lowercase hex digits.</summary>
             internal static bool IsIdentifier(string s)
@@ -719,15 +627,11 @@ namespace K8sManifestAnalyzers.Model
                 return true;
             }
 
-            internal static bool IsLowerHex(char c) => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+            internal static bool IsLowerHex(char c) => ReferenceComponents.IsLowerHex(c);
 
-            private static bool IsHex(char c) => IsLowerHex(c) || (c >= 'A' && c <= 'F');
+            private static bool IsHex(char c) => ReferenceComponents.IsHex(c);
 
-            private static bool IsAsciiLetter(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-
-            private static bool IsAsciiLetterOrDigit(char c) => IsAsciiLetter(c) || (c >= '0' && c <= '9');
-
-            private static bool IsWordCharacter(char c) => IsAsciiLetterOrDigit(c) || c == '_';
+            private static bool IsAsciiLetterOrDigit(char c) => ReferenceComponents.IsAsciiLetterOrDigit(c);
         }
     }
 }
