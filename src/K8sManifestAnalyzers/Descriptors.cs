@@ -124,6 +124,46 @@ namespace K8sManifestAnalyzers
             DiagnosticSeverity.Warning,
             "An imagePullSecrets entry without a name does nothing; a name listed twice is redundant. The API server returns a warning for both.");
 
+        internal static readonly DiagnosticDescriptor KMA201_InvalidImageDeclaration = Create(
+            DiagnosticIds.InvalidImageDeclaration,
+            "[ContainerImage] repository is not valid",
+            "'{0}' is not a valid image repository: {1}; no builder is generated",
+            Categories.Usage,
+            DiagnosticSeverity.Error,
+            "The repository of [ContainerImage] must be a repository name in the Docker reference grammar, without a tag or a digest: the builders add those.");
+
+        internal static readonly DiagnosticDescriptor KMA202_InvalidTagOrDigest = Create(
+            DiagnosticIds.InvalidTagOrDigest,
+            "Image tag or digest is not valid",
+            "'{0}' is not a valid image {1}: {2}; the call throws ArgumentException",
+            Categories.Usage,
+            DiagnosticSeverity.Error,
+            "Tags match [\\w][\\w.-]{0,127}; digests are sha256:, sha384: or sha512: followed by the lowercase hex digest of the right length.");
+
+        internal static readonly DiagnosticDescriptor KMA203_MutableTagInBuilder = Create(
+            DiagnosticIds.MutableTagInBuilder,
+            "Image built with the tag latest",
+            "The tag 'latest' names whatever was pushed last: use a version tag or Digest(…)",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "An image with the tag latest is not pinned: rollbacks cannot return to a known build and nodes may run different builds.");
+
+        internal static readonly DiagnosticDescriptor KMA204_ImageTypeNotExtensible = Create(
+            DiagnosticIds.ImageTypeNotExtensible,
+            "[ContainerImage] class cannot be extended",
+            "{0}: the generator adds members to the class, so it and every type containing it must be partial and not generic",
+            Categories.Usage,
+            DiagnosticSeverity.Error,
+            "The builders are generated as another part of the class.");
+
+        internal static readonly DiagnosticDescriptor KMA205_InvalidPullSecretName = Create(
+            DiagnosticIds.InvalidPullSecretName,
+            "[ContainerImage] pull secret is not a valid Secret name",
+            "'{0}' is not a valid Secret name: use lowercase letters, digits, '-' and '.', starting and ending with a letter or digit; no builder is generated",
+            Categories.Usage,
+            DiagnosticSeverity.Error,
+            "Secret names are DNS subdomains: at most 253 lowercase letters, digits, '-' and '.'.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,
@@ -148,6 +188,7 @@ namespace K8sManifestAnalyzers
         {
             internal const string Reliability = "Reliability";
             internal const string Security = "Security";
+            internal const string Usage = "Usage";
         }
     }
 }

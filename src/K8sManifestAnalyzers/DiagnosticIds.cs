@@ -46,5 +46,20 @@ namespace K8sManifestAnalyzers
 
         /// <summary>KMA106: an empty or duplicate imagePullSecrets entry.</summary>
         public const string InvalidPullSecretEntry = "KMA106";
+
+        /// <summary>KMA201: a [ContainerImage] repository that is not a valid repository name.</summary>
+        public const string InvalidImageDeclaration = "KMA201";
+
+        /// <summary>KMA202: a constant tag or digest the grammar rejects, passed to a generated builder.</summary>
+        public const string InvalidTagOrDigest = "KMA202";
+
+        /// <summary>KMA203: the mutable tag latest passed to a generated builder.</summary>
+        public const string MutableTagInBuilder = "KMA203";
+
+        /// <summary>KMA204: a [ContainerImage] class the generator cannot extend.</summary>
+        public const string ImageTypeNotExtensible = "KMA204";
+
+        /// <summary>KMA205: a [ContainerImage] pull secret that is not a valid Secret name.</summary>
+        public const string InvalidPullSecretName = "KMA205";
     }
 }

@@ -1,0 +1,160 @@
+using System.Collections.Immutable;
+using K8sManifestAnalyzers.Generator;
+using K8sManifestAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace K8sManifestAnalyzers.Analyzers
+{
+    /// <summary>
+    /// The compile-time checks of the typed image builders: KMA201 (repository), KMA204 (class shape), KMA205 (pull
+    /// secret name) on [ContainerImage] declarations; KMA202 (tag or digest) and KMA203 (latest) on calls.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ContainerImageAnalyzer : DiagnosticAnalyzer
+    {
+        private const string ImageReferenceMetadataName = ContainerImageGenerator.Parser.AttributeNamespace + ".ImageReference";
+
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.KMA201_InvalidImageDeclaration,
+            Descriptors.KMA202_InvalidTagOrDigest,
+            Descriptors.KMA203_MutableTagInBuilder,
+            Descriptors.KMA204_ImageTypeNotExtensible,
+            Descriptors.KMA205_InvalidPullSecretName);
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var attribute = start.Compilation.GetTypeByMetadataName(ContainerImageGenerator.Parser.AttributeMetadataName);
+                if (attribute is null)
+                {
+                    return;
+                }
+
+                var imageReference = start.Compilation.GetTypeByMetadataName(ImageReferenceMetadataName);
+                start.RegisterSymbolAction(c => AnalyzeDeclaration(c, attribute), SymbolKind.NamedType);
+                start.RegisterOperationAction(c => AnalyzeCall(c, attribute, imageReference), OperationKind.Invocation);
+            });
+        }
+
+        private static void AnalyzeDeclaration(SymbolAnalysisContext context, INamedTypeSymbol attributeType)
+        {
+            if (context.Symbol is not INamedTypeSymbol type)
+            {
+                return;
+            }
+
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)
+                    || attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not AttributeSyntax syntax)
+                {
+                    continue;
+                }
+
+                if (ContainerImageGenerator.Parser.Validate(type) is { } shape)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA204_ImageTypeNotExtensible, type.Locations[0], shape));
+                }
+
+                var arguments = syntax.ArgumentList?.Arguments ?? default;
+                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string repository)
+                {
+                    string? problem = ImageReference.TryParseNormalized(repository, out var reference, out var error)
+                        ? reference!.Tag is not null ? "a repository has no tag (Tag(…) adds one)"
+                            : reference.Digest is not null ? "a repository has no digest (Digest(…) adds one)"
+                            : null
+                        : ImageReference.Describe(error);
+                    if (problem is not null)
+                    {
+                        var location = arguments.Count > 0 ? arguments[0].GetLocation() : syntax.GetLocation();
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA201_InvalidImageDeclaration, location, repository, problem));
+                    }
+                }
+
+                foreach (var named in attribute.NamedArguments)
+                {
+                    if (named.Key == "PullSecret" && named.Value.Value is string secret && !ContainerImageGenerator.Parser.IsValidSecretName(secret))
+                    {
+                        var location = syntax.GetLocation();
+                        foreach (var argument in arguments)
+                        {
+                            if (argument.NameEquals?.Name.Identifier.ValueText == "PullSecret")
+                            {
+                                location = argument.GetLocation();
+                            }
+                        }
+
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA205_InvalidPullSecretName, location, secret));
+                    }
+                }
+            }
+        }
+
+        private static void AnalyzeCall(OperationAnalysisContext context, INamedTypeSymbol attributeType, INamedTypeSymbol? imageReference)
+        {
+            if (context.Operation is not IInvocationOperation invocation)
+            {
+                return;
+            }
+
+            var method = invocation.TargetMethod;
+            bool isBuilder = method.Name is "Tag" or "Digest" or "TagAndDigest" && method.IsStatic && HasAttribute(method.ContainingType, attributeType);
+            bool isWith = method.Name is "WithTag" or "WithDigest" && imageReference is not null
+                && SymbolEqualityComparer.Default.Equals(method.ContainingType, imageReference);
+            if (!isBuilder && !isWith)
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value.ConstantValue is not { HasValue: true, Value: string value } || argument.Parameter is null)
+                {
+                    continue;
+                }
+
+                if (argument.Parameter.Name == "tag")
+                {
+                    if (!ImageReference.IsValidTag(value))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA202_InvalidTagOrDigest, argument.Value.Syntax.GetLocation(), value, "tag", "a tag is 1 to 128 letters, digits, '_', '.' or '-', and does not start with '.' or '-'"));
+                    }
+                    else if (value == "latest" && !(method.Name == "TagAndDigest"))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA203_MutableTagInBuilder, argument.Value.Syntax.GetLocation()));
+                    }
+                }
+                else if (argument.Parameter.Name == "digest" && ImageReference.ValidateDigest(value) is var error && error != ImageReferenceError.None)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA202_InvalidTagOrDigest, argument.Value.Syntax.GetLocation(), value, "digest", ImageReference.Describe(error)));
+                }
+            }
+        }
+
+        private static bool HasAttribute(INamedTypeSymbol? type, INamedTypeSymbol attributeType)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using System.Collections.Immutable;
+using System.Threading;
+using K8sManifestAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace K8sManifestAnalyzers.Generator
+{
+    public sealed partial class ContainerImageGenerator
+    {
+        /// <summary>Reads a [ContainerImage] class into a model, or gives null when nothing can be generated.</summary>
+        internal static class Parser
+        {
+            internal const string AttributeNamespace = "K8sManifests";
+            internal const string AttributeMetadataName = AttributeNamespace + ".ContainerImageAttribute";
+
+            internal static ImageTypeModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+            {
+                if (context.TargetSymbol is not INamedTypeSymbol type
+                    || context.TargetNode is not ClassDeclarationSyntax declaration
+                    || context.Attributes.IsEmpty
+                    || Validate(type) is not null)
+                {
+                    return null;
+                }
+
+                // With the attribute written twice the compiler reports CS0579; the first one is used.
+                var attribute = context.Attributes[0];
+                if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string repository
+                    || ParseRepository(repository) is not { } reference)
+                {
+                    return null;
+                }
+
+                string? pullSecret = null;
+                foreach (var argument in attribute.NamedArguments)
+                {
+                    if (argument.Key == "PullSecret")
+                    {
+                        pullSecret = argument.Value.Value as string;
+                    }
+                }
+
+                if (pullSecret is not null && !IsValidSecretName(pullSecret))
+                {
+                    return null;
+                }
+
+                cancellationToken.ThrowIfCancellationRequested();
+                var containing = ImmutableArray.CreateBuilder<ContainingType>();
+                for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
+                {
+                    containing.Insert(0, new ContainingType(Keyword(outer), outer.Name));
+                }
+
+                string? @namespace = type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
+                return new ImageTypeModel(
+                    @namespace,
+                    new EquatableArray<ContainingType>(containing.ToImmutable()),
+                    type.Name,
+                    type.IsStatic,
+                    repository,
+                    reference.Domain!,
+                    reference.Path,
+                    pullSecret,
+                    HintName(type));
+            }
+
+            /// <summary>
+            /// Why a class cannot carry [ContainerImage] (not partial, nested in a type that is not partial,
+            /// generic), or null when it can.
+            /// </summary>
+            internal static string? Validate(INamedTypeSymbol type)
+            {
+                if (type.IsGenericType)
+                {
+                    return $"'{type.Name}' is generic";
+                }
+
+                for (var current = type; current is not null; current = current.ContainingType)
+                {
+                    foreach (var reference in current.DeclaringSyntaxReferences)
+                    {
+                        if (reference.GetSyntax() is TypeDeclarationSyntax syntax && !syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
+                        {
+                            return current.Equals(type, SymbolEqualityComparer.Default)
+                                ? $"'{type.Name}' is not partial"
+                                : $"'{type.Name}' is nested in '{current.Name}', which is not partial";
+                        }
+                    }
+
+                    if (!current.Equals(type, SymbolEqualityComparer.Default) && current.IsGenericType)
+                    {
+                        return $"'{type.Name}' is nested in the generic type '{current.Name}'";
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary>
+            /// The repository of the attribute, normalized (<c>nginx</c> is <c>docker.io/library/nginx</c>), or
+            /// null when it is not a valid repository name without tag or digest.
+            /// </summary>
+            internal static ImageReference? ParseRepository(string? repository) =>
+                ImageReference.TryParseNormalized(repository, out var reference, out _) && reference!.Tag is null && reference.Digest is null
+                    ? reference
+                    : null;
+
+            /// <summary>A Secret name is a DNS subdomain: lowercase letters, digits, '-' and '.', at most 253.</summary>
+            internal static bool IsValidSecretName(string name)
+            {
+                if (name.Length == 0 || name.Length > 253 || !IsLowerAlphanumeric(name[0]) || !IsLowerAlphanumeric(name[name.Length - 1]))
+                {
+                    return false;
+                }
+
+                foreach (char c in name)
+                {
+                    if (!IsLowerAlphanumeric(c) && c != '-' && c != '.')
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            private static bool IsLowerAlphanumeric(char c) => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+
+            private static string Keyword(INamedTypeSymbol type) => type switch
+            {
+                { IsRecord: true, TypeKind: TypeKind.Struct } => "record struct",
+                { IsRecord: true } => "record",
+                { TypeKind: TypeKind.Struct } => "struct",
+                { TypeKind: TypeKind.Interface } => "interface",
+                _ => "class",
+            };
+
+            // Unique per type: the metadata name with its containing types and namespace.
+            private static string HintName(INamedTypeSymbol type)
+            {
+                var builder = new System.Text.StringBuilder();
+                foreach (char c in type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty))
+                {
+                    builder.Append(char.IsLetterOrDigit(c) || c == '.' ? c : '_');
+                }
+
+                return builder.Append(".ContainerImage.g.cs").ToString();
+            }
+        }
+    }
+}

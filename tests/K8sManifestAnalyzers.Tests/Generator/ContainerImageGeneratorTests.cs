@@ -1,0 +1,295 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using K8sManifestAnalyzers.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Xunit;
+
+namespace K8sManifestAnalyzers.Tests.Generator;
+
+public sealed class ContainerImageGeneratorTests
+{
+    private const string Contract = """
+        using System.Collections.Generic;
+        using k8s.Models;
+        using K8sManifests;
+
+        namespace Shop.Manifests
+        {
+            [ContainerImage("registry.example.com/shop/api", PullSecret = "shop-registry")]
+            public static partial class ApiImage;
+
+            public static class Uses
+            {
+                public static object[] Run()
+                {
+                    ImageReference v = ApiImage.Tag("3.2.0");
+                    string s = ApiImage.Tag("3.2.0");
+                    ImageReference p = ApiImage.Digest("sha256:" + new string('a', 64));
+                    V1Container c = ApiImage.Tag("3.2.0").ToContainer("api");
+                    V1Container l = ApiImage.Tag("lat" + "est").ToContainer("api");
+                    var podSpec = new V1PodSpec();
+                    ApiImage.Tag("3.2.0").AddTo(podSpec, "api");
+                    ApiImage.Tag("3.3.0").AddTo(podSpec, "worker");
+                    return new object[]
+                    {
+                        v.ToString(), s, p.ToString(), c.Name, c.Image, c.ImagePullPolicy, l.ImagePullPolicy,
+                        podSpec.Containers.Count, podSpec.ImagePullSecrets.Count, podSpec.ImagePullSecrets[0].Name,
+                        v.Domain, v.Path, v.Tag ?? "", p.Digest ?? "", v.Familiar, v.FullyQualified, v.DefaultPullPolicy, p.DefaultPullPolicy, v.PullSecret ?? "",
+                    };
+                }
+
+                public static string Docker() => Nginx.Tag("1.27").Familiar + " " + Nginx.Tag("1.27");
+
+                public static string Invalid(string tag) => ApiImage.Tag(tag).ToString();
+
+                public static string InvalidDigest(string digest) => ApiImage.Digest(digest).ToString();
+            }
+
+            [ContainerImage("nginx")]
+            internal static partial class Nginx { }
+        }
+        """;
+
+    [Fact]
+    public void Contract_CompilesWithoutDiagnostics_AndBehavesAsDocumented()
+    {
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(Contract, GeneratorHarness.Net80(withKubernetes: true)));
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+
+        var uses = Load(output).GetType("Shop.Manifests.Uses")!;
+        var values = (object[])uses.GetMethod("Run")!.Invoke(null, null)!;
+        Assert.Equal(
+            new object[]
+            {
+                "registry.example.com/shop/api:3.2.0", "registry.example.com/shop/api:3.2.0",
+                "registry.example.com/shop/api@sha256:" + new string('a', 64),
+                "api", "registry.example.com/shop/api:3.2.0", "IfNotPresent", "Always",
+                2, 1, "shop-registry",
+                "registry.example.com", "shop/api", "3.2.0", "sha256:" + new string('a', 64),
+                "registry.example.com/shop/api:3.2.0", "registry.example.com/shop/api:3.2.0", "IfNotPresent", "IfNotPresent", "shop-registry",
+            },
+            values);
+        Assert.Equal("nginx:1.27 docker.io/library/nginx:1.27", uses.GetMethod("Docker")!.Invoke(null, null));
+    }
+
+    [Theory]
+    [InlineData("bad tag", "is not a valid image tag")]
+    [InlineData(".hidden", "is not a valid image tag")]
+    [InlineData("", "is not a valid image tag")]
+    public void NonConstantInvalidTag_ThrowsArgumentException(string tag, string message)
+    {
+        var (output, _) = GeneratorHarness.Run(GeneratorHarness.Compilation(Contract, GeneratorHarness.Net80(withKubernetes: true)));
+        var invalid = Load(output).GetType("Shop.Manifests.Uses")!.GetMethod("Invalid")!;
+        var exception = Assert.IsType<ArgumentException>(Assert.Throws<TargetInvocationException>(() => invalid.Invoke(null, new object[] { tag })).InnerException);
+        Assert.Contains(message, exception.Message);
+        Assert.Equal("tag", exception.ParamName);
+    }
+
+    [Theory]
+    [InlineData("sha256:abc", "invalid checksum digest length")]
+    [InlineData("md5:0123456789abcdef0123456789abcdef", "unsupported digest algorithm")]
+    [InlineData("sha256:0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF", "invalid digest format")]
+    [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "invalid digest format")]
+    public void NonConstantInvalidDigest_ThrowsArgumentException(string digest, string reason)
+    {
+        var (output, _) = GeneratorHarness.Run(GeneratorHarness.Compilation(Contract, GeneratorHarness.Net80(withKubernetes: true)));
+        var invalid = Load(output).GetType("Shop.Manifests.Uses")!.GetMethod("InvalidDigest")!;
+        var exception = Assert.IsType<ArgumentException>(Assert.Throws<TargetInvocationException>(() => invalid.Invoke(null, new object[] { digest })).InnerException);
+        Assert.Contains(reason, exception.Message);
+        Assert.Equal("digest", exception.ParamName);
+    }
+
+    public static TheoryData<LanguageVersion> LanguageVersions() => new()
+    {
+        LanguageVersion.CSharp8, LanguageVersion.CSharp9, LanguageVersion.CSharp10, LanguageVersion.CSharp11, LanguageVersion.CSharp12, LanguageVersion.Latest,
+    };
+
+    [Theory]
+    [MemberData(nameof(LanguageVersions))]
+    public void GeneratedCode_CompilesClean_AtEveryLanguageVersion_ForNet80AndNetStandard20(LanguageVersion version)
+    {
+        const string source = """
+            namespace Shop
+            {
+                [K8sManifests.ContainerImage("registry.example.com:5000/shop/api", PullSecret = "shop-registry")]
+                internal static partial class ApiImage { }
+
+                internal static partial class Outer
+                {
+                    [K8sManifests.ContainerImage("ghcr.io/acme/tool")]
+                    internal partial class ToolImage { }
+                }
+
+                internal static class Use
+                {
+                    internal static string Run() => ApiImage.Tag("1.0").ToString() + Outer.ToolImage.Digest("sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef");
+                }
+            }
+            """;
+        foreach (var (references, kubernetes) in new[] { (GeneratorHarness.Net80(withKubernetes: true), true), (GeneratorHarness.NetStandard20(), false) })
+        {
+            var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, references, version));
+            Assert.Empty(result.Diagnostics);
+            Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+            Assert.Equal(kubernetes, result.GeneratedTrees.Any(t => t.FilePath.EndsWith("K8sManifests.ImageReference.Kubernetes.g.cs", StringComparison.Ordinal)));
+        }
+    }
+
+    [Fact]
+    public void GeneratedSources_MatchTheBaselines()
+    {
+        const string source = """
+            using K8sManifests;
+
+            namespace Shop.Manifests
+            {
+                public static partial class Images
+                {
+                    [ContainerImage("registry.example.com/shop/api", PullSecret = "shop-registry")]
+                    public static partial class Api { }
+                }
+            }
+
+            [ContainerImage("nginx")]
+            internal partial class Nginx { }
+            """;
+        var (_, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: true)));
+        var generated = result.Results.Single().GeneratedSources;
+        Assert.Equal(
+            new[]
+            {
+                "K8sManifests.ContainerImageAttribute.g.cs", "K8sManifests.ImageReference.Kubernetes.g.cs", "K8sManifests.ImageReference.g.cs",
+                "K8sManifests.ReferenceComponents.g.cs", "Nginx.ContainerImage.g.cs", "Shop.Manifests.Images.Api.ContainerImage.g.cs",
+            },
+            generated.Select(g => g.HintName).OrderBy(n => n, StringComparer.Ordinal));
+
+        foreach (var file in generated)
+        {
+            string baseline = Path.Combine(BaselineFolder(), file.HintName.Replace(".g.cs", ".generated.txt", StringComparison.Ordinal));
+            // The generator's version is a placeholder, so a release does not churn the baselines.
+            string actual = file.SourceText.ToString().Replace("\r\n", "\n", StringComparison.Ordinal)
+                .Replace($"\"{typeof(ContainerImageGenerator).Assembly.GetName().Version}\"", "\"<ASSEMBLY_VERSION>\"", StringComparison.Ordinal);
+            if (Environment.GetEnvironmentVariable("K8S_UPDATE_BASELINES") == "1")
+            {
+                File.WriteAllText(baseline, actual);
+            }
+
+            Assert.True(File.Exists(baseline), $"missing baseline {baseline} (run the tests with K8S_UPDATE_BASELINES=1 to write it)");
+            Assert.Equal(File.ReadAllText(baseline).Replace("\r\n", "\n", StringComparison.Ordinal), actual);
+        }
+    }
+
+    [Fact]
+    public void EmittedGrammar_IsTheAnalyzersOwnFile()
+    {
+        var (_, result) = GeneratorHarness.Run(GeneratorHarness.Compilation("class C { }", GeneratorHarness.NetStandard20()));
+        string emitted = result.Results.Single().GeneratedSources.Single(g => g.HintName == "K8sManifests.ReferenceComponents.g.cs").SourceText.ToString();
+        string analyzerFile = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "K8sManifestAnalyzers", "Model", "ReferenceComponents.cs"));
+        Assert.Equal(
+            "// <auto-generated/>\n" + analyzerFile.Replace("namespace K8sManifestAnalyzers.Model", "namespace K8sManifests.Internal", StringComparison.Ordinal),
+            emitted);
+    }
+
+    [Theory]
+    [InlineData("\"registry.example.com/shop/api\\\"; class Injected { } //\"")]
+    [InlineData("@\"registry.example.com/shop/\\api\"")]
+    [InlineData("\"registry.example.com/shop/api\\n#error injected\"")]
+    [InlineData("\"registry.example.com/shöp/api\"")]
+    [InlineData("\"registry.example.com/shop/api:1.0\"")]
+    [InlineData("\"\"")]
+    [InlineData("null")]
+    public void HostileRepository_GeneratesNoBuilder_AndNothingBroken(string repository)
+    {
+        string source = $$"""
+            [K8sManifests.ContainerImage({{repository}})]
+            internal static partial class Evil { }
+            """;
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: true)));
+        Assert.Empty(result.Diagnostics);
+        Assert.DoesNotContain(result.GeneratedTrees, t => t.FilePath.EndsWith("Evil.ContainerImage.g.cs", StringComparison.Ordinal));
+
+        // The user's own code may earn a nullable warning (a null repository); generated code earns nothing.
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error || (d.Severity == DiagnosticSeverity.Warning && d.Id != "CS8625")));
+    }
+
+    [Theory]
+    [InlineData("\"shop\\\"registry\"")]
+    [InlineData("\"Shop-Registry\"")]
+    [InlineData("\"shop registry\\n\"")]
+    public void HostilePullSecret_GeneratesNoBuilder(string secret)
+    {
+        string source = $$"""
+            [K8sManifests.ContainerImage("registry.example.com/shop/api", PullSecret = {{secret}})]
+            internal static partial class Evil { }
+            """;
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: true)));
+        Assert.DoesNotContain(result.GeneratedTrees, t => t.FilePath.EndsWith("Evil.ContainerImage.g.cs", StringComparison.Ordinal));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void UnicodeAndEscapesInTheNamespaceOfAValidImage_AreEmittedCorrectly()
+    {
+        const string source = """
+            namespace Bücher.Ünits
+            {
+                [K8sManifests.ContainerImage("registry.example.com/b-cher/api_v2.x")]
+                internal static partial class Api { }
+
+                // Two types may declare the same image.
+                [K8sManifests.ContainerImage("registry.example.com/b-cher/api_v2.x")]
+                internal static partial class SameApi { }
+
+                internal static class Use { internal static string Run() => Api.Tag("1") + SameApi.Tag("1"); }
+            }
+            """;
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Equal(2, result.GeneratedTrees.Count(t => t.FilePath.EndsWith(".ContainerImage.g.cs", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void AttributeTwice_TheCompilerReportsIt_AndOneBuilderIsGenerated()
+    {
+        const string source = """
+            [K8sManifests.ContainerImage("registry.example.com/shop/api")]
+            [K8sManifests.ContainerImage("registry.example.com/shop/other")]
+            internal static partial class Twice { }
+            """;
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
+        Assert.Single(result.GeneratedTrees, t => t.FilePath.EndsWith("Twice.ContainerImage.g.cs", StringComparison.Ordinal));
+        Assert.Equal(new[] { "CS0579" }, output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.Id).ToArray());
+    }
+
+    [Theory]
+    [InlineData("internal static class NotPartial { }", "NotPartial")]
+    [InlineData("internal static class Outer { [K8sManifests.ContainerImage(\"nginx\")] internal static partial class Nested { } }", "Nested")]
+    [InlineData("internal partial class Generic<T> { }", "Generic")]
+    public void TypesThatCannotBeExtended_GetNoBuilder(string declaration, string name)
+    {
+        string source = declaration.Contains("ContainerImage", StringComparison.Ordinal) ? declaration : "[K8sManifests.ContainerImage(\"nginx\")]\n" + declaration;
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
+        Assert.DoesNotContain(result.GeneratedTrees, t => t.FilePath.Contains(name, StringComparison.Ordinal));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    private static Assembly Load(Compilation compilation)
+    {
+        using var stream = new MemoryStream();
+        var emit = compilation.Emit(stream);
+        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
+        return Assembly.Load(stream.ToArray());
+    }
+
+    private static string BaselineFolder([CallerFilePath] string path = "") => Path.Combine(Path.GetDirectoryName(path)!, "Baselines");
+
+    private static string RepositoryRoot([CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));
+}
