@@ -1,6 +1,7 @@
 using System.Text;
 using k8s;
 using k8s.Models;
+using K8sManifests;
 
 // A Deployment written the way the analyzers want it: every image pinned, every pull policy explicit.
 var labels = new Dictionary<string, string> { ["app"] = "shop-api" };
@@ -52,7 +53,20 @@ var registrySecret = new V1Secret
     },
 };
 
+// A Job written with the typed builders the generator makes from [ContainerImage] (see ApiImage below):
+// the reference is validated, the pull policy is always explicit, the pull secret comes along.
+var migration = new V1Job
+{
+    ApiVersion = "batch/v1",
+    Kind = "Job",
+    Metadata = new V1ObjectMeta { Name = "shop-migrate", NamespaceProperty = "shop" },
+    Spec = new V1JobSpec { Template = new V1PodTemplateSpec { Spec = new V1PodSpec { RestartPolicy = "Never" } } },
+};
+ApiImage.Tag("3.2.0").AddTo(migration.Spec.Template.Spec, "migrate").Args = ["migrate", "--to", "latest-schema"];
+
 Console.WriteLine(KubernetesYaml.Serialize(deployment));
+Console.WriteLine("---");
+Console.WriteLine(KubernetesYaml.Serialize(migration));
 Console.WriteLine("---");
 Console.WriteLine(KubernetesYaml.Serialize(registrySecret));
 Console.WriteLine("---");
@@ -65,3 +79,7 @@ internal static class Images
     // Constants are folded: the analyzers see "registry.example.com/shop/api:3.2.0".
     public const string Api = $"{Registry}/shop/api:3.2.0";
 }
+
+/// <summary>The shop API's repository, declared once; the generator adds Tag, Digest and TagAndDigest.</summary>
+[ContainerImage(Images.Registry + "/shop/api", PullSecret = "shop-registry")]
+internal static partial class ApiImage;

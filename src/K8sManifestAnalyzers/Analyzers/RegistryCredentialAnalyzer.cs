@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Analysis.PullSecrets;
 using K8sManifestAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -73,14 +74,8 @@ namespace K8sManifestAnalyzers.Analyzers
                 {
                     foreach (var entry in initializer.Initializers)
                     {
-                        var (key, value) = entry switch
-                        {
-                            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment => (indexer.Arguments[0].Value, assignment.Value),
-                            IInvocationOperation { Arguments.Length: 2 } add => (add.Arguments[0].Value, add.Arguments[1].Value),
-                            _ => ((IOperation?)null, (IOperation?)null),
-                        };
-
-                        if (SecretType.IsDockerRegistryKey(ObjectMembers.ConstantString(key)) && value is not null
+                        if (PullSecretReader.TryReadDictionaryEntry(entry, out var key, out var value)
+                            && SecretType.IsDockerRegistryKey(ObjectMembers.ConstantString(key))
                             && FindConstantPayload(value) is { } payload)
                         {
                             context.ReportDiagnostic(Diagnostic.Create(

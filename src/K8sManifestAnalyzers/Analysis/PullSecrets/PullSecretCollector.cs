@@ -124,14 +124,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
             foreach (var entry in initializer.Initializers)
             {
-                IOperation? key = entry switch
-                {
-                    ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } => indexer.Arguments[0].Value,
-                    IInvocationOperation { Arguments.Length: 2 } add => add.Arguments[0].Value,
-                    _ => null,
-                };
-
-                if (ObjectMembers.ConstantString(key) is { } text)
+                if (PullSecretReader.TryReadDictionaryEntry(entry, out var key, out _) && ObjectMembers.ConstantString(key) is { } text)
                 {
                     secret.Keys.Add(text);
                 }

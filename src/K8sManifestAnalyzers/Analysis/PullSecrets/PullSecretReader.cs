@@ -86,6 +86,27 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 ? meta
                 : null;
 
+        /// <summary>
+        /// One entry of a dictionary's collection initializer: <c>[key] = value</c> or <c>{ key, value }</c>.
+        /// </summary>
+        internal static bool TryReadDictionaryEntry(IOperation entry, out IOperation key, out IOperation value)
+        {
+            switch (entry)
+            {
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Arguments.Length: 1 } indexer } assignment:
+                    key = indexer.Arguments[0].Value;
+                    value = assignment.Value;
+                    return true;
+                case IInvocationOperation { Arguments.Length: 2 } add:
+                    key = add.Arguments[0].Value;
+                    value = add.Arguments[1].Value;
+                    return true;
+                default:
+                    key = value = entry;
+                    return false;
+            }
+        }
+
         private static string? ReadNamespace(IObjectCreationOperation creation, KubernetesTypes types) =>
             FindMetadata(creation, types) is { } meta ? ObjectMembers.ConstantString(ObjectMembers.Find(meta, "NamespaceProperty")) : null;
 
