@@ -110,6 +110,18 @@ namespace K8sManifestAnalyzers.CodeFixes
             list = list.ReplaceNodes(
                 list.DescendantNodes().OfType<QualifiedNameSyntax>().Where(name => name.Parent is not QualifiedNameSyntax),
                 (_, name) => name.WithAdditionalAnnotations(Simplifier.Annotation));
+            // A spec that lists none explicitly (`ImagePullSecrets = []` or `null`) gets its value replaced.
+            if (spec.Initializer is { } initializer)
+            {
+                foreach (var expression in initializer.Expressions)
+                {
+                    if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "ImagePullSecrets" } } existing)
+                    {
+                        return spec.ReplaceNode(existing.Right, list.WithTriviaFrom(existing.Right));
+                    }
+                }
+            }
+
             var member = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName("ImagePullSecrets"), list);
             return ObjectInitializerEditor.AddMember(spec, member);
         }

@@ -102,7 +102,7 @@ namespace K8sManifestAnalyzers
         internal static readonly DiagnosticDescriptor KMA104_PullSecretWrongType = Create(
             DiagnosticIds.PullSecretWrongType,
             "Pull secret has the wrong type or key",
-            "Secret '{0}' is used as an image pull secret but {1}: the kubelet ignores it and pulls without credentials",
+            "Secret '{0}' is used as an image pull secret but {1}",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
             "The kubelet reads credentials only from a kubernetes.io/dockerconfigjson Secret with a .dockerconfigjson key, or a kubernetes.io/dockercfg Secret with a .dockercfg key. Any other Secret named in imagePullSecrets is silently ignored.",

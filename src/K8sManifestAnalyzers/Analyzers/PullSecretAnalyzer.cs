@@ -42,6 +42,12 @@ namespace K8sManifestAnalyzers.Analyzers
                 }
 
                 var state = new PullSecretState();
+
+                // [ContainerImage(PullSecret = "…")]: the generated AddTo lists that Secret on pod specs.
+                if (start.Compilation.GetTypeByMetadataName(Generator.ContainerImageGenerator.Parser.AttributeMetadataName) is { } imageAttribute)
+                {
+                    start.RegisterSymbolAction(c => PullSecretCollector.CollectImageDeclaration(c, imageAttribute, state), SymbolKind.NamedType);
+                }
                 start.RegisterOperationAction(
                     c =>
                     {
@@ -75,7 +81,13 @@ namespace K8sManifestAnalyzers.Analyzers
             {
                 if (secret.Name is null)
                 {
-                    computedSecretNamespaces.Add(secret.Namespace);
+                    // A computed name might be the one a reference names, unless the Secret is known not to be
+                    // a registry credential.
+                    if (!secret.TypeKnown || secret.IsDockerRegistry)
+                    {
+                        computedSecretNamespaces.Add(secret.Namespace);
+                    }
+
                     continue;
                 }
 
@@ -180,11 +192,12 @@ namespace K8sManifestAnalyzers.Analyzers
             string? problem = null;
             if (!SecretType.IsDockerRegistry(type))
             {
-                problem = secret.Type is null ? "it has no type, so it is Opaque" : $"its type is '{type}'";
+                problem = (secret.Type is null ? "it has no type, so it is Opaque" : $"its type is '{type}'")
+                    + ": the kubelet ignores it and pulls without credentials";
             }
             else if (secret.KeysKnown && !secret.Keys.Contains(SecretType.KeyFor(type)!))
             {
-                problem = $"its type '{type}' needs the data key '{SecretType.KeyFor(type)}'";
+                problem = $"its type '{type}' needs the data key '{SecretType.KeyFor(type)}': the API server rejects the Secret without it";
             }
 
             if (problem is null)

@@ -58,6 +58,18 @@ namespace K8sManifestAnalyzers.Analyzers
 
         private static void Check(OperationAnalysisContext context, IOperation list, KubernetesTypes types)
         {
+            // Each branch of a conditional is a list of its own: a name in both is not listed twice.
+            if (ObjectMembers.WithoutConversions(list) is IConditionalOperation conditional)
+            {
+                Check(context, conditional.WhenTrue, types);
+                if (conditional.WhenFalse is { } whenFalse)
+                {
+                    Check(context, whenFalse, types);
+                }
+
+                return;
+            }
+
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var entry in PullSecretReader.ReadList(list, types, out _))
             {

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Analysis.PullSecrets
@@ -38,6 +39,30 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
                 account.HasPullSecrets |= HasLaterPullSecretWrites(creation, types, state);
                 state.ServiceAccounts.Enqueue(account);
+            }
+        }
+
+        /// <summary>The <c>PullSecret</c> of a [ContainerImage] declaration, which the generated builders list.</summary>
+        internal static void CollectImageDeclaration(SymbolAnalysisContext context, INamedTypeSymbol attributeType, PullSecretState state)
+        {
+            foreach (var attribute in context.Symbol.GetAttributes())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)
+                    || attribute.ApplicationSyntaxReference is not { } syntax)
+                {
+                    continue;
+                }
+
+                foreach (var argument in attribute.NamedArguments)
+                {
+                    if (argument.Key == "PullSecret" && argument.Value.Value is string { Length: > 0 } name)
+                    {
+                        state.References.Enqueue(new PullSecretReferenceFact(
+                            name,
+                            Location.Create(syntax.SyntaxTree, syntax.Span),
+                            null));
+                    }
+                }
             }
         }
 

@@ -163,6 +163,10 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     // null or default: no entries.
                     break;
 
+                case IInvocationOperation { TargetMethod: { Name: "Empty", ContainingType.SpecialType: SpecialType.System_Array } }:
+                    // Array.Empty<V1LocalObjectReference>(): known to be empty.
+                    break;
+
                 default:
                     if (IsCollectionExpression(value))
                     {

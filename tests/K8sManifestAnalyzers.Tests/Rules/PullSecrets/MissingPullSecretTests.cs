@@ -98,7 +98,8 @@ public sealed class MissingPullSecretTests
                     Containers = [new() { Image = {|#1:"registry.example.com/shop/api:3.2.0"|}, ImagePullPolicy = "IfNotPresent" }],
                 };
 
-                public static V1PodSpec Worker() => {|#4:new V1PodSpec|} { Containers = [new() { Image = {|#3:"ghcr.io/acme/worker:1"|}, ImagePullPolicy = "IfNotPresent" }] };
+                // An explicitly empty list is replaced, not duplicated.
+                public static V1PodSpec Worker() => {|#4:new V1PodSpec|} { Containers = [new() { Image = {|#3:"ghcr.io/acme/worker:1"|}, ImagePullPolicy = "IfNotPresent" }], ImagePullSecrets = [] };
             }
             """);
         test.TestState.Sources.Add(Secrets);
@@ -119,6 +120,7 @@ public sealed class MissingPullSecretTests
                     ImagePullSecrets = [new() { Name = "shop-registry" }],
                 };
 
+                // An explicitly empty list is replaced, not duplicated.
                 public static V1PodSpec Worker() => new V1PodSpec { Containers = [new() { Image = "ghcr.io/acme/worker:1", ImagePullPolicy = "IfNotPresent" }], ImagePullSecrets = [new() { Name = "shop-registry" }] };
             }
             """);

@@ -83,6 +83,8 @@ public sealed class PullSecretEntryTests
 
             static class Manifests
             {
+                public static V1PodSpec Branches(bool ci) => new() { Containers = [], ImagePullSecrets = ci ? [new() { Name = "ci" }] : [new() { Name = "ci" }, new() { Name = "shop" }] };
+
                 public static V1PodSpec A(string team, string other) => new()
                 {
                     Containers = [],

@@ -52,7 +52,7 @@ public sealed class PullSecretTypeTests
                 };
             }
             """,
-            VerifyCS.Diagnostic("KMA104").WithLocation(0).WithArguments("regcred", "its type is 'Opaque'"));
+            VerifyCS.Diagnostic("KMA104").WithLocation(0).WithArguments("regcred", "its type is 'Opaque': the kubelet ignores it and pulls without credentials"));
 
     [Fact]
     public Task SecretWithoutType_GetsOne() =>
@@ -84,7 +84,7 @@ public sealed class PullSecretTypeTests
                 };
             }
             """,
-            VerifyCS.Diagnostic("KMA104").WithLocation(0).WithArguments("regcred", "it has no type, so it is Opaque"));
+            VerifyCS.Diagnostic("KMA104").WithLocation(0).WithArguments("regcred", "it has no type, so it is Opaque: the kubelet ignores it and pulls without credentials"));
 
     [Fact]
     public Task TypeAndKeyDisagree_TypeFollowsTheKey() =>
@@ -121,7 +121,7 @@ public sealed class PullSecretTypeTests
                 };
             }
             """,
-            VerifyCS.Diagnostic("KMA104").WithLocation(0).WithArguments("regcred", "its type 'kubernetes.io/dockercfg' needs the data key '.dockercfg'"));
+            VerifyCS.Diagnostic("KMA104").WithLocation(0).WithArguments("regcred", "its type 'kubernetes.io/dockercfg' needs the data key '.dockercfg': the API server rejects the Secret without it"));
 
     [Fact]
     public Task WrongTypeWithoutARegistryKey_IsReportedWithoutFix() =>
@@ -141,7 +141,7 @@ public sealed class PullSecretTypeTests
             }
             """,
             null,
-            VerifyCS.Diagnostic("KMA104").WithLocation(0).WithArguments("regcred", "its type is 'kubernetes.io/basic-auth'"));
+            VerifyCS.Diagnostic("KMA104").WithLocation(0).WithArguments("regcred", "its type is 'kubernetes.io/basic-auth': the kubelet ignores it and pulls without credentials"));
 
     [Theory]
     [InlineData("\"kubernetes.io/dockerconfigjson\"", "[\".dockerconfigjson\"] = config")]

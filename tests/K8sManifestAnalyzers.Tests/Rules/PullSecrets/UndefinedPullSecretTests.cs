@@ -199,6 +199,61 @@ public sealed class UndefinedPullSecretTests
         });
 
     [Fact]
+    public Task ComputedNameOfANonRegistrySecret_DoesNotHideAnUndefinedReference() =>
+        Run(
+            new[]
+            {
+                """
+                using k8s.Models;
+
+                static class Manifests
+                {
+                    public static V1Secret Config(string app) => new() { Metadata = new() { Name = app + "-config" }, Type = "Opaque" };
+
+                    public static V1PodSpec Spec() => new() { Containers = [], ImagePullSecrets = [new() { Name = {|#0:"team-registry"|} }] };
+
+                    // Known to be empty: does not hide unused registry Secrets either.
+                    public static V1PodSpec Other() => new() { Containers = [], ImagePullSecrets = System.Array.Empty<V1LocalObjectReference>() };
+
+                    public static V1Secret Unused() => new() { Metadata = new() { Name = {|#1:"old-registry"|} }, Type = "kubernetes.io/dockerconfigjson", StringData = new System.Collections.Generic.Dictionary<string, string> { [".dockerconfigjson"] = System.Environment.GetEnvironmentVariable("X")! } };
+                }
+                """,
+            },
+            VerifyCS.Diagnostic("KMA101").WithLocation(0).WithArguments("team-registry", string.Empty, string.Empty),
+            VerifyCS.Diagnostic("KMA102").WithLocation(1).WithArguments("old-registry"));
+
+    [Fact]
+    public Task ContainerImagePullSecret_IsAReference() =>
+        Run(
+            new[]
+            {
+                """
+                using k8s.Models;
+
+                namespace K8sManifests
+                {
+                    // As the generator emits it.
+                    internal sealed class ContainerImageAttribute : System.Attribute
+                    {
+                        public ContainerImageAttribute(string repository) { }
+                        public string? PullSecret { get; set; }
+                    }
+                }
+
+                namespace Shop
+                {
+                    [K8sManifests.ContainerImage("registry.example.com/shop/api", PullSecret = "shop-registry")]
+                    static partial class Api { }
+
+                    [{|#0:K8sManifests.ContainerImage("registry.example.com/shop/web", PullSecret = "web-registry")|}]
+                    static partial class Web { }
+                }
+                """,
+                RegistrySecret,
+            },
+            VerifyCS.Diagnostic("KMA101").WithLocation(0).WithArguments("web-registry", string.Empty, string.Empty));
+
+    [Fact]
     public Task AddAfterCoalesceAssignment_IsAReference() =>
         Run(
             new[]
