@@ -50,6 +50,17 @@ public class AnalyzerBenchmarks
     [Benchmark]
     public int ImageReferenceAnalyzer() => Run(_manifests, new ImageReferenceAnalyzer(), expected: Files * 2);
 
+    /// <summary>
+    /// Whole-compilation matching: a Secret and a reference per file, every tenth reference misspelt (a KMA101 on
+    /// it and a KMA102 on the Secret it missed).
+    /// </summary>
+    [Benchmark]
+    public int PullSecretAnalyzer() => Run(_manifests, new PullSecretAnalyzer(), expected: Files / 10 * 2);
+
+    [Benchmark]
+    public int PullSecretListAndCredentialAnalyzers() =>
+        Run(_manifests, new PullSecretListAnalyzer(), expected: 0) + Run(_manifests, new RegistryCredentialAnalyzer(), expected: 0);
+
     [Benchmark]
     public int AllAnalyzers_ProjectWithoutKubernetesClient() =>
         Run(_noKubernetes, new PullPolicyAnalyzer(), expected: 0) + Run(_noKubernetes, new ImageReferenceAnalyzer(), expected: 0);

@@ -51,10 +51,16 @@ internal static class ManifestCorpus
             {
                 var labels = new Dictionary<string, string> { ["app"] = "api{{i}}" };
                 var sidecar = new V1Container { Name = "proxy", Image = "envoyproxy/envoy" };
+                var secret = new V1Secret
+                {
+                    Metadata = new V1ObjectMeta { Name = "registry{{i}}", NamespaceProperty = "shop{{i}}" },
+                    Type = "kubernetes.io/dockerconfigjson",
+                    StringData = new Dictionary<string, string> { [".dockerconfigjson"] = version },
+                };
                 sidecar.Args = ["--log-level", "info"];
                 return new V1Deployment
                 {
-                    Metadata = new V1ObjectMeta { Name = "api{{i}}", Labels = labels },
+                    Metadata = new V1ObjectMeta { Name = "api{{i}}", Labels = labels, NamespaceProperty = "shop{{i}}" },
                     Spec = new V1DeploymentSpec
                     {
                         Selector = new V1LabelSelector { MatchLabels = labels },
@@ -62,6 +68,7 @@ internal static class ManifestCorpus
                         {
                             Spec = new V1PodSpec
                             {
+                                ImagePullSecrets = [new() { Name = "{{(i % 10 == 0 ? "missing" : "registry") + i}}" }],
                                 InitContainers = [new() { Name = "migrate", Image = Images{{i}}.Api, ImagePullPolicy = "IfNotPresent" }],
                                 Containers =
                                 [
