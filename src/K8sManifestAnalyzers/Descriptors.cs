@@ -164,6 +164,14 @@ namespace K8sManifestAnalyzers
             DiagnosticSeverity.Error,
             "Secret names are DNS subdomains: at most 253 lowercase letters, digits, '-' and '.'.");
 
+        internal static readonly DiagnosticDescriptor KMA206_ImageBuildersNeedCSharp8 = Create(
+            DiagnosticIds.ImageBuildersNeedCSharp8,
+            "[ContainerImage] needs C# 8 or later",
+            "The image builders need C# 8 or later (nullable annotations); this project compiles C# {0}, so no builder is generated",
+            Categories.Usage,
+            DiagnosticSeverity.Error,
+            "Set <LangVersion> to 8.0 or later to use [ContainerImage]. Projects below C# 8 that do not use the attribute are not affected.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

@@ -61,5 +61,8 @@ namespace K8sManifestAnalyzers
 
         /// <summary>KMA205: a [ContainerImage] pull secret that is not a valid Secret name.</summary>
         public const string InvalidPullSecretName = "KMA205";
+
+        /// <summary>KMA206: [ContainerImage] in a project below C# 8.</summary>
+        public const string ImageBuildersNeedCSharp8 = "KMA206";
     }
 }

@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Generator;
 using K8sManifestAnalyzers.Model;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -23,7 +25,9 @@ namespace K8sManifestAnalyzers.Analyzers
             Descriptors.KMA202_InvalidTagOrDigest,
             Descriptors.KMA203_MutableTagInBuilder,
             Descriptors.KMA204_ImageTypeNotExtensible,
-            Descriptors.KMA205_InvalidPullSecretName);
+            Descriptors.KMA205_InvalidPullSecretName,
+            Descriptors.KMA206_ImageBuildersNeedCSharp8,
+            Descriptors.KMA008_RegistryNotAllowed);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -59,6 +63,11 @@ namespace K8sManifestAnalyzers.Analyzers
                     continue;
                 }
 
+                if (syntax.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp8 } options)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA206_ImageBuildersNeedCSharp8, syntax.GetLocation(), options.LanguageVersion.ToDisplayString()));
+                }
+
                 if (ContainerImageGenerator.Parser.Validate(type) is { } shape)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA204_ImageTypeNotExtensible, type.Locations[0], shape));
@@ -72,10 +81,19 @@ namespace K8sManifestAnalyzers.Analyzers
                             : reference.Digest is not null ? "a repository has no digest (Digest(…) adds one)"
                             : null
                         : ImageReference.Describe(error);
+                    var location = arguments.Count > 0 ? arguments[0].GetLocation() : syntax.GetLocation();
                     if (problem is not null)
                     {
-                        var location = arguments.Count > 0 ? arguments[0].GetLocation() : syntax.GetLocation();
                         context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA201_InvalidImageDeclaration, location, repository, problem));
+                    }
+                    else
+                    {
+                        // The allowed-registries policy (KMA008) covers images declared for the builders too.
+                        var allowed = ManifestOptions.GetList(context.Options, syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
+                        if (!allowed.IsEmpty && !RegistryPrefix.MatchesAny(reference!, allowed))
+                        {
+                            context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowed, location, repository, reference!.Name, string.Join(", ", allowed)));
+                        }
                     }
                 }
 
@@ -95,6 +113,9 @@ namespace K8sManifestAnalyzers.Analyzers
                         context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA205_InvalidPullSecretName, location, secret));
                     }
                 }
+
+                // The generator uses the first [ContainerImage]; a second one is the compiler's CS0579.
+                return;
             }
         }
 

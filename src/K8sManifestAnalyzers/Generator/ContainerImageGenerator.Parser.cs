@@ -18,7 +18,7 @@ namespace K8sManifestAnalyzers.Generator
             internal static ImageTypeModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
             {
                 if (context.TargetSymbol is not INamedTypeSymbol type
-                    || context.TargetNode is not ClassDeclarationSyntax declaration
+                    || context.TargetNode is not TypeDeclarationSyntax
                     || context.Attributes.IsEmpty
                     || Validate(type) is not null)
                 {
@@ -59,6 +59,7 @@ namespace K8sManifestAnalyzers.Generator
                     @namespace,
                     new EquatableArray<ContainingType>(containing.ToImmutable()),
                     type.Name,
+                    type.IsRecord ? "record" : "class",
                     type.IsStatic,
                     repository,
                     reference.Domain!,
@@ -73,7 +74,7 @@ namespace K8sManifestAnalyzers.Generator
             /// </summary>
             internal static string? Validate(INamedTypeSymbol type)
             {
-                if (type.IsGenericType)
+                if (type.TypeParameters.Length > 0)
                 {
                     return $"'{type.Name}' is generic";
                 }
@@ -90,7 +91,7 @@ namespace K8sManifestAnalyzers.Generator
                         }
                     }
 
-                    if (!current.Equals(type, SymbolEqualityComparer.Default) && current.IsGenericType)
+                    if (!current.Equals(type, SymbolEqualityComparer.Default) && current.TypeParameters.Length > 0)
                     {
                         return $"'{type.Name}' is nested in the generic type '{current.Name}'";
                     }
@@ -108,19 +109,30 @@ namespace K8sManifestAnalyzers.Generator
                     ? reference
                     : null;
 
-            /// <summary>A Secret name is a DNS subdomain: lowercase letters, digits, '-' and '.', at most 253.</summary>
+            /// <summary>
+            /// A Secret name is a DNS subdomain: at most 253 characters of dot-separated labels, each of lowercase
+            /// letters, digits and '-', starting and ending with a letter or digit.
+            /// </summary>
             internal static bool IsValidSecretName(string name)
             {
-                if (name.Length == 0 || name.Length > 253 || !IsLowerAlphanumeric(name[0]) || !IsLowerAlphanumeric(name[name.Length - 1]))
+                if (name.Length == 0 || name.Length > 253)
                 {
                     return false;
                 }
 
-                foreach (char c in name)
+                foreach (string label in name.Split('.'))
                 {
-                    if (!IsLowerAlphanumeric(c) && c != '-' && c != '.')
+                    if (label.Length == 0 || label.Length > 63 || !IsLowerAlphanumeric(label[0]) || !IsLowerAlphanumeric(label[label.Length - 1]))
                     {
                         return false;
+                    }
+
+                    foreach (char c in label)
+                    {
+                        if (!IsLowerAlphanumeric(c) && c != '-')
+                        {
+                            return false;
+                        }
                     }
                 }
 

@@ -1,4 +1,6 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace K8sManifestAnalyzers.Generator
 {
@@ -19,22 +21,41 @@ namespace K8sManifestAnalyzers.Generator
 
             /// <summary>Whether the compilation references KubernetesClient.</summary>
             public const string KubernetesClient = nameof(KubernetesClient);
+
+            /// <summary>Whether the language version is C# 8 or later.</summary>
+            public const string LanguageVersion = nameof(LanguageVersion);
+
+            /// <summary>Whether the compilation declares any image.</summary>
+            public const string AnyImage = nameof(AnyImage);
         }
 
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            context.RegisterPostInitializationOutput(Emitter.EmitSupportTypes);
+            // Only the attribute is emitted up front, in C# that any language version compiles: a project that
+            // never uses it, or a C# 7.3 project, gets nothing that could break its build.
+            context.RegisterPostInitializationOutput(Emitter.EmitAttribute);
 
             var imageTypes = context.SyntaxProvider
                 .ForAttributeWithMetadataName(
                     Parser.AttributeMetadataName,
-                    static (node, _) => node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                    static (node, _) => node is ClassDeclarationSyntax or RecordDeclarationSyntax { ClassOrStructKeyword.RawKind: not (int)SyntaxKind.StructKeyword },
                     static (attributeContext, cancellationToken) => Parser.Parse(attributeContext, cancellationToken))
                 .Where(static model => model is not null)
                 .WithTrackingName(Steps.ImageTypes);
 
-            context.RegisterSourceOutput(imageTypes, static (output, model) => Emitter.EmitImageType(output, model!));
+            // The builders need C# 8 (nullable annotations); below that the analyzer reports KMA206 instead.
+            var supported = context.ParseOptionsProvider
+                .Select(static (options, _) => options is CSharpParseOptions { LanguageVersion: >= LanguageVersion.CSharp8 })
+                .WithTrackingName(Steps.LanguageVersion);
+
+            context.RegisterSourceOutput(imageTypes.Combine(supported), static (output, pair) =>
+            {
+                if (pair.Right)
+                {
+                    Emitter.EmitImageType(output, pair.Left!);
+                }
+            });
 
             var kubernetesClient = context.CompilationProvider
                 .Select(static (compilation, _) => compilation.GetTypeByMetadataName("k8s.Models.V1Container") is not null
@@ -42,11 +63,14 @@ namespace K8sManifestAnalyzers.Generator
                     && compilation.GetTypeByMetadataName("k8s.Models.V1LocalObjectReference") is not null)
                 .WithTrackingName(Steps.KubernetesClient);
 
-            context.RegisterSourceOutput(kubernetesClient, static (output, referenced) =>
+            // The support types, once, when the project declares at least one image.
+            var anyImage = imageTypes.Collect().Select(static (models, _) => !models.IsEmpty).WithTrackingName(Steps.AnyImage);
+            context.RegisterSourceOutput(anyImage.Combine(supported).Combine(kubernetesClient), static (output, inputs) =>
             {
-                if (referenced)
+                var ((any, languageSupported), kubernetes) = inputs;
+                if (any && languageSupported)
                 {
-                    Emitter.EmitKubernetesMembers(output);
+                    Emitter.EmitSupportTypes(output, kubernetes);
                 }
             });
         }

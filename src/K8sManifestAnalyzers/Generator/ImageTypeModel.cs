@@ -11,6 +11,7 @@ namespace K8sManifestAnalyzers.Generator
         string? Namespace,
         EquatableArray<ContainingType> ContainingTypes,
         string Name,
+        string Keyword,
         bool IsStatic,
         string Repository,
         string Domain,

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using K8sManifestAnalyzers.Analyzers;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Xunit;
 
@@ -44,6 +45,15 @@ public sealed class ContainerImageAnalyzerTests
                 [K8sManifests.ContainerImage("nginx")]
                 internal partial class Generic<T> { }
 
+                [K8sManifests.ContainerImage("registry.example.com/shop/api", PullSecret = "shop..registry")]
+                internal static partial class EmptyLabel { }
+
+                internal partial class Box<T>
+                {
+                    [K8sManifests.ContainerImage("nginx")]
+                    internal static partial class InGeneric { }
+                }
+
                 [K8sManifests.ContainerImage("registry.example.com:5000/shop/api", PullSecret = "shop-registry")]
                 internal static partial class Fine { }
             }
@@ -58,6 +68,8 @@ public sealed class ContainerImageAnalyzerTests
                 ("KMA204", "NotPartial", "'NotPartial' is not partial: the generator adds members to the class, so it and every type containing it must be partial and not generic"),
                 ("KMA204", "Nested", "'Nested' is nested in 'Outer', which is not partial: the generator adds members to the class, so it and every type containing it must be partial and not generic"),
                 ("KMA204", "Generic", "'Generic' is generic: the generator adds members to the class, so it and every type containing it must be partial and not generic"),
+                ("KMA205", "PullSecret = \"shop..registry\"", "'shop..registry' is not a valid Secret name: use lowercase letters, digits, '-' and '.', starting and ending with a letter or digit; no builder is generated"),
+                ("KMA204", "InGeneric", "'InGeneric' is nested in the generic type 'Box': the generator adds members to the class, so it and every type containing it must be partial and not generic"),
             },
             findings);
     }
@@ -99,6 +111,53 @@ public sealed class ContainerImageAnalyzerTests
                 ("KMA202", "\"md5:0123456789abcdef0123456789abcdef\"", "'md5:0123456789abcdef0123456789abcdef' is not a valid image digest: unsupported digest algorithm; the call throws ArgumentException"),
             },
             findings);
+    }
+
+    [Fact]
+    public async Task BelowCSharp8_TheAttributeIsReported()
+    {
+        var (output, _) = GeneratorHarness.Run(GeneratorHarness.Compilation(
+            "[K8sManifests.ContainerImage(\"nginx\")] internal static partial class Nginx { }",
+            GeneratorHarness.NetStandard20(),
+            LanguageVersion.CSharp7_3));
+        var diagnostics = await output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ContainerImageAnalyzer())).GetAnalyzerDiagnosticsAsync();
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal("KMA206", finding.Id);
+        Assert.Equal("The image builders need C# 8 or later (nullable annotations); this project compiles C# 7.3, so no builder is generated", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task AllowedRegistries_CoverDeclaredImages()
+    {
+        var (output, _) = GeneratorHarness.Run(GeneratorHarness.Compilation("""
+            [K8sManifests.ContainerImage("registry.example.com/shop/api")] internal static partial class Api { }
+            [K8sManifests.ContainerImage("quay.io/prometheus/node-exporter")] internal static partial class Exporter { }
+            """, GeneratorHarness.Net80(withKubernetes: false)));
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new EditorConfigOptions("registry.example.com"));
+        var diagnostics = await output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ContainerImageAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal("KMA008", finding.Id);
+        Assert.Equal("\"quay.io/prometheus/node-exporter\"", finding.Location.SourceTree!.GetText().ToString(finding.Location.SourceSpan));
+    }
+
+    private sealed class EditorConfigOptions(string allowed) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _options = new(allowed);
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+        private sealed class Options(string allowed) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
+            {
+                value = key == "k8s_manifests.allowed_registries" ? allowed : null;
+                return value is not null;
+            }
+        }
     }
 
     [Fact]

@@ -188,7 +188,7 @@ public sealed class ContainerImageGeneratorTests
     [Fact]
     public void EmittedGrammar_IsTheAnalyzersOwnFile()
     {
-        var (_, result) = GeneratorHarness.Run(GeneratorHarness.Compilation("class C { }", GeneratorHarness.NetStandard20()));
+        var (_, result) = GeneratorHarness.Run(GeneratorHarness.Compilation("[K8sManifests.ContainerImage(\"nginx\")] static partial class C { }", GeneratorHarness.NetStandard20()));
         string emitted = result.Results.Single().GeneratedSources.Single(g => g.HintName == "K8sManifests.ReferenceComponents.g.cs").SourceText.ToString();
         string analyzerFile = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "K8sManifestAnalyzers", "Model", "ReferenceComponents.cs"));
         Assert.Equal(
@@ -278,6 +278,77 @@ public sealed class ContainerImageGeneratorTests
         var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
         Assert.DoesNotContain(result.GeneratedTrees, t => t.FilePath.Contains(name, StringComparison.Ordinal));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void ProjectWithoutImages_GetsOnlyTheAttribute_WhichCompilesAtCSharp73()
+    {
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation("class C { }", GeneratorHarness.NetStandard20(), LanguageVersion.CSharp7_3));
+        Assert.Equal(new[] { "K8sManifests.ContainerImageAttribute.g.cs" }, result.Results.Single().GeneratedSources.Select(g => g.HintName).ToArray());
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void CSharp73ProjectWithAnImage_GetsNoBuilder_AndStillCompiles()
+    {
+        const string source = """
+            [K8sManifests.ContainerImage("nginx", PullSecret = "hub")]
+            internal static partial class Nginx { }
+            """;
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.NetStandard20(), LanguageVersion.CSharp7_3));
+        Assert.Equal(new[] { "K8sManifests.ContainerImageAttribute.g.cs" }, result.Results.Single().GeneratedSources.Select(g => g.HintName).ToArray());
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void RecordClass_GetsBuilders()
+    {
+        const string source = """
+            [K8sManifests.ContainerImage("ghcr.io/acme/tool")]
+            internal partial record ToolImage;
+
+            internal static class Use { internal static string Run() => ToolImage.Tag("2.0"); }
+            """;
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
+        Assert.Contains("partial record ToolImage", result.GeneratedTrees.Single(t => t.FilePath.EndsWith("ToolImage.ContainerImage.g.cs", StringComparison.Ordinal)).ToString(), StringComparison.Ordinal);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void NullTagOrDigest_Throws_ArraysAreCopied_AndEqualityIsByValue()
+    {
+        const string source = """
+            using k8s.Models;
+
+            [K8sManifests.ContainerImage("registry.example.com/shop/api", PullSecret = "shop-registry")]
+            internal static partial class Api { }
+
+            public static class Probe
+            {
+                public static string NullTag() => Api.Tag(null!).ToString();
+                public static string NullDigest() => Api.Digest(null!).ToString();
+                public static string NullWithTag() => Api.Tag("1").WithTag(null!).ToString();
+
+                public static object[] Run()
+                {
+                    var spec = new V1PodSpec { Containers = new[] { new V1Container { Name = "first", Image = "busybox:1.36", ImagePullPolicy = "IfNotPresent" } }, ImagePullSecrets = new[] { new V1LocalObjectReference { Name = "shop-registry" } } };
+                    Api.Tag("1").AddTo(spec, "api", "Always");
+                    return new object[] { spec.Containers.Count, spec.ImagePullSecrets.Count, spec.Containers[1].ImagePullPolicy, Api.Tag("1") == Api.Tag("1"), Api.Tag("1") != Api.Tag("2"), Api.Tag("1").WithDigest("sha384:" + new string('b', 96)).ToString() };
+                }
+            }
+            """;
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: true)));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var probe = Load(output).GetType("Probe")!;
+        foreach (var (method, parameter) in new[] { ("NullTag", "tag"), ("NullDigest", "digest"), ("NullWithTag", "tag") })
+        {
+            var exception = Assert.IsType<ArgumentNullException>(Assert.Throws<TargetInvocationException>(() => probe.GetMethod(method)!.Invoke(null, null)).InnerException);
+            Assert.Equal(parameter, exception.ParamName);
+        }
+
+        Assert.Equal(
+            new object[] { 2, 1, "Always", true, true, "registry.example.com/shop/api:1@sha384:" + new string('b', 96) },
+            (object[])probe.GetMethod("Run")!.Invoke(null, null)!);
     }
 
     private static Assembly Load(Compilation compilation)

@@ -32,7 +32,9 @@ internal static class GeneratorHarness
             "Consumer",
             new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(languageVersion), path: "Consumer.cs") },
             references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: languageVersion is >= LanguageVersion.CSharp8 or LanguageVersion.Latest or LanguageVersion.Preview ? NullableContextOptions.Enable : NullableContextOptions.Disable));
 
     public static GeneratorDriver Driver(CSharpCompilation compilation) =>
         CSharpGeneratorDriver.Create(

@@ -83,8 +83,8 @@ public sealed class IncrementalityTests
             }
         }
 
-        var first = new ImageTypeModel("Shop", new EquatableArray<ContainingType>(System.Collections.Immutable.ImmutableArray.Create(new ContainingType("class", "Outer"))), "Api", true, "r/a", "r", "a", null, "h");
-        var second = new ImageTypeModel("Shop", new EquatableArray<ContainingType>(System.Collections.Immutable.ImmutableArray.Create(new ContainingType("class", "Outer"))), "Api", true, "r/a", "r", "a", null, "h");
+        var first = new ImageTypeModel("Shop", new EquatableArray<ContainingType>(System.Collections.Immutable.ImmutableArray.Create(new ContainingType("class", "Outer"))), "Api", "class", true, "r/a", "r", "a", null, "h");
+        var second = new ImageTypeModel("Shop", new EquatableArray<ContainingType>(System.Collections.Immutable.ImmutableArray.Create(new ContainingType("class", "Outer"))), "Api", "class", true, "r/a", "r", "a", null, "h");
         Assert.Equal(first, second);
         Assert.Equal(first.GetHashCode(), second.GetHashCode());
         Assert.NotEqual(first, second with { PullSecret = "s" });
