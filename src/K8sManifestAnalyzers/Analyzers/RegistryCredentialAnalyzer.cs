@@ -15,6 +15,8 @@ namespace K8sManifestAnalyzers.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class RegistryCredentialAnalyzer : DiagnosticAnalyzer
     {
+        private static readonly string[] DataProperties = { "Data", "StringData" };
+
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KMA105_HardCodedRegistryCredential);
 
@@ -67,7 +69,7 @@ namespace K8sManifestAnalyzers.Analyzers
                 return;
             }
 
-            foreach (var property in new[] { "Data", "StringData" })
+            foreach (var property in DataProperties)
             {
                 if (ObjectMembers.Find(creation, property) is { } data
                     && ObjectMembers.WithoutConversions(data) is IObjectCreationOperation { Initializer: { } initializer })

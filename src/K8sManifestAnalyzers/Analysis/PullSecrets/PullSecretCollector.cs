@@ -10,6 +10,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
     /// </summary>
     internal static class PullSecretCollector
     {
+        private static readonly string[] ContainerLists = { "Containers", "InitContainers", "EphemeralContainers" };
+
         internal static void CollectCreation(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state)
         {
             if (types.IsSecret(creation.Type))
@@ -181,7 +183,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 spec.ServiceAccountKnown = account.ConstantValue.HasValue;
             }
 
-            foreach (var property in new[] { "Containers", "InitContainers", "EphemeralContainers" })
+            foreach (var property in ContainerLists)
             {
                 if (ObjectMembers.Find(creation, property) is not { } containers)
                 {
