@@ -159,10 +159,10 @@ namespace K8sManifestAnalyzers
         internal static readonly DiagnosticDescriptor KMA205_InvalidPullSecretName = Create(
             DiagnosticIds.InvalidPullSecretName,
             "[ContainerImage] pull secret is not a valid Secret name",
-            "'{0}' is not a valid Secret name: use lowercase letters, digits, '-' and '.', starting and ending with a letter or digit; no builder is generated",
+            "'{0}' is not a valid Secret name: use dot-separated labels of lowercase letters, digits and '-', each starting and ending with a letter or digit, 253 characters at most; no builder is generated",
             Categories.Usage,
             DiagnosticSeverity.Error,
-            "Secret names are DNS subdomains: at most 253 lowercase letters, digits, '-' and '.'.");
+            "Secret names are DNS subdomains: dot-separated labels of lowercase letters, digits and '-', each starting and ending with a letter or digit, 253 characters at most.");
 
         internal static readonly DiagnosticDescriptor KMA206_ImageBuildersNeedCSharp8 = Create(
             DiagnosticIds.ImageBuildersNeedCSharp8,

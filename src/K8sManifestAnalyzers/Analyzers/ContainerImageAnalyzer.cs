@@ -74,7 +74,15 @@ namespace K8sManifestAnalyzers.Analyzers
                 }
 
                 var arguments = syntax.ArgumentList?.Arguments ?? default;
-                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string repository)
+                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].IsNull)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(
+                        Descriptors.KMA201_InvalidImageDeclaration,
+                        arguments.Count > 0 ? arguments[0].GetLocation() : syntax.GetLocation(),
+                        "null",
+                        ImageReference.Describe(ImageReferenceError.NameEmpty)));
+                }
+                else if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string repository)
                 {
                     string? problem = ImageReference.TryParseNormalized(repository, out var reference, out var error)
                         ? reference!.Tag is not null ? "a repository has no tag (Tag(…) adds one)"

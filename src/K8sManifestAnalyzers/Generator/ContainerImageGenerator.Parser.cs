@@ -25,8 +25,17 @@ namespace K8sManifestAnalyzers.Generator
                     return null;
                 }
 
-                // With the attribute written twice the compiler reports CS0579; the first one is used.
-                var attribute = context.Attributes[0];
+                // With the attribute written twice (on one declaration, or on two parts of a partial class) the
+                // compiler reports CS0579; the first one is used, and only the declaration that holds it yields a
+                // model, so no two outputs share a hint name.
+                if (FirstImageAttribute(type) is not { } attribute
+                    || attribute.ApplicationSyntaxReference is not { } application
+                    || application.SyntaxTree != context.TargetNode.SyntaxTree
+                    || !context.TargetNode.Span.Contains(application.Span))
+                {
+                    return null;
+                }
+
                 if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string repository
                     || ParseRepository(repository) is not { } reference)
                 {
@@ -66,6 +75,20 @@ namespace K8sManifestAnalyzers.Generator
                     reference.Path,
                     pullSecret,
                     HintName(type));
+            }
+
+            /// <summary>The first [ContainerImage] applied to <paramref name="type"/>, the one the builders use.</summary>
+            internal static AttributeData? FirstImageAttribute(INamedTypeSymbol type)
+            {
+                foreach (var attribute in type.GetAttributes())
+                {
+                    if (attribute.AttributeClass is { Name: "ContainerImageAttribute", ContainingNamespace: { Name: AttributeNamespace, ContainingNamespace.IsGlobalNamespace: true } })
+                    {
+                        return attribute;
+                    }
+                }
+
+                return null;
             }
 
             /// <summary>
@@ -110,8 +133,9 @@ namespace K8sManifestAnalyzers.Generator
                     : null;
 
             /// <summary>
-            /// A Secret name is a DNS subdomain: at most 253 characters of dot-separated labels, each of lowercase
-            /// letters, digits and '-', starting and ending with a letter or digit.
+            /// A Secret name is a DNS subdomain as Kubernetes checks it (IsDNS1123Subdomain): at most 253
+            /// characters of dot-separated labels, each of lowercase letters, digits and '-', starting and ending
+            /// with a letter or digit.
             /// </summary>
             internal static bool IsValidSecretName(string name)
             {
@@ -122,7 +146,7 @@ namespace K8sManifestAnalyzers.Generator
 
                 foreach (string label in name.Split('.'))
                 {
-                    if (label.Length == 0 || label.Length > 63 || !IsLowerAlphanumeric(label[0]) || !IsLowerAlphanumeric(label[label.Length - 1]))
+                    if (label.Length == 0 || !IsLowerAlphanumeric(label[0]) || !IsLowerAlphanumeric(label[label.Length - 1]))
                     {
                         return false;
                     }

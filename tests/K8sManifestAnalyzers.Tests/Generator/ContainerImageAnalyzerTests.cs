@@ -24,6 +24,9 @@ public sealed class ContainerImageAnalyzerTests
                 [K8sManifests.ContainerImage("Registry.example.com/Shop/API")]
                 internal static partial class Upper { }
 
+                [K8sManifests.ContainerImage(null)]
+                internal static partial class Missing { }
+
                 [K8sManifests.ContainerImage("registry.example.com/shop/api:1.0")]
                 internal static partial class Tagged { }
 
@@ -62,13 +65,14 @@ public sealed class ContainerImageAnalyzerTests
             new[]
             {
                 ("KMA201", "\"Registry.example.com/Shop/API\"", "'Registry.example.com/Shop/API' is not a valid image repository: repository name must be lowercase; no builder is generated"),
+                ("KMA201", "null", "'null' is not a valid image repository: repository name must have at least one component; no builder is generated"),
                 ("KMA201", "\"registry.example.com/shop/api:1.0\"", "'registry.example.com/shop/api:1.0' is not a valid image repository: a repository has no tag (Tag(…) adds one); no builder is generated"),
                 ("KMA201", "\"nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"", "'nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' is not a valid image repository: a repository has no digest (Digest(…) adds one); no builder is generated"),
-                ("KMA205", "PullSecret = \"Shop_Registry\"", "'Shop_Registry' is not a valid Secret name: use lowercase letters, digits, '-' and '.', starting and ending with a letter or digit; no builder is generated"),
+                ("KMA205", "PullSecret = \"Shop_Registry\"", "'Shop_Registry' is not a valid Secret name: use dot-separated labels of lowercase letters, digits and '-', each starting and ending with a letter or digit, 253 characters at most; no builder is generated"),
                 ("KMA204", "NotPartial", "'NotPartial' is not partial: the generator adds members to the class, so it and every type containing it must be partial and not generic"),
                 ("KMA204", "Nested", "'Nested' is nested in 'Outer', which is not partial: the generator adds members to the class, so it and every type containing it must be partial and not generic"),
                 ("KMA204", "Generic", "'Generic' is generic: the generator adds members to the class, so it and every type containing it must be partial and not generic"),
-                ("KMA205", "PullSecret = \"shop..registry\"", "'shop..registry' is not a valid Secret name: use lowercase letters, digits, '-' and '.', starting and ending with a letter or digit; no builder is generated"),
+                ("KMA205", "PullSecret = \"shop..registry\"", "'shop..registry' is not a valid Secret name: use dot-separated labels of lowercase letters, digits and '-', each starting and ending with a letter or digit, 253 characters at most; no builder is generated"),
                 ("KMA204", "InGeneric", "'InGeneric' is nested in the generic type 'Box': the generator adds members to the class, so it and every type containing it must be partial and not generic"),
             },
             findings);

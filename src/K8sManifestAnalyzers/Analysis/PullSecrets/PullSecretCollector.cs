@@ -47,23 +47,35 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// <summary>The <c>PullSecret</c> of a [ContainerImage] declaration, which the generated builders list.</summary>
         internal static void CollectImageDeclaration(SymbolAnalysisContext context, INamedTypeSymbol attributeType, PullSecretState state)
         {
-            foreach (var attribute in context.Symbol.GetAttributes())
+            // Only a declaration that gets builders puts its Secret on pod specs: the first attribute, valid,
+            // on a class the generator can extend, at C# 8 or later.
+            if (context.Symbol is not INamedTypeSymbol type
+                || Generator.ContainerImageGenerator.Parser.FirstImageAttribute(type) is not { } attribute
+                || !SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)
+                || attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax syntax
+                || syntax.SyntaxTree.Options is Microsoft.CodeAnalysis.CSharp.CSharpParseOptions { LanguageVersion: < Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8 }
+                || Generator.ContainerImageGenerator.Parser.Validate(type) is not null
+                || attribute.ConstructorArguments.Length != 1
+                || Generator.ContainerImageGenerator.Parser.ParseRepository(attribute.ConstructorArguments[0].Value as string) is null)
             {
-                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)
-                    || attribute.ApplicationSyntaxReference is not { } syntax)
-                {
-                    continue;
-                }
+                return;
+            }
 
-                foreach (var argument in attribute.NamedArguments)
+            foreach (var argument in attribute.NamedArguments)
+            {
+                if (argument.Key == "PullSecret" && argument.Value.Value is string name && Generator.ContainerImageGenerator.Parser.IsValidSecretName(name))
                 {
-                    if (argument.Key == "PullSecret" && argument.Value.Value is string { Length: > 0 } name)
+                    // Reported on the name itself, so the KMA101 fix can rename it.
+                    var location = syntax.GetLocation();
+                    foreach (var written in syntax.ArgumentList?.Arguments ?? default)
                     {
-                        state.References.Enqueue(new PullSecretReferenceFact(
-                            name,
-                            Location.Create(syntax.SyntaxTree, syntax.Span),
-                            null));
+                        if (written.NameEquals?.Name.Identifier.ValueText == "PullSecret")
+                        {
+                            location = written.Expression.GetLocation();
+                        }
                     }
+
+                    state.References.Enqueue(new PullSecretReferenceFact(name, location, null));
                 }
             }
         }

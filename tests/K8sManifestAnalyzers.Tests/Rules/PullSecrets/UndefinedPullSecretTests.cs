@@ -245,13 +245,23 @@ public sealed class UndefinedPullSecretTests
                     [K8sManifests.ContainerImage("registry.example.com/shop/api", PullSecret = "shop-registry")]
                     static partial class Api { }
 
-                    [{|#0:K8sManifests.ContainerImage("registry.example.com/shop/web", PullSecret = "web-registry")|}]
+                    [K8sManifests.ContainerImage("registry.example.com/shop/web", PullSecret = {|#0:"web-registry"|})]
                     static partial class Web { }
+
+                    // No builder (not partial, KMA204): its pull secret puts nothing on pod specs.
+                    [K8sManifests.ContainerImage("registry.example.com/shop/old", PullSecret = "old-registry")]
+                    static class Old { }
+
+                    static class Secrets
+                    {
+                        public static V1Secret Old() => new() { Metadata = new() { Name = {|#1:"old-registry"|}, NamespaceProperty = "shop" }, Type = "kubernetes.io/dockerconfigjson", StringData = new System.Collections.Generic.Dictionary<string, string> { [".dockerconfigjson"] = System.Environment.GetEnvironmentVariable("X")! } };
+                    }
                 }
                 """,
                 RegistrySecret,
             },
-            VerifyCS.Diagnostic("KMA101").WithLocation(0).WithArguments("web-registry", string.Empty, string.Empty));
+            VerifyCS.Diagnostic("KMA101").WithLocation(0).WithArguments("web-registry", string.Empty, string.Empty),
+            VerifyCS.Diagnostic("KMA102").WithLocation(1).WithArguments("old-registry"));
 
     [Fact]
     public Task AddAfterCoalesceAssignment_IsAReference() =>
