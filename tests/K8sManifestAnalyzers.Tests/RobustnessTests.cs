@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
+using K8sManifestAnalyzers.Analyzers;
+using K8sManifestAnalyzers.Tests.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace K8sManifestAnalyzers.Tests;
+
+/// <summary>
+/// Half-typed code, as an IDE sees it on every keystroke: every analyzer and the generator run over the sample's
+/// manifests cut off at many points, and none may throw (no AD0001, no generator failure).
+/// </summary>
+public sealed class RobustnessTests
+{
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(PullPolicyAnalyzer).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
+    public static TheoryData<string> SampleFiles() => new() { "Program.cs", "Mistakes.cs" };
+
+    [Theory]
+    [MemberData(nameof(SampleFiles))]
+    public async Task TruncatedManifests_NeverCrashAnAnalyzerOrTheGenerator(string file)
+    {
+        string source = File.ReadAllText(Path.Combine(SampleFolder(), file));
+        var references = GeneratorHarness.Net80(withKubernetes: true);
+        Assert.True(Analyzers.Length >= 6);
+
+        for (int cut = 40; cut < source.Length; cut += 23)
+        {
+            string halfTyped = source.Substring(0, cut);
+            var compilation = GeneratorHarness.Compilation(halfTyped, references);
+            var (output, result) = GeneratorHarness.Run(compilation);
+            Assert.All(result.Results, r => Assert.Null(r.Exception));
+
+            var exceptions = new ConcurrentQueue<Exception>();
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                (exception, _, _) => exceptions.Enqueue(exception),
+                concurrentAnalysis: false,
+                logAnalyzerExecutionTime: false);
+            var diagnostics = await output.WithAnalyzers(Analyzers, options).GetAllDiagnosticsAsync();
+            Assert.True(exceptions.IsEmpty, $"cut at {cut}: {exceptions.FirstOrDefault()}");
+            Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+        }
+    }
+
+    private static string SampleFolder([CallerFilePath] string path = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", "samples", "DeploymentSample"));
+}
