@@ -135,8 +135,13 @@ namespace K8sManifestAnalyzers.CodeFixes
                 return diagnostic.Properties.TryGetValue(DiagnosticProperties.DefaultPolicy, out var value) ? value : null;
             }
 
+            if (!key.StartsWith(ValueKeyPrefix, System.StringComparison.Ordinal))
+            {
+                return null;
+            }
+
             string candidate = key.Substring(ValueKeyPrefix.Length);
-            return key.StartsWith(ValueKeyPrefix, System.StringComparison.Ordinal) && PullPolicy.IsValid(candidate) ? candidate : null;
+            return PullPolicy.IsValid(candidate) ? candidate : null;
         }
 
         private static bool HasNamedArguments(BaseObjectCreationExpressionSyntax creation)

@@ -41,7 +41,7 @@ namespace K8sManifestAnalyzers.CodeFixes
             var specs = new List<BaseObjectCreationExpressionSyntax>();
             foreach (var diagnostic in diagnostics)
             {
-                if (FindSpec(root, diagnostic, out var candidates) is { } spec && candidates.Contains(name) && !specs.Contains(spec))
+                if (FindSpec(root, diagnostic, out var candidates) is { } spec && CanAddPullSecret(spec) && candidates.Contains(name) && !specs.Contains(spec))
                 {
                     specs.Add(spec);
                 }
@@ -62,7 +62,7 @@ namespace K8sManifestAnalyzers.CodeFixes
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (FindSpec(root, diagnostic, out var candidates) is not { } spec)
+                if (FindSpec(root, diagnostic, out var candidates) is not { } spec || !CanAddPullSecret(spec))
                 {
                     continue;
                 }
@@ -94,6 +94,29 @@ namespace K8sManifestAnalyzers.CodeFixes
             candidates = list!.Split(',');
             return root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true)
                 .FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
+        }
+
+        // A spec may get the member, or have its value replaced when it lists nothing (`null`, `[]`, an empty
+        // array or list); a list with entries the analyzer could not read is left alone.
+        private static bool CanAddPullSecret(BaseObjectCreationExpressionSyntax spec)
+        {
+            foreach (var expression in spec.Initializer?.Expressions ?? default)
+            {
+                if (expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "ImagePullSecrets" } } existing)
+                {
+                    return existing.Right switch
+                    {
+                        LiteralExpressionSyntax literal => literal.IsKind(SyntaxKind.NullLiteralExpression),
+                        CollectionExpressionSyntax collection => collection.Elements.Count == 0,
+                        ArrayCreationExpressionSyntax array => array.Initializer is null || array.Initializer.Expressions.Count == 0,
+                        ImplicitArrayCreationExpressionSyntax => false,
+                        BaseObjectCreationExpressionSyntax list => list.Initializer is null || list.Initializer.Expressions.Count == 0,
+                        _ => false,
+                    };
+                }
+            }
+
+            return true;
         }
 
         private static bool UsesCollectionExpressions(SyntaxNode root) =>

@@ -78,9 +78,11 @@ namespace K8sManifestAnalyzers.CodeFixes
         }
 
         // The collection expression, array or collection initializer the entry is an element of.
+        // A brace-wrapped element (`{ { new() { … } } }`) is removed whole.
         private static SyntaxNode? FindList(SyntaxNode entry) => entry.Parent switch
         {
             ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } => collection,
+            InitializerExpressionSyntax complex when complex.IsKind(SyntaxKind.ComplexElementInitializerExpression) => null,
             InitializerExpressionSyntax initializer => initializer,
             _ => null,
         };

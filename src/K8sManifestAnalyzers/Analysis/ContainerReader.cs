@@ -57,9 +57,18 @@ namespace K8sManifestAnalyzers.Analysis
                 }
             }
 
-            if ((!image.IsSet || !policy.IsSet) && FindAssignedLocal(creation) is { } local)
+            if ((!image.IsSet || !policy.IsSet) && FindAssignedLocal(creation, out bool ambiguous) is { } local)
             {
-                CollectLaterWrites(creation, local, types, ref image, ref policy);
+                if (ambiguous)
+                {
+                    // The local also holds other objects: its writes cannot be told apart, so what is unset is unknown.
+                    image = image.IsSet ? image : ManifestValue.Unknown(null);
+                    policy = policy.IsSet ? policy : ManifestValue.Unknown(null);
+                }
+                else
+                {
+                    CollectLaterWrites(creation, local, types, ref image, ref policy);
+                }
             }
 
             return new ContainerModel(creation, image, policy);
@@ -122,9 +131,14 @@ namespace K8sManifestAnalyzers.Analysis
         private static ManifestValue Merge(ManifestValue existing, IOperation value) =>
             existing.IsSet ? ManifestValue.Unknown(value) : ManifestValue.From(value);
 
-        /// <summary>The local a creation is stored in (<c>var x = new …</c> or <c>x = new …</c>), if any.</summary>
-        internal static ILocalSymbol? FindAssignedLocal(IOperation creation)
+        /// <summary>
+        /// The local a creation is stored in (<c>var x = new …</c> or <c>x = new …</c>), if any.
+        /// <paramref name="ambiguous"/> is set when the local is assigned more than once in the body, so its later
+        /// writes may belong to another object.
+        /// </summary>
+        internal static ILocalSymbol? FindAssignedLocal(IOperation creation, out bool ambiguous)
         {
+            ambiguous = false;
             var current = creation;
             var parent = creation.Parent;
             while (parent is IConversionOperation or IParenthesizedOperation)
@@ -133,13 +147,33 @@ namespace K8sManifestAnalyzers.Analysis
                 parent = parent.Parent;
             }
 
-            return parent switch
+            var local = parent switch
             {
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
                 ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
                     when assignment.Value == current => target.Local,
                 _ => null,
             };
+
+            if (local is not null)
+            {
+                int assignments = 0;
+                foreach (var operation in Root(creation).Descendants())
+                {
+                    switch (operation)
+                    {
+                        case IVariableDeclaratorOperation { Initializer: not null } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                        case IArgumentOperation { Value: ILocalReferenceOperation passed, Parameter.RefKind: RefKind.Ref or RefKind.Out } when SymbolEqualityComparer.Default.Equals(passed.Local, local):
+                            assignments++;
+                            break;
+                    }
+                }
+
+                ambiguous = assignments != 1;
+            }
+
+            return local;
         }
 
         // Writes such as `c.ImagePullPolicy = "Always";` or `c.Image ??= image;` to the same local, anywhere in

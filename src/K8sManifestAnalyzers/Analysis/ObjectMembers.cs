@@ -34,6 +34,12 @@ namespace K8sManifestAnalyzers.Analysis
                     {
                         found = assignment.Value;
                     }
+                    else if (member is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation initialized } nested
+                        && initialized.Property.Name == property)
+                    {
+                        // `Property = { … }` adds to the existing value: the nested initializer is what is written.
+                        found = nested.Initializer;
+                    }
                 }
             }
 

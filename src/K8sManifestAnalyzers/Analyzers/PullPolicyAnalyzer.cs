@@ -56,15 +56,16 @@ namespace K8sManifestAnalyzers.Analyzers
         internal override void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container)
         {
             var policy = container.PullPolicy;
-            // A with-copy keeps the original's policy (the model reads it as unknown), unless it writes an empty one.
-            if (!policy.IsSet || policy.Text is { Length: 0 })
+            // Null and "" are what the API server defaults, like no policy at all. A with-copy keeps the original's
+            // policy (the model reads it as unknown) unless it writes one of those.
+            if (!policy.IsSet || policy.State == ValueState.Null || policy.Text is { Length: 0 })
             {
                 string? defaultPolicy = container.Image.IsConstant ? PullPolicy.DefaultFor(container.Image.Text) : null;
                 var properties = defaultPolicy is null
                     ? ImmutableDictionary<string, string?>.Empty
                     : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.DefaultPolicy, defaultPolicy);
 
-                // For an explicit empty policy, the fix rewrites that value instead of adding a member.
+                // For an explicit null or empty policy, the fix rewrites that value instead of adding a member.
                 var additional = policy.Operation is { } empty ? new[] { Locations.OfValue(empty) } : null;
                 report(Diagnostic.Create(
                     Descriptors.KMA001_MissingPullPolicy,

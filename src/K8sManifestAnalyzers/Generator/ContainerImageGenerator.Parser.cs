@@ -60,14 +60,16 @@ namespace K8sManifestAnalyzers.Generator
                 var containing = ImmutableArray.CreateBuilder<ContainingType>();
                 for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
                 {
-                    containing.Insert(0, new ContainingType(Keyword(outer), outer.Name));
+                    containing.Insert(0, new ContainingType(Keyword(outer), Identifier(outer.Name)));
                 }
 
-                string? @namespace = type.ContainingNamespace is { IsGlobalNamespace: false } ns ? ns.ToDisplayString() : null;
+                string? @namespace = type.ContainingNamespace is { IsGlobalNamespace: false } ns
+                    ? ns.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty)
+                    : null;
                 return new ImageTypeModel(
                     @namespace,
                     new EquatableArray<ContainingType>(containing.ToImmutable()),
-                    type.Name,
+                    Identifier(type.Name),
                     type.IsRecord ? "record" : "class",
                     type.IsStatic,
                     repository,
@@ -174,17 +176,29 @@ namespace K8sManifestAnalyzers.Generator
                 _ => "class",
             };
 
-            // Unique per type: the metadata name with its containing types and namespace.
+            // Unique per type, also where hint names are compared ignoring case (Nginx and NGINX) or where
+            // escaping makes two names alike (@class and _class): the readable name plus a hash of the exact one.
             private static string HintName(INamedTypeSymbol type)
             {
+                string fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
                 var builder = new System.Text.StringBuilder();
-                foreach (char c in type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", string.Empty))
+                foreach (char c in fullName.Replace("global::", string.Empty))
                 {
-                    builder.Append(char.IsLetterOrDigit(c) || c == '.' ? c : '_');
+                    builder.Append((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ? c : '_');
                 }
 
-                return builder.Append(".ContainerImage.g.cs").ToString();
+                uint hash = 2166136261;
+                foreach (char c in fullName)
+                {
+                    hash = (hash ^ c) * 16777619;
+                }
+
+                return builder.Append(".ContainerImage.").Append(hash.ToString("x8", System.Globalization.CultureInfo.InvariantCulture)).Append(".g.cs").ToString();
             }
+
+            /// <summary>A name as it can be written in C#: keywords get an <c>@</c>.</summary>
+            internal static string Identifier(string name) =>
+                SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
         }
     }
 }

@@ -165,9 +165,9 @@ public sealed class ContainerImageGeneratorTests
             new[]
             {
                 "K8sManifests.ContainerImageAttribute.g.cs", "K8sManifests.ImageReference.Kubernetes.g.cs", "K8sManifests.ImageReference.g.cs",
-                "K8sManifests.ReferenceComponents.g.cs", "Nginx.ContainerImage.g.cs", "Shop.Manifests.Images.Api.ContainerImage.g.cs",
+                "K8sManifests.ReferenceComponents.g.cs", "Nginx.ContainerImage.", "Shop.Manifests.Images.Api.ContainerImage.",
             },
-            generated.Select(g => g.HintName).OrderBy(n => n, StringComparer.Ordinal));
+            generated.Select(g => System.Text.RegularExpressions.Regex.Replace(g.HintName, @"ContainerImage\.[0-9a-f]{8}\.g\.cs$", "ContainerImage.")).OrderBy(n => n, StringComparer.Ordinal));
 
         foreach (var file in generated)
         {
@@ -212,7 +212,7 @@ public sealed class ContainerImageGeneratorTests
             """;
         var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: true)));
         Assert.Empty(result.Diagnostics);
-        Assert.DoesNotContain(result.GeneratedTrees, t => t.FilePath.EndsWith("Evil.ContainerImage.g.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.GeneratedTrees, t => t.FilePath.Contains("Evil.ContainerImage.", StringComparison.Ordinal));
 
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
@@ -228,7 +228,7 @@ public sealed class ContainerImageGeneratorTests
             internal static partial class Evil { }
             """;
         var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: true)));
-        Assert.DoesNotContain(result.GeneratedTrees, t => t.FilePath.EndsWith("Evil.ContainerImage.g.cs", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.GeneratedTrees, t => t.FilePath.Contains("Evil.ContainerImage.", StringComparison.Ordinal));
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
@@ -251,7 +251,7 @@ public sealed class ContainerImageGeneratorTests
         var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
         Assert.Empty(result.Diagnostics);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
-        Assert.Equal(2, result.GeneratedTrees.Count(t => t.FilePath.EndsWith(".ContainerImage.g.cs", StringComparison.Ordinal)));
+        Assert.Equal(2, result.GeneratedTrees.Count(t => t.FilePath.Contains(".ContainerImage.", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -263,8 +263,35 @@ public sealed class ContainerImageGeneratorTests
             internal static partial class Twice { }
             """;
         var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
-        Assert.Single(result.GeneratedTrees, t => t.FilePath.EndsWith("Twice.ContainerImage.g.cs", StringComparison.Ordinal));
+        Assert.Single(result.GeneratedTrees, t => t.FilePath.Contains("Twice.ContainerImage.", StringComparison.Ordinal));
         Assert.Equal(new[] { "CS0579" }, output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.Id).ToArray());
+    }
+
+    [Fact]
+    public void NamesThatDifferOnlyInCaseOrAreKeywords_AreGeneratedCorrectly()
+    {
+        const string source = """
+            namespace Shop
+            {
+                [K8sManifests.ContainerImage("nginx")] internal static partial class Nginx { }
+                [K8sManifests.ContainerImage("nginx")] internal static partial class NGINX { }
+                [K8sManifests.ContainerImage("nginx")] internal static partial class @event { }
+                [K8sManifests.ContainerImage("nginx")] internal static partial class _event { }
+
+                internal static partial class @class
+                {
+                    [K8sManifests.ContainerImage("nginx")] internal static partial class @static { }
+                }
+
+                internal static class Use { internal static string Run() => Nginx.Tag("1") + NGINX.Tag("1") + @event.Tag("1") + _event.Tag("1") + @class.@static.Tag("1"); }
+            }
+            """;
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
+        Assert.Empty(result.Diagnostics);
+        Assert.Equal(5, result.GeneratedTrees.Count(t => t.FilePath.Contains(".ContainerImage.", StringComparison.Ordinal)));
+        var hintNames = result.Results.Single().GeneratedSources.Select(g => g.HintName.ToUpperInvariant()).ToArray();
+        Assert.Equal(hintNames.Length, hintNames.Distinct().Count());
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
     [Fact]
@@ -281,7 +308,7 @@ public sealed class ContainerImageGeneratorTests
             """;
         var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
         Assert.Empty(result.Diagnostics);
-        var generated = Assert.Single(result.GeneratedTrees, t => t.FilePath.EndsWith("Split.ContainerImage.g.cs", StringComparison.Ordinal));
+        var generated = Assert.Single(result.GeneratedTrees, t => t.FilePath.Contains("Split.ContainerImage.", StringComparison.Ordinal));
         Assert.Contains("\"shop/api\"", generated.ToString(), StringComparison.Ordinal);
         Assert.Equal(new[] { "CS0579" }, output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.Id).ToArray());
     }
@@ -328,7 +355,7 @@ public sealed class ContainerImageGeneratorTests
             internal static class Use { internal static string Run() => ToolImage.Tag("2.0"); }
             """;
         var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
-        Assert.Contains("partial record ToolImage", result.GeneratedTrees.Single(t => t.FilePath.EndsWith("ToolImage.ContainerImage.g.cs", StringComparison.Ordinal)).ToString(), StringComparison.Ordinal);
+        Assert.Contains("partial record ToolImage", result.GeneratedTrees.Single(t => t.FilePath.Contains("ToolImage.ContainerImage.", StringComparison.Ordinal)).ToString(), StringComparison.Ordinal);
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 

@@ -285,6 +285,50 @@ public sealed class MissingPullPolicyTests
             AddPullPolicyCodeFix.ServerDefaultKey);
 
     [Fact]
+    public Task ExplicitNullPolicy_IsReported_AndRewritten() =>
+        VerifyCS.VerifyCodeFixAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build() => {|KMA001:new V1Container|} { Image = "nginx", ImagePullPolicy = null };
+            }
+            """,
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build() => new V1Container { Image = "nginx", ImagePullPolicy = "Always" };
+            }
+            """,
+            AddPullPolicyCodeFix.ServerDefaultKey);
+
+    [Fact]
+    public Task LocalHoldingSeveralContainers_LaterWritesAreNotAttributed() =>
+        VerifyCS.VerifyAnalyzerAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build(bool redis)
+                {
+                    // Which container the policy belongs to depends on the branch: neither is reported.
+                    var c = new V1Container { Image = "nginx" };
+                    if (redis)
+                    {
+                        c = new V1Container { Image = "redis" };
+                    }
+
+                    c.ImagePullPolicy = "IfNotPresent";
+                    return c;
+                }
+            }
+            """);
+
+    [Fact]
     public Task WithExpressionWritingAnEmptyPolicy_IsReported_AndRewritten() =>
         VerifyCS.VerifyCodeFixAsync(
             """
@@ -382,7 +426,6 @@ public sealed class MissingPullPolicyTests
     [Theory]
     [InlineData("ImagePullPolicy = policy")]
     [InlineData("ImagePullPolicy = policy ?? \"IfNotPresent\"")]
-    [InlineData("ImagePullPolicy = null")]
     [InlineData("ImagePullPolicy = Policies.Pull")]
     public Task PolicySetToANonConstantOrNull_IsNotReported(string member) =>
         VerifyCS.VerifyAnalyzerAsync(

@@ -249,9 +249,16 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         // in, anywhere in the same body. The references they add take the creation's namespace.
         private static bool HasLaterPullSecretWrites(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state)
         {
-            if (ContainerReader.FindAssignedLocal(creation) is not { } local)
+            if (ContainerReader.FindAssignedLocal(creation, out bool ambiguous) is not { } local)
             {
                 return false;
+            }
+
+            if (ambiguous)
+            {
+                // The local holds other objects too: its writes are collected on their own (namespace unknown), and
+                // this object may have pull secrets.
+                return true;
             }
 
             string? @namespace = null;
@@ -292,7 +299,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             foreach (var operation in ContainerReader.Root(list).Descendants())
             {
                 if (operation is IObjectCreationOperation creation
-                    && ContainerReader.FindAssignedLocal(creation) is { } local
+                    && ContainerReader.FindAssignedLocal(creation, out bool ambiguous) is { } local
+                    && !ambiguous
                     && SymbolEqualityComparer.Default.Equals(local, instance.Local))
                 {
                     return true;

@@ -150,6 +150,22 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
                     break;
 
+                case IObjectOrCollectionInitializerOperation nested:
+                    // `ImagePullSecrets = { … }`: Add calls on the existing list.
+                    foreach (var initializer in nested.Initializers)
+                    {
+                        if (initializer is IInvocationOperation { Arguments.Length: 1 } add)
+                        {
+                            Add(add.Arguments[0].Value, types, entries, ref hasUnknownEntries);
+                        }
+                        else
+                        {
+                            hasUnknownEntries = true;
+                        }
+                    }
+
+                    break;
+
                 case IConditionalOperation conditional:
                     CollectElements(conditional.WhenTrue, types, entries, ref hasUnknownEntries);
                     if (conditional.WhenFalse is { } whenFalse)

@@ -292,6 +292,35 @@ public sealed class UndefinedPullSecretTests
             VerifyCS.Diagnostic("KMA101").WithLocation(1).WithArguments("patched", string.Empty, string.Empty));
 
     [Fact]
+    public Task ReassignedLocal_AndNestedInitializer_AreEachReportedOnce() =>
+        Run(
+            new[]
+            {
+                """
+                using k8s.Models;
+
+                static class Manifests
+                {
+                    public static V1PodSpec Spec(bool other)
+                    {
+                        var spec = new V1PodSpec { Containers = [] };
+                        if (other)
+                        {
+                            spec = new V1PodSpec { Containers = [] };
+                        }
+
+                        spec.ImagePullSecrets.Add(new() { Name = {|#0:"nope"|} });
+                        return spec;
+                    }
+
+                    public static V1PodSpec Nested() => new() { Containers = [], ImagePullSecrets = { new V1LocalObjectReference { Name = {|#1:"nested"|} } } };
+                }
+                """,
+            },
+            VerifyCS.Diagnostic("KMA101").WithLocation(0).WithArguments("nope", string.Empty, string.Empty),
+            VerifyCS.Diagnostic("KMA101").WithLocation(1).WithArguments("nested", string.Empty, string.Empty));
+
+    [Fact]
     public Task ServiceAccountReferences_AreChecked() =>
         Run(
             new[]
