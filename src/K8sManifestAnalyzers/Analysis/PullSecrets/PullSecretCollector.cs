@@ -287,8 +287,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             return found;
         }
 
-        // Writes on a local that holds a pod spec or service account created in the same body are read with that
-        // creation (so they get its namespace); the standalone actions skip them to avoid counting them twice.
+        // Writes on a local that holds a pod spec or service account created in the same body, and nothing else,
+        // are read with that creation (so they get its namespace); the standalone actions skip them to avoid
+        // counting them twice. One pass over the body: the local must be assigned once, by a creation.
         private static bool IsOnTrackedLocal(IPropertyReferenceOperation list)
         {
             if (list.Instance is not ILocalReferenceOperation instance)
@@ -296,18 +297,29 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 return false;
             }
 
+            int assignments = 0;
+            bool byCreation = false;
             foreach (var operation in ContainerReader.Root(list).Descendants())
             {
-                if (operation is IObjectCreationOperation creation
-                    && ContainerReader.FindAssignedLocal(creation, out bool ambiguous) is { } local
-                    && !ambiguous
-                    && SymbolEqualityComparer.Default.Equals(local, instance.Local))
+                IOperation? value = operation switch
                 {
-                    return true;
+                    IVariableDeclaratorOperation { Initializer: { } initializer } declarator
+                        when SymbolEqualityComparer.Default.Equals(declarator.Symbol, instance.Local) => initializer.Value,
+                    IAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                        when SymbolEqualityComparer.Default.Equals(target.Local, instance.Local) => assignment.Value,
+                    IArgumentOperation { Value: ILocalReferenceOperation passed, Parameter.RefKind: RefKind.Ref or RefKind.Out }
+                        when SymbolEqualityComparer.Default.Equals(passed.Local, instance.Local) => passed,
+                    _ => null,
+                };
+
+                if (value is not null)
+                {
+                    assignments++;
+                    byCreation = ObjectMembers.WithoutConversions(value) is IObjectCreationOperation;
                 }
             }
 
-            return false;
+            return assignments == 1 && byCreation;
         }
     }
 }
