@@ -157,23 +157,41 @@ namespace K8sManifestAnalyzers.Analysis
 
             if (local is not null)
             {
-                int assignments = 0;
-                foreach (var operation in Root(creation).Descendants())
-                {
-                    switch (operation)
-                    {
-                        case IVariableDeclaratorOperation { Initializer: not null } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                        case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, local):
-                        case IArgumentOperation { Value: ILocalReferenceOperation passed, Parameter.RefKind: RefKind.Ref or RefKind.Out } when SymbolEqualityComparer.Default.Equals(passed.Local, local):
-                            assignments++;
-                            break;
-                    }
-                }
-
-                ambiguous = assignments != 1;
+                ambiguous = CountAssignments(Root(creation), local, out _) != 1;
             }
 
             return local;
+        }
+
+        /// <summary>
+        /// How many times <paramref name="local"/> is given a value in <paramref name="root"/> (its initializer,
+        /// assignments, <c>ref</c>/<c>out</c> arguments); <paramref name="lastValue"/> is the last value found.
+        /// </summary>
+        internal static int CountAssignments(IOperation root, ILocalSymbol local, out IOperation? lastValue)
+        {
+            int assignments = 0;
+            lastValue = null;
+            foreach (var operation in root.Descendants())
+            {
+                IOperation? value = operation switch
+                {
+                    IVariableDeclaratorOperation { Initializer: { } initializer } declarator
+                        when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => initializer.Value,
+                    IAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                        when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
+                    IArgumentOperation { Value: ILocalReferenceOperation passed, Parameter.RefKind: RefKind.Ref or RefKind.Out }
+                        when SymbolEqualityComparer.Default.Equals(passed.Local, local) => passed,
+                    _ => null,
+                };
+
+                if (value is not null)
+                {
+                    assignments++;
+                    lastValue = value;
+                }
+            }
+
+            return assignments;
         }
 
         // Writes such as `c.ImagePullPolicy = "Always";` or `c.Image ??= image;` to the same local, anywhere in

@@ -297,29 +297,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 return false;
             }
 
-            int assignments = 0;
-            bool byCreation = false;
-            foreach (var operation in ContainerReader.Root(list).Descendants())
-            {
-                IOperation? value = operation switch
-                {
-                    IVariableDeclaratorOperation { Initializer: { } initializer } declarator
-                        when SymbolEqualityComparer.Default.Equals(declarator.Symbol, instance.Local) => initializer.Value,
-                    IAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                        when SymbolEqualityComparer.Default.Equals(target.Local, instance.Local) => assignment.Value,
-                    IArgumentOperation { Value: ILocalReferenceOperation passed, Parameter.RefKind: RefKind.Ref or RefKind.Out }
-                        when SymbolEqualityComparer.Default.Equals(passed.Local, instance.Local) => passed,
-                    _ => null,
-                };
-
-                if (value is not null)
-                {
-                    assignments++;
-                    byCreation = ObjectMembers.WithoutConversions(value) is IObjectCreationOperation;
-                }
-            }
-
-            return assignments == 1 && byCreation;
+            return ContainerReader.CountAssignments(ContainerReader.Root(list), instance.Local, out var value) == 1
+                && value is not null
+                && ObjectMembers.WithoutConversions(value) is IObjectCreationOperation;
         }
     }
 }
