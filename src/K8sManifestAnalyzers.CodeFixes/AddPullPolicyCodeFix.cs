@@ -16,11 +16,12 @@ namespace K8sManifestAnalyzers.CodeFixes
     /// KMA001: writes <c>ImagePullPolicy = "…"</c> into the container. The first action writes the value the API
     /// server would default for the container's image (when the image is a constant); further actions write each
     /// allowed value. Fix All applies the chosen action's meaning to every container: each its own default, or the
-    /// one chosen value.
+    /// one chosen value. With no action chosen (the command-line fixer), each container gets its own default and a
+    /// container whose default is unknown is left alone.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddPullPolicyCodeFix))]
     [Shared]
-    public sealed class AddPullPolicyCodeFix : CodeFixProvider
+    public sealed class AddPullPolicyCodeFix : ManifestCodeFixProvider
     {
         /// <summary>Equivalence key of the action that writes the API server's default.</summary>
         public const string ServerDefaultKey = "KMA001:ServerDefault";
@@ -32,44 +33,47 @@ namespace K8sManifestAnalyzers.CodeFixes
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MissingPullPolicy);
 
         /// <inheritdoc/>
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllAsync);
-
-        /// <inheritdoc/>
-        public override Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic)
         {
-            foreach (var diagnostic in context.Diagnostics)
+            var values = ImmutableArray.CreateBuilder<CodeAction>(PullPolicy.AllowedValues.Length);
+            foreach (var value in PullPolicy.AllowedValues)
             {
-                diagnostic.Properties.TryGetValue(DiagnosticProperties.DefaultPolicy, out var defaultPolicy);
-                if (defaultPolicy is not null)
-                {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            $"Set ImagePullPolicy to the API server's default for this image ('{defaultPolicy}')",
-                            ct => FixAsync(context.Document, new[] { diagnostic }, ServerDefaultKey, ct),
-                            ServerDefaultKey),
-                        diagnostic);
-                }
-
                 // Every value is offered under the same key on every container, so that Fix All of "set 'X'"
                 // reaches all of them, whatever their own default.
-                foreach (var value in PullPolicy.AllowedValues)
+                string key = ValueKeyPrefix + value;
+                values.Add(CodeAction.Create($"Set ImagePullPolicy to '{value}'", ct => FixAsync(context.Document, new[] { diagnostic }, key, ct), key));
+            }
+
+            diagnostic.Properties.TryGetValue(DiagnosticProperties.DefaultPolicy, out var defaultPolicy);
+            if (defaultPolicy is not null)
+            {
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Set ImagePullPolicy to the API server's default for this image ('{defaultPolicy}')",
+                        ct => FixAsync(context.Document, new[] { diagnostic }, ServerDefaultKey, ct),
+                        ServerDefaultKey),
+                    diagnostic);
+                foreach (var action in values)
                 {
-                    string key = ValueKeyPrefix + value;
-                    context.RegisterCodeFix(
-                        CodeAction.Create($"Set ImagePullPolicy to '{value}'", ct => FixAsync(context.Document, new[] { diagnostic }, key, ct), key),
-                        diagnostic);
+                    context.RegisterCodeFix(action, diagnostic);
                 }
+            }
+            else
+            {
+                // Without a known default the values come as one group, whose own key is none: a tool that applies
+                // the first action of the first finding everywhere (dotnet format) then writes each container's own
+                // default, and nothing where it is unknown, instead of one value taken from this container.
+                context.RegisterCodeFix(CodeAction.Create("Set ImagePullPolicy", values.ToImmutable(), isInlinable: false), diagnostic);
             }
 
             return Task.CompletedTask;
         }
 
-        private static async Task<Document?> FixAllAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics) =>
-            context.CodeActionEquivalenceKey is { } key
-                ? await FixAsync(document, diagnostics, key, context.CancellationToken).ConfigureAwait(false)
-                : document;
+        /// <inheritdoc/>
+        protected override Task<Document> FixAllAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken) =>
+            FixAsync(document, diagnostics, equivalenceKey, cancellationToken);
 
-        private static async Task<Document> FixAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string key, CancellationToken cancellationToken)
+        private static async Task<Document> FixAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string? key, CancellationToken cancellationToken)
         {
             var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is null)
@@ -128,20 +132,19 @@ namespace K8sManifestAnalyzers.CodeFixes
                 : document.WithSyntaxRoot(root.ReplaceNodes(edits.Keys, (original, _) => edits[original]));
         }
 
-        private static string? ValueFor(Diagnostic diagnostic, string key)
+        // The value the chosen action writes: one given value, or (the server-default action, or no action chosen)
+        // the container's own default, which is none when its image is not a constant.
+        private static string? ValueFor(Diagnostic diagnostic, string? key)
         {
-            if (key == ServerDefaultKey)
+            if (key is not null
+                && key.StartsWith(ValueKeyPrefix, System.StringComparison.Ordinal)
+                && key.Substring(ValueKeyPrefix.Length) is { } candidate
+                && PullPolicy.IsValid(candidate))
             {
-                return diagnostic.Properties.TryGetValue(DiagnosticProperties.DefaultPolicy, out var value) ? value : null;
+                return candidate;
             }
 
-            if (!key.StartsWith(ValueKeyPrefix, System.StringComparison.Ordinal))
-            {
-                return null;
-            }
-
-            string candidate = key.Substring(ValueKeyPrefix.Length);
-            return PullPolicy.IsValid(candidate) ? candidate : null;
+            return diagnostic.Properties.TryGetValue(DiagnosticProperties.DefaultPolicy, out var value) ? value : null;
         }
 
         private static bool HasNamedArguments(BaseObjectCreationExpressionSyntax creation)

@@ -19,7 +19,7 @@ namespace K8sManifestAnalyzers.CodeFixes
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddPullSecretCodeFix))]
     [Shared]
-    public sealed class AddPullSecretCodeFix : CodeFixProvider
+    public sealed class AddPullSecretCodeFix : ManifestCodeFixProvider
     {
         /// <summary>Prefix of the equivalence keys; the Secret's name follows.</summary>
         public const string KeyPrefix = "KMA103:";
@@ -28,56 +28,62 @@ namespace K8sManifestAnalyzers.CodeFixes
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.MissingPullSecret);
 
         /// <inheritdoc/>
-        // Every pod spec gets the chosen Secret once, however many of its images were reported.
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
-        {
-            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null || context.CodeActionEquivalenceKey is not { } key || !key.StartsWith(KeyPrefix, System.StringComparison.Ordinal))
-            {
-                return document;
-            }
-
-            string name = key.Substring(KeyPrefix.Length);
-            var specs = new List<BaseObjectCreationExpressionSyntax>();
-            foreach (var diagnostic in diagnostics)
-            {
-                if (FindSpec(root, diagnostic, out var candidates) is { } spec && CanAddPullSecret(spec) && candidates.Contains(name) && !specs.Contains(spec))
-                {
-                    specs.Add(spec);
-                }
-            }
-
-            bool collectionExpressions = UsesCollectionExpressions(root);
-            return document.WithSyntaxRoot(root.ReplaceNodes(specs, (original, _) => AddPullSecret(original, name, collectionExpressions)));
-        });
-
-        /// <inheritdoc/>
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected override async Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            if (root is null || FindSpec(root, diagnostic, out var candidates) is not { } spec || !CanAddPullSecret(spec))
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
+            bool collectionExpressions = UsesCollectionExpressions(root);
+            foreach (var name in candidates)
             {
-                if (FindSpec(root, diagnostic, out var candidates) is not { } spec || !CanAddPullSecret(spec))
+                context.RegisterCodeFix(
+                    CodeAction.Create(
+                        $"Add the pull secret '{name}'",
+                        ct => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(spec, AddPullSecret(spec, name, collectionExpressions)))),
+                        KeyPrefix + name),
+                    diagnostic);
+            }
+        }
+
+        /// <inheritdoc/>
+        // Every pod spec gets the chosen Secret once, however many of its images were reported. Without a chosen
+        // Secret (a tool asking for the default fix), each spec gets its first candidate: the closest match.
+        protected override async Task<Document> FixAllAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return document;
+            }
+
+            string? chosen = equivalenceKey is not null && equivalenceKey.StartsWith(KeyPrefix, System.StringComparison.Ordinal)
+                ? equivalenceKey.Substring(KeyPrefix.Length)
+                : null;
+            var edits = new Dictionary<BaseObjectCreationExpressionSyntax, string>();
+            foreach (var diagnostic in diagnostics)
+            {
+                if (FindSpec(root, diagnostic, out var candidates) is not { } spec || !CanAddPullSecret(spec) || edits.ContainsKey(spec) || candidates.Length == 0)
                 {
                     continue;
                 }
 
-                bool collectionExpressions = UsesCollectionExpressions(root);
-                foreach (var name in candidates)
+                if (chosen is null)
                 {
-                    context.RegisterCodeFix(
-                        CodeAction.Create(
-                            $"Add the pull secret '{name}'",
-                            ct => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(spec, AddPullSecret(spec, name, collectionExpressions)))),
-                            KeyPrefix + name),
-                        diagnostic);
+                    edits.Add(spec, candidates[0]);
+                }
+                else if (System.Array.IndexOf(candidates, chosen) >= 0)
+                {
+                    edits.Add(spec, chosen);
                 }
             }
+
+            bool collectionExpressions = UsesCollectionExpressions(root);
+            return edits.Count == 0
+                ? document
+                : document.WithSyntaxRoot(root.ReplaceNodes(edits.Keys, (original, _) => AddPullSecret(original, edits[original], collectionExpressions)));
         }
 
         // The pod spec creation (the diagnostic's additional location) and the Secrets the analyzer offers.

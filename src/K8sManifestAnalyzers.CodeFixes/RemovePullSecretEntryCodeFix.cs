@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
@@ -13,16 +14,39 @@ namespace K8sManifestAnalyzers.CodeFixes
     /// <summary>KMA106: removes an empty or duplicate entry from an ImagePullSecrets list.</summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RemovePullSecretEntryCodeFix))]
     [Shared]
-    public sealed class RemovePullSecretEntryCodeFix : CodeFixProvider
+    public sealed class RemovePullSecretEntryCodeFix : ManifestCodeFixProvider
     {
         /// <inheritdoc/>
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.InvalidPullSecretEntry);
 
         /// <inheritdoc/>
-        // Several entries of one list are removed in one pass (the batch fixer would see their edits overlap).
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(async (context, document, diagnostics) =>
+        protected override async Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic)
         {
-            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || diagnostic.Location.SourceTree != root.SyntaxTree)
+            {
+                return;
+            }
+
+            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+            if (FindList(node) is not { } list)
+            {
+                return;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Remove the entry",
+                    ct => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(list, RemoveElement(list, node)))),
+                    DiagnosticIds.InvalidPullSecretEntry),
+                diagnostic);
+        }
+
+        /// <inheritdoc/>
+        // Several entries of one list are removed in one pass (the batch fixer would see their edits overlap).
+        protected override async Task<Document> FixAllAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
             if (root is null)
             {
                 return document;
@@ -31,8 +55,13 @@ namespace K8sManifestAnalyzers.CodeFixes
             var entries = new List<SyntaxNode>();
             foreach (var diagnostic in diagnostics)
             {
+                if (diagnostic.Location.SourceTree != root.SyntaxTree)
+                {
+                    continue;
+                }
+
                 var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (FindList(node) is not null)
+                if (FindList(node) is not null && !entries.Contains(node))
                 {
                     entries.Add(node);
                 }
@@ -48,33 +77,6 @@ namespace K8sManifestAnalyzers.CodeFixes
             }
 
             return document.WithSyntaxRoot(root);
-        });
-
-        /// <inheritdoc/>
-        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-        {
-            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
-            {
-                return;
-            }
-
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-
-                if (FindList(node) is not { } list)
-                {
-                    continue;
-                }
-
-                context.RegisterCodeFix(
-                    CodeAction.Create(
-                        "Remove the entry",
-                        ct => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(list, RemoveElement(list, node)))),
-                        DiagnosticIds.InvalidPullSecretEntry),
-                    diagnostic);
-            }
         }
 
         // The collection expression, array or collection initializer the entry is an element of.

@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
@@ -11,37 +11,55 @@ namespace K8sManifestAnalyzers.CodeFixes
 {
     /// <summary>
     /// Shared shape of the fixes that write a string literal in place of the reported value; the analyzer puts the
-    /// string in the diagnostic's <c>Replacement</c> property, so the fix needs no semantic model.
+    /// string in the diagnostic's <c>Replacement</c> property, so the fix needs no semantic model. Each action's
+    /// equivalence key is its rule's id: Fix All of one rule gives each of its findings its own replacement.
     /// </summary>
-    public abstract class ReplaceValueCodeFixBase : CodeFixProvider
+    public abstract class ReplaceValueCodeFixBase : ManifestCodeFixProvider
     {
         /// <inheritdoc/>
-        public sealed override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
-
-        /// <inheritdoc/>
-        public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        protected sealed override async Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic)
         {
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            if (root is null || Find(root, diagnostic) is not { } target)
             {
                 return;
             }
 
-            foreach (var diagnostic in context.Diagnostics)
-            {
-                if (!diagnostic.Properties.TryGetValue(DiagnosticProperties.Replacement, out var replacement) || replacement is null
-                    || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value
-                    || !CanReplace(diagnostic.Id, value))
-                {
-                    continue;
-                }
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    Title(diagnostic.Id, target.Replacement),
+                    ct => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(target.Value, Literal(target)))),
+                    diagnostic.Id),
+                diagnostic);
+        }
 
-                // One key per rule: Fix All gives every finding its own replacement.
-                string key = diagnostic.Id;
-                context.RegisterCodeFix(
-                    CodeAction.Create(Title(diagnostic.Id, replacement), ct => ReplaceAsync(context.Document, value, replacement, ct), key),
-                    diagnostic);
+        /// <inheritdoc/>
+        protected sealed override async Task<Document> FixAllAsync(Document document, IReadOnlyList<Diagnostic> diagnostics, string? equivalenceKey, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null)
+            {
+                return document;
             }
+
+            // The key names the rule whose action was chosen; when it names none of these findings' rules (a tool
+            // passed another rule's key, or none), every finding gets its own fix.
+            bool byKey = false;
+            foreach (var diagnostic in diagnostics)
+            {
+                byKey |= diagnostic.Id == equivalenceKey;
+            }
+
+            var edits = new Dictionary<SyntaxNode, SyntaxNode>();
+            foreach (var diagnostic in diagnostics)
+            {
+                if ((!byKey || diagnostic.Id == equivalenceKey) && Find(root, diagnostic) is { } target && !edits.ContainsKey(target.Value))
+                {
+                    edits.Add(target.Value, Literal(target));
+                }
+            }
+
+            return edits.Count == 0 ? document : document.WithSyntaxRoot(root.ReplaceNodes(edits.Keys, (original, _) => edits[original]));
         }
 
         /// <summary>The action's title.</summary>
@@ -53,17 +71,21 @@ namespace K8sManifestAnalyzers.CodeFixes
         /// </summary>
         protected virtual bool CanReplace(string diagnosticId, ExpressionSyntax value) => value.IsKind(SyntaxKind.StringLiteralExpression);
 
-        private static async Task<Document> ReplaceAsync(Document document, ExpressionSyntax value, string replacement, CancellationToken cancellationToken)
+        private (ExpressionSyntax Value, string Replacement)? Find(SyntaxNode root, Diagnostic diagnostic)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null)
+            if (diagnostic.Location.SourceTree != root.SyntaxTree
+                || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Replacement, out var replacement) || replacement is null
+                || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value
+                || !CanReplace(diagnostic.Id, value))
             {
-                return document;
+                return null;
             }
 
-            var literal = SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(replacement))
-                .WithTriviaFrom(value);
-            return document.WithSyntaxRoot(root.ReplaceNode(value, literal));
+            return (value, replacement);
         }
+
+        private static ExpressionSyntax Literal((ExpressionSyntax Value, string Replacement) target) =>
+            SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(target.Replacement))
+                .WithTriviaFrom(target.Value);
     }
 }
