@@ -27,7 +27,7 @@ namespace K8sManifestAnalyzers.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
 
             // Credentials in docker config JSON leak whether or not KubernetesClient is referenced.
-            context.RegisterOperationAction(AnalyzeConstantString, OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary);
+            context.RegisterOperationAction(AnalyzeConstantString, OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary, OperationKind.Utf8String);
             context.RegisterCompilationStartAction(start =>
             {
                 if (KubernetesTypes.TryCreate(start.Compilation) is { } types && types.HasPullSecretTypes)
@@ -46,10 +46,12 @@ namespace K8sManifestAnalyzers.Analyzers
         }
 
         // The outermost constant string expression (a literal, or a constant concatenation or interpolation).
+        // A UTF-8 literal ("…"u8) is read like the string it encodes.
         private static void AnalyzeConstantString(OperationAnalysisContext context)
         {
             var operation = context.Operation;
-            if (operation.ConstantValue is not { HasValue: true, Value: string text }
+            string? text = operation is IUtf8StringOperation utf8 ? utf8.Value : ObjectMembers.ConstantString(operation);
+            if (text is null
                 || IsPartOfLargerConstant(operation)
                 || !RegistryCredential.IsDockerConfigWithCredential(text))
             {
@@ -78,7 +80,7 @@ namespace K8sManifestAnalyzers.Analyzers
                     {
                         if (PullSecretReader.TryReadDictionaryEntry(entry, out var key, out var value)
                             && SecretType.IsDockerRegistryKey(ObjectMembers.ConstantString(key))
-                            && FindConstantPayload(value) is { } payload)
+                            && FindCredentialPayload(value) is { } payload)
                         {
                             context.ReportDiagnostic(Diagnostic.Create(
                                 Descriptors.KMA105_HardCodedRegistryCredential,
@@ -90,34 +92,62 @@ namespace K8sManifestAnalyzers.Analyzers
             }
         }
 
-        // The constant that makes up a data value: a constant string (StringData), the constant argument of
-        // Encoding.UTF8.GetBytes / Convert.FromBase64String, or a byte array of constants. Payloads the string
-        // rule already reports are skipped, so a credential is reported once.
-        private static IOperation? FindConstantPayload(IOperation value)
+        // The constant that makes up a data value, when it holds a credential: a constant string (StringData) or UTF-8
+        // literal, the constant argument of Encoding.UTF8.GetBytes / Convert.FromBase64String, or a byte array of
+        // constants. A placeholder config (empty auth, password and identitytoken) is no credential. Payloads the
+        // string rule already reports are skipped, so a credential is reported once.
+        private static IOperation? FindCredentialPayload(IOperation value)
         {
             value = ObjectMembers.WithoutConversions(value);
             switch (value)
             {
-                case { ConstantValue: { HasValue: true, Value: string text } } when text.Length > 0:
-                    return RegistryCredential.IsDockerConfigWithCredential(text) ? null : value;
+                case IUtf8StringOperation utf8:
+                    return HoldsCredential(utf8.Value) ? value : null;
+
+                case { ConstantValue: { HasValue: true, Value: string text } }:
+                    return HoldsCredential(text) ? value : null;
 
                 case IInvocationOperation { Arguments.Length: 1 } invocation
                     when invocation.TargetMethod.Name is "GetBytes" or "FromBase64String":
-                    return FindConstantPayload(invocation.Arguments[0].Value);
+                    return FindCredentialPayload(invocation.Arguments[0].Value);
+
+                case IInvocationOperation { TargetMethod.Name: "ToArray", Instance: IUtf8StringOperation utf8 }:
+                    return HoldsCredential(utf8.Value) ? value : null;
 
                 case IArrayCreationOperation { Initializer: { ElementValues.Length: > 0 } initializer }:
-                    foreach (var element in initializer.ElementValues)
+                    var bytes = new byte[initializer.ElementValues.Length];
+                    for (int i = 0; i < bytes.Length; i++)
                     {
-                        if (!element.ConstantValue.HasValue)
+                        if (initializer.ElementValues[i].ConstantValue is not { HasValue: true, Value: { } element }
+                            || !TryGetByte(element, out bytes[i]))
                         {
                             return null;
                         }
                     }
 
-                    return value;
+                    return HoldsCredential(System.Text.Encoding.UTF8.GetString(bytes)) ? value : null;
 
                 default:
                     return null;
+            }
+        }
+
+        private static bool HoldsCredential(string text) =>
+            !RegistryCredential.IsDockerConfigWithCredential(text) && RegistryCredential.PayloadHasCredential(text) == true;
+
+        private static bool TryGetByte(object constant, out byte value)
+        {
+            switch (constant)
+            {
+                case byte b:
+                    value = b;
+                    return true;
+                case int i when i is >= 0 and <= 255:
+                    value = (byte)i;
+                    return true;
+                default:
+                    value = 0;
+                    return false;
             }
         }
 
