@@ -8,6 +8,12 @@ namespace K8sManifestAnalyzers
         /// <summary>Where the rule pages live; each descriptor links to <c>docs/rules/&lt;ID&gt;.md</c> under it.</summary>
         internal const string HelpLinkBase = "https://github.com/k8s-manifest-analyzers/K8sManifestAnalyzers/blob/main/docs/rules/";
 
+        private const string StalePolicyDescription = "With IfNotPresent or Never, a node that already has the image never pulls it again. For ':latest' or an untagged image that means different nodes run different builds, and a new push never reaches nodes that had the old one.";
+
+        private const string RegistryNotAllowedDescription = "Lists the registries images may come from in k8s_manifests.allowed_registries. Images from elsewhere bypass the scanning, signing and availability guarantees of the allowed registries. Silent while the option is unset.";
+
+        private const string MissingPullSecretDescription = "Images from the registries listed in k8s_manifests.private_registries, and images a [ContainerImage] declaration gives a pull secret, need credentials. Without imagePullSecrets on the pod spec or its service account, the pull fails with ErrImagePull unless the nodes hold credentials. Silent for other images while the option is unset.";
+
         internal static readonly DiagnosticDescriptor KMA001_MissingPullPolicy = Create(
             DiagnosticIds.MissingPullPolicy,
             "Set imagePullPolicy explicitly",
@@ -27,10 +33,19 @@ namespace K8sManifestAnalyzers
         internal static readonly DiagnosticDescriptor KMA003_StalePolicyForMutableImage = Create(
             DiagnosticIds.StalePolicyForMutableImage,
             "Mutable image with a pull policy that does not pull",
-            "Image '{0}' is mutable ({1}) but ImagePullPolicy is '{2}': nodes keep whatever they pulled first; use Always or pin a tag or digest",
+            "Image '{0}' is mutable ({1}) but ImagePullPolicy is 'IfNotPresent': nodes keep whatever they pulled first; use Always or pin a tag or digest",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
-            "With IfNotPresent or Never, a node that already has the image never pulls it again. For ':latest' or an untagged image that means different nodes run different builds, and a new push never reaches nodes that had the old one.");
+            StalePolicyDescription);
+
+        /// <summary>KMA003 for <c>Never</c>, which never pulls at all.</summary>
+        internal static readonly DiagnosticDescriptor KMA003_NeverWithMutableImage = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' is mutable ({1}) but ImagePullPolicy is 'Never': each node runs whatever copy was loaded onto it, never a newer push; use Always or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
 
         internal static readonly DiagnosticDescriptor KMA004_InvalidImageReference = Create(
             DiagnosticIds.InvalidImageReference,
@@ -67,10 +82,28 @@ namespace K8sManifestAnalyzers
         internal static readonly DiagnosticDescriptor KMA008_RegistryNotAllowed = Create(
             DiagnosticIds.RegistryNotAllowed,
             "Image is not from an allowed registry",
-            "Image '{0}' ('{1}') is not under any allowed registry prefix ({2})",
+            "Image '{0}' is not under any allowed registry prefix ({1})",
             Categories.Security,
             DiagnosticSeverity.Warning,
-            "Lists the registries images may come from in k8s_manifests.allowed_registries. Images from elsewhere bypass the scanning, signing and availability guarantees of the allowed registries. Silent while the option is unset.");
+            RegistryNotAllowedDescription);
+
+        /// <summary>KMA008 for a short name, shown with the name it normalizes to (<c>nginx</c> is <c>docker.io/library/nginx</c>).</summary>
+        internal static readonly DiagnosticDescriptor KMA008_RegistryNotAllowedNormalized = Create(
+            DiagnosticIds.RegistryNotAllowed,
+            "Image is not from an allowed registry",
+            "Image '{0}', that is '{1}', is not under any allowed registry prefix ({2})",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            RegistryNotAllowedDescription);
+
+        internal static readonly DiagnosticDescriptor KMA009_OptionNeverMatches = Create(
+            DiagnosticIds.OptionNeverMatches,
+            "Option entry can never match",
+            "The {0} entry '{1}' can never match: {2}",
+            Categories.Usage,
+            DiagnosticSeverity.Warning,
+            "An entry of k8s_manifests.allowed_registries, private_registries or external_pull_secrets that no image or Secret name can match silently changes what the rules check: an unmatched private registry turns KMA103 off for it, an unmatched allowed registry reports every image.",
+            reportedAtCompilationEnd: true);
 
         internal static readonly DiagnosticDescriptor KMA101_UndefinedPullSecret = Create(
             DiagnosticIds.UndefinedPullSecret,
@@ -96,7 +129,17 @@ namespace K8sManifestAnalyzers
             "Image '{0}' comes from a private registry ({1}) but its pod spec lists no imagePullSecrets{2}",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
-            "Images from the registries listed in k8s_manifests.private_registries need credentials. Without imagePullSecrets on the pod spec or its service account, the pull fails with ErrImagePull unless the nodes hold credentials. Silent while the option is unset.",
+            MissingPullSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA103 for a container made by a generated builder whose declaration names a pull secret.</summary>
+        internal static readonly DiagnosticDescriptor KMA103_MissingDeclaredPullSecret = Create(
+            DiagnosticIds.MissingPullSecret,
+            "Private-registry image without a pull secret",
+            "Image '{0}' is declared with the pull secret '{1}' but its pod spec lists no imagePullSecrets{2}; place the container with AddTo or AddInitContainerTo, or call AddPullSecretTo",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MissingPullSecretDescription,
             reportedAtCompilationEnd: true);
 
         internal static readonly DiagnosticDescriptor KMA104_PullSecretWrongType = Create(
@@ -151,7 +194,7 @@ namespace K8sManifestAnalyzers
         internal static readonly DiagnosticDescriptor KMA204_ImageTypeNotExtensible = Create(
             DiagnosticIds.ImageTypeNotExtensible,
             "[ContainerImage] class cannot be extended",
-            "{0}: the generator adds members to the class, so it and every type containing it must be partial and not generic",
+            "{0}: the generator adds members to the class, so it and every type containing it must be partial, not generic and not file-local",
             Categories.Usage,
             DiagnosticSeverity.Error,
             "The builders are generated as another part of the class.");
@@ -171,6 +214,14 @@ namespace K8sManifestAnalyzers
             Categories.Usage,
             DiagnosticSeverity.Error,
             "Set <LangVersion> to 8.0 or later to use [ContainerImage]. Projects below C# 8 that do not use the attribute are not affected.");
+
+        internal static readonly DiagnosticDescriptor KMA207_GeneratedMemberConflict = Create(
+            DiagnosticIds.GeneratedMemberConflict,
+            "[ContainerImage] class has a member the generator adds",
+            "'{0}' is a name the generator gives a member of '{1}' ({2}); rename it, so the builders can be generated",
+            Categories.Usage,
+            DiagnosticSeverity.Error,
+            "The generator adds Repository, Tag(string), Digest(string) and TagAndDigest(string, string) to a [ContainerImage] class. A member of the same name (a field, a property, a record parameter, a method with the same parameters) or a class of that name would clash, so no builder is generated for the class.");
 
         private static DiagnosticDescriptor Create(
             string id,

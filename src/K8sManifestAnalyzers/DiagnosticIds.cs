@@ -29,6 +29,9 @@ namespace K8sManifestAnalyzers
         /// <summary>KMA008: an image outside k8s_manifests.allowed_registries.</summary>
         public const string RegistryNotAllowed = "KMA008";
 
+        /// <summary>KMA009: a k8s_manifests option entry that can never match.</summary>
+        public const string OptionNeverMatches = "KMA009";
+
         /// <summary>KMA101: an imagePullSecrets name that no Secret in the compilation defines.</summary>
         public const string UndefinedPullSecret = "KMA101";
 
@@ -64,5 +67,8 @@ namespace K8sManifestAnalyzers
 
         /// <summary>KMA206: [ContainerImage] in a project below C# 8.</summary>
         public const string ImageBuildersNeedCSharp8 = "KMA206";
+
+        /// <summary>KMA207: a member of a [ContainerImage] class has the name of a generated member.</summary>
+        public const string GeneratedMemberConflict = "KMA207";
     }
 }

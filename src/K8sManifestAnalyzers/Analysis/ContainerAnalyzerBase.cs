@@ -30,6 +30,13 @@ namespace K8sManifestAnalyzers.Analysis
                     c => AnalyzeWrite(c.ReportDiagnostic, c.Options, c.Operation, types),
                     OperationKind.SimpleAssignment,
                     OperationKind.CoalesceAssignment);
+
+                // The generated builders (`X.Tag("1.0").ToContainer("api", "Always")`) write the policy they are given.
+                if (types.Builders is { } builders)
+                {
+                    start.RegisterOperationAction(c => AnalyzeBuilderCall(c, builders), OperationKind.Invocation);
+                }
+
                 // Container-level rules run per operation block: a container's policy may be written later in the
                 // same body, and a diagnostic there must be produced even when only that line is analyzed (the IDE
                 // analyzes the span being edited), so creations are collected for the whole block and judged at
@@ -60,6 +67,44 @@ namespace K8sManifestAnalyzers.Analysis
 
         /// <summary>Checks one container creation (a <c>new</c> or a <c>with</c>) as a whole.</summary>
         internal abstract void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container);
+
+        /// <summary>
+        /// Checks a container built by a generated builder with an explicit constant policy and a constant image: only
+        /// the pairing of the two can be wrong there (the builder always writes a policy and a valid image).
+        /// </summary>
+        internal virtual void AnalyzeBuiltContainer(Action<Diagnostic> report, ContainerModel container)
+        {
+        }
+
+        private void AnalyzeBuilderCall(OperationAnalysisContext context, BuilderImages builders)
+        {
+            if (context.Operation is not IInvocationOperation invocation
+                || builders.Classify(invocation) is not (BuilderCall.CreatesContainer or BuilderCall.AddsContainer))
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.ArgumentKind == ArgumentKind.DefaultValue || argument.Parameter?.Name != "imagePullPolicy")
+                {
+                    continue;
+                }
+
+                // A null policy means the builder's default: nothing to check.
+                var policy = ManifestValue.From(argument.Value);
+                if (policy.State != ValueState.Constant)
+                {
+                    return;
+                }
+
+                AnalyzeValue(context.ReportDiagnostic, context.Options, ContainerProperty.ImagePullPolicy, policy);
+                if (builders.Read(invocation.Instance) is { IsConstant: true } image)
+                {
+                    AnalyzeBuiltContainer(context.ReportDiagnostic, new ContainerModel(invocation, ManifestValue.Constant(image.Text, image.Expression), policy));
+                }
+            }
+        }
 
         private void AnalyzeCreation(OperationBlockAnalysisContext context, IOperation operation, KubernetesTypes types)
         {

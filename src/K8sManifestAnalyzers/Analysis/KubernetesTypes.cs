@@ -28,7 +28,11 @@ namespace K8sManifestAnalyzers.Analysis
             _podSpecTypes = Resolve(compilation, "k8s.Models.V1PodSpec");
             _serviceAccountTypes = Resolve(compilation, "k8s.Models.V1ServiceAccount");
             _localObjectReferenceTypes = Resolve(compilation, "k8s.Models.V1LocalObjectReference");
+            Builders = BuilderImages.TryCreate(compilation);
         }
+
+        /// <summary>The generated image builders, when the compilation declares an image.</summary>
+        internal BuilderImages? Builders { get; }
 
         /// <summary>The types, or <see langword="null"/> when the compilation does not reference KubernetesClient.</summary>
         internal static KubernetesTypes? TryCreate(Compilation compilation)

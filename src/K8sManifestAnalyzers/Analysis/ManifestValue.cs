@@ -47,6 +47,9 @@ namespace K8sManifestAnalyzers.Analysis
 
         internal static ManifestValue Unknown(IOperation? operation) => new(ValueState.Unknown, null, operation);
 
+        /// <summary>A constant known from a reader (a builder chain) rather than from the operation's constant value.</summary>
+        internal static ManifestValue Constant(string text, IOperation operation) => new(ValueState.Constant, text, operation);
+
         internal static ManifestValue From(IOperation value)
         {
             var constant = value.ConstantValue;

@@ -27,7 +27,9 @@ namespace K8sManifestAnalyzers.Analyzers
             Descriptors.KMA204_ImageTypeNotExtensible,
             Descriptors.KMA205_InvalidPullSecretName,
             Descriptors.KMA206_ImageBuildersNeedCSharp8,
-            Descriptors.KMA008_RegistryNotAllowed);
+            Descriptors.KMA207_GeneratedMemberConflict,
+            Descriptors.KMA008_RegistryNotAllowed,
+            Descriptors.KMA008_RegistryNotAllowedNormalized);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -72,6 +74,14 @@ namespace K8sManifestAnalyzers.Analyzers
                 {
                     context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA204_ImageTypeNotExtensible, type.Locations[0], shape));
                 }
+                else if (ContainerImageGenerator.Parser.ConflictingMember(type) is { } conflict)
+                {
+                    string what = conflict is INamedTypeSymbol
+                        ? "a class cannot have a member of its own name"
+                        : conflict.Name == "Repository" ? "the declared repository, a constant" : "a builder method";
+                    var location = conflict.Locations.Length > 0 && conflict.Locations[0].IsInSource ? conflict.Locations[0] : type.Locations[0];
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA207_GeneratedMemberConflict, location, conflict.Name, type.Name, what));
+                }
 
                 var arguments = syntax.ArgumentList?.Arguments ?? default;
                 if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].IsNull)
@@ -100,7 +110,7 @@ namespace K8sManifestAnalyzers.Analyzers
                         var allowed = ManifestOptions.GetList(context.Options, syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
                         if (!allowed.IsEmpty && !RegistryPrefix.MatchesAny(reference!, allowed))
                         {
-                            context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowed, location, repository, reference!.Name, string.Join(", ", allowed)));
+                            context.ReportDiagnostic(ImageReferenceAnalyzer.RegistryNotAllowed(location, repository, reference!, allowed));
                         }
                     }
                 }

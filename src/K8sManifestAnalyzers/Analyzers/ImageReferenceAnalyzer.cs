@@ -13,12 +13,22 @@ namespace K8sManifestAnalyzers.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ImageReferenceAnalyzer : ContainerAnalyzerBase
     {
+        /// <summary>
+        /// KMA008, naming the normalized image only where it differs from what is written (<c>nginx</c> is
+        /// <c>docker.io/library/nginx</c>; <c>ghcr.io/acme/app</c> is itself).
+        /// </summary>
+        internal static Diagnostic RegistryNotAllowed(Location location, string image, ImageReference reference, System.Collections.Immutable.ImmutableArray<string> allowed) =>
+            image.StartsWith(reference.Name, StringComparison.Ordinal)
+                ? Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowed, location, image, string.Join(", ", allowed))
+                : Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowedNormalized, location, image, reference.Name, string.Join(", ", allowed));
+
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.KMA004_InvalidImageReference,
             Descriptors.KMA005_MutableImageTag,
             Descriptors.KMA006_MissingImage,
-            Descriptors.KMA008_RegistryNotAllowed);
+            Descriptors.KMA008_RegistryNotAllowed,
+            Descriptors.KMA008_RegistryNotAllowedNormalized);
 
         internal override void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value)
         {
@@ -38,7 +48,7 @@ namespace K8sManifestAnalyzers.Analyzers
                         ? ImmutableDictionary<string, string?>.Empty
                         : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Replacement, repaired),
                     image,
-                    Explain(image, error)));
+                    ImageProblem.Explain(image, error)));
                 return;
             }
 
@@ -54,12 +64,7 @@ namespace K8sManifestAnalyzers.Analyzers
             var allowed = ManifestOptions.GetList(options, value.Operation.Syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
             if (!allowed.IsEmpty && !RegistryPrefix.MatchesAny(reference, allowed))
             {
-                report(Diagnostic.Create(
-                    Descriptors.KMA008_RegistryNotAllowed,
-                    location,
-                    image,
-                    reference.Name,
-                    string.Join(", ", allowed)));
+                report(RegistryNotAllowed(location, image, reference, allowed));
             }
         }
 
@@ -81,27 +86,6 @@ namespace K8sManifestAnalyzers.Analyzers
                     Locations.OfCreation(container.Creation),
                     missing));
             }
-        }
-
-        private static string Explain(string image, ImageReferenceError error)
-        {
-            if (image.Trim().Length != image.Length)
-            {
-                return "it has leading or trailing white space";
-            }
-
-            if (error == ImageReferenceError.InvalidFormat)
-            {
-                foreach (char c in image)
-                {
-                    if (char.IsWhiteSpace(c))
-                    {
-                        return "it contains white space";
-                    }
-                }
-            }
-
-            return ImageReference.Describe(error);
         }
     }
 }

@@ -19,6 +19,7 @@ namespace K8sManifestAnalyzers.Analyzers
             Descriptors.KMA001_MissingPullPolicy,
             Descriptors.KMA002_InvalidPullPolicy,
             Descriptors.KMA003_StalePolicyForMutableImage,
+            Descriptors.KMA003_NeverWithMutableImage,
             Descriptors.KMA007_NeverPullPolicy);
 
         internal override void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value)
@@ -76,6 +77,15 @@ namespace K8sManifestAnalyzers.Analyzers
                 return;
             }
 
+            ReportStalePolicy(report, container);
+        }
+
+        internal override void AnalyzeBuiltContainer(Action<Diagnostic> report, ContainerModel container) => ReportStalePolicy(report, container);
+
+        // KMA003: IfNotPresent or Never with an image that is mutable.
+        private static void ReportStalePolicy(Action<Diagnostic> report, ContainerModel container)
+        {
+            var policy = container.PullPolicy;
             if (policy.Text is PullPolicy.IfNotPresent or PullPolicy.Never
                 && policy.Operation is not null
                 && container.Image.Text is { } image
@@ -83,12 +93,11 @@ namespace K8sManifestAnalyzers.Analyzers
                 && reference!.IsMutable)
             {
                 report(Diagnostic.Create(
-                    Descriptors.KMA003_StalePolicyForMutableImage,
+                    policy.Text == PullPolicy.Never ? Descriptors.KMA003_NeverWithMutableImage : Descriptors.KMA003_StalePolicyForMutableImage,
                     Locations.OfValue(policy.Operation),
                     Replacement(PullPolicy.Always),
                     image,
-                    reference.Tag is null ? "no tag or digest, so 'latest'" : "tag 'latest'",
-                    policy.Text));
+                    reference.Tag is null ? "no tag or digest, so 'latest'" : "tag 'latest'"));
             }
         }
 

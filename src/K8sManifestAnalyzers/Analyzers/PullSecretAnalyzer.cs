@@ -26,6 +26,7 @@ namespace K8sManifestAnalyzers.Analyzers
             Descriptors.KMA101_UndefinedPullSecret,
             Descriptors.KMA102_UnusedRegistrySecret,
             Descriptors.KMA103_MissingPullSecret,
+            Descriptors.KMA103_MissingDeclaredPullSecret,
             Descriptors.KMA104_PullSecretWrongType);
 
         /// <inheritdoc/>
@@ -236,17 +237,29 @@ namespace K8sManifestAnalyzers.Analyzers
                     continue;
                 }
 
-                foreach (var (image, location) in spec.Images)
+                foreach (var podImage in spec.Images)
                 {
+                    string image = podImage.Image;
+                    var location = podImage.Location;
+                    if (!ImageReference.TryParseNormalized(image, out var reference, out _))
+                    {
+                        continue;
+                    }
+
+                    // Private: under a configured prefix, or built from a declaration that names its pull secret.
                     var privateRegistries = ManifestOptions.GetList(context.Options, location.SourceTree!, ManifestOptions.PrivateRegistries);
-                    if (privateRegistries.IsEmpty
-                        || !ImageReference.TryParseNormalized(image, out var reference, out _)
-                        || !RegistryPrefix.MatchesAny(reference!, privateRegistries))
+                    string? prefix = privateRegistries.IsEmpty ? null : RegistryPrefix.FindMatch(reference!, privateRegistries);
+                    if (prefix is null && podImage.DeclaredPullSecret is null)
                     {
                         continue;
                     }
 
                     var candidates = new List<string>();
+                    if (podImage.DeclaredPullSecret is { } declared)
+                    {
+                        candidates.Add(declared);
+                    }
+
                     foreach (var secret in registrySecrets)
                     {
                         if (SameNamespace(secret.Namespace, spec.Namespace) && !candidates.Contains(secret.Name!))
@@ -255,14 +268,11 @@ namespace K8sManifestAnalyzers.Analyzers
                         }
                     }
 
-                    context.ReportDiagnostic(Diagnostic.Create(
-                        Descriptors.KMA103_MissingPullSecret,
-                        location,
-                        new[] { spec.CreationLocation },
-                        ImmutableDictionary<string, string?>.Empty.Add(CandidatesProperty, string.Join(",", candidates)),
-                        image,
-                        reference!.Domain,
-                        spec.ServiceAccountName is null ? string.Empty : $" and its service account '{spec.ServiceAccountName}' has none in this compilation"));
+                    string account = spec.ServiceAccountName is null ? string.Empty : $" and its service account '{spec.ServiceAccountName}' has none in this compilation";
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(CandidatesProperty, string.Join(",", candidates));
+                    context.ReportDiagnostic(prefix is not null
+                        ? Diagnostic.Create(Descriptors.KMA103_MissingPullSecret, location, new[] { spec.CreationLocation }, properties, image, prefix, account)
+                        : Diagnostic.Create(Descriptors.KMA103_MissingDeclaredPullSecret, location, new[] { spec.CreationLocation }, properties, image, podImage.DeclaredPullSecret, account));
                 }
             }
         }

@@ -20,13 +20,15 @@ namespace K8sManifestAnalyzers.Generator
             internal static void EmitAttribute(IncrementalGeneratorPostInitializationContext context) =>
                 context.AddSource("K8sManifests.ContainerImageAttribute.g.cs", SourceText.From(AttributeSource, Encoding.UTF8));
 
-            internal static void EmitSupportTypes(SourceProductionContext context, bool kubernetesClient)
+            internal static void EmitSupportTypes(SourceProductionContext context, KubernetesSupport kubernetes)
             {
                 context.AddSource("K8sManifests.ImageReference.g.cs", SourceText.From(ImageReferenceSource, Encoding.UTF8));
                 context.AddSource("K8sManifests.ReferenceComponents.g.cs", SourceText.From(ReferenceComponentsSource(), Encoding.UTF8));
-                if (kubernetesClient)
+                if (kubernetes != KubernetesSupport.None)
                 {
-                    context.AddSource("K8sManifests.ImageReference.Kubernetes.g.cs", SourceText.From(KubernetesSource, Encoding.UTF8));
+                    context.AddSource(
+                        "K8sManifests.ImageReference.Kubernetes.g.cs",
+                        SourceText.From(KubernetesSource(kubernetes == KubernetesSupport.WithEphemeralContainers), Encoding.UTF8));
                 }
             }
 
@@ -61,15 +63,15 @@ namespace K8sManifestAnalyzers.Generator
                     .Append(member).Append("/// <summary>A reference to the image with the tag <paramref name=\"tag\"/>.</summary>\n")
                     .Append(member).Append("/// <exception cref=\"global::System.ArgumentException\">The tag does not match <c>[\\w][\\w.-]{0,127}</c>.</exception>\n")
                     .Append(member).Append("internal static global::K8sManifests.ImageReference Tag(string tag) =>\n")
-                    .Append(member).Append("    global::K8sManifests.ImageReference.Create(").Append(domain).Append(", ").Append(path).Append(", tag ?? throw new global::System.ArgumentNullException(nameof(tag)), null, ").Append(pullSecret).Append(");\n\n")
+                    .Append(member).Append("    global::K8sManifests.ImageReference.Create(").Append(repository).Append(", ").Append(domain).Append(", ").Append(path).Append(", tag ?? throw new global::System.ArgumentNullException(nameof(tag)), null, ").Append(pullSecret).Append(");\n\n")
                     .Append(member).Append("/// <summary>A reference to the image pinned to <paramref name=\"digest\"/>: <c>sha256:</c>, <c>sha384:</c> or <c>sha512:</c> and the lowercase hex digest.</summary>\n")
                     .Append(member).Append("/// <exception cref=\"global::System.ArgumentException\">The digest is malformed, of the wrong length or of an unsupported algorithm.</exception>\n")
                     .Append(member).Append("internal static global::K8sManifests.ImageReference Digest(string digest) =>\n")
-                    .Append(member).Append("    global::K8sManifests.ImageReference.Create(").Append(domain).Append(", ").Append(path).Append(", null, digest ?? throw new global::System.ArgumentNullException(nameof(digest)), ").Append(pullSecret).Append(");\n\n")
+                    .Append(member).Append("    global::K8sManifests.ImageReference.Create(").Append(repository).Append(", ").Append(domain).Append(", ").Append(path).Append(", null, digest ?? throw new global::System.ArgumentNullException(nameof(digest)), ").Append(pullSecret).Append(");\n\n")
                     .Append(member).Append("/// <summary>A reference with both a tag (informational) and the digest that is pulled.</summary>\n")
                     .Append(member).Append("/// <exception cref=\"global::System.ArgumentException\">The tag or the digest is invalid.</exception>\n")
                     .Append(member).Append("internal static global::K8sManifests.ImageReference TagAndDigest(string tag, string digest) =>\n")
-                    .Append(member).Append("    global::K8sManifests.ImageReference.Create(").Append(domain).Append(", ").Append(path).Append(", tag ?? throw new global::System.ArgumentNullException(nameof(tag)), digest ?? throw new global::System.ArgumentNullException(nameof(digest)), ").Append(pullSecret).Append(");\n")
+                    .Append(member).Append("    global::K8sManifests.ImageReference.Create(").Append(repository).Append(", ").Append(domain).Append(", ").Append(path).Append(", tag ?? throw new global::System.ArgumentNullException(nameof(tag)), digest ?? throw new global::System.ArgumentNullException(nameof(digest)), ").Append(pullSecret).Append(");\n")
                     .Append(indent).Append("}\n");
 
                 foreach (var _ in model.ContainingTypes)
@@ -156,14 +158,21 @@ namespace K8sManifests
     [global::System.Diagnostics.DebuggerDisplay(""{ToString(),nq}"")]
     internal sealed partial class ImageReference : global::System.IEquatable<ImageReference>
     {
-        private ImageReference(string domain, string path, string? tag, string? digest, string? pullSecret)
+        private ImageReference(string repository, string domain, string path, string? tag, string? digest, string? pullSecret)
         {
+            Repository = repository;
             Domain = domain;
             Path = path;
             Tag = tag;
             Digest = digest;
             PullSecret = pullSecret;
         }
+
+        /// <summary>
+        /// The repository as declared in [ContainerImage], such as <c>busybox</c> or <c>registry.example.com/shop/api</c>:
+        /// the form written into manifests, so that moving a literal image to a builder changes no pod template.
+        /// </summary>
+        public string Repository { get; }
 
         /// <summary>The registry host, with its port if any (<c>docker.io</c> for Docker Hub).</summary>
         public string Domain { get; }
@@ -184,7 +193,7 @@ namespace K8sManifests
         public string Name => Domain + ""/"" + Path;
 
         /// <summary>The fully qualified reference, such as <c>docker.io/library/nginx:1.27</c>.</summary>
-        public string FullyQualified => ToString();
+        public string FullyQualified => Compose(Name);
 
         /// <summary>The short form the Docker CLI shows, such as <c>nginx:1.27</c>.</summary>
         public string Familiar
@@ -215,16 +224,19 @@ namespace K8sManifests
 
         /// <summary>This repository with another tag (the digest, if any, is kept).</summary>
         public ImageReference WithTag(string tag) =>
-            Create(Domain, Path, tag ?? throw new global::System.ArgumentNullException(nameof(tag)), Digest, PullSecret);
+            Create(Repository, Domain, Path, tag ?? throw new global::System.ArgumentNullException(nameof(tag)), Digest, PullSecret);
 
         /// <summary>This repository pinned to a digest (the tag, if any, is kept).</summary>
         public ImageReference WithDigest(string digest) =>
-            Create(Domain, Path, Tag, digest ?? throw new global::System.ArgumentNullException(nameof(digest)), PullSecret);
+            Create(Repository, Domain, Path, Tag, digest ?? throw new global::System.ArgumentNullException(nameof(digest)), PullSecret);
 
-        /// <summary>The fully qualified reference.</summary>
-        public override string ToString() => Compose(Name);
+        /// <summary>
+        /// The reference as written into manifests: the declared repository with the tag and digest, such as
+        /// <c>busybox:1.36</c>. Use <see cref=""FullyQualified""/> for <c>docker.io/library/busybox:1.36</c>.
+        /// </summary>
+        public override string ToString() => Compose(Repository);
 
-        /// <inheritdoc/>
+        /// <summary>Equal when they name the same image: <c>busybox:1.36</c> equals <c>docker.io/library/busybox:1.36</c>.</summary>
         public bool Equals(ImageReference? other) =>
             !(other is null) && Domain == other.Domain && Path == other.Path && Tag == other.Tag && Digest == other.Digest && PullSecret == other.PullSecret;
 
@@ -232,7 +244,7 @@ namespace K8sManifests
         public override bool Equals(object? obj) => Equals(obj as ImageReference);
 
         /// <inheritdoc/>
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(ToString());
+        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(FullyQualified);
 
         /// <summary>True when both are null or equal.</summary>
         public static bool operator ==(ImageReference? left, ImageReference? right) => left is null ? right is null : left.Equals(right);
@@ -240,12 +252,12 @@ namespace K8sManifests
         /// <summary>True unless both are null or equal.</summary>
         public static bool operator !=(ImageReference? left, ImageReference? right) => !(left == right);
 
-        /// <summary>The fully qualified reference.</summary>
+        /// <summary>The reference as written into manifests (<see cref=""ToString""/>).</summary>
         public static implicit operator string(ImageReference reference) =>
             reference is null ? throw new global::System.ArgumentNullException(nameof(reference)) : reference.ToString();
 
         /// <summary>Builds a reference; the domain and path come from a [ContainerImage] declaration checked at compile time.</summary>
-        internal static ImageReference Create(string domain, string path, string? tag, string? digest, string? pullSecret)
+        internal static ImageReference Create(string repository, string domain, string path, string? tag, string? digest, string? pullSecret)
         {
             if (tag != null && !global::K8sManifests.Internal.ReferenceComponents.IsValidTag(tag))
             {
@@ -261,7 +273,7 @@ namespace K8sManifests
                 }
             }
 
-            return new ImageReference(domain, path, tag, digest, pullSecret);
+            return new ImageReference(repository, domain, path, tag, digest, pullSecret);
         }
 
         private string Compose(string name)
@@ -273,33 +285,34 @@ namespace K8sManifests
 }
 ";
 
-            private const string KubernetesSource = Header + @"
+            // The container builders, when KubernetesClient is referenced; the ephemeral ones when it has V1EphemeralContainer.
+            private static string KubernetesSource(bool ephemeralContainers) =>
+                KubernetesSourceStart + (ephemeralContainers ? KubernetesEphemeralSource : string.Empty) + KubernetesSourceEnd;
+
+            private const string KubernetesSourceStart = Header + @"
 namespace K8sManifests
 {
     partial class ImageReference
     {
         /// <summary>
         /// A container running this image, with an explicit pull policy: <paramref name=""imagePullPolicy""/>, or
-        /// the one the API server would default (<see cref=""DefaultPullPolicy""/>).
+        /// the one the API server would default (<see cref=""DefaultPullPolicy""/>). Put it in a pod spec with
+        /// <see cref=""AddTo""/> or <see cref=""AddInitContainerTo""/> instead, and the repository's pull secret comes
+        /// with it; a container placed by hand needs <see cref=""AddPullSecretTo""/>.
         /// </summary>
         /// <exception cref=""global::System.ArgumentException"">The policy is not Always, IfNotPresent or Never.</exception>
         public global::k8s.Models.V1Container ToContainer(string name, string? imagePullPolicy = null)
         {
-            if (imagePullPolicy != null && imagePullPolicy != ""Always"" && imagePullPolicy != ""IfNotPresent"" && imagePullPolicy != ""Never"")
-            {
-                throw new global::System.ArgumentException(""'"" + imagePullPolicy + ""' is not a valid imagePullPolicy: use Always, IfNotPresent or Never."", nameof(imagePullPolicy));
-            }
-
             var container = new global::k8s.Models.V1Container();
             container.Name = name;
             container.Image = ToString();
-            container.ImagePullPolicy = imagePullPolicy ?? DefaultPullPolicy;
+            container.ImagePullPolicy = CheckPullPolicy(imagePullPolicy);
             return container;
         }
 
         /// <summary>
-        /// Appends a container running this image to <paramref name=""podSpec""/>, and this repository's pull secret
-        /// to its image pull secrets unless it is listed already. Returns the container.
+        /// Appends a container running this image to <paramref name=""podSpec""/>'s containers, and this repository's
+        /// pull secret to its image pull secrets unless it is listed already. Returns the container.
         /// </summary>
         public global::k8s.Models.V1Container AddTo(global::k8s.Models.V1PodSpec podSpec, string name, string? imagePullPolicy = null)
         {
@@ -309,38 +322,114 @@ namespace K8sManifests
             }
 
             var container = ToContainer(name, imagePullPolicy);
-            if (podSpec.Containers == null || podSpec.Containers.IsReadOnly)
+            podSpec = AddPullSecretTo(podSpec);
+            podSpec.Containers = Append(podSpec.Containers, container);
+            return container;
+        }
+
+        /// <summary>
+        /// Appends an init container running this image to <paramref name=""podSpec""/>'s init containers, and this
+        /// repository's pull secret to its image pull secrets unless it is listed already. Returns the container.
+        /// </summary>
+        public global::k8s.Models.V1Container AddInitContainerTo(global::k8s.Models.V1PodSpec podSpec, string name, string? imagePullPolicy = null)
+        {
+            if (podSpec is null)
             {
-                podSpec.Containers = podSpec.Containers == null
-                    ? new global::System.Collections.Generic.List<global::k8s.Models.V1Container>()
-                    : new global::System.Collections.Generic.List<global::k8s.Models.V1Container>(podSpec.Containers);
+                throw new global::System.ArgumentNullException(nameof(podSpec));
             }
 
-            podSpec.Containers.Add(container);
-            if (PullSecret != null)
-            {
-                if (podSpec.ImagePullSecrets == null || podSpec.ImagePullSecrets.IsReadOnly)
-                {
-                    podSpec.ImagePullSecrets = podSpec.ImagePullSecrets == null
-                        ? new global::System.Collections.Generic.List<global::k8s.Models.V1LocalObjectReference>()
-                        : new global::System.Collections.Generic.List<global::k8s.Models.V1LocalObjectReference>(podSpec.ImagePullSecrets);
-                }
+            var container = ToContainer(name, imagePullPolicy);
+            podSpec = AddPullSecretTo(podSpec);
+            podSpec.InitContainers = Append(podSpec.InitContainers, container);
+            return container;
+        }
 
-                bool listed = false;
+        /// <summary>
+        /// Adds this repository's pull secret to <paramref name=""podSpec""/>'s image pull secrets unless it is listed
+        /// already (nothing when the declaration names none). For containers built with <see cref=""ToContainer""/>
+        /// and placed by hand. Returns the pod spec.
+        /// </summary>
+        public global::k8s.Models.V1PodSpec AddPullSecretTo(global::k8s.Models.V1PodSpec podSpec)
+        {
+            if (podSpec is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(podSpec));
+            }
+
+            if (PullSecret == null)
+            {
+                return podSpec;
+            }
+
+            if (podSpec.ImagePullSecrets != null)
+            {
                 foreach (var secret in podSpec.ImagePullSecrets)
                 {
-                    listed |= secret != null && secret.Name == PullSecret;
-                }
-
-                if (!listed)
-                {
-                    var reference = new global::k8s.Models.V1LocalObjectReference();
-                    reference.Name = PullSecret;
-                    podSpec.ImagePullSecrets.Add(reference);
+                    if (secret != null && secret.Name == PullSecret)
+                    {
+                        return podSpec;
+                    }
                 }
             }
 
+            var reference = new global::k8s.Models.V1LocalObjectReference();
+            reference.Name = PullSecret;
+            podSpec.ImagePullSecrets = Append(podSpec.ImagePullSecrets, reference);
+            return podSpec;
+        }
+";
+
+            private const string KubernetesEphemeralSource = @"
+        /// <summary>An ephemeral (debug) container running this image, with an explicit pull policy, as <see cref=""ToContainer""/>.</summary>
+        /// <exception cref=""global::System.ArgumentException"">The policy is not Always, IfNotPresent or Never.</exception>
+        public global::k8s.Models.V1EphemeralContainer ToEphemeralContainer(string name, string? imagePullPolicy = null)
+        {
+            var container = new global::k8s.Models.V1EphemeralContainer();
+            container.Name = name;
+            container.Image = ToString();
+            container.ImagePullPolicy = CheckPullPolicy(imagePullPolicy);
             return container;
+        }
+
+        /// <summary>
+        /// Appends an ephemeral container running this image to <paramref name=""podSpec""/>'s ephemeral containers,
+        /// and this repository's pull secret to its image pull secrets unless it is listed already. Returns the container.
+        /// </summary>
+        public global::k8s.Models.V1EphemeralContainer AddEphemeralContainerTo(global::k8s.Models.V1PodSpec podSpec, string name, string? imagePullPolicy = null)
+        {
+            if (podSpec is null)
+            {
+                throw new global::System.ArgumentNullException(nameof(podSpec));
+            }
+
+            var container = ToEphemeralContainer(name, imagePullPolicy);
+            podSpec = AddPullSecretTo(podSpec);
+            podSpec.EphemeralContainers = Append(podSpec.EphemeralContainers, container);
+            return container;
+        }
+";
+
+            private const string KubernetesSourceEnd = @"
+        private string CheckPullPolicy(string? imagePullPolicy)
+        {
+            if (imagePullPolicy != null && imagePullPolicy != ""Always"" && imagePullPolicy != ""IfNotPresent"" && imagePullPolicy != ""Never"")
+            {
+                throw new global::System.ArgumentException(""'"" + imagePullPolicy + ""' is not a valid imagePullPolicy: use Always, IfNotPresent or Never."", nameof(imagePullPolicy));
+            }
+
+            return imagePullPolicy ?? DefaultPullPolicy;
+        }
+
+        // The list with the item added: the same list when it can grow, a new one when it is null or read-only.
+        private static global::System.Collections.Generic.IList<T> Append<T>(global::System.Collections.Generic.IList<T>? list, T item)
+        {
+            if (list == null || list.IsReadOnly)
+            {
+                list = list == null ? new global::System.Collections.Generic.List<T>() : new global::System.Collections.Generic.List<T>(list);
+            }
+
+            list.Add(item);
+            return list;
         }
     }
 }

@@ -20,7 +20,8 @@ namespace K8sManifestAnalyzers.Generator
                 if (context.TargetSymbol is not INamedTypeSymbol type
                     || context.TargetNode is not TypeDeclarationSyntax
                     || context.Attributes.IsEmpty
-                    || Validate(type) is not null)
+                    || Validate(type) is not null
+                    || ConflictingMember(type) is not null)
                 {
                     return null;
                 }
@@ -106,6 +107,14 @@ namespace K8sManifestAnalyzers.Generator
 
                 for (var current = type; current is not null; current = current.ContainingType)
                 {
+                    if (current.IsFileLocal)
+                    {
+                        // The generated part would be another, project-visible type of the same name.
+                        return current.Equals(type, SymbolEqualityComparer.Default)
+                            ? $"'{type.Name}' is file-local"
+                            : $"'{type.Name}' is nested in the file-local type '{current.Name}'";
+                    }
+
                     foreach (var reference in current.DeclaringSyntaxReferences)
                     {
                         if (reference.GetSyntax() is TypeDeclarationSyntax syntax && !syntax.Modifiers.Any(SyntaxKind.PartialKeyword))
@@ -123,6 +132,56 @@ namespace K8sManifestAnalyzers.Generator
                 }
 
                 return null;
+            }
+
+            /// <summary>
+            /// A member the user declared with the name of one the generator adds (<c>Repository</c>, <c>Tag(string)</c>,
+            /// <c>Digest(string)</c>, <c>TagAndDigest(string, string)</c>), or the class itself named so; null when none.
+            /// </summary>
+            internal static ISymbol? ConflictingMember(INamedTypeSymbol type)
+            {
+                if (type.Name is "Repository" or "Tag" or "Digest" or "TagAndDigest")
+                {
+                    return type;
+                }
+
+                foreach (var name in GeneratedMemberNames)
+                {
+                    foreach (var member in type.GetMembers(name))
+                    {
+                        if (member.IsImplicitlyDeclared && member is not IPropertySymbol)
+                        {
+                            continue;
+                        }
+
+                        if (member is not IMethodSymbol method || name == "Repository" || HasStringParameters(method, name == "TagAndDigest" ? 2 : 1))
+                        {
+                            return member;
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            private static readonly string[] GeneratedMemberNames = { "Repository", "Tag", "Digest", "TagAndDigest" };
+
+            private static bool HasStringParameters(IMethodSymbol method, int count)
+            {
+                if (method.Parameters.Length != count)
+                {
+                    return false;
+                }
+
+                foreach (var parameter in method.Parameters)
+                {
+                    if (parameter.Type.SpecialType != SpecialType.System_String || parameter.RefKind != RefKind.None)
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
             }
 
             /// <summary>

@@ -58,9 +58,7 @@ namespace K8sManifestAnalyzers.Generator
             });
 
             var kubernetesClient = context.CompilationProvider
-                .Select(static (compilation, _) => compilation.GetTypeByMetadataName("k8s.Models.V1Container") is not null
-                    && compilation.GetTypeByMetadataName("k8s.Models.V1PodSpec") is not null
-                    && compilation.GetTypeByMetadataName("k8s.Models.V1LocalObjectReference") is not null)
+                .Select(static (compilation, _) => KubernetesSupportOf(compilation))
                 .WithTrackingName(Steps.KubernetesClient);
 
             // The support types, once, when the project declares at least one image.
@@ -74,5 +72,32 @@ namespace K8sManifestAnalyzers.Generator
                 }
             });
         }
+
+        private static KubernetesSupport KubernetesSupportOf(Compilation compilation)
+        {
+            if (compilation.GetTypeByMetadataName("k8s.Models.V1Container") is null
+                || compilation.GetTypeByMetadataName("k8s.Models.V1PodSpec") is null
+                || compilation.GetTypeByMetadataName("k8s.Models.V1LocalObjectReference") is null)
+            {
+                return KubernetesSupport.None;
+            }
+
+            return compilation.GetTypeByMetadataName("k8s.Models.V1EphemeralContainer") is null
+                ? KubernetesSupport.Containers
+                : KubernetesSupport.WithEphemeralContainers;
+        }
+    }
+
+    /// <summary>Which container builders the referenced KubernetesClient supports.</summary>
+    internal enum KubernetesSupport
+    {
+        /// <summary>KubernetesClient is not referenced.</summary>
+        None,
+
+        /// <summary>Containers and init containers.</summary>
+        Containers,
+
+        /// <summary>Ephemeral containers too.</summary>
+        WithEphemeralContainers,
     }
 }

@@ -4,8 +4,9 @@ namespace K8sManifestAnalyzers.Model
     public static class ImageRepair
     {
         /// <summary>
-        /// <paramref name="image"/> with surrounding white space removed and its repository lowercased (the tag and
-        /// digest keep their case), if that makes it valid; otherwise <see langword="null"/>.
+        /// <paramref name="image"/> with surrounding white space and an <c>http://</c> or <c>https://</c> scheme removed
+        /// and its repository lowercased (the tag and digest keep their case), if that makes it valid; otherwise
+        /// <see langword="null"/>.
         /// </summary>
         public static string? Suggest(string? image)
         {
@@ -15,6 +16,14 @@ namespace K8sManifestAnalyzers.Model
             }
 
             string candidate = image.Trim();
+
+            // A URL scheme is not part of a reference: "https://registry.example.com/app:1.0".
+            int scheme = candidate.IndexOf("://", System.StringComparison.Ordinal);
+            if (scheme > 0 && candidate.Substring(0, scheme).ToLowerInvariant() is "http" or "https")
+            {
+                candidate = candidate.Substring(scheme + 3).TrimEnd('/');
+            }
+
             if (candidate.Length == 0)
             {
                 return null;

@@ -24,23 +24,101 @@ namespace K8sManifestAnalyzers.Model
         }
 
         /// <summary>True when any of <paramref name="prefixes"/> matches.</summary>
-        public static bool MatchesAny(ImageReference reference, System.Collections.Generic.IEnumerable<string> prefixes)
+        public static bool MatchesAny(ImageReference reference, System.Collections.Generic.IEnumerable<string> prefixes) =>
+            FindMatch(reference, prefixes) is not null;
+
+        /// <summary>The first of <paramref name="prefixes"/> that matches, normalized (<c>ghcr.io/acme</c> for <c>https://ghcr.io/acme/</c>), or <see langword="null"/>.</summary>
+        public static string? FindMatch(ImageReference reference, System.Collections.Generic.IEnumerable<string> prefixes)
         {
             foreach (string prefix in prefixes)
             {
                 if (Matches(reference, prefix))
                 {
-                    return true;
+                    return Normalize(prefix);
                 }
             }
 
-            return false;
+            return null;
         }
 
-        // "ghcr.io/acme/" is "ghcr.io/acme"; the legacy Docker Hub host "index.docker.io" is "docker.io".
+        /// <summary>
+        /// Why <paramref name="prefix"/> can never match an image name (a wildcard, a tag, characters no registry or
+        /// repository has), or <see langword="null"/> when it can.
+        /// </summary>
+        public static string? Problem(string prefix)
+        {
+            string normalized = Normalize(prefix);
+            if (normalized.Length == 0)
+            {
+                return "it is empty";
+            }
+
+            if (normalized.IndexOfAny(new[] { '*', '?' }) >= 0)
+            {
+                return "wildcards are not supported: list each registry host or path prefix, such as 'registry.example.com'";
+            }
+
+            if (normalized.IndexOf('@') >= 0)
+            {
+                return "a prefix names a registry or repository, not a digest";
+            }
+
+            int slash = normalized.IndexOf('/');
+            string host = slash < 0 ? normalized : normalized.Substring(0, slash);
+            int colon = host.IndexOf(':');
+            if (colon >= 0 && (colon == host.Length - 1 || !IsDigits(host, colon + 1)))
+            {
+                return "only a registry host may have ':', followed by a port number";
+            }
+
+            for (int i = 0; i < normalized.Length; i++)
+            {
+                char c = normalized[i];
+                if (c == ':' && i >= host.Length)
+                {
+                    return "a prefix names a registry or repository, not a tag";
+                }
+
+                bool allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c is '.' or '-' or '_' or '/' || (c == ':' && i < host.Length);
+                if (!allowed)
+                {
+                    return $"'{c}' appears in no registry host or repository name";
+                }
+
+                if (c == '/' && i > 0 && normalized[i - 1] == '/')
+                {
+                    return "it has an empty path segment ('//')";
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsDigits(string text, int start)
+        {
+            for (int i = start; i < text.Length; i++)
+            {
+                if (text[i] < '0' || text[i] > '9')
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // "ghcr.io/acme/" is "ghcr.io/acme"; a URL scheme ("https://") is dropped; the legacy Docker Hub host
+        // "index.docker.io" is "docker.io".
         private static string Normalize(string prefix)
         {
-            string result = prefix.Trim().TrimEnd('/');
+            string result = prefix.Trim();
+            int scheme = result.IndexOf("://", StringComparison.Ordinal);
+            if (scheme > 0 && (result.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || result.StartsWith("http://", StringComparison.OrdinalIgnoreCase)))
+            {
+                result = result.Substring(scheme + 3);
+            }
+
+            result = result.TrimEnd('/');
             const string Legacy = "index.docker.io";
             if (result.Equals(Legacy, StringComparison.OrdinalIgnoreCase)
                 || result.StartsWith(Legacy + "/", StringComparison.OrdinalIgnoreCase))

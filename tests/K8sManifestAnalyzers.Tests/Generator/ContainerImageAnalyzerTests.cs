@@ -69,11 +69,11 @@ public sealed class ContainerImageAnalyzerTests
                 ("KMA201", "\"registry.example.com/shop/api:1.0\"", "'registry.example.com/shop/api:1.0' is not a valid image repository: a repository has no tag (Tag(…) adds one); no builder is generated"),
                 ("KMA201", "\"nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"", "'nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' is not a valid image repository: a repository has no digest (Digest(…) adds one); no builder is generated"),
                 ("KMA205", "PullSecret = \"Shop_Registry\"", "'Shop_Registry' is not a valid Secret name: use dot-separated labels of lowercase letters, digits and '-', each starting and ending with a letter or digit, 253 characters at most; no builder is generated"),
-                ("KMA204", "NotPartial", "'NotPartial' is not partial: the generator adds members to the class, so it and every type containing it must be partial and not generic"),
-                ("KMA204", "Nested", "'Nested' is nested in 'Outer', which is not partial: the generator adds members to the class, so it and every type containing it must be partial and not generic"),
-                ("KMA204", "Generic", "'Generic' is generic: the generator adds members to the class, so it and every type containing it must be partial and not generic"),
+                ("KMA204", "NotPartial", "'NotPartial' is not partial: the generator adds members to the class, so it and every type containing it must be partial, not generic and not file-local"),
+                ("KMA204", "Nested", "'Nested' is nested in 'Outer', which is not partial: the generator adds members to the class, so it and every type containing it must be partial, not generic and not file-local"),
+                ("KMA204", "Generic", "'Generic' is generic: the generator adds members to the class, so it and every type containing it must be partial, not generic and not file-local"),
                 ("KMA205", "PullSecret = \"shop..registry\"", "'shop..registry' is not a valid Secret name: use dot-separated labels of lowercase letters, digits and '-', each starting and ending with a letter or digit, 253 characters at most; no builder is generated"),
-                ("KMA204", "InGeneric", "'InGeneric' is nested in the generic type 'Box': the generator adds members to the class, so it and every type containing it must be partial and not generic"),
+                ("KMA204", "InGeneric", "'InGeneric' is nested in the generic type 'Box': the generator adds members to the class, so it and every type containing it must be partial, not generic and not file-local"),
             },
             findings);
     }

@@ -43,7 +43,7 @@ public sealed class ContainerImageGeneratorTests
                     };
                 }
 
-                public static string Docker() => Nginx.Tag("1.27").Familiar + " " + Nginx.Tag("1.27");
+                public static string Docker() => Nginx.Tag("1.27").Familiar + " " + Nginx.Tag("1.27") + " " + Nginx.Tag("1.27").FullyQualified;
 
                 public static string Invalid(string tag) => ApiImage.Tag(tag).ToString();
 
@@ -75,7 +75,64 @@ public sealed class ContainerImageGeneratorTests
                 "registry.example.com/shop/api:3.2.0", "registry.example.com/shop/api:3.2.0", "IfNotPresent", "IfNotPresent", "shop-registry",
             },
             values);
-        Assert.Equal("nginx:1.27 docker.io/library/nginx:1.27", uses.GetMethod("Docker")!.Invoke(null, null));
+        // The image is written as declared, so moving "nginx:1.27" to a builder changes no pod template.
+        Assert.Equal("nginx:1.27 nginx:1.27 docker.io/library/nginx:1.27", uses.GetMethod("Docker")!.Invoke(null, null));
+    }
+
+    // Issue: builders wrote docker.io/library/busybox:1.36 for "busybox", which restarts every pod on the next apply;
+    // init and ephemeral containers had no way to bring the declared pull secret.
+    [Fact]
+    public void Containers_InitAndEphemeral_KeepTheDeclaredImage_AndBringThePullSecret()
+    {
+        const string source = """
+            using k8s.Models;
+
+            [K8sManifests.ContainerImage("busybox", PullSecret = "hub-mirror")]
+            internal static partial class Busybox { }
+
+            [K8sManifests.ContainerImage("docker.io/library/busybox")]
+            internal static partial class QualifiedBusybox { }
+
+            [K8sManifests.ContainerImage("docker.io/library/busybox", PullSecret = "hub-mirror")]
+            internal static partial class QualifiedMirroredBusybox { }
+
+            public static class Probe
+            {
+                public static object[] Run()
+                {
+                    var spec = new V1PodSpec();
+                    var init = Busybox.Tag("1.36").AddInitContainerTo(spec, "wait-db");
+                    var debug = Busybox.Tag("1.36").AddEphemeralContainerTo(spec, "debug", "Always");
+                    var main = Busybox.Tag("1.36").AddTo(spec, "main");
+                    var placed = new V1PodSpec { InitContainers = new[] { Busybox.Tag("1.36").ToContainer("by-hand") } };
+                    Busybox.Tag("1.36").AddPullSecretTo(placed);
+                    Busybox.Tag("1.36").AddPullSecretTo(placed);
+                    return new object[]
+                    {
+                        init.Image, init.ImagePullPolicy, debug.Image, debug.ImagePullPolicy, main.Image,
+                        spec.InitContainers.Count, spec.EphemeralContainers.Count, spec.Containers.Count, spec.ImagePullSecrets.Count, spec.ImagePullSecrets[0].Name,
+                        placed.ImagePullSecrets.Count, placed.InitContainers.Count,
+                        Busybox.Tag("1.36") == QualifiedBusybox.Tag("1.36").WithTag("1.36"), QualifiedBusybox.Tag("1.36").ToString(),
+                        Busybox.Tag("1.36").GetHashCode() == QualifiedBusybox.Tag("1.36").GetHashCode(),
+                        Busybox.Tag("1.36") == QualifiedMirroredBusybox.Tag("1.36"),
+                    };
+                }
+            }
+            """;
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: true)));
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        Assert.Equal(
+            new object[]
+            {
+                "busybox:1.36", "IfNotPresent", "busybox:1.36", "Always", "busybox:1.36",
+                1, 1, 1, 1, "hub-mirror",
+                1, 1,
+                false, "docker.io/library/busybox:1.36",
+                true,
+                true,
+            },
+            (object[])Load(output).GetType("Probe")!.GetMethod("Run")!.Invoke(null, null)!);
     }
 
     [Theory]

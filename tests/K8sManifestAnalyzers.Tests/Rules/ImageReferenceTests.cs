@@ -15,11 +15,12 @@ public sealed class ImageReferenceTests
     private const string Digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
     [Theory]
-    [InlineData("Nginx:1.25", "nginx:1.25", "repository name must be lowercase")]
-    [InlineData("registry.example.com/Shop/API:3.2.0", "registry.example.com/shop/api:3.2.0", "repository name must be lowercase")]
+    [InlineData("Nginx:1.25", "nginx:1.25", "the repository 'Nginx' has uppercase letters, and repositories are lowercase")]
+    [InlineData("registry.example.com/Shop/API:3.2.0", "registry.example.com/shop/api:3.2.0", "the repository 'registry.example.com/Shop/API' has uppercase letters, and repositories are lowercase")]
     [InlineData(" nginx:1.25 ", "nginx:1.25", "it has leading or trailing white space")]
     [InlineData("nginx:1.25\\n", "nginx:1.25", "it has leading or trailing white space")]
-    [InlineData("MyApp:Release-1", "myapp:Release-1", "repository name must be lowercase")]
+    [InlineData("MyApp:Release-1", "myapp:Release-1", "the repository 'MyApp' has uppercase letters, and repositories are lowercase")]
+    [InlineData("https://registry.example.com/app:1.0", "registry.example.com/app:1.0", "'https://' is a URL scheme, and an image reference has none (write the registry host first)")]
     public Task MalformedImageWithOneObviousRepair_IsRepaired(string written, string repaired, string reason)
     {
         var test = new VerifyCS.Test
@@ -47,12 +48,14 @@ public sealed class ImageReferenceTests
 
     [Theory]
     [InlineData("nginx:bad tag", "it contains white space")]
-    [InlineData("nginx:-leading-dash", "invalid reference format")]
-    [InlineData("nginx@sha256:abc123", "invalid reference format")]
-    [InlineData("nginx@sha256:0123456789abcdef0123456789abcdef", "invalid checksum digest length")]
-    [InlineData("nginx@md5:0123456789abcdef0123456789abcdef", "unsupported digest algorithm")]
-    [InlineData("nginx@sha256:0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF", "invalid digest format")]
-    [InlineData("http://registry.example.com/app:1.0", "invalid reference format")]
+    [InlineData("nginx:-leading-dash", "the tag '-leading-dash' is invalid (it starts with '-')")]
+    [InlineData("app:v1.0+build", "the tag 'v1.0+build' is invalid ('+' is not allowed: a tag has letters, digits, '_', '.' and '-')")]
+    [InlineData("nginx@sha256:abc123", "the digest 'sha256:abc123' is invalid (a sha256 digest has 64 hex characters, this one has 6)")]
+    [InlineData("nginx@sha256:abc", "the digest 'sha256:abc' is invalid (a sha256 digest has 64 hex characters, this one has 3)")]
+    [InlineData("nginx@sha256:0123456789abcdef0123456789abcdef", "the digest 'sha256:0123456789abcdef0123456789abcdef' is invalid (a sha256 digest has 64 hex characters, this one has 32)")]
+    [InlineData("nginx@md5:0123456789abcdef0123456789abcdef", "the digest 'md5:0123456789abcdef0123456789abcdef' is invalid (the algorithm 'md5' is not one the kubelet accepts: sha256, sha384 or sha512)")]
+    [InlineData("nginx@sha256:0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF", "the digest 'sha256:0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF0123456789ABCDEF' is invalid (a digest is 'algorithm:hex' with lowercase hex characters)")]
+    [InlineData("ftp://registry.example.com/app:1.0", "'ftp://' is a URL scheme, and an image reference has none (write the registry host first)")]
     [InlineData("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", "cannot specify 64-byte hexadecimal strings")]
     [InlineData("registry.example.com/app::1.0", "invalid reference format")]
     [InlineData("   ", "it has leading or trailing white space")]
@@ -82,7 +85,7 @@ public sealed class ImageReferenceTests
                 V1Container LongestPath() => new V1Container { Image = "registry.example.com/{{new string('a', 255)}}:1.0", ImagePullPolicy = "IfNotPresent" };
             }
             """,
-            VerifyCS.Diagnostic("KMA004").WithLocation(0).WithArguments($"nginx:{new string('a', 129)}", "invalid reference format"),
+            VerifyCS.Diagnostic("KMA004").WithLocation(0).WithArguments($"nginx:{new string('a', 129)}", $"the tag '{new string('a', 129)}' is invalid (it has 129 characters, at most 128 are allowed)"),
             VerifyCS.Diagnostic("KMA004").WithLocation(1).WithArguments($"registry.example.com/{new string('a', 256)}:1.0", "repository name must not be more than 255 characters"));
 
     [Fact]
@@ -132,7 +135,7 @@ public sealed class ImageReferenceTests
                 V1Container Build() => new V1Container { Image = {|#0:Images.Api|}, ImagePullPolicy = "IfNotPresent" };
             }
             """,
-            VerifyCS.Diagnostic("KMA004").WithLocation(0).WithArguments("registry.example.com/Shop/api:3.2.0", "repository name must be lowercase"));
+            VerifyCS.Diagnostic("KMA004").WithLocation(0).WithArguments("registry.example.com/Shop/api:3.2.0", "the repository 'registry.example.com/Shop/api' has uppercase letters, and repositories are lowercase"));
 
     [Theory]
     [InlineData("nginx:1.25")]

@@ -185,7 +185,7 @@ public sealed class PullPolicyValueTests
                 }
                 """,
         };
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA003").WithLocation(0).WithArguments(image, why, "IfNotPresent"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA003").WithLocation(0).WithArguments(image, why));
         return test.RunAsync();
     }
 

@@ -39,9 +39,9 @@ public sealed class RegistryNotAllowedTests
             [*.cs]
             k8s_manifests.allowed_registries = {option}
             """));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(2).WithArguments("ghcr.io/acmecorp/api:3.2.0", "ghcr.io/acmecorp/api", shown));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(4).WithArguments("registry.example.com/shop/api:3.2.0", "registry.example.com/shop/api", shown));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(5).WithArguments("quay.io/prometheus/node-exporter:v1.8.0", "quay.io/prometheus/node-exporter", shown));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(2).WithArguments("ghcr.io/acmecorp/api:3.2.0", shown));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(4).WithArguments("registry.example.com/shop/api:3.2.0", shown));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(5).WithArguments("quay.io/prometheus/node-exporter:v1.8.0", shown));
         await test.RunAsync();
     }
 
@@ -53,10 +53,10 @@ public sealed class RegistryNotAllowedTests
             is_global = true
             k8s_manifests.allowed_registries = docker.io/library, quay.io
             """));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(1).WithArguments("ghcr.io/acme/api:3.2.0", "ghcr.io/acme/api", "docker.io/library, quay.io"));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(2).WithArguments("ghcr.io/acmecorp/api:3.2.0", "ghcr.io/acmecorp/api", "docker.io/library, quay.io"));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(3).WithArguments("registry.example.com:5000/shop/api:3.2.0", "registry.example.com:5000/shop/api", "docker.io/library, quay.io"));
-        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(4).WithArguments("registry.example.com/shop/api:3.2.0", "registry.example.com/shop/api", "docker.io/library, quay.io"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(1).WithArguments("ghcr.io/acme/api:3.2.0", "docker.io/library, quay.io"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(2).WithArguments("ghcr.io/acmecorp/api:3.2.0", "docker.io/library, quay.io"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(3).WithArguments("registry.example.com:5000/shop/api:3.2.0", "docker.io/library, quay.io"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(4).WithArguments("registry.example.com/shop/api:3.2.0", "docker.io/library, quay.io"));
         await test.RunAsync();
     }
 

@@ -12,7 +12,14 @@ namespace K8sManifestAnalyzers.Tests.Verifiers;
 public static class CSharpAnalyzerVerifier<TAnalyzer>
     where TAnalyzer : DiagnosticAnalyzer, new()
 {
-    public static DiagnosticResult Diagnostic(string id) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(id);
+    /// <summary>
+    /// The rule's finding, with the message of its first descriptor. A rule with one descriptor per message shape
+    /// (KMA003, KMA008, KMA103) takes the other shapes through <see cref="Diagnostic(DiagnosticDescriptor)"/>.
+    /// </summary>
+    public static DiagnosticResult Diagnostic(string id) =>
+        CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(System.Linq.Enumerable.First(new TAnalyzer().SupportedDiagnostics, d => d.Id == id));
+
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => CSharpAnalyzerVerifier<TAnalyzer, DefaultVerifier>.Diagnostic(descriptor);
 
     public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
     {
@@ -32,6 +39,9 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
 
         protected override ParseOptions CreateParseOptions() =>
             ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);
+
+        protected override System.Collections.Generic.IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
+            System.Linq.Enumerable.Select(base.GetDiagnosticAnalyzers(), analyzer => (DiagnosticAnalyzer)new OneDescriptorPerRule(analyzer));
 
         protected override CompilationOptions CreateCompilationOptions() =>
             ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);

@@ -17,7 +17,14 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
     where TCodeFix : CodeFixProvider, new()
 {
-    public static DiagnosticResult Diagnostic(string id) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(id);
+    /// <summary>
+    /// The rule's finding, with the message of its first descriptor. A rule with one descriptor per message shape
+    /// (KMA003, KMA008, KMA103) takes the other shapes through <see cref="Diagnostic(DiagnosticDescriptor)"/>.
+    /// </summary>
+    public static DiagnosticResult Diagnostic(string id) =>
+        CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(System.Linq.Enumerable.First(new TAnalyzer().SupportedDiagnostics, d => d.Id == id));
+
+    public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(descriptor);
 
     /// <summary>Diagnostics only, for cases whose findings are not the point of the test's fix.</summary>
     public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected) =>
@@ -49,6 +56,9 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
 
         protected override ParseOptions CreateParseOptions() =>
             ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);
+
+        protected override System.Collections.Generic.IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
+            System.Linq.Enumerable.Select(base.GetDiagnosticAnalyzers(), analyzer => (DiagnosticAnalyzer)new OneDescriptorPerRule(analyzer));
 
         protected override CompilationOptions CreateCompilationOptions() =>
             ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);

@@ -39,7 +39,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     account.HasPullSecrets = CollectList(list, account.Namespace, types, state);
                 }
 
-                account.HasPullSecrets |= HasLaterPullSecretWrites(creation, types, state);
+                account.HasPullSecrets |= HasLaterPullSecretWrites(creation, types, state, null);
                 state.ServiceAccounts.Enqueue(account);
             }
         }
@@ -187,7 +187,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 spec.HasPullSecrets = CollectList(list, spec.Namespace, types, state);
             }
 
-            spec.HasPullSecrets |= HasLaterPullSecretWrites(creation, types, state);
+            spec.HasPullSecrets |= HasLaterPullSecretWrites(creation, types, state, spec);
 
             if (ObjectMembers.Find(creation, "ServiceAccountName") is { } account)
             {
@@ -207,7 +207,16 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     if (operation is IObjectCreationOperation containerCreation
                         && ContainerReader.Read(containerCreation, types) is { Image: { IsConstant: true, Operation: { } image } } container)
                     {
-                        spec.Images.Add((container.Image.Text!, Locations.OfValue(image)));
+                        spec.Images.Add(new PodImage(container.Image.Text!, Locations.OfValue(image)));
+                    }
+                    else if (operation is IInvocationOperation invocation
+                        && types.Builders is { } builders
+                        && builders.Classify(invocation) == BuilderCall.CreatesContainer
+                        && builders.Read(invocation.Instance) is { } built)
+                    {
+                        // `ApiImage.Tag("1.0").ToContainer("api")` placed by hand: the image, and the declared pull
+                        // secret the spec then needs.
+                        spec.Images.Add(new PodImage(built.Text, Locations.OfValue(built.Expression), built.PullSecret));
                     }
                 }
             }
@@ -246,8 +255,10 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         }
 
         // `spec.ImagePullSecrets = …`, `??=` and `spec.ImagePullSecrets.Add(…)` on the local the creation is stored
-        // in, anywhere in the same body. The references they add take the creation's namespace.
-        private static bool HasLaterPullSecretWrites(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state)
+        // in, anywhere in the same body. The references they add take the creation's namespace. A generated builder
+        // that adds a container to the spec (`X.Tag("1").AddTo(spec, "api")`) adds its image, and the declared pull
+        // secret when there is one.
+        private static bool HasLaterPullSecretWrites(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state, PodSpecFact? spec)
         {
             if (ContainerReader.FindAssignedLocal(creation, out bool ambiguous) is not { } local)
             {
@@ -281,10 +292,44 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                         Enqueue(PullSecretReader.ReadEntry(invocation.Arguments[0].Value, types), @namespace, state);
                         found = true;
                         break;
+
+                    case IInvocationOperation invocation
+                        when types.Builders is { } builders
+                            && builders.Classify(invocation) is BuilderCall.AddsContainer or BuilderCall.AddsPullSecret
+                            && IsPassed(invocation, local):
+                        var built = builders.Read(invocation.Instance);
+                        if (built is null || built.PullSecret is not null)
+                        {
+                            // The builder lists the declared Secret (or, not followed, may list one).
+                            found = true;
+                        }
+
+                        if (spec is not null && built is not null && builders.Classify(invocation) == BuilderCall.AddsContainer)
+                        {
+                            spec.Images.Add(new PodImage(built.Text, Locations.OfValue(built.Expression)));
+                        }
+
+                        break;
                 }
             }
 
             return found;
+        }
+
+        // True when the invocation passes the local as its pod spec argument.
+        private static bool IsPassed(IInvocationOperation invocation, ILocalSymbol local)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == "podSpec"
+                    && ObjectMembers.WithoutConversions(argument.Value) is ILocalReferenceOperation passed
+                    && SymbolEqualityComparer.Default.Equals(passed.Local, local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // Writes on a local that holds a pod spec or service account created in the same body, and nothing else,

@@ -77,6 +77,24 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
         internal Location CreationLocation { get; set; } = Location.None;
 
-        internal List<(string Image, Location Location)> Images { get; } = new List<(string Image, Location Location)>();
+        internal List<PodImage> Images { get; } = new List<PodImage>();
+    }
+
+    /// <summary>An image of a container in a pod spec.</summary>
+    internal readonly struct PodImage
+    {
+        internal PodImage(string image, Location location, string? declaredPullSecret = null)
+        {
+            Image = image;
+            Location = location;
+            DeclaredPullSecret = declaredPullSecret;
+        }
+
+        internal string Image { get; }
+
+        internal Location Location { get; }
+
+        /// <summary>The pull secret a <c>[ContainerImage]</c> declaration names for a builder-made container.</summary>
+        internal string? DeclaredPullSecret { get; }
     }
 }

@@ -106,7 +106,7 @@ public sealed class MissingPullSecretTests
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig));
         test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA103").WithLocation(0).WithLocation(2).WithArguments("registry.example.com/shop/migrate:3.2.0", "registry.example.com", string.Empty));
         test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA103").WithLocation(1).WithLocation(2).WithArguments("registry.example.com/shop/api:3.2.0", "registry.example.com", string.Empty));
-        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA103").WithLocation(3).WithLocation(4).WithArguments("ghcr.io/acme/worker:1", "ghcr.io", string.Empty));
+        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA103").WithLocation(3).WithLocation(4).WithArguments("ghcr.io/acme/worker:1", "ghcr.io/acme", string.Empty));
         DisableOtherRules(test);
         test.FixedState.Sources.Add("""
             using k8s.Models;
@@ -158,7 +158,7 @@ public sealed class MissingPullSecretTests
             """);
         test.TestState.Sources.Add(secrets);
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig));
-        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA103").WithLocation(0).WithLocation(1).WithArguments("ghcr.io/acme/api:1.0", "ghcr.io", string.Empty));
+        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA103").WithLocation(0).WithLocation(1).WithArguments("ghcr.io/acme/api:1.0", "ghcr.io/acme", string.Empty));
         DisableOtherRules(test);
         test.FixedState.Sources.Add("""
             using k8s.Models;
@@ -223,7 +223,7 @@ public sealed class MissingPullSecretTests
             """,
             EditorConfig,
             VerifyCS.Diagnostic("KMA103").WithLocation(0).WithLocation(2).WithArguments("registry.example.com/shop/api:3.2.0", "registry.example.com", string.Empty),
-            VerifyCS.Diagnostic("KMA103").WithLocation(1).WithLocation(3).WithArguments("ghcr.io/acme/tool:2", "ghcr.io", " and its service account 'deployer' has none in this compilation"));
+            VerifyCS.Diagnostic("KMA103").WithLocation(1).WithLocation(3).WithArguments("ghcr.io/acme/tool:2", "ghcr.io/acme", " and its service account 'deployer' has none in this compilation"));
 
     [Fact]
     public Task OptionUnset_NothingIsReported() =>

@@ -1,0 +1,84 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace K8sManifestAnalyzers.Analyzers
+{
+    /// <summary>
+    /// KMA009: entries of the <c>k8s_manifests.*</c> list options that can never match (a wildcard registry, a URL
+    /// with a tag, a Secret name Kubernetes would reject). Such an entry otherwise changes what the rules check
+    /// without a word. Reported once per distinct entry, with no source location, when the compilation ends.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ManifestOptionsAnalyzer : DiagnosticAnalyzer
+    {
+        private static readonly string[] RegistryOptions = { ManifestOptions.AllowedRegistries, ManifestOptions.PrivateRegistries };
+
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KMA009_OptionNeverMatches);
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationAction(Analyze);
+        }
+
+        private static void Analyze(CompilationAnalysisContext context)
+        {
+            // Options may differ per folder (.editorconfig) or be global (.globalconfig): each distinct raw value once.
+            var seen = new HashSet<string>();
+            foreach (var tree in context.Compilation.SyntaxTrees)
+            {
+                var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+                foreach (var key in RegistryOptions)
+                {
+                    if (options.TryGetValue(key, out var raw) && seen.Add(key + "=" + raw))
+                    {
+                        foreach (var entry in ManifestOptions.SplitList(raw))
+                        {
+                            if (RegistryPrefix.Problem(entry) is { } problem)
+                            {
+                                context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA009_OptionNeverMatches, Location.None, key, entry, problem));
+                            }
+                        }
+                    }
+                }
+
+                if (options.TryGetValue(ManifestOptions.ExternalPullSecrets, out var secrets) && seen.Add(ManifestOptions.ExternalPullSecrets + "=" + secrets))
+                {
+                    foreach (var entry in ManifestOptions.SplitList(secrets))
+                    {
+                        if (SecretNameProblem(entry) is { } problem)
+                        {
+                            context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA009_OptionNeverMatches, Location.None, ManifestOptions.ExternalPullSecrets, entry, problem));
+                        }
+                    }
+                }
+            }
+        }
+
+        // `name` or `namespace/name`: a Secret name is a DNS subdomain, a namespace a DNS label.
+        private static string? SecretNameProblem(string entry)
+        {
+            int slash = entry.IndexOf('/');
+            string name = slash < 0 ? entry : entry.Substring(slash + 1);
+            if (slash >= 0)
+            {
+                string @namespace = entry.Substring(0, slash);
+                if (@namespace.Length == 0 || @namespace.Length > 63 || @namespace.IndexOf('.') >= 0 || !Generator.ContainerImageGenerator.Parser.IsValidSecretName(@namespace))
+                {
+                    return $"'{@namespace}' is not a valid namespace (lowercase letters, digits and '-', at most 63)";
+                }
+            }
+
+            return Generator.ContainerImageGenerator.Parser.IsValidSecretName(name)
+                ? null
+                : $"'{name}' is not a valid Secret name (lowercase letters, digits, '-' and '.', at most 253)";
+        }
+    }
+}

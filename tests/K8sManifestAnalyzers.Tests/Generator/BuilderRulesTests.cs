@@ -1,0 +1,235 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading.Tasks;
+using K8sManifestAnalyzers.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit;
+
+namespace K8sManifestAnalyzers.Tests.Generator;
+
+/// <summary>
+/// The rules on code that uses the generated builders: policies passed to them (KMA002, KMA003, KMA007), the pull
+/// secrets they bring (KMA103), and the declarations the generator cannot extend (KMA204, KMA207). Checked on the
+/// compilation the generator produced, each finding with the source text it points at.
+/// </summary>
+public sealed class BuilderRulesTests
+{
+    private const string Images = """
+        using k8s.Models;
+
+        [K8sManifests.ContainerImage("registry.example.com/shop/api", PullSecret = "shop-registry")]
+        internal static partial class ApiImage { }
+
+        [K8sManifests.ContainerImage("busybox")]
+        internal static partial class Busybox { }
+
+        [K8sManifests.ContainerImage("registry.example.com/shop/tools")]
+        internal static partial class Tools { }
+        """;
+
+    // Issue: `ToContainer("x", "always")` built clean and threw at run time.
+    [Fact]
+    public async Task ConstantPolicyPassedToABuilder_IsChecked()
+    {
+        var findings = await Analyze(Images + """
+
+            static class Pods
+            {
+                const string Cached = "IfNotPresent";
+
+                public static void Build(V1PodSpec spec, string policy)
+                {
+                    _ = Busybox.Tag("1.36").ToContainer("a", "always");
+                    _ = Busybox.Tag("1.36").AddInitContainerTo(spec, "b", "Never");
+                    _ = Busybox.Tag("latest").ToContainer("c", Cached);
+                    _ = Busybox.Tag("1.36").WithTag("latest").AddEphemeralContainerTo(spec, "d", imagePullPolicy: "Never");
+                    _ = Busybox.Digest("sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef").ToContainer("e", "IfNotPresent");
+                    _ = Busybox.Tag("1.36").ToContainer("f", "IfNotPresent");
+                    _ = Busybox.Tag("latest").ToContainer("g");
+                    _ = Busybox.Tag("latest").ToContainer("h", null);
+                    _ = Busybox.Tag("latest").ToContainer("i", policy);
+                    _ = Busybox.Tag(policy).ToContainer("j", "IfNotPresent");
+                }
+            }
+            """, new PullPolicyAnalyzer());
+        Assert.Equal(
+            new[]
+            {
+                ("KMA002", "\"always\"", "'always' is not a valid imagePullPolicy: the API server rejects it with 'Unsupported value'; use exactly Always, IfNotPresent or Never (did you mean 'Always'?)"),
+                ("KMA007", "\"Never\"", "ImagePullPolicy 'Never' starts the pod only on nodes that already have the image; elsewhere it waits in ErrImageNeverPull"),
+                ("KMA003", "Cached", "Image 'busybox:latest' is mutable (tag 'latest') but ImagePullPolicy is 'IfNotPresent': nodes keep whatever they pulled first; use Always or pin a tag or digest"),
+                ("KMA007", "\"Never\"", "ImagePullPolicy 'Never' starts the pod only on nodes that already have the image; elsewhere it waits in ErrImageNeverPull"),
+                ("KMA003", "\"Never\"", "Image 'busybox:latest' is mutable (tag 'latest') but ImagePullPolicy is 'Never': each node runs whatever copy was loaded onto it, never a newer push; use Always or pin a tag or digest"),
+            },
+            findings);
+    }
+
+    // Issue: a ToContainer result placed in InitContainers lost the declared pull secret, and KMA103 did not see it.
+    [Fact]
+    public async Task BuilderContainersPlacedByHand_NeedTheDeclaredPullSecret()
+    {
+        var findings = await Analyze(Images + """
+
+            static class Pods
+            {
+                public static V1PodSpec ByHand() => new()
+                {
+                    InitContainers = [ApiImage.Tag("3.2.0").ToContainer("migrate")],
+                    Containers = [Busybox.Tag("1.36").ToContainer("main")],
+                };
+
+                public static V1PodSpec PrivateByHand() => new() { Containers = [Tools.Tag("1").ToContainer("tools")] };
+
+                public static V1PodSpec Listed() => new()
+                {
+                    InitContainers = [ApiImage.Tag("3.2.0").ToContainer("migrate")],
+                    Containers = [],
+                    ImagePullSecrets = [new() { Name = "shop-registry" }],
+                };
+
+                public static V1PodSpec ThroughTheBuilder()
+                {
+                    var spec = new V1PodSpec { Containers = [] };
+                    ApiImage.Tag("3.2.0").AddInitContainerTo(spec, "migrate");
+                    return spec;
+                }
+
+                public static V1PodSpec SecretAddedAfterwards()
+                {
+                    var spec = new V1PodSpec { InitContainers = [ApiImage.Tag("3.2.0").ToContainer("migrate")], Containers = [] };
+                    ApiImage.Tag("3.2.0").AddPullSecretTo(spec);
+                    return spec;
+                }
+
+                public static V1PodSpec PrivateAddedByTheBuilder()
+                {
+                    var spec = new V1PodSpec();
+                    Tools.Tag("1").AddTo(spec, "tools");
+                    return spec;
+                }
+            }
+
+            static class Secrets
+            {
+                public static V1Secret Shop(byte[] config) => new()
+                {
+                    Metadata = new() { Name = "shop-registry" },
+                    Type = "kubernetes.io/dockerconfigjson",
+                    Data = new System.Collections.Generic.Dictionary<string, byte[]> { [".dockerconfigjson"] = config },
+                };
+            }
+            """, new PullSecretAnalyzer(), "k8s_manifests.private_registries = https://registry.example.com/shop/tools/");
+        Assert.Equal(
+            new[]
+            {
+                ("KMA103", "ApiImage.Tag(\"3.2.0\")", "Image 'registry.example.com/shop/api:3.2.0' is declared with the pull secret 'shop-registry' but its pod spec lists no imagePullSecrets; place the container with AddTo or AddInitContainerTo, or call AddPullSecretTo"),
+                ("KMA103", "Tools.Tag(\"1\")", "Image 'registry.example.com/shop/tools:1' comes from a private registry (registry.example.com/shop/tools) but its pod spec lists no imagePullSecrets"),
+                ("KMA103", "Tools.Tag(\"1\")", "Image 'registry.example.com/shop/tools:1' comes from a private registry (registry.example.com/shop/tools) but its pod spec lists no imagePullSecrets"),
+            },
+            findings);
+    }
+
+    // Issue: a file-local class and members named like generated ones surfaced only as CS0103 / CS0102.
+    [Fact]
+    public async Task DeclarationsTheGeneratorCannotExtend_AreReported_AndGetNoBuilder()
+    {
+        const string source = """
+            [K8sManifests.ContainerImage("nginx")]
+            file static partial class Local { }
+
+            [K8sManifests.ContainerImage("nginx")]
+            internal static partial class WithRepository { public const string Repository = "nginx"; }
+
+            [K8sManifests.ContainerImage("nginx")]
+            internal partial record WithTag(string Tag);
+
+            [K8sManifests.ContainerImage("nginx")]
+            internal static partial class WithDigestMethod { internal static string Digest(string value) => value; }
+
+            [K8sManifests.ContainerImage("nginx")]
+            internal static partial class Tag { }
+
+            [K8sManifests.ContainerImage("nginx")]
+            internal static partial class Overloads { internal static string Tag(int build) => build.ToString(); }
+            """;
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var generated = result.GeneratedTrees.Select(t => System.IO.Path.GetFileName(t.FilePath)).Where(n => n.Contains(".ContainerImage.", System.StringComparison.Ordinal)).ToArray();
+        Assert.Equal(new[] { "Overloads" }, generated.Select(n => n.Substring(0, n.IndexOf('.', System.StringComparison.Ordinal))).ToArray());
+
+        var findings = await Findings(output, new ContainerImageAnalyzer());
+        Assert.Equal(
+            new[]
+            {
+                ("KMA204", "Local", "'Local' is file-local: the generator adds members to the class, so it and every type containing it must be partial, not generic and not file-local"),
+                ("KMA207", "Repository", "'Repository' is a name the generator gives a member of 'WithRepository' (the declared repository, a constant); rename it, so the builders can be generated"),
+                ("KMA207", "Tag", "'Tag' is a name the generator gives a member of 'WithTag' (a builder method); rename it, so the builders can be generated"),
+                ("KMA207", "Digest", "'Digest' is a name the generator gives a member of 'WithDigestMethod' (a builder method); rename it, so the builders can be generated"),
+                ("KMA207", "Tag", "'Tag' is a name the generator gives a member of 'Tag' (a class cannot have a member of its own name); rename it, so the builders can be generated"),
+            },
+            findings);
+    }
+
+    [Theory]
+    [InlineData("k8s_manifests.private_registries = *.example.com, https://ghcr.io/acme/, registry.example.com:5000", "k8s_manifests.private_registries", "*.example.com", "wildcards are not supported: list each registry host or path prefix, such as 'registry.example.com'")]
+    [InlineData("k8s_manifests.allowed_registries = ghcr.io/acme:latest", "k8s_manifests.allowed_registries", "ghcr.io/acme:latest", "a prefix names a registry or repository, not a tag")]
+    [InlineData("k8s_manifests.allowed_registries = registry.example.com:https", "k8s_manifests.allowed_registries", "registry.example.com:https", "only a registry host may have ':', followed by a port number")]
+    [InlineData("k8s_manifests.external_pull_secrets = Shop_Registry, shop/registry", "k8s_manifests.external_pull_secrets", "Shop_Registry", "'Shop_Registry' is not a valid Secret name (lowercase letters, digits, '-' and '.', at most 253)")]
+    public async Task OptionEntriesThatCanNeverMatch_AreReportedOnce(string option, string key, string entry, string why)
+    {
+        var (output, _) = GeneratorHarness.Run(GeneratorHarness.Compilation("class A { } class B { }", GeneratorHarness.Net80(withKubernetes: false)));
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfigOptions(option));
+        var diagnostics = await output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ManifestOptionsAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
+        var finding = Assert.Single(diagnostics);
+        Assert.Equal("KMA009", finding.Id);
+        Assert.Equal($"The {key} entry '{entry}' can never match: {why}", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task OptionEntriesThatCanMatch_AreNotReported()
+    {
+        var (output, _) = GeneratorHarness.Run(GeneratorHarness.Compilation("class A { }", GeneratorHarness.Net80(withKubernetes: false)));
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfigOptions(
+            "k8s_manifests.private_registries = https://registry.example.com/, ghcr.io/acme/, registry.example.com:5000/team, localhost:5000",
+            "k8s_manifests.allowed_registries = docker.io, index.docker.io/library, quay.io/prometheus",
+            "k8s_manifests.external_pull_secrets = mirror-credentials, shop/shop-registry, a.b-c"));
+        Assert.Empty(await output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ManifestOptionsAnalyzer()), options).GetAnalyzerDiagnosticsAsync());
+    }
+
+    private static async Task<(string Id, string Text, string Message)[]> Analyze(string source, DiagnosticAnalyzer analyzer, params string[] options)
+    {
+        var (output, _) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: true)));
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        return await Findings(output, analyzer, options);
+    }
+
+    private static async Task<(string Id, string Text, string Message)[]> Findings(Compilation output, DiagnosticAnalyzer analyzer, params string[] options)
+    {
+        var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfigOptions(options));
+        var diagnostics = await output.WithAnalyzers(ImmutableArray.Create(analyzer), analyzerOptions).GetAnalyzerDiagnosticsAsync();
+        return diagnostics
+            .OrderBy(d => d.Location.SourceSpan.Start)
+            .Select(d => (d.Id, d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan), d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
+            .ToArray();
+    }
+
+    /// <summary>Options as an .editorconfig would give them, the same for every file.</summary>
+    internal sealed class ConfigOptions(params string[] lines) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _options = new(lines.Select(l => l.Split('=', 2)).ToDictionary(p => p[0].Trim(), p => p[1].Trim()));
+
+        public override AnalyzerConfigOptions GlobalOptions => _options;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
+
+        private sealed class Options(Dictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) =>
+                values.TryGetValue(key, out value);
+        }
+    }
+}
