@@ -5,8 +5,11 @@ namespace K8sManifestAnalyzers
     /// <summary>Every diagnostic this package reports, built through one factory.</summary>
     internal static class Descriptors
     {
-        /// <summary>Where the rule pages live; each descriptor links to <c>docs/rules/&lt;ID&gt;.md</c> under it.</summary>
-        internal const string HelpLinkBase = "https://github.com/k8s-manifest-analyzers/K8sManifestAnalyzers/blob/main/docs/rules/";
+        /// <summary>
+        /// Where the rule pages live; each descriptor links to <c>docs/rules/&lt;ID&gt;.md</c> under it. The address comes
+        /// from the <c>RepositoryUrl</c> MSBuild property (Directory.Build.props), the same one the package carries.
+        /// </summary>
+        internal const string HelpLinkBase = PackageInfo.RepositoryUrl + "/blob/" + PackageInfo.Branch + "/docs/rules/";
 
         private const string StalePolicyDescription = "With IfNotPresent or Never, a node that already has the image never pulls it again. For ':latest' or an untagged image that means different nodes run different builds, and a new push never reaches nodes that had the old one.";
 
