@@ -11,6 +11,16 @@ namespace K8sManifestAnalyzers
         /// </summary>
         internal const string HelpLinkBase = PackageInfo.RepositoryUrl + "/blob/" + PackageInfo.Branch + "/docs/rules/";
 
+        private const string MissingPullPolicyDescription = "When imagePullPolicy is unset the API server defaults it once, at creation: Always for an untagged or ':latest' image, IfNotPresent otherwise. The stored value is not recomputed when the image is later patched, so a container that moves from ':latest' to a pinned tag keeps pulling on every start, and the reverse keeps a stale image.";
+
+        private const string InvalidPullPolicyDescription = "The API server accepts exactly Always, IfNotPresent and Never, compared case-sensitively. Any other value makes the whole object fail validation with 'Unsupported value'.";
+
+        private const string InvalidImageDescription = "The API server does not check the syntax of an image reference. The kubelet parses it with the Docker reference grammar before pulling and fails the container with InvalidImageName when it cannot.";
+
+        private const string MutableImageDescription = "An image with the tag 'latest', or with no tag and no digest (which means 'latest'), names whatever was pushed last. Rollbacks cannot return to a known build and nodes may run different builds.";
+
+        private const string NeverPolicyDescription = "With Never the kubelet never pulls. On a node without the image the container waits with ErrImageNeverPull, and there is no retry that could fix it.";
+
         private const string StalePolicyDescription = "With IfNotPresent or Never, a node that already has the image never pulls it again. For ':latest' or an untagged image that means different nodes run different builds, and a new push never reaches nodes that had the old one.";
 
         private const string RegistryNotAllowedDescription = "Lists the registries images may come from in k8s_manifests.allowed_registries. Images from elsewhere bypass the scanning, signing and availability guarantees of the allowed registries. Silent while the option is unset.";
@@ -23,7 +33,16 @@ namespace K8sManifestAnalyzers
             "Container sets no ImagePullPolicy: the API server will store {0} at creation and keep it when the image changes; write it explicitly",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
-            "When imagePullPolicy is unset the API server defaults it once, at creation: Always for an untagged or ':latest' image, IfNotPresent otherwise. The stored value is not recomputed when the image is later patched, so a container that moves from ':latest' to a pinned tag keeps pulling on every start, and the reverse keeps a stale image.");
+            MissingPullPolicyDescription);
+
+        /// <summary>KMA001 for a container whose policy is written on some paths only.</summary>
+        internal static readonly DiagnosticDescriptor KMA001_PullPolicyOnSomePaths = Create(
+            DiagnosticIds.MissingPullPolicy,
+            "Set imagePullPolicy explicitly",
+            "Container sets ImagePullPolicy on some paths only: on the others the API server will store {0} at creation and keep it when the image changes; write it in the initializer",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MissingPullPolicyDescription);
 
         internal static readonly DiagnosticDescriptor KMA002_InvalidPullPolicy = Create(
             DiagnosticIds.InvalidPullPolicy,
@@ -31,7 +50,16 @@ namespace K8sManifestAnalyzers
             "'{0}' is not a valid imagePullPolicy: the API server rejects it with 'Unsupported value'; use exactly Always, IfNotPresent or Never{1}",
             Categories.Reliability,
             DiagnosticSeverity.Error,
-            "The API server accepts exactly Always, IfNotPresent and Never, compared case-sensitively. Any other value makes the whole object fail validation with 'Unsupported value'.");
+            InvalidPullPolicyDescription);
+
+        /// <summary>KMA002 for a value that comes from elsewhere (an option default, a field, a local).</summary>
+        internal static readonly DiagnosticDescriptor KMA002_InvalidPullPolicyFrom = Create(
+            DiagnosticIds.InvalidPullPolicy,
+            "imagePullPolicy must be Always, IfNotPresent or Never",
+            "'{0}' ({2}) is not a valid imagePullPolicy: the API server rejects it with 'Unsupported value'; use exactly Always, IfNotPresent or Never{1}",
+            Categories.Reliability,
+            DiagnosticSeverity.Error,
+            InvalidPullPolicyDescription);
 
         internal static readonly DiagnosticDescriptor KMA003_StalePolicyForMutableImage = Create(
             DiagnosticIds.StalePolicyForMutableImage,
@@ -50,13 +78,40 @@ namespace K8sManifestAnalyzers
             DiagnosticSeverity.Warning,
             StalePolicyDescription);
 
+        /// <summary>KMA003 for an image that comes from elsewhere (an option default, a fallback, a field).</summary>
+        internal static readonly DiagnosticDescriptor KMA003_StalePolicyForMutableImageFrom = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' ({2}) is mutable ({1}) but ImagePullPolicy is 'IfNotPresent': nodes keep whatever they pulled first; use Always or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
+        /// <summary>KMA003 for <c>Never</c> and an image that comes from elsewhere.</summary>
+        internal static readonly DiagnosticDescriptor KMA003_NeverWithMutableImageFrom = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' ({2}) is mutable ({1}) but ImagePullPolicy is 'Never': each node runs whatever copy was loaded onto it, never a newer push; use Always or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
         internal static readonly DiagnosticDescriptor KMA004_InvalidImageReference = Create(
             DiagnosticIds.InvalidImageReference,
             "Image reference is malformed",
             "Image '{0}' is not a valid image reference: {1}; the kubelet fails with InvalidImageName",
             Categories.Reliability,
             DiagnosticSeverity.Error,
-            "The API server does not check the syntax of an image reference. The kubelet parses it with the Docker reference grammar before pulling and fails the container with InvalidImageName when it cannot.");
+            InvalidImageDescription);
+
+        /// <summary>KMA004 for an image that comes from elsewhere.</summary>
+        internal static readonly DiagnosticDescriptor KMA004_InvalidImageReferenceFrom = Create(
+            DiagnosticIds.InvalidImageReference,
+            "Image reference is malformed",
+            "Image '{0}' ({2}) is not a valid image reference: {1}; the kubelet fails with InvalidImageName",
+            Categories.Reliability,
+            DiagnosticSeverity.Error,
+            InvalidImageDescription);
 
         internal static readonly DiagnosticDescriptor KMA005_MutableImageTag = Create(
             DiagnosticIds.MutableImageTag,
@@ -64,7 +119,16 @@ namespace K8sManifestAnalyzers
             "Image '{0}' {1}: what runs changes whenever the tag is pushed again; use a version tag or a digest",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
-            "An image with the tag 'latest', or with no tag and no digest (which means 'latest'), names whatever was pushed last. Rollbacks cannot return to a known build and nodes may run different builds.");
+            MutableImageDescription);
+
+        /// <summary>KMA005 for an image that comes from elsewhere (an option default, a fallback, a field).</summary>
+        internal static readonly DiagnosticDescriptor KMA005_MutableImageTagFrom = Create(
+            DiagnosticIds.MutableImageTag,
+            "Image is not pinned to a version",
+            "Image '{0}' ({2}) {1}: what runs changes whenever the tag is pushed again; use a version tag or a digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MutableImageDescription);
 
         internal static readonly DiagnosticDescriptor KMA006_MissingImage = Create(
             DiagnosticIds.MissingImage,
@@ -80,7 +144,16 @@ namespace K8sManifestAnalyzers
             "ImagePullPolicy 'Never' starts the pod only on nodes that already have the image; elsewhere it waits in ErrImageNeverPull",
             Categories.Reliability,
             DiagnosticSeverity.Info,
-            "With Never the kubelet never pulls. On a node without the image the container waits with ErrImageNeverPull, and there is no retry that could fix it.");
+            NeverPolicyDescription);
+
+        /// <summary>KMA007 for a value that comes from elsewhere.</summary>
+        internal static readonly DiagnosticDescriptor KMA007_NeverPullPolicyFrom = Create(
+            DiagnosticIds.NeverPullPolicy,
+            "imagePullPolicy Never needs a preloaded image",
+            "ImagePullPolicy 'Never' ({0}) starts the pod only on nodes that already have the image; elsewhere it waits in ErrImageNeverPull",
+            Categories.Reliability,
+            DiagnosticSeverity.Info,
+            NeverPolicyDescription);
 
         internal static readonly DiagnosticDescriptor KMA008_RegistryNotAllowed = Create(
             DiagnosticIds.RegistryNotAllowed,
@@ -95,6 +168,15 @@ namespace K8sManifestAnalyzers
             DiagnosticIds.RegistryNotAllowed,
             "Image is not from an allowed registry",
             "Image '{0}', that is '{1}', is not under any allowed registry prefix ({2})",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            RegistryNotAllowedDescription);
+
+        /// <summary>KMA008 for an image that comes from elsewhere.</summary>
+        internal static readonly DiagnosticDescriptor KMA008_RegistryNotAllowedFrom = Create(
+            DiagnosticIds.RegistryNotAllowed,
+            "Image is not from an allowed registry",
+            "Image '{0}' ({2}) is not under any allowed registry prefix ({1})",
             Categories.Security,
             DiagnosticSeverity.Warning,
             RegistryNotAllowedDescription);

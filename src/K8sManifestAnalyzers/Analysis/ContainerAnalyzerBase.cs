@@ -1,15 +1,20 @@
 using System;
 using System.Collections.Generic;
+using K8sManifestAnalyzers.Analysis.Flow;
+using K8sManifestAnalyzers.Analysis.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Analysis
 {
     /// <summary>
     /// Shared plumbing of the container rules: resolves the KubernetesClient types once per compilation (and does
-    /// nothing when they are absent), then hands each written image or policy value, and each container creation,
-    /// to the rule.
+    /// nothing when they are absent), then, per method body, hands each written image or policy value and each
+    /// container creation to the rule, with the values folded and the later writes connected (see
+    /// <see cref="ContainerFlow"/>). Diagnostics are de-duplicated per body: a constant that reaches two writes is
+    /// reported once where it is written.
     /// </summary>
     public abstract class ContainerAnalyzerBase : DiagnosticAnalyzer
     {
@@ -26,10 +31,7 @@ namespace K8sManifestAnalyzers.Analysis
                     return;
                 }
 
-                start.RegisterOperationAction(
-                    c => AnalyzeWrite(c.ReportDiagnostic, c.Options, c.Operation, types),
-                    OperationKind.SimpleAssignment,
-                    OperationKind.CoalesceAssignment);
+                var folder = new ValueFolder(start.Compilation);
 
                 // The generated builders (`X.Tag("1.0").ToContainer("api", "Always")`) write the policy they are given.
                 if (types.Builders is { } builders)
@@ -37,25 +39,31 @@ namespace K8sManifestAnalyzers.Analysis
                     start.RegisterOperationAction(c => AnalyzeBuilderCall(c, builders), OperationKind.Invocation);
                 }
 
-                // Container-level rules run per operation block: a container's policy may be written later in the
-                // same body, and a diagnostic there must be produced even when only that line is analyzed (the IDE
-                // analyzes the span being edited), so creations are collected for the whole block and judged at
-                // its end.
+                // Everything else runs per operation block: a container's policy may be written later in the same
+                // body, and a diagnostic there must be produced even when only that line is analyzed (the IDE
+                // analyzes the span being edited), so creations and writes are collected for the whole block and
+                // judged at its end, with the block's control flow.
                 start.RegisterOperationBlockStartAction(block =>
                 {
-                    List<IOperation>? creations = null;
+                    List<IOperation>? operations = null;
                     block.RegisterOperationAction(
-                        c => (creations ??= new List<IOperation>()).Add(c.Operation),
+                        c =>
+                        {
+                            if (c.Operation is IObjectCreationOperation or IWithOperation
+                                || ContainerReader.ReadWrite(c.Operation, types, out _) != ContainerProperty.None)
+                            {
+                                (operations ??= new List<IOperation>()).Add(c.Operation);
+                            }
+                        },
                         OperationKind.ObjectCreation,
-                        OperationKind.With);
+                        OperationKind.With,
+                        OperationKind.SimpleAssignment,
+                        OperationKind.CoalesceAssignment);
                     block.RegisterOperationBlockEndAction(end =>
                     {
-                        if (creations is not null)
+                        if (operations is not null)
                         {
-                            foreach (var creation in creations)
-                            {
-                                AnalyzeCreation(end, creation, types);
-                            }
+                            AnalyzeBlock(end, operations, types, folder);
                         }
                     });
                 });
@@ -74,6 +82,81 @@ namespace K8sManifestAnalyzers.Analysis
         /// </summary>
         internal virtual void AnalyzeBuiltContainer(Action<Diagnostic> report, ContainerModel container)
         {
+        }
+
+        private void AnalyzeBlock(OperationBlockAnalysisContext context, List<IOperation> operations, KubernetesTypes types, ValueFolder folder)
+        {
+            var reported = new HashSet<(string Id, Location Location)>();
+            void Report(Diagnostic diagnostic)
+            {
+                if (reported.Add((diagnostic.Id, diagnostic.Location)))
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            }
+
+            bool propertyDefaults = ManifestOptions.PropertyDefaults(context.Options, context.OwningSymbol.Locations.Length > 0 ? context.OwningSymbol.Locations[0].SourceTree : null);
+            var bodies = new Dictionary<IOperation, ManifestBody>();
+            foreach (var operation in operations)
+            {
+                var body = BodyOf(operation, context, types, folder, propertyDefaults, bodies);
+                switch (operation)
+                {
+                    case IObjectCreationOperation creation when ContainerReader.Read(creation, types, body) is { } container:
+                        // Constructor arguments of KubernetesClient 17 and older are written values too.
+                        foreach (var argument in creation.Arguments)
+                        {
+                            AnalyzeWrite(Report, context.Options, argument, types, body);
+                        }
+
+                        AnalyzeContainer(Report, container);
+                        break;
+
+                    case IWithOperation copy when ContainerReader.Read(copy, types) is { } container:
+                        AnalyzeContainer(Report, container);
+                        break;
+
+                    case IAssignmentOperation:
+                        AnalyzeWrite(Report, context.Options, operation, types, body);
+                        break;
+                }
+            }
+        }
+
+        // One body per root operation of the block, built the first time it is needed.
+        private static ManifestBody BodyOf(IOperation operation, OperationBlockAnalysisContext context, KubernetesTypes types, ValueFolder folder, bool propertyDefaults, Dictionary<IOperation, ManifestBody> bodies)
+        {
+            var root = ContainerReader.Root(operation);
+            if (!bodies.TryGetValue(root, out var body))
+            {
+                var index = BodyIndex.Build(root, types);
+                var flow = new BodyFlow(index, () => GraphOf(root, context), propertyDefaults);
+                body = new ManifestBody(index, flow, folder, propertyDefaults);
+                bodies.Add(root, body);
+            }
+
+            return body;
+        }
+
+        private static ControlFlowGraph? GraphOf(IOperation root, OperationBlockAnalysisContext context)
+        {
+            foreach (var block in context.OperationBlocks)
+            {
+                if (block == root || (block.Parent is null && ContainerReader.Root(block) == root))
+                {
+                    try
+                    {
+                        return context.GetControlFlowGraph(block);
+                    }
+                    catch (ArgumentException)
+                    {
+                        // Not a block the compiler builds a graph for: the flow questions stay unanswered.
+                        return null;
+                    }
+                }
+            }
+
+            return null;
         }
 
         private void AnalyzeBuilderCall(OperationAnalysisContext context, BuilderImages builders)
@@ -106,39 +189,37 @@ namespace K8sManifestAnalyzers.Analysis
             }
         }
 
-        private void AnalyzeCreation(OperationBlockAnalysisContext context, IOperation operation, KubernetesTypes types)
-        {
-            ContainerModel? container = null;
-            if (operation is IObjectCreationOperation creation)
-            {
-                container = ContainerReader.Read(creation, types);
-                if (container is not null)
-                {
-                    // Constructor arguments of KubernetesClient 17 and older are written values too.
-                    foreach (var argument in creation.Arguments)
-                    {
-                        AnalyzeWrite(context.ReportDiagnostic, context.Options, argument, types);
-                    }
-                }
-            }
-            else if (operation is IWithOperation copy)
-            {
-                container = ContainerReader.Read(copy, types);
-            }
-
-            if (container is not null)
-            {
-                AnalyzeContainer(context.ReportDiagnostic, container);
-            }
-        }
-
-        private void AnalyzeWrite(Action<Diagnostic> report, AnalyzerOptions options, IOperation write, KubernetesTypes types)
+        private void AnalyzeWrite(Action<Diagnostic> report, AnalyzerOptions options, IOperation write, KubernetesTypes types, ManifestBody body)
         {
             var property = ContainerReader.ReadWrite(write, types, out var value);
             if (property != ContainerProperty.None && value is not null)
             {
-                AnalyzeValue(report, options, property, ManifestValue.From(value));
+                AnalyzeValue(report, options, property, body.Read(value));
             }
+        }
+
+        /// <summary>
+        /// Where a finding about one possible value goes: on the constant itself when it is written inside the value
+        /// (an arm, a fallback, a literal) or elsewhere in the same body (a local's assignment), where a fix can edit
+        /// it; otherwise on the written value, with words saying where the constant comes from.
+        /// </summary>
+        internal static (Location Location, bool OnConstant, string? From) Where(ManifestValue written, PossibleValue constant)
+        {
+            var origin = constant.Origin.Syntax;
+            var value = written.Operation?.Syntax ?? origin;
+            if (origin.SyntaxTree == value.SyntaxTree
+                && (value.Span.Contains(origin.Span) || SameBody(origin, value)))
+            {
+                return (origin.GetLocation(), true, null);
+            }
+
+            return (value.GetLocation(), false, constant.Description ?? "from " + ValueFolder.Describe(constant.Origin));
+        }
+
+        private static bool SameBody(SyntaxNode a, SyntaxNode b)
+        {
+            var member = a.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax>();
+            return member is not null && member == b.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax>();
         }
     }
 }

@@ -34,8 +34,13 @@ namespace K8sManifestAnalyzers.Analysis
             }
         }
 
-        /// <summary>The container an object creation builds, or <see langword="null"/> if it builds none.</summary>
-        internal static ContainerModel? Read(IObjectCreationOperation creation, KubernetesTypes types)
+        /// <summary>
+        /// The container an object creation builds, or <see langword="null"/> if it builds none. With a
+        /// <paramref name="body"/>, values are folded to their possible constants and later writes are connected to the
+        /// container wherever they reach it (the local it is stored in, <c>spec.Containers[0]</c>, a <c>foreach</c> over
+        /// its list), path by path; without one, later writes to the local it is stored in count, in any order.
+        /// </summary>
+        internal static ContainerModel? Read(IObjectCreationOperation creation, KubernetesTypes types, ManifestBody? body = null)
         {
             if (!types.IsContainerType(creation.Type))
             {
@@ -46,15 +51,20 @@ namespace K8sManifestAnalyzers.Analysis
             var policy = ManifestValue.Unset;
             foreach (var argument in creation.Arguments)
             {
-                Collect(argument, types, ref image, ref policy);
+                Collect(argument, types, body, ref image, ref policy);
             }
 
             if (creation.Initializer is { } initializer)
             {
                 foreach (var member in initializer.Initializers)
                 {
-                    Collect(member, types, ref image, ref policy);
+                    Collect(member, types, body, ref image, ref policy);
                 }
+            }
+
+            if (body is not null)
+            {
+                return ContainerFlow.Complete(creation, image, policy, body);
             }
 
             if ((!image.IsSet || !policy.IsSet) && FindAssignedLocal(creation, out bool ambiguous) is { } local)
@@ -86,7 +96,7 @@ namespace K8sManifestAnalyzers.Analysis
             var policy = ManifestValue.Unset;
             foreach (var member in copy.Initializer.Initializers)
             {
-                Collect(member, types, ref image, ref policy);
+                Collect(member, types, null, ref image, ref policy);
             }
 
             // Whatever the with expression leaves alone comes from the original container.
@@ -114,22 +124,22 @@ namespace K8sManifestAnalyzers.Analysis
             return operation;
         }
 
-        private static void Collect(IOperation write, KubernetesTypes types, ref ManifestValue image, ref ManifestValue policy)
+        private static void Collect(IOperation write, KubernetesTypes types, ManifestBody? body, ref ManifestValue image, ref ManifestValue policy)
         {
             switch (ReadWrite(write, types, out var value))
             {
                 case ContainerProperty.Image when value is not null:
-                    image = Merge(image, value);
+                    image = Merge(image, value, body);
                     break;
                 case ContainerProperty.ImagePullPolicy when value is not null:
-                    policy = Merge(policy, value);
+                    policy = Merge(policy, value, body);
                     break;
             }
         }
 
         // A second write to the same property leaves the value known only when nothing was known before.
-        private static ManifestValue Merge(ManifestValue existing, IOperation value) =>
-            existing.IsSet ? ManifestValue.Unknown(value) : ManifestValue.From(value);
+        private static ManifestValue Merge(ManifestValue existing, IOperation value, ManifestBody? body) =>
+            existing.IsSet ? ManifestValue.Unknown(value) : body is null ? ManifestValue.From(value) : body.Read(value);
 
         /// <summary>
         /// The local a creation is stored in (<c>var x = new …</c> or <c>x = new …</c>), if any.
@@ -203,7 +213,7 @@ namespace K8sManifestAnalyzers.Analysis
                 if (operation is IAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation instance } }
                     && SymbolEqualityComparer.Default.Equals(instance.Local, local))
                 {
-                    Collect(operation, types, ref image, ref policy);
+                    Collect(operation, types, null, ref image, ref policy);
                 }
             }
         }

@@ -14,6 +14,17 @@ namespace K8sManifestAnalyzers.Analysis
         internal const string AllowedRegistries = Prefix + "allowed_registries";
         internal const string ExternalPullSecrets = Prefix + "external_pull_secrets";
         internal const string PrivateRegistries = Prefix + "private_registries";
+        internal const string PropertyDefaultsKey = Prefix + "property_defaults";
+
+        /// <summary>
+        /// Whether the initializers of settable fields and properties count as the defaults a deployment gets when
+        /// nothing configures them (<c>k8s_manifests.property_defaults</c>, <c>true</c> unless set to <c>false</c>).
+        /// </summary>
+        internal static bool PropertyDefaults(AnalyzerOptions options, SyntaxTree? tree)
+        {
+            var config = tree is null ? options.AnalyzerConfigOptionsProvider.GlobalOptions : options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+            return !(config.TryGetValue(PropertyDefaultsKey, out var raw) && string.Equals(raw.Trim(), "false", StringComparison.OrdinalIgnoreCase));
+        }
 
         /// <summary>
         /// A comma-separated option as a list: entries trimmed, empty entries dropped; empty when unset.

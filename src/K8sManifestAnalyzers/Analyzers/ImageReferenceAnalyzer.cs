@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -25,46 +26,60 @@ namespace K8sManifestAnalyzers.Analyzers
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.KMA004_InvalidImageReference,
+            Descriptors.KMA004_InvalidImageReferenceFrom,
             Descriptors.KMA005_MutableImageTag,
+            Descriptors.KMA005_MutableImageTagFrom,
             Descriptors.KMA006_MissingImage,
             Descriptors.KMA008_RegistryNotAllowed,
-            Descriptors.KMA008_RegistryNotAllowedNormalized);
+            Descriptors.KMA008_RegistryNotAllowedNormalized,
+            Descriptors.KMA008_RegistryNotAllowedFrom);
 
         internal override void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value)
         {
-            if (property != ContainerProperty.Image || value.Text is not { Length: > 0 } image || value.Operation is null)
+            if (property != ContainerProperty.Image || value.Operation is null)
             {
                 return;
             }
 
-            var location = Locations.OfValue(value.Operation);
+            foreach (var constant in value.Values.Constants)
+            {
+                if (constant.Text is { Length: > 0 } image)
+                {
+                    AnalyzeImage(report, options, value, constant, image);
+                }
+            }
+        }
+
+        private static void AnalyzeImage(Action<Diagnostic> report, AnalyzerOptions options, ManifestValue value, PossibleValue constant, string image)
+        {
+            var (location, onConstant, from) = Where(value, constant);
             if (!ImageReference.TryParseNormalized(image, out var reference, out var error))
             {
-                string? repaired = ImageRepair.Suggest(image);
-                report(Diagnostic.Create(
-                    Descriptors.KMA004_InvalidImageReference,
-                    location,
-                    repaired is null
-                        ? ImmutableDictionary<string, string?>.Empty
-                        : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Replacement, repaired),
-                    image,
-                    ImageProblem.Explain(image, error)));
+                string? repaired = onConstant ? ImageRepair.Suggest(image) : null;
+                var properties = repaired is null
+                    ? ImmutableDictionary<string, string?>.Empty
+                    : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Replacement, repaired);
+                string why = ImageProblem.Explain(image, error);
+                report(from is null
+                    ? Diagnostic.Create(Descriptors.KMA004_InvalidImageReference, location, properties, image, why)
+                    : Diagnostic.Create(Descriptors.KMA004_InvalidImageReferenceFrom, location, properties, image, why, from));
                 return;
             }
 
             if (reference!.IsMutable)
             {
-                report(Diagnostic.Create(
-                    Descriptors.KMA005_MutableImageTag,
-                    location,
-                    image,
-                    reference.Tag is null ? "has no tag or digest, so it means 'latest'" : "uses the tag 'latest'"));
+                string why = reference.Tag is null ? "has no tag or digest, so it means 'latest'" : "uses the tag 'latest'";
+                report(from is null
+                    ? Diagnostic.Create(Descriptors.KMA005_MutableImageTag, location, image, why)
+                    : Diagnostic.Create(Descriptors.KMA005_MutableImageTagFrom, location, image, why, from));
             }
 
-            var allowed = ManifestOptions.GetList(options, value.Operation.Syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
+            var allowed = ManifestOptions.GetList(options, location.SourceTree ?? value.Operation!.Syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
             if (!allowed.IsEmpty && !RegistryPrefix.MatchesAny(reference, allowed))
             {
-                report(RegistryNotAllowed(location, image, reference, allowed));
+                report(from is null
+                    ? RegistryNotAllowed(location, image, reference, allowed)
+                    : Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowedFrom, location, image, string.Join(", ", allowed), from));
             }
         }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,8 +9,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace K8sManifestAnalyzers.Analyzers
 {
     /// <summary>
-    /// KMA001 (no policy), KMA002 (a value the API server rejects), KMA003 (a policy that does not pull a mutable
-    /// image) and KMA007 (Never).
+    /// KMA001 (no policy, or a policy on some paths only), KMA002 (a value the API server rejects), KMA003 (a policy
+    /// that does not pull a mutable image) and KMA007 (Never). Each possible value of a write is judged on its own and
+    /// reported where it is written; KMA003 pairs an image and a policy only where they can occur together.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PullPolicyAnalyzer : ContainerAnalyzerBase
@@ -17,40 +19,48 @@ namespace K8sManifestAnalyzers.Analyzers
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.KMA001_MissingPullPolicy,
+            Descriptors.KMA001_PullPolicyOnSomePaths,
             Descriptors.KMA002_InvalidPullPolicy,
+            Descriptors.KMA002_InvalidPullPolicyFrom,
             Descriptors.KMA003_StalePolicyForMutableImage,
             Descriptors.KMA003_NeverWithMutableImage,
-            Descriptors.KMA007_NeverPullPolicy);
+            Descriptors.KMA003_StalePolicyForMutableImageFrom,
+            Descriptors.KMA003_NeverWithMutableImageFrom,
+            Descriptors.KMA007_NeverPullPolicy,
+            Descriptors.KMA007_NeverPullPolicyFrom);
 
         internal override void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value)
         {
-            if (property != ContainerProperty.ImagePullPolicy || value.Text is not { } policy || value.Operation is null)
+            if (property != ContainerProperty.ImagePullPolicy || value.Operation is null)
             {
                 return;
             }
 
-            // An empty policy is the same as none: the API server defaults it (KMA001 covers containers).
-            if (policy.Length == 0)
+            foreach (var constant in value.Values.Constants)
             {
-                return;
-            }
+                // An empty policy is the same as none: the API server defaults it (KMA001 covers containers).
+                if (constant.Text is not { Length: > 0 } policy)
+                {
+                    continue;
+                }
 
-            if (!PullPolicy.IsValid(policy))
-            {
-                string? suggestion = PullPolicy.SuggestFor(policy);
-                report(Diagnostic.Create(
-                    Descriptors.KMA002_InvalidPullPolicy,
-                    Locations.OfValue(value.Operation),
-                    Replacement(suggestion),
-                    policy,
-                    suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)"));
-            }
-            else if (policy == PullPolicy.Never)
-            {
-                report(Diagnostic.Create(
-                    Descriptors.KMA007_NeverPullPolicy,
-                    Locations.OfValue(value.Operation),
-                    Replacement(PullPolicy.IfNotPresent)));
+                var (location, onConstant, from) = Where(value, constant);
+                if (!PullPolicy.IsValid(policy))
+                {
+                    string? suggestion = PullPolicy.SuggestFor(policy);
+                    string didYouMean = suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)";
+                    var properties = Replacement(onConstant ? suggestion : null);
+                    report(from is null
+                        ? Diagnostic.Create(Descriptors.KMA002_InvalidPullPolicy, location, properties, policy, didYouMean)
+                        : Diagnostic.Create(Descriptors.KMA002_InvalidPullPolicyFrom, location, properties, policy, didYouMean, from));
+                }
+                else if (policy == PullPolicy.Never)
+                {
+                    var properties = Replacement(onConstant ? PullPolicy.IfNotPresent : null);
+                    report(from is null
+                        ? Diagnostic.Create(Descriptors.KMA007_NeverPullPolicy, location, properties)
+                        : Diagnostic.Create(Descriptors.KMA007_NeverPullPolicyFrom, location, properties, from));
+                }
             }
         }
 
@@ -59,21 +69,22 @@ namespace K8sManifestAnalyzers.Analyzers
             var policy = container.PullPolicy;
             // Null and "" are what the API server defaults, like no policy at all. A with-copy keeps the original's
             // policy (the model reads it as unknown) unless it writes one of those.
-            if (!policy.IsSet || policy.State == ValueState.Null || policy.Text is { Length: 0 })
+            if (!policy.IsSet || policy.State == ValueState.Null || policy.Text is { Length: 0 } || policy.SomePathsOnly)
             {
                 string? defaultPolicy = container.Image.IsConstant ? PullPolicy.DefaultFor(container.Image.Text) : null;
                 var properties = defaultPolicy is null
                     ? ImmutableDictionary<string, string?>.Empty
                     : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.DefaultPolicy, defaultPolicy);
+                string stored = defaultPolicy is null ? "Always or IfNotPresent, depending on the image," : $"'{defaultPolicy}'";
+                if (policy.SomePathsOnly)
+                {
+                    report(Diagnostic.Create(Descriptors.KMA001_PullPolicyOnSomePaths, Locations.OfCreation(container.Creation), properties, stored));
+                    return;
+                }
 
                 // For an explicit null or empty policy, the fix rewrites that value instead of adding a member.
                 var additional = policy.Operation is { } empty ? new[] { Locations.OfValue(empty) } : null;
-                report(Diagnostic.Create(
-                    Descriptors.KMA001_MissingPullPolicy,
-                    Locations.OfCreation(container.Creation),
-                    additional,
-                    properties,
-                    defaultPolicy is null ? "Always or IfNotPresent, depending on the image," : $"'{defaultPolicy}'"));
+                report(Diagnostic.Create(Descriptors.KMA001_MissingPullPolicy, Locations.OfCreation(container.Creation), additional, properties, stored));
                 return;
             }
 
@@ -82,24 +93,50 @@ namespace K8sManifestAnalyzers.Analyzers
 
         internal override void AnalyzeBuiltContainer(Action<Diagnostic> report, ContainerModel container) => ReportStalePolicy(report, container);
 
-        // KMA003: IfNotPresent or Never with an image that is mutable.
+        // KMA003: IfNotPresent or Never with a mutable image that can be the image at the same time.
         private static void ReportStalePolicy(Action<Diagnostic> report, ContainerModel container)
         {
             var policy = container.PullPolicy;
-            if (policy.Text is PullPolicy.IfNotPresent or PullPolicy.Never
-                && policy.Operation is not null
-                && container.Image.Text is { } image
-                && ImageReference.TryParseNormalized(image, out var reference, out _)
-                && reference!.IsMutable)
+            if (policy.Operation is null)
             {
-                report(Diagnostic.Create(
-                    policy.Text == PullPolicy.Never ? Descriptors.KMA003_NeverWithMutableImage : Descriptors.KMA003_StalePolicyForMutableImage,
-                    Locations.OfValue(policy.Operation),
-                    Replacement(PullPolicy.Always),
-                    image,
-                    reference.Tag is null ? "no tag or digest, so 'latest'" : "tag 'latest'"));
+                return;
+            }
+
+            foreach (var policyValue in policy.Values.Constants)
+            {
+                if (policyValue.Text is not (PullPolicy.IfNotPresent or PullPolicy.Never))
+                {
+                    continue;
+                }
+
+                foreach (var imageValue in container.Image.Values.Constants)
+                {
+                    if (imageValue.Text is not { } image
+                        || !imageValue.CanOccurWith(policyValue)
+                        || !ImageReference.TryParseNormalized(image, out var reference, out _)
+                        || !reference!.IsMutable)
+                    {
+                        continue;
+                    }
+
+                    var (location, onConstant, _) = Where(policy, policyValue);
+                    string why = reference.Tag is null ? "no tag or digest, so 'latest'" : "tag 'latest'";
+                    bool never = policyValue.Text == PullPolicy.Never;
+                    var properties = Replacement(onConstant ? PullPolicy.Always : null);
+                    string? from = ImageOrigin(container.Image, imageValue);
+                    report(from is null
+                        ? Diagnostic.Create(never ? Descriptors.KMA003_NeverWithMutableImage : Descriptors.KMA003_StalePolicyForMutableImage, location, properties, image, why)
+                        : Diagnostic.Create(never ? Descriptors.KMA003_NeverWithMutableImageFrom : Descriptors.KMA003_StalePolicyForMutableImageFrom, location, properties, image, why, from));
+                    break;
+                }
             }
         }
+
+        // Where the image comes from, when that is not the image written as a literal.
+        private static string? ImageOrigin(ManifestValue image, PossibleValue value) =>
+            value.Description ?? (image.Operation is { } written && written.Syntax.Span.Contains(value.Origin.Syntax.Span) && written.Syntax.SyntaxTree == value.Origin.Syntax.SyntaxTree
+                ? null
+                : "from " + ValueFolder.Describe(value.Origin));
 
         private static ImmutableDictionary<string, string?> Replacement(string? value) =>
             value is null

@@ -204,7 +204,7 @@ public sealed class ImageReferenceTests
             """);
 
     [Fact]
-    public Task NonConstantImage_IsNotReported() =>
+    public Task ImageWithUnknownParts_IsNotReported_ItsConstantsAre() =>
         VerifyCS.VerifyAnalyzerAsync(
             """
             using k8s.Models;
@@ -215,10 +215,12 @@ public sealed class ImageReferenceTests
             {
                 V1Container A(string tag) => new V1Container { Image = "nginx:" + tag, ImagePullPolicy = "Always" };
                 V1Container B(string? image) => new V1Container { Image = image ?? "nginx:1.25", ImagePullPolicy = "Always" };
-                V1Container C() => new V1Container { Image = Images.Api, ImagePullPolicy = "Always" };
-                V1Container D(bool dev) => new V1Container { Image = dev ? "nginx" : "nginx:1.25", ImagePullPolicy = "Always" };
+                V1Container C() => new V1Container { Image = {|#0:Images.Api|}, ImagePullPolicy = "Always" };
+                V1Container D(bool dev) => new V1Container { Image = dev ? {|#1:"nginx"|} : "nginx:1.25", ImagePullPolicy = "Always" };
             }
-            """);
+            """,
+            VerifyCS.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(0).WithArguments("nginx", "has no tag or digest, so it means 'latest'", "the value of Images.Api"),
+            VerifyCS.Diagnostic("KMA005").WithLocation(1).WithArguments("nginx", "has no tag or digest, so it means 'latest'"));
 
     [Fact]
     public Task LookAlikeImageProperty_IsNotReported() =>

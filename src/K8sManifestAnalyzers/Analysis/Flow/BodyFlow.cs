@@ -1,0 +1,276 @@
+using System;
+using System.Collections.Generic;
+using K8sManifestAnalyzers.Analysis.Values;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace K8sManifestAnalyzers.Analysis.Flow
+{
+    /// <summary>
+    /// Path-aware facts of one method body, from Roslyn's control-flow graph, built only when a question needs it:
+    /// which assignments of a local reach a read of it, and whether writes cover every path from a creation to the
+    /// end of the body.
+    /// </summary>
+    internal sealed class BodyFlow : ILocalValues
+    {
+        private readonly Func<ControlFlowGraph?> _createGraph;
+        private readonly bool _propertyDefaults;
+        private bool _graphBuilt;
+        private ControlFlowGraph? _graph;
+        private Dictionary<SyntaxNode, (int Block, int Ordinal)>? _positions;
+
+        internal BodyFlow(BodyIndex index, Func<ControlFlowGraph?> createGraph, bool propertyDefaults)
+        {
+            Index = index;
+            _createGraph = createGraph;
+            _propertyDefaults = propertyDefaults;
+        }
+
+        internal BodyIndex Index { get; }
+
+        /// <inheritdoc/>
+        public PossibleValues? ValuesAt(ILocalReferenceOperation reference, ValueFolder folder, int depth)
+        {
+            if (Index.AssignmentsOf(reference.Local) is not { Count: > 0 } assignments)
+            {
+                return null;
+            }
+
+            if (assignments.Count == 1 && !assignments[0].IsCoalesce)
+            {
+                return folder.Fold(assignments[0].Value, this, _propertyDefaults, depth);
+            }
+
+            if (Reaching(reference, assignments) is not { Count: > 0 } reaching)
+            {
+                return null;
+            }
+
+            var values = PossibleValues.None;
+            foreach (int i in reaching)
+            {
+                if (i < 0)
+                {
+                    // The local is read before any assignment we could place (or one we cannot read).
+                    return null;
+                }
+
+                values = values.Union(folder.Fold(assignments[i].Value, this, _propertyDefaults, depth));
+            }
+
+            return reaching.Count == 1 ? values : values.Map(ValueScenario.Branch, null);
+        }
+
+        /// <summary>
+        /// True when every path from <paramref name="from"/> to the end of the body passes one of
+        /// <paramref name="writes"/>; false when some path does not; <see langword="null"/> when the graph cannot
+        /// tell (the creation or a write is not in it, for example inside a lambda).
+        /// </summary>
+        internal bool? CoversEveryPath(SyntaxNode from, IReadOnlyList<SyntaxNode> writes)
+        {
+            if (Graph() is not { } graph || Position(from) is not { } start)
+            {
+                return null;
+            }
+
+            var writeBlocks = new Dictionary<int, int>();
+            foreach (var write in writes)
+            {
+                if (Position(write) is not { } at)
+                {
+                    return null;
+                }
+
+                // The first write of each block is the one that matters for paths through it.
+                writeBlocks[at.Block] = writeBlocks.TryGetValue(at.Block, out int existing) ? Math.Min(existing, at.Ordinal) : at.Ordinal;
+            }
+
+            if (writeBlocks.TryGetValue(start.Block, out int ordinal) && ordinal >= start.Ordinal)
+            {
+                return true;
+            }
+
+            var visited = new HashSet<int> { start.Block };
+            var queue = new Queue<BasicBlock>();
+            Enqueue(graph.Blocks[start.Block], queue, visited);
+            while (queue.Count > 0)
+            {
+                var block = queue.Dequeue();
+                if (block.Kind == BasicBlockKind.Exit)
+                {
+                    return false;
+                }
+
+                if (writeBlocks.ContainsKey(block.Ordinal))
+                {
+                    continue;
+                }
+
+                Enqueue(block, queue, visited);
+            }
+
+            return true;
+        }
+
+        private static void Enqueue(BasicBlock block, Queue<BasicBlock> queue, HashSet<int> visited)
+        {
+            foreach (var branch in new[] { block.FallThroughSuccessor, block.ConditionalSuccessor })
+            {
+                // A branch without a destination leaves by an exception: no object escapes that way.
+                if (branch?.Destination is { } next && visited.Add(next.Ordinal))
+                {
+                    queue.Enqueue(next);
+                }
+            }
+        }
+
+        // The indices of the assignments that reach the read (-1 for a definition that is not one of them).
+        private List<int>? Reaching(ILocalReferenceOperation reference, IReadOnlyList<LocalAssignment> assignments)
+        {
+            if (Graph() is not { } graph || Position(reference.Syntax) is not { } at)
+            {
+                return null;
+            }
+
+            var definitions = new Dictionary<int, List<(int Ordinal, int Assignment)>>();
+            foreach (var block in graph.Blocks)
+            {
+                for (int ordinal = 0; ordinal < block.Operations.Length; ordinal++)
+                {
+                    foreach (var operation in block.Operations[ordinal].DescendantsAndSelf())
+                    {
+                        if (operation is IAssignmentOperation { Target: ILocalReferenceOperation target } assignment
+                            && SymbolEqualityComparer.Default.Equals(target.Local, reference.Local))
+                        {
+                            int found = -1;
+                            for (int i = 0; i < assignments.Count; i++)
+                            {
+                                if (assignments[i].Syntax == assignment.Syntax)
+                                {
+                                    found = i;
+                                }
+                            }
+
+                            if (!definitions.TryGetValue(block.Ordinal, out var list))
+                            {
+                                list = new List<(int, int)>();
+                                definitions.Add(block.Ordinal, list);
+                            }
+
+                            list.Add((ordinal, found));
+                        }
+                    }
+                }
+            }
+
+            var result = new List<int>();
+            if (Last(definitions, at.Block, at.Ordinal) is { } local)
+            {
+                result.Add(local);
+                return result;
+            }
+
+            var visited = new HashSet<int> { at.Block };
+            var queue = new Queue<BasicBlock>();
+            foreach (var branch in graph.Blocks[at.Block].Predecessors)
+            {
+                if (visited.Add(branch.Source.Ordinal))
+                {
+                    queue.Enqueue(branch.Source);
+                }
+            }
+
+            while (queue.Count > 0)
+            {
+                var block = queue.Dequeue();
+                if (Last(definitions, block.Ordinal, int.MaxValue) is { } definition)
+                {
+                    if (!result.Contains(definition))
+                    {
+                        result.Add(definition);
+                    }
+
+                    continue;
+                }
+
+                foreach (var branch in block.Predecessors)
+                {
+                    if (visited.Add(branch.Source.Ordinal))
+                    {
+                        queue.Enqueue(branch.Source);
+                    }
+                }
+            }
+
+            return result;
+        }
+
+        private static int? Last(Dictionary<int, List<(int Ordinal, int Assignment)>> definitions, int block, int before)
+        {
+            if (!definitions.TryGetValue(block, out var list))
+            {
+                return null;
+            }
+
+            int? last = null;
+            int lastOrdinal = -1;
+            foreach (var (ordinal, assignment) in list)
+            {
+                if (ordinal < before && ordinal >= lastOrdinal)
+                {
+                    last = assignment;
+                    lastOrdinal = ordinal;
+                }
+            }
+
+            return last;
+        }
+
+        private ControlFlowGraph? Graph()
+        {
+            if (!_graphBuilt)
+            {
+                _graphBuilt = true;
+                _graph = _createGraph();
+            }
+
+            return _graph;
+        }
+
+        // The block and the position in it of the operation that holds a syntax node.
+        private (int Block, int Ordinal)? Position(SyntaxNode syntax)
+        {
+            if (Graph() is not { } graph)
+            {
+                return null;
+            }
+
+            if (_positions is null)
+            {
+                _positions = new Dictionary<SyntaxNode, (int, int)>();
+                foreach (var block in graph.Blocks)
+                {
+                    for (int ordinal = 0; ordinal <= block.Operations.Length; ordinal++)
+                    {
+                        var operation = ordinal < block.Operations.Length ? block.Operations[ordinal] : block.BranchValue;
+                        if (operation is null)
+                        {
+                            continue;
+                        }
+
+                        foreach (var descendant in operation.DescendantsAndSelf())
+                        {
+                            if (!_positions.ContainsKey(descendant.Syntax))
+                            {
+                                _positions.Add(descendant.Syntax, (block.Ordinal, ordinal));
+                            }
+                        }
+                    }
+                }
+            }
+
+            return _positions.TryGetValue(syntax, out var position) ? position : null;
+        }
+    }
+}

@@ -1,0 +1,347 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace K8sManifestAnalyzers.Analysis.Flow
+{
+    /// <summary>An assignment to a local: its declarator or assignment, and the value.</summary>
+    internal readonly struct LocalAssignment
+    {
+        internal LocalAssignment(SyntaxNode syntax, IOperation value, bool isCoalesce)
+        {
+            Syntax = syntax;
+            Value = value;
+            IsCoalesce = isCoalesce;
+        }
+
+        internal SyntaxNode Syntax { get; }
+
+        internal IOperation Value { get; }
+
+        /// <summary><c>??=</c>: assigns only when the local is null.</summary>
+        internal bool IsCoalesce { get; }
+    }
+
+    /// <summary>A write to an image or pull-policy property outside an object initializer.</summary>
+    internal readonly struct PropertyWrite
+    {
+        internal PropertyWrite(IAssignmentOperation assignment, ContainerProperty property, AccessPath? instance)
+        {
+            Assignment = assignment;
+            Property = property;
+            Instance = instance;
+        }
+
+        internal IAssignmentOperation Assignment { get; }
+
+        internal ContainerProperty Property { get; }
+
+        /// <summary>The object written to, as a path from a local or parameter; null when it cannot be told.</summary>
+        internal AccessPath? Instance { get; }
+
+        internal bool IsCoalesce => Assignment is ICoalesceAssignmentOperation;
+    }
+
+    /// <summary>
+    /// One pass over a method body (or another operation block): the assignments of every local, the locals that
+    /// cannot be followed (captured and written by a lambda, passed by <c>ref</c> or <c>out</c>, deconstructed),
+    /// <c>foreach</c> variables and the writes to image and pull-policy properties. Paths such as
+    /// <c>pod.Spec.Containers[0]</c> are resolved against it.
+    /// </summary>
+    internal sealed class BodyIndex
+    {
+        private const int MaxAliasDepth = 8;
+
+        private readonly Dictionary<ILocalSymbol, List<LocalAssignment>> _assignments = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<ILocalSymbol> _untrackable = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, IOperation> _foreachCollections = new(SymbolEqualityComparer.Default);
+        private readonly List<PropertyWrite> _writes = new();
+
+        private BodyIndex(IOperation root)
+        {
+            Root = root;
+        }
+
+        internal IOperation Root { get; }
+
+        internal IReadOnlyList<PropertyWrite> Writes => _writes;
+
+        internal static BodyIndex Build(IOperation root, KubernetesTypes types)
+        {
+            var index = new BodyIndex(root);
+            var pendingWrites = new List<(IAssignmentOperation Assignment, ContainerProperty Property)>();
+            foreach (var operation in root.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                        index.Add(declarator.Symbol, declarator.Syntax, initializer.Value, isCoalesce: false, operation);
+                        break;
+
+                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                        index.Add(target.Local, assignment.Syntax, assignment.Value, assignment is ICoalesceAssignmentOperation, operation);
+                        if (assignment is ICompoundAssignmentOperation)
+                        {
+                            index._untrackable.Add(target.Local);
+                        }
+
+                        break;
+
+                    case IAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
+                        when assignment is ISimpleAssignmentOperation or ICoalesceAssignmentOperation
+                            && target.Instance is not null and not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }:
+                        var property = types.Classify(target.Property);
+                        if (property != ContainerProperty.None)
+                        {
+                            pendingWrites.Add((assignment, property));
+                        }
+
+                        break;
+
+                    case IArgumentOperation { Value: ILocalReferenceOperation passed, Parameter.RefKind: RefKind.Ref or RefKind.Out }:
+                        index._untrackable.Add(passed.Local);
+                        break;
+
+                    case IDeconstructionAssignmentOperation deconstruction:
+                        foreach (var target in deconstruction.Target.DescendantsAndSelf())
+                        {
+                            if (target is ILocalReferenceOperation local)
+                            {
+                                index._untrackable.Add(local.Local);
+                            }
+                        }
+
+                        break;
+
+                    case IForEachLoopOperation loop when loop.LoopControlVariable is IVariableDeclaratorOperation variable:
+                        index._foreachCollections[variable.Symbol] = loop.Collection;
+                        break;
+                }
+            }
+
+            foreach (var (assignment, property) in pendingWrites)
+            {
+                var instance = assignment.Target is IPropertyReferenceOperation { Instance: { } target } ? index.Resolve(target) : null;
+                index._writes.Add(new PropertyWrite(assignment, property, instance));
+            }
+
+            return index;
+        }
+
+        /// <summary>The assignments of a local in this body, or <see langword="null"/> when it cannot be followed.</summary>
+        internal IReadOnlyList<LocalAssignment>? AssignmentsOf(ILocalSymbol local) =>
+            _untrackable.Contains(local) || !_assignments.TryGetValue(local, out var list) ? null : list;
+
+        /// <summary>True when the local is declared in this body and every write to it can be followed.</summary>
+        internal bool IsTracked(ILocalSymbol local) => !_untrackable.Contains(local) && _assignments.ContainsKey(local);
+
+        /// <summary>
+        /// The path of an expression that denotes an object: a local or parameter and the properties and elements
+        /// after it. A <c>foreach</c> variable is every element of its collection; a local assigned once from a path
+        /// is that path.
+        /// </summary>
+        internal AccessPath? Resolve(IOperation operation) => Resolve(operation, 0);
+
+        private AccessPath? Resolve(IOperation operation, int depth)
+        {
+            if (depth > MaxAliasDepth)
+            {
+                return null;
+            }
+
+            operation = Unwrap(operation);
+            switch (operation)
+            {
+                case ILocalReferenceOperation local:
+                    if (_foreachCollections.TryGetValue(local.Local, out var collection))
+                    {
+                        return Resolve(collection, depth + 1)?.Append(AccessStep.Element(AccessStep.AnyIndex));
+                    }
+
+                    if (AssignmentsOf(local.Local) is { Count: 1 } single && !single[0].IsCoalesce
+                        && Unwrap(single[0].Value) is IPropertyReferenceOperation or IArrayElementReferenceOperation or IInvocationOperation
+                        && Resolve(single[0].Value, depth + 1) is { Steps.Length: > 0 } alias)
+                    {
+                        return alias;
+                    }
+
+                    return new AccessPath(local.Local, ImmutableArray<AccessStep>.Empty);
+
+                case IParameterReferenceOperation parameter:
+                    return new AccessPath(parameter.Parameter, ImmutableArray<AccessStep>.Empty);
+
+                case IPropertyReferenceOperation { Instance: { } instance, Arguments.IsEmpty: true } property:
+                    return Resolve(instance, depth + 1)?.Append(AccessStep.Member(property.Property.Name));
+
+                case IPropertyReferenceOperation { Instance: { } list, Arguments.Length: 1 } indexer:
+                    return Resolve(list, depth + 1)?.Append(AccessStep.Element(Index(indexer.Arguments[0].Value)));
+
+                case IArrayElementReferenceOperation { Indices.Length: 1 } element:
+                    return Resolve(element.ArrayReference, depth + 1)?.Append(AccessStep.Element(Index(element.Indices[0])));
+
+                case IInvocationOperation { TargetMethod.IsExtensionMethod: true, Arguments.Length: >= 1 } invocation:
+                    string name = invocation.TargetMethod.Name;
+                    if (name is "First" or "FirstOrDefault" or "Single" or "SingleOrDefault" or "Last" or "LastOrDefault")
+                    {
+                        // With a predicate the element is any one of them; without, first means index 0.
+                        int position = invocation.Arguments.Length == 1 && name is "First" or "FirstOrDefault" ? 0 : AccessStep.UnknownIndex;
+                        return Resolve(invocation.Arguments[0].Value, depth + 1)?.Append(AccessStep.Element(position));
+                    }
+
+                    if (name == "ElementAt" && invocation.Arguments.Length == 2)
+                    {
+                        return Resolve(invocation.Arguments[0].Value, depth + 1)?.Append(AccessStep.Element(Index(invocation.Arguments[1].Value)));
+                    }
+
+                    return null;
+
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// Where an object created in this body ends up: the local it is stored in, or the path of the list or
+        /// property it is placed in (<c>pod.Spec.Containers[1]</c>). <see langword="null"/> when it leaves the body in
+        /// a way that is not followed (returned, passed to a call).
+        /// </summary>
+        internal AccessPath? PlacementOf(IOperation creation)
+        {
+            var steps = new List<AccessStep>();
+            var current = creation;
+            for (int depth = 0; depth < 32; depth++)
+            {
+                var parent = current.Parent;
+                while (parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    current = parent;
+                    parent = parent.Parent;
+                }
+
+                switch (parent)
+                {
+                    case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                        return IsTracked(declarator.Symbol) && AssignmentsOf(declarator.Symbol) is { Count: 1 }
+                            ? Build(new AccessPath(declarator.Symbol, ImmutableArray<AccessStep>.Empty), steps)
+                            : null;
+
+                    case ISimpleAssignmentOperation assignment when assignment.Value == current && assignment.Parent is not IObjectOrCollectionInitializerOperation:
+                        if (assignment.Target is ILocalReferenceOperation local)
+                        {
+                            return IsTracked(local.Local) && AssignmentsOf(local.Local) is { Count: 1 }
+                                ? Build(new AccessPath(local.Local, ImmutableArray<AccessStep>.Empty), steps)
+                                : null;
+                        }
+
+                        return Resolve(assignment.Target) is { } target ? Build(target, steps) : null;
+
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation member, Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation owner } } assignment
+                        when assignment.Value == current:
+                        steps.Add(AccessStep.Member(member.Property.Name));
+                        current = owner;
+                        continue;
+
+                    case IArrayInitializerOperation initializer:
+                        steps.Add(AccessStep.Element(initializer.ElementValues.IndexOf(current)));
+                        current = initializer.Parent is IArrayCreationOperation array ? array : initializer;
+                        continue;
+
+                    case IInvocationOperation { Parent: IObjectOrCollectionInitializerOperation collection } add when add.Arguments.Length == 1:
+                        // `new List<V1Container> { a, b }`: Add calls in the list's initializer.
+                        steps.Add(AccessStep.Element(collection.Initializers.IndexOf(add)));
+                        current = collection.Parent is IObjectCreationOperation owningList ? owningList : collection;
+                        continue;
+
+                    case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add", Instance: { } list, Parent: not IObjectOrCollectionInitializerOperation } }:
+                        // `spec.Containers.Add(c)`: appended, at a position not followed.
+                        return Resolve(list) is { } path ? Build(path.Append(AccessStep.Element(AccessStep.UnknownIndex)), steps) : null;
+
+                    case { Syntax: CollectionExpressionSyntax } collectionExpression:
+                        // A C# 12 collection expression: Roslyn 4.8 gives it no kind of its own; its children are the elements.
+                        int position = 0;
+                        foreach (var child in collectionExpression.ChildOperations)
+                        {
+                            if (child == current)
+                            {
+                                break;
+                            }
+
+                            position++;
+                        }
+
+                        steps.Add(AccessStep.Element(position));
+                        current = collectionExpression;
+                        continue;
+
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static AccessPath Build(AccessPath root, List<AccessStep> reversed)
+        {
+            var steps = ImmutableArray.CreateBuilder<AccessStep>(reversed.Count);
+            for (int i = reversed.Count - 1; i >= 0; i--)
+            {
+                steps.Add(reversed[i]);
+            }
+
+            return root.Append(steps.MoveToImmutable());
+        }
+
+        private static int Index(IOperation index) =>
+            index.ConstantValue is { HasValue: true, Value: int value } && value >= 0 ? value : AccessStep.UnknownIndex;
+
+        private static IOperation Unwrap(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        break;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
+        private void Add(ILocalSymbol local, SyntaxNode syntax, IOperation value, bool isCoalesce, IOperation at)
+        {
+            if (!_assignments.TryGetValue(local, out var list))
+            {
+                list = new List<LocalAssignment>();
+                _assignments.Add(local, list);
+            }
+
+            list.Add(new LocalAssignment(syntax, value, isCoalesce));
+            if (IsInsideFunction(at))
+            {
+                // Written by a lambda or local function: when that runs is not followed.
+                _untrackable.Add(local);
+            }
+        }
+
+        private bool IsInsideFunction(IOperation operation)
+        {
+            for (var current = operation.Parent; current is not null && current != Root; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+using Microsoft.CodeAnalysis;
+
+namespace K8sManifestAnalyzers.Analysis.Values
+{
+    /// <summary>When a constant is the value: which other values it can occur together with.</summary>
+    internal enum ValueScenario
+    {
+        /// <summary>On every path: the only value the expression has (besides unknown parts).</summary>
+        Always,
+
+        /// <summary>
+        /// When nothing is configured: the fallback of a <c>??</c>, or the initializer of a settable option. The
+        /// unconfigured values of two properties occur together (a deployment with the defaults).
+        /// </summary>
+        Unconfigured,
+
+        /// <summary>On one branch only: an arm of <c>?:</c> or <c>switch</c>, one assignment of several.</summary>
+        Branch,
+    }
+
+    /// <summary>One constant an expression can evaluate to, with where it comes from.</summary>
+    internal readonly struct PossibleValue
+    {
+        internal PossibleValue(string? text, IOperation origin, ValueScenario scenario, string? description, bool isMemberDefault = false)
+        {
+            Text = text;
+            Origin = origin;
+            Scenario = scenario;
+            Description = description;
+            IsMemberDefault = isMemberDefault;
+        }
+
+        /// <summary>True for the initializer of a settable field or property: a default that configuration may replace.</summary>
+        internal bool IsMemberDefault { get; }
+
+        /// <summary>The constant string; <see langword="null"/> for the constant <c>null</c>.</summary>
+        internal string? Text { get; }
+
+        /// <summary>The expression that holds the constant (a literal, an arm, an initializer), for locations and fixes.</summary>
+        internal IOperation Origin { get; }
+
+        internal ValueScenario Scenario { get; }
+
+        /// <summary>
+        /// Where the value comes from when that is not the written expression itself, in words
+        /// (<c>the default of OperatorOptions.DefaultImage, used when spec.Image is null</c>); null otherwise.
+        /// </summary>
+        internal string? Description { get; }
+
+        internal PossibleValue With(ValueScenario scenario, string? description, bool? isMemberDefault = null) =>
+            new(Text, Origin, scenario, description, isMemberDefault ?? IsMemberDefault);
+
+        /// <summary>True when the two values can be the values of two properties of one object at the same time.</summary>
+        internal bool CanOccurWith(PossibleValue other) =>
+            Scenario == ValueScenario.Always
+            || other.Scenario == ValueScenario.Always
+            || (Scenario == ValueScenario.Unconfigured && other.Scenario == ValueScenario.Unconfigured);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections.Immutable;
+
+namespace K8sManifestAnalyzers.Analysis.Values
+{
+    /// <summary>
+    /// The constants a value can take, each with its origin, plus whether an unknown part remains (a parameter, a
+    /// configured option, a call that is not followed). An unknown part alone never produces a finding.
+    /// </summary>
+    internal sealed class PossibleValues
+    {
+        internal static readonly PossibleValues Unknown = new(ImmutableArray<PossibleValue>.Empty, hasUnknown: true);
+
+        internal static readonly PossibleValues None = new(ImmutableArray<PossibleValue>.Empty, hasUnknown: false);
+
+        internal PossibleValues(ImmutableArray<PossibleValue> constants, bool hasUnknown)
+        {
+            Constants = constants;
+            HasUnknown = hasUnknown;
+        }
+
+        internal ImmutableArray<PossibleValue> Constants { get; }
+
+        internal bool HasUnknown { get; }
+
+        /// <summary>True when the value is one constant on every path: the case the rules judged before values flowed.</summary>
+        internal bool IsSingleConstant => !HasUnknown && Constants.Length == 1;
+
+        internal bool MayBeNull
+        {
+            get
+            {
+                foreach (var value in Constants)
+                {
+                    if (value.Text is null)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        internal static PossibleValues Of(PossibleValue value) => new(ImmutableArray.Create(value), hasUnknown: false);
+
+        /// <summary>Both sets: the value is one or the other.</summary>
+        internal PossibleValues Union(PossibleValues other)
+        {
+            if (other.Constants.IsEmpty)
+            {
+                return other.HasUnknown && !HasUnknown ? new PossibleValues(Constants, true) : this;
+            }
+
+            if (Constants.IsEmpty)
+            {
+                return HasUnknown && !other.HasUnknown ? new PossibleValues(other.Constants, true) : other;
+            }
+
+            return new PossibleValues(Constants.AddRange(other.Constants), HasUnknown || other.HasUnknown);
+        }
+
+        /// <summary>Every constant given another scenario and description.</summary>
+        internal PossibleValues Map(ValueScenario scenario, string? description, bool keepStrongerScenario = true, bool? isMemberDefault = null)
+        {
+            if (Constants.IsEmpty)
+            {
+                return this;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<PossibleValue>(Constants.Length);
+            foreach (var value in Constants)
+            {
+                var chosen = keepStrongerScenario && value.Scenario > scenario ? value.Scenario : scenario;
+                builder.Add(value.With(chosen, Compose(description, value.Description), isMemberDefault));
+            }
+
+            return new PossibleValues(builder.MoveToImmutable(), HasUnknown);
+        }
+
+        /// <summary>Without the constant <c>null</c>.</summary>
+        internal PossibleValues WithoutNull()
+        {
+            if (!MayBeNull)
+            {
+                return this;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<PossibleValue>();
+            foreach (var value in Constants)
+            {
+                if (value.Text is not null)
+                {
+                    builder.Add(value);
+                }
+            }
+
+            return new PossibleValues(builder.ToImmutable(), HasUnknown);
+        }
+
+        // "the default of X" inside "when y is null": "the default of X, used when y is null".
+        private static string? Compose(string? outer, string? inner) =>
+            outer is null ? inner : inner is null ? outer : inner + ", " + outer;
+    }
+}

@@ -1,0 +1,345 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace K8sManifestAnalyzers.Analysis.Values
+{
+    /// <summary>Gives the values a local can hold where it is read (reaching assignments in its method body).</summary>
+    internal interface ILocalValues
+    {
+        /// <summary>The values that reach <paramref name="reference"/>, or <see langword="null"/> when they cannot be known.</summary>
+        PossibleValues? ValuesAt(ILocalReferenceOperation reference, ValueFolder folder, int depth);
+    }
+
+    /// <summary>
+    /// Folds an expression to its possible constant values: through <c>??</c>, <c>?:</c>, switch expressions,
+    /// concatenation and interpolation, <c>string.Empty</c>, <c>static readonly</c> fields, the initializers of
+    /// settable options (the default a deployment gets when nothing configures it), expression-bodied properties and
+    /// locals assigned on several paths. Whatever is not followed is unknown. Members are folded once per compilation
+    /// and cached by symbol; depth is bounded and cycles stop.
+    /// </summary>
+    internal sealed class ValueFolder
+    {
+        private const int MaxDepth = 8;
+        private const int MaxCombinations = 16;
+
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<ISymbol, PossibleValues> _members = new(SymbolEqualityComparer.Default);
+        private readonly INamedTypeSymbol? _string;
+
+        internal ValueFolder(Compilation compilation)
+        {
+            _compilation = compilation;
+            _string = compilation.GetSpecialType(SpecialType.System_String);
+        }
+
+        /// <summary>
+        /// The possible values of <paramref name="value"/>. <paramref name="locals"/> resolves locals of the body being
+        /// analyzed; <paramref name="propertyDefaults"/> is false when the initializers of settable members must not be
+        /// taken as defaults (option <c>k8s_manifests.property_defaults</c>).
+        /// </summary>
+        internal PossibleValues Fold(IOperation? value, ILocalValues? locals, bool propertyDefaults) =>
+            Fold(value, new FoldState(locals, propertyDefaults), 0);
+
+        internal PossibleValues Fold(IOperation? value, ILocalValues? locals, bool propertyDefaults, int depth) =>
+            Fold(value, new FoldState(locals, propertyDefaults), depth);
+
+        private PossibleValues Fold(IOperation? operation, FoldState state, int depth)
+        {
+            if (operation is null || depth > MaxDepth)
+            {
+                return PossibleValues.Unknown;
+            }
+
+            if (operation.ConstantValue is { HasValue: true } constant)
+            {
+                return constant.Value is null or string
+                    ? PossibleValues.Of(new PossibleValue(constant.Value as string, operation, ValueScenario.Always, null))
+                    : PossibleValues.Unknown;
+            }
+
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    return Fold(conversion.Operand, state, depth);
+
+                case IParenthesizedOperation parenthesized:
+                    return Fold(parenthesized.Operand, state, depth);
+
+                case ICoalesceOperation coalesce:
+                    return FoldCoalesce(coalesce, state, depth);
+
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    if (conditional.Condition.ConstantValue is { HasValue: true, Value: bool taken })
+                    {
+                        return Fold(taken ? conditional.WhenTrue : whenFalse, state, depth + 1);
+                    }
+
+                    return Fold(conditional.WhenTrue, state, depth + 1).Union(Fold(whenFalse, state, depth + 1)).Map(ValueScenario.Branch, null);
+
+                case ISwitchExpressionOperation @switch:
+                    var arms = PossibleValues.None;
+                    foreach (var arm in @switch.Arms)
+                    {
+                        arms = arms.Union(Fold(arm.Value, state, depth + 1));
+                    }
+
+                    return @switch.Arms.Length == 1 ? arms : arms.Map(ValueScenario.Branch, null);
+
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when IsString(binary.Type):
+                    return Concatenate(new[] { binary.LeftOperand, binary.RightOperand }, operation, state, depth);
+
+                case IInterpolatedStringOperation interpolated:
+                    var parts = new List<IOperation>(interpolated.Parts.Length);
+                    foreach (var part in interpolated.Parts)
+                    {
+                        switch (part)
+                        {
+                            case IInterpolatedStringTextOperation text:
+                                parts.Add(text.Text);
+                                break;
+                            case IInterpolationOperation { Alignment: null, FormatString: null } hole:
+                                parts.Add(hole.Expression);
+                                break;
+                            default:
+                                return PossibleValues.Unknown;
+                        }
+                    }
+
+                    return Concatenate(parts, operation, state, depth);
+
+                case IFieldReferenceOperation field:
+                    return FoldMember(field.Field, operation, state, depth);
+
+                case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
+                    return FoldMember(property.Property, operation, state, depth);
+
+                case ILocalReferenceOperation local when state.Locals is not null:
+                    return state.Locals.ValuesAt(local, this, depth + 1) ?? PossibleValues.Unknown;
+
+                default:
+                    return PossibleValues.Unknown;
+            }
+        }
+
+        // `a ?? b`: the non-null values of a; and b's values where a may be null, as the fallback used then.
+        private PossibleValues FoldCoalesce(ICoalesceOperation coalesce, FoldState state, int depth)
+        {
+            var left = Fold(coalesce.Value, state, depth + 1);
+            var result = left.WithoutNull();
+            if (!left.HasUnknown && !left.MayBeNull)
+            {
+                return result;
+            }
+
+            var right = Fold(coalesce.WhenNull, state, depth + 1);
+            string description = "used when " + Describe(coalesce.Value) + " is null";
+            right = right.Map(ValueScenario.Unconfigured, description);
+            return new PossibleValues(result.Constants.AddRange(right.Constants), left.HasUnknown || right.HasUnknown);
+        }
+
+        private PossibleValues Concatenate(IReadOnlyList<IOperation> parts, IOperation whole, FoldState state, int depth)
+        {
+            var texts = new List<(string Text, ValueScenario Scenario, string? Description)> { (string.Empty, ValueScenario.Always, null) };
+            bool unknown = false;
+            foreach (var part in parts)
+            {
+                var values = Fold(part, state, depth + 1);
+                unknown |= values.HasUnknown;
+                if (values.Constants.IsEmpty)
+                {
+                    return PossibleValues.Unknown;
+                }
+
+                var next = new List<(string, ValueScenario, string?)>();
+                foreach (var (prefix, scenario, description) in texts)
+                {
+                    foreach (var value in values.Constants)
+                    {
+                        next.Add((prefix + value.Text, value.Scenario > scenario ? value.Scenario : scenario, description ?? value.Description));
+                        if (next.Count > MaxCombinations)
+                        {
+                            return PossibleValues.Unknown;
+                        }
+                    }
+                }
+
+                texts = next;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<PossibleValue>(texts.Count);
+            foreach (var (text, scenario, description) in texts)
+            {
+                builder.Add(new PossibleValue(text, whole, scenario, description));
+            }
+
+            return new PossibleValues(builder.MoveToImmutable(), unknown);
+        }
+
+        // Fields and properties declared in this compilation, folded once each.
+        private PossibleValues FoldMember(ISymbol member, IOperation reference, FoldState state, int depth)
+        {
+            if (member is IFieldSymbol { IsStatic: true, Name: "Empty" } field && SymbolEqualityComparer.Default.Equals(field.ContainingType, _string))
+            {
+                return PossibleValues.Of(new PossibleValue(string.Empty, reference, ValueScenario.Always, null));
+            }
+
+            if (member.DeclaringSyntaxReferences.Length != 1 || !IsString(member is IFieldSymbol f ? f.Type : (member as IPropertySymbol)?.Type))
+            {
+                return PossibleValues.Unknown;
+            }
+
+            var key = member.OriginalDefinition;
+            if (_members.TryGetValue(key, out var cached))
+            {
+                return Settle(cached, state);
+            }
+
+            if (!state.Enter(key))
+            {
+                return PossibleValues.Unknown;
+            }
+
+            var folded = FoldDeclaration(member, state, depth);
+            state.Leave(key);
+            _members.TryAdd(key, folded);
+            return Settle(folded, state);
+        }
+
+        // The cache keeps defaults of settable members as Unconfigured values; without property defaults they are unknown.
+        private static PossibleValues Settle(PossibleValues values, FoldState state)
+        {
+            if (state.PropertyDefaults || values.Constants.IsEmpty)
+            {
+                return values;
+            }
+
+            var kept = ImmutableArray.CreateBuilder<PossibleValue>();
+            foreach (var value in values.Constants)
+            {
+                if (!value.IsMemberDefault)
+                {
+                    kept.Add(value);
+                }
+            }
+
+            return kept.Count == values.Constants.Length ? values : new PossibleValues(kept.ToImmutable(), hasUnknown: true);
+        }
+
+        private PossibleValues FoldDeclaration(ISymbol member, FoldState state, int depth)
+        {
+            var syntax = member.DeclaringSyntaxReferences[0].GetSyntax();
+            string name = member.ContainingType.Name + "." + member.Name;
+            bool settable;
+            ExpressionSyntax? initializer;
+            switch (member, syntax)
+            {
+                case (IFieldSymbol field, VariableDeclaratorSyntax declarator):
+                    initializer = declarator.Initializer?.Value;
+                    settable = !(field.IsStatic && field.IsReadOnly && !HasStaticConstructor(field.ContainingType));
+                    break;
+
+                case (IPropertySymbol property, PropertyDeclarationSyntax declaration) when declaration.ExpressionBody is { } arrow:
+                    return Fold(Bind(arrow.Expression), state, depth + 1).Map(ValueScenario.Always, "the value of " + name);
+
+                case (IPropertySymbol property, PropertyDeclarationSyntax declaration) when IsAutoProperty(declaration):
+                    initializer = declaration.Initializer?.Value;
+                    settable = !(property.IsStatic && property.SetMethod is null && !HasStaticConstructor(property.ContainingType));
+                    break;
+
+                default:
+                    return PossibleValues.Unknown;
+            }
+
+            if (initializer is null)
+            {
+                return PossibleValues.Unknown;
+            }
+
+            var values = Fold(Bind(initializer), state, depth + 1);
+            return settable
+                ? new PossibleValues(values.Map(ValueScenario.Unconfigured, "the default of " + name, isMemberDefault: true).Constants, hasUnknown: true)
+                : values.Map(ValueScenario.Always, "the value of " + name);
+        }
+
+        private IOperation? Bind(ExpressionSyntax expression)
+        {
+            if (!_compilation.ContainsSyntaxTree(expression.SyntaxTree))
+            {
+                return null;
+            }
+
+            // The member is declared in another part of the compilation; its initializer is bound once and cached.
+#pragma warning disable RS1030 // Compilation.GetSemanticModel: an initializer in another file has no operation in this one.
+            return _compilation.GetSemanticModel(expression.SyntaxTree).GetOperation(expression);
+#pragma warning restore RS1030
+        }
+
+        private static bool IsAutoProperty(PropertyDeclarationSyntax declaration)
+        {
+            if (declaration.AccessorList is null)
+            {
+                return false;
+            }
+
+            foreach (var accessor in declaration.AccessorList.Accessors)
+            {
+                if (accessor.Body is not null || accessor.ExpressionBody is not null)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool HasStaticConstructor(INamedTypeSymbol type)
+        {
+            foreach (var constructor in type.StaticConstructors)
+            {
+                if (!constructor.IsImplicitlyDeclared)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private bool IsString(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, _string);
+
+        /// <summary>A short text for an expression in a message: its source, on one line, at most 60 characters.</summary>
+        internal static string Describe(IOperation operation)
+        {
+            string text = operation.Syntax.ToString().Replace("\r", " ").Replace("\n", " ");
+            while (text.IndexOf("  ", System.StringComparison.Ordinal) >= 0)
+            {
+                text = text.Replace("  ", " ");
+            }
+
+            return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+        }
+
+        private sealed class FoldState
+        {
+            private HashSet<ISymbol>? _inProgress;
+
+            internal FoldState(ILocalValues? locals, bool propertyDefaults)
+            {
+                Locals = locals;
+                PropertyDefaults = propertyDefaults;
+            }
+
+            internal ILocalValues? Locals { get; }
+
+            internal bool PropertyDefaults { get; }
+
+            internal bool Enter(ISymbol member) => (_inProgress ??= new HashSet<ISymbol>(SymbolEqualityComparer.Default)).Add(member);
+
+            internal void Leave(ISymbol member) => _inProgress?.Remove(member);
+        }
+    }
+}
