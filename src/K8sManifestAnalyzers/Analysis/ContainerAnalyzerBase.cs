@@ -142,7 +142,8 @@ namespace K8sManifestAnalyzers.Analysis
         {
             foreach (var block in context.OperationBlocks)
             {
-                if (block == root || (block.Parent is null && ContainerReader.Root(block) == root))
+                // For a method the block is the body, whose root is the method-body operation above it.
+                if (block == root || ContainerReader.Root(block) == root)
                 {
                     try
                     {

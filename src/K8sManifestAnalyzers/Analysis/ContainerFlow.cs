@@ -81,8 +81,7 @@ namespace K8sManifestAnalyzers.Analysis
 
         private static ManifestValue ApplySimple(IOperation creation, ManifestValue initial, List<PropertyWrite> writes, ManifestBody body)
         {
-            var syntaxes = Syntaxes(writes, null);
-            bool? covered = body.Flow.CoversEveryPath(creation.Syntax, syntaxes);
+            bool? covered = Covered(creation, writes, null, body);
             var first = writes[0].Assignment.Value;
             if (writes.Count > 1)
             {
@@ -126,25 +125,31 @@ namespace K8sManifestAnalyzers.Analysis
                 return ManifestValue.From(first, current.Values.WithoutNull().Union(added.Map(ValueScenario.Unconfigured, description)));
             }
 
-            bool? covered = body.Flow.CoversEveryPath(creation.Syntax, Syntaxes(writes, simple));
+            bool? covered = Covered(creation, writes, simple, body);
             var values = current.Values.WithoutNull().Union(added);
             return covered == false ? ManifestValue.From(first, values).OnSomePathsOnly() : ManifestValue.From(first, values);
         }
 
-        private static List<SyntaxNode> Syntaxes(List<PropertyWrite> writes, List<PropertyWrite>? more)
+        // Whether the writes cover every path from the creation to the end of the body. A foreach that writes every
+        // element (checked unconditional before) covers its containers however often it runs. A `??=` counts at its
+        // test, after which the property is set whichever way the test went.
+        private static bool? Covered(IOperation creation, List<PropertyWrite> writes, List<PropertyWrite>? more, ManifestBody body)
         {
             var syntaxes = new List<SyntaxNode>(writes.Count + (more?.Count ?? 0));
-            foreach (var write in writes)
+            foreach (var list in new[] { writes, more })
             {
-                syntaxes.Add(write.Assignment.Syntax);
+                foreach (var write in list ?? new List<PropertyWrite>())
+                {
+                    if (write.Instance is { CoversEveryElement: true })
+                    {
+                        return true;
+                    }
+
+                    syntaxes.Add(write.IsCoalesce ? write.Assignment.Target.Syntax : write.Assignment.Syntax);
+                }
             }
 
-            foreach (var write in more ?? new List<PropertyWrite>())
-            {
-                syntaxes.Add(write.Assignment.Syntax);
-            }
-
-            return syntaxes;
+            return body.Flow.CoversEveryPath(creation.Syntax, syntaxes);
         }
 
         // The write is a statement of the foreach body itself, not under a condition, so it runs for every element.

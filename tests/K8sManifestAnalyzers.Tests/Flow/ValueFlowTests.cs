@@ -1,0 +1,363 @@
+using System.Collections.Immutable;
+using System.Threading.Tasks;
+using K8sManifestAnalyzers.Analyzers;
+using K8sManifestAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using PolicyVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer>;
+using ImageVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.ImageReferenceAnalyzer>;
+
+namespace K8sManifestAnalyzers.Tests.Flow;
+
+/// <summary>
+/// Values the way real code writes them: defaults, fallbacks, branches and loops. Each construct has a case that
+/// fires and one that stays silent.
+/// </summary>
+public sealed class ValueFlowTests
+{
+    private const string SeqOptions = """
+        public sealed class OperatorOptions
+        {
+            public string DefaultImage { get; set; } = "datalust/seq:latest";
+        }
+
+        public sealed class SeqSpec
+        {
+            public string? Image { get; set; }
+            public string? ImagePullPolicy { get; set; }
+        }
+        """;
+
+    // The operator idiom of the issue: with the defaults, every node keeps whatever ':latest' it pulled first.
+    [Fact]
+    public async Task OperatorDefaults_GetKMA003_NamingTheDefaults()
+    {
+        var test = new PolicyVerify.Test();
+        test.TestState.Sources.Add("""
+            using k8s.Models;
+
+            public sealed class Controller(OperatorOptions options)
+            {
+                public V1Container Build(SeqSpec spec)
+                {
+                    var container = new V1Container { Name = "seq" };
+                    container.Image = spec.Image ?? options.DefaultImage;
+                    container.ImagePullPolicy = spec.ImagePullPolicy ?? {|#0:"IfNotPresent"|};
+                    return container;
+                }
+            }
+            """);
+        test.TestState.Sources.Add(SeqOptions);
+        test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom).WithLocation(0)
+            .WithArguments("datalust/seq:latest", "tag 'latest'", "the default of OperatorOptions.DefaultImage, used when spec.Image is null"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task OperatorDefaults_GetKMA005_OnTheWrite()
+    {
+        var test = new ImageVerify.Test();
+        test.TestState.Sources.Add("""
+            using k8s.Models;
+
+            public sealed class Controller(OperatorOptions options)
+            {
+                public V1Container Build(SeqSpec spec) => new V1Container
+                {
+                    Name = "seq",
+                    Image = {|#0:spec.Image ?? options.DefaultImage|},
+                    ImagePullPolicy = "Always",
+                };
+            }
+            """);
+        test.TestState.Sources.Add(SeqOptions);
+        test.ExpectedDiagnostics.Add(ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(0)
+            .WithArguments("datalust/seq:latest", "uses the tag 'latest'", "the default of OperatorOptions.DefaultImage, used when spec.Image is null"));
+        await test.RunAsync();
+    }
+
+    // A team whose options are always configured can turn the defaults off.
+    [Fact]
+    public async Task OperatorDefaults_WithPropertyDefaultsOff_AreSilent()
+    {
+        var test = new PolicyVerify.Test();
+        test.TestState.Sources.Add("""
+            using k8s.Models;
+
+            public sealed class Controller(OperatorOptions options)
+            {
+                public V1Container Build(SeqSpec spec) => new V1Container
+                {
+                    Name = "seq",
+                    Image = spec.Image ?? options.DefaultImage,
+                    ImagePullPolicy = spec.ImagePullPolicy ?? "IfNotPresent",
+                };
+            }
+            """);
+        test.TestState.Sources.Add(SeqOptions);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nk8s_manifests.property_defaults = false\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task FallbacksArmsAndSwitches_AreEachChecked() =>
+        PolicyVerify.VerifyAnalyzerAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Fallback(string? policy) => new V1Container { Image = "nginx:1.27", ImagePullPolicy = policy ?? {|#0:"ifnotpresent"|} };
+                V1Container Arm(bool dev) => new V1Container { Image = "nginx:1.27", ImagePullPolicy = dev ? {|#1:"Never"|} : "IfNotPresent" };
+                V1Container Switch(string env) => new V1Container
+                {
+                    Image = "nginx:1.27",
+                    ImagePullPolicy = env switch { "dev" => {|#2:"never"|}, "ci" => "Always", _ => "IfNotPresent" },
+                };
+                V1Container Fine(string? policy, bool dev) => new V1Container { Image = "nginx:1.27", ImagePullPolicy = policy ?? (dev ? "Always" : "IfNotPresent") };
+                V1Container Unknown(string policy) => new V1Container { Image = "nginx:1.27", ImagePullPolicy = policy };
+            }
+            """,
+            PolicyVerify.Diagnostic("KMA002").WithLocation(0).WithArguments("ifnotpresent", " (did you mean 'IfNotPresent'?)"),
+            PolicyVerify.Diagnostic("KMA007").WithLocation(1),
+            PolicyVerify.Diagnostic("KMA002").WithLocation(2).WithArguments("never", " (did you mean 'Never'?)"));
+
+    // KMA003 pairs values that can occur together: a branch's image with a constant policy, not two unrelated branches.
+    [Fact]
+    public Task StalePolicy_PairsOnlyValuesThatOccurTogether() =>
+        PolicyVerify.VerifyAnalyzerAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Branch(bool dev) => new V1Container { Image = dev ? "nginx:latest" : "nginx:1.27", ImagePullPolicy = {|#0:"IfNotPresent"|} };
+                V1Container Unrelated(bool a, bool b) => new V1Container { Image = a ? "nginx:latest" : "nginx:1.27", ImagePullPolicy = b ? "IfNotPresent" : "Always" };
+                V1Container Both(string? image, string? policy) => new V1Container { Image = image ?? "nginx", ImagePullPolicy = policy ?? {|#1:"IfNotPresent"|} };
+            }
+            """,
+            PolicyVerify.Diagnostic("KMA003").WithLocation(0).WithArguments("nginx:latest", "tag 'latest'"),
+            PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom).WithLocation(1).WithArguments("nginx", "no tag or digest, so 'latest'", "used when image is null"));
+
+    [Fact]
+    public Task ConstantsFromFieldsLocalsAndStrings_AreFolded() =>
+        ImageVerify.VerifyAnalyzerAsync(
+            """
+            using k8s.Models;
+
+            static class Images
+            {
+                public const string Registry = "registry.example.com";
+                public static readonly string Runner = $"{Registry}/ci/runner:latest";
+                public static readonly string Tool = Registry + "/tool";
+                public static string Proxy => "envoyproxy/envoy";
+            }
+
+            class Manifests
+            {
+                V1Container A() => new V1Container { Image = {|#0:Images.Runner|}, ImagePullPolicy = "Always" };
+                V1Container B() => new V1Container { Image = {|#1:Images.Tool|}, ImagePullPolicy = "Always" };
+                V1Container C() => new V1Container { Image = {|#2:Images.Proxy|}, ImagePullPolicy = "Always" };
+                V1Container D() => new V1Container { Image = {|#3:string.Empty + "busybox"|}, ImagePullPolicy = "Always" };
+                V1Container E()
+                {
+                    var image = {|#4:"nginx"|};
+                    return new V1Container { Image = image, ImagePullPolicy = "Always" };
+                }
+
+                V1Container F(bool dev)
+                {
+                    string image = "nginx:1.27";
+                    if (dev)
+                    {
+                        image = {|#5:"nginx:latest"|};
+                    }
+
+                    return new V1Container { Image = image, ImagePullPolicy = "Always" };
+                }
+
+                V1Container Overwritten()
+                {
+                    string image = "nginx:latest";
+                    image = "nginx:1.27";
+                    return new V1Container { Image = image, ImagePullPolicy = "Always" };
+                }
+            }
+            """,
+            ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(0).WithArguments("registry.example.com/ci/runner:latest", "uses the tag 'latest'", "the value of Images.Runner"),
+            ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(1).WithArguments("registry.example.com/tool", "has no tag or digest, so it means 'latest'", "the value of Images.Tool"),
+            ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(2).WithArguments("envoyproxy/envoy", "has no tag or digest, so it means 'latest'", "the value of Images.Proxy"),
+            ImageVerify.Diagnostic("KMA005").WithLocation(3).WithArguments("busybox", "has no tag or digest, so it means 'latest'"),
+            ImageVerify.Diagnostic("KMA005").WithLocation(4).WithArguments("nginx", "has no tag or digest, so it means 'latest'"),
+            ImageVerify.Diagnostic("KMA005").WithLocation(5).WithArguments("nginx:latest", "uses the tag 'latest'"));
+
+    // Writes through element access and foreach reach their containers; writes that may reach one keep it silent.
+    [Fact]
+    public Task WritesThroughListsAndLoops_ReachTheirContainers() =>
+        PolicyVerify.VerifyAnalyzerAsync(
+            """
+            using System.Linq;
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Pod Indexed()
+                {
+                    var pod = new V1Pod { Spec = new V1PodSpec { Containers = [new() { Image = "a:1" }, {|#0:new|}() { Image = "b:1" }], InitContainers = [new() { Image = "c:1" }] } };
+                    pod.Spec.Containers[0].ImagePullPolicy = "IfNotPresent";
+                    pod.Spec.InitContainers[0].ImagePullPolicy = "IfNotPresent";
+                    return pod;
+                }
+
+                V1PodSpec Loop()
+                {
+                    var spec = new V1PodSpec { Containers = [new() { Image = "a:1" }, new() { Image = "b:1" }], InitContainers = [{|#1:new|}() { Image = "c:1" }] };
+                    foreach (var container in spec.Containers)
+                    {
+                        container.ImagePullPolicy ??= "IfNotPresent";
+                    }
+
+                    return spec;
+                }
+
+                V1PodSpec ConditionalLoop()
+                {
+                    var spec = new V1PodSpec { Containers = [new() { Name = "a", Image = "a:1" }, new() { Name = "b", Image = "b:1" }] };
+                    foreach (var container in spec.Containers)
+                    {
+                        if (container.Name == "a")
+                        {
+                            container.ImagePullPolicy = "Always";
+                        }
+                    }
+
+                    return spec;
+                }
+
+                V1PodSpec ByPredicate()
+                {
+                    var spec = new V1PodSpec { Containers = [new() { Name = "a", Image = "a:1" }, new() { Name = "b", Image = "b:1" }] };
+                    spec.Containers.First(c => c.Name == "b").ImagePullPolicy = "Always";
+                    return spec;
+                }
+
+                V1PodSpec Aliased()
+                {
+                    var spec = new V1PodSpec { Containers = [new() { Image = "a:1" }] };
+                    var main = spec.Containers[0];
+                    main.ImagePullPolicy = "IfNotPresent";
+                    return spec;
+                }
+            }
+            """,
+            PolicyVerify.Diagnostic("KMA001").WithLocation(0).WithArguments("'IfNotPresent'"),
+            PolicyVerify.Diagnostic("KMA001").WithLocation(1).WithArguments("'IfNotPresent'"));
+
+    // A policy written on some paths only is defaulted by the API server on the others.
+    [Fact]
+    public Task PolicyOnSomePathsOnly_IsReported_OnEveryPath_IsNot() =>
+        PolicyVerify.VerifyAnalyzerAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container SomePaths(bool dev)
+                {
+                    var container = {|#0:new V1Container|} { Name = "app", Image = "nginx:1.27" };
+                    if (dev)
+                    {
+                        container.ImagePullPolicy = "Always";
+                    }
+
+                    return container;
+                }
+
+                V1Container EarlyReturn(bool ready)
+                {
+                    var container = {|#1:new V1Container|} { Name = "app", Image = "nginx:1.27" };
+                    if (!ready)
+                    {
+                        return container;
+                    }
+
+                    container.ImagePullPolicy = "IfNotPresent";
+                    return container;
+                }
+
+                V1Container EveryPath(bool dev)
+                {
+                    var container = new V1Container { Name = "app", Image = "nginx:1.27" };
+                    if (dev)
+                    {
+                        container.ImagePullPolicy = "Always";
+                    }
+                    else
+                    {
+                        container.ImagePullPolicy = "IfNotPresent";
+                    }
+
+                    return container;
+                }
+
+                V1Container Fallback(bool dev)
+                {
+                    var container = new V1Container { Name = "app", Image = "nginx:1.27" };
+                    if (dev)
+                    {
+                        container.ImagePullPolicy = "Always";
+                    }
+
+                    container.ImagePullPolicy ??= "IfNotPresent";
+                    return container;
+                }
+
+                V1Container InALambda(System.Action<System.Action> later)
+                {
+                    var container = new V1Container { Name = "app", Image = "nginx:1.27" };
+                    later(() => container.ImagePullPolicy = "Always");
+                    return container;
+                }
+            }
+            """,
+            PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA001_PullPolicyOnSomePaths).WithLocation(0).WithArguments("'IfNotPresent'"),
+            PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA001_PullPolicyOnSomePaths).WithLocation(1).WithArguments("'IfNotPresent'"));
+
+    // Half-typed code: no exception, whatever is reported.
+    [Theory]
+    [InlineData("ImagePullPolicy = policy ?? ")]
+    [InlineData("ImagePullPolicy = dev ? \"Never\" : ")]
+    [InlineData("ImagePullPolicy = env switch { \"dev\" => ")]
+    [InlineData("ImagePullPolicy = Options.")]
+    [InlineData("Image = Options.Policy + ")]
+    public async Task HalfTypedValues_DoNotThrow(string fragment)
+    {
+        string source = $$"""
+            using k8s.Models;
+
+            static class Options { public static string Policy { get; set; } = "Never"; }
+
+            class Manifests
+            {
+                V1Container Build(string? policy, bool dev, string env)
+                {
+                    var c = new V1Container { Image = "nginx:1.27", {{fragment}} };
+                    foreach (var x in new[] { c }) x.ImagePullPolicy ??= 
+                    return c;
+                }
+            }
+            """;
+        var compilation = CSharpCompilation.Create(
+            "HalfTyped",
+            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12)) },
+            await KubernetesReferences.KubernetesClient21.ResolveAsync(LanguageNames.CSharp, default),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new PullPolicyAnalyzer(), new ImageReferenceAnalyzer());
+        var result = await compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(default), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false, analyzerExceptionFilter: null))
+            .GetAnalyzerDiagnosticsAsync();
+        Assert.DoesNotContain(result, d => d.Id == "AD0001");
+    }
+}
