@@ -110,21 +110,25 @@ namespace K8sManifestAnalyzers.CodeFixes
                 if (creation.Initializer is null && HasNamedArguments(creation))
                 {
                     model ??= await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                    string parameterName = diagnostic.Properties.ContainsKey(DiagnosticProperties.Member) ? "pullPolicy" : "imagePullPolicy";
                     if (model?.GetSymbolInfo(creation, cancellationToken).Symbol is IMethodSymbol constructor
-                        && HasParameter(constructor, "imagePullPolicy"))
+                        && HasParameter(constructor, parameterName))
                     {
                         var argument = SyntaxFactory.Argument(literal)
-                            .WithNameColon(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName("imagePullPolicy")));
+                            .WithNameColon(SyntaxFactory.NameColon(SyntaxFactory.IdentifierName(parameterName)));
                         edits[creation] = creation.WithArgumentList(creation.ArgumentList!.AddArguments(argument));
                         continue;
                     }
                 }
 
+                // An image volume's members are PullPolicy and Reference.
+                diagnostic.Properties.TryGetValue(DiagnosticProperties.Member, out var memberName);
+                diagnostic.Properties.TryGetValue(DiagnosticProperties.After, out var afterName);
                 var member = SyntaxFactory.AssignmentExpression(
                     SyntaxKind.SimpleAssignmentExpression,
-                    SyntaxFactory.IdentifierName("ImagePullPolicy"),
+                    SyntaxFactory.IdentifierName(memberName ?? "ImagePullPolicy"),
                     literal);
-                edits[creation] = ObjectInitializerEditor.AddMember(creation, member, after: FindMember(creation, "Image"));
+                edits[creation] = ObjectInitializerEditor.AddMember(creation, member, after: FindMember(creation, afterName ?? "Image"));
             }
 
             return edits.Count == 0

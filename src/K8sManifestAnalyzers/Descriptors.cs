@@ -35,6 +35,24 @@ namespace K8sManifestAnalyzers
             DiagnosticSeverity.Warning,
             MissingPullPolicyDescription);
 
+        /// <summary>KMA001 for an image volume (<c>V1ImageVolumeSource</c>), defaulted like a container.</summary>
+        internal static readonly DiagnosticDescriptor KMA001_MissingVolumePullPolicy = Create(
+            DiagnosticIds.MissingPullPolicy,
+            "Set imagePullPolicy explicitly",
+            "Image volume sets no PullPolicy: the API server will store {0} at creation and keep it when the reference changes; write it explicitly",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MissingPullPolicyDescription);
+
+        /// <summary>KMA001 for an image volume whose policy is written on some paths only.</summary>
+        internal static readonly DiagnosticDescriptor KMA001_VolumePullPolicyOnSomePaths = Create(
+            DiagnosticIds.MissingPullPolicy,
+            "Set imagePullPolicy explicitly",
+            "Image volume sets PullPolicy on some paths only: on the others the API server will store {0} at creation and keep it when the reference changes; write it in the initializer",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MissingPullPolicyDescription);
+
         /// <summary>KMA001 for a container whose policy is written on some paths only.</summary>
         internal static readonly DiagnosticDescriptor KMA001_PullPolicyOnSomePaths = Create(
             DiagnosticIds.MissingPullPolicy,

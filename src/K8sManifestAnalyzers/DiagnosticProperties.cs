@@ -8,5 +8,11 @@ namespace K8sManifestAnalyzers
 
         /// <summary>The pull policy the API server would default for the container's image, when known.</summary>
         internal const string DefaultPolicy = "DefaultPolicy";
+
+        /// <summary>KMA001: the member the fix writes (<c>PullPolicy</c> on an image volume; <c>ImagePullPolicy</c> when absent).</summary>
+        internal const string Member = "Member";
+
+        /// <summary>KMA001: the member after which the fix writes it (<c>Reference</c> on an image volume; <c>Image</c> when absent).</summary>
+        internal const string After = "After";
     }
 }

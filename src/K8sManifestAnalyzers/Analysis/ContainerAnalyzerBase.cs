@@ -131,7 +131,7 @@ namespace K8sManifestAnalyzers.Analysis
             {
                 var index = BodyIndex.Build(root, types);
                 var flow = new BodyFlow(index, () => GraphOf(root, context), propertyDefaults);
-                body = new ManifestBody(index, flow, folder, propertyDefaults);
+                body = new ManifestBody(index, flow, folder, propertyDefaults, types);
                 bodies.Add(root, body);
             }
 

@@ -22,7 +22,8 @@ namespace K8sManifestAnalyzers.Analysis
                 return new ContainerModel(
                     creation,
                     image.IsSet ? image : ManifestValue.Unknown(null),
-                    policy.IsSet ? policy : ManifestValue.Unknown(null));
+                    policy.IsSet ? policy : ManifestValue.Unknown(null),
+                    body.IsImageVolume(creation));
             }
 
             if (body.Index.PlacementOf(creation) is { } place)
@@ -31,7 +32,7 @@ namespace K8sManifestAnalyzers.Analysis
                 policy = Apply(creation, policy, ContainerProperty.ImagePullPolicy, place, body);
             }
 
-            return new ContainerModel(creation, image, policy);
+            return new ContainerModel(creation, image, policy, body.IsImageVolume(creation));
         }
 
         private static ManifestValue Apply(IOperation creation, ManifestValue initial, ContainerProperty property, AccessPath place, ManifestBody body)

@@ -42,7 +42,7 @@ namespace K8sManifestAnalyzers.Analysis
         /// </summary>
         internal static ContainerModel? Read(IObjectCreationOperation creation, KubernetesTypes types, ManifestBody? body = null)
         {
-            if (!types.IsContainerType(creation.Type))
+            if (!types.HasImage(creation.Type))
             {
                 return null;
             }
@@ -81,13 +81,13 @@ namespace K8sManifestAnalyzers.Analysis
                 }
             }
 
-            return new ContainerModel(creation, image, policy);
+            return new ContainerModel(creation, image, policy, types.IsImageVolume(creation.Type));
         }
 
         /// <summary>The container a <c>with</c> expression copies, or <see langword="null"/> if it copies none.</summary>
         internal static ContainerModel? Read(IWithOperation copy, KubernetesTypes types)
         {
-            if (!types.IsContainerType(copy.Type))
+            if (!types.HasImage(copy.Type))
             {
                 return null;
             }
@@ -110,7 +110,7 @@ namespace K8sManifestAnalyzers.Analysis
                 policy = ManifestValue.Unknown(null);
             }
 
-            return new ContainerModel(copy, image, policy);
+            return new ContainerModel(copy, image, policy, types.IsImageVolume(copy.Type));
         }
 
         /// <summary>The top of the operation tree <paramref name="operation"/> belongs to (a method body, an initializer).</summary>

@@ -19,6 +19,7 @@ namespace K8sManifestAnalyzers.Analysis
         private readonly ImmutableArray<INamedTypeSymbol> _podSpecTypes;
         private readonly ImmutableArray<INamedTypeSymbol> _serviceAccountTypes;
         private readonly ImmutableArray<INamedTypeSymbol> _localObjectReferenceTypes;
+        private readonly ImmutableArray<INamedTypeSymbol> _imageVolumeTypes;
 
         private KubernetesTypes(Compilation compilation, ImmutableArray<INamedTypeSymbol> containerTypes)
         {
@@ -28,6 +29,7 @@ namespace K8sManifestAnalyzers.Analysis
             _podSpecTypes = Resolve(compilation, "k8s.Models.V1PodSpec");
             _serviceAccountTypes = Resolve(compilation, "k8s.Models.V1ServiceAccount");
             _localObjectReferenceTypes = Resolve(compilation, "k8s.Models.V1LocalObjectReference");
+            _imageVolumeTypes = Resolve(compilation, "k8s.Models.V1ImageVolumeSource");
             Builders = BuilderImages.TryCreate(compilation);
         }
 
@@ -58,6 +60,12 @@ namespace K8sManifestAnalyzers.Analysis
 
         /// <summary>True for V1Container and V1EphemeralContainer, and for types derived from them.</summary>
         internal bool IsContainerType(ITypeSymbol? type) => IsAny(type, _containerTypes);
+
+        /// <summary>True for V1ImageVolumeSource (Kubernetes 1.31+): an image with a pull policy, defaulted like a container's.</summary>
+        internal bool IsImageVolume(ITypeSymbol? type) => IsAny(type, _imageVolumeTypes);
+
+        /// <summary>True for the objects whose image and pull policy the container rules read.</summary>
+        internal bool HasImage(ITypeSymbol? type) => IsContainerType(type) || IsImageVolume(type);
 
         // The type or one of its base types is one of the given types.
         private static bool IsAny(ITypeSymbol? type, ImmutableArray<INamedTypeSymbol> candidates)
@@ -92,13 +100,19 @@ namespace K8sManifestAnalyzers.Analysis
         internal ContainerProperty Classify(IPropertySymbol? property)
         {
             // The name test comes first: it is the cheap one, and this runs for every property assignment.
-            var kind = property?.Name switch
+            switch (property?.Name)
             {
-                "Image" => ContainerProperty.Image,
-                "ImagePullPolicy" => ContainerProperty.ImagePullPolicy,
-                _ => ContainerProperty.None,
-            };
-            return kind != ContainerProperty.None && IsContainerType(property!.ContainingType) ? kind : ContainerProperty.None;
+                case "Image":
+                    return IsContainerType(property.ContainingType) ? ContainerProperty.Image : ContainerProperty.None;
+                case "ImagePullPolicy":
+                    return IsContainerType(property.ContainingType) ? ContainerProperty.ImagePullPolicy : ContainerProperty.None;
+                case "Reference":
+                    return IsImageVolume(property.ContainingType) ? ContainerProperty.Image : ContainerProperty.None;
+                case "PullPolicy":
+                    return IsImageVolume(property.ContainingType) ? ContainerProperty.ImagePullPolicy : ContainerProperty.None;
+                default:
+                    return ContainerProperty.None;
+            }
         }
 
         /// <summary>
@@ -108,17 +122,19 @@ namespace K8sManifestAnalyzers.Analysis
         /// </summary>
         internal ContainerProperty ClassifyParameter(IParameterSymbol? parameter)
         {
-            var kind = parameter?.Name switch
+            if (parameter?.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Constructor } constructor)
             {
-                "image" => ContainerProperty.Image,
-                "imagePullPolicy" => ContainerProperty.ImagePullPolicy,
+                return ContainerProperty.None;
+            }
+
+            return parameter.Name switch
+            {
+                "image" when IsContainerType(constructor.ContainingType) => ContainerProperty.Image,
+                "imagePullPolicy" when IsContainerType(constructor.ContainingType) => ContainerProperty.ImagePullPolicy,
+                "reference" when IsImageVolume(constructor.ContainingType) => ContainerProperty.Image,
+                "pullPolicy" when IsImageVolume(constructor.ContainingType) => ContainerProperty.ImagePullPolicy,
                 _ => ContainerProperty.None,
             };
-            return kind != ContainerProperty.None
-                && parameter!.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-                && IsContainerType(constructor.ContainingType)
-                ? kind
-                : ContainerProperty.None;
         }
 
         private static void AddAll(Compilation compilation, string metadataName, ImmutableArray<INamedTypeSymbol>.Builder builder)

@@ -10,15 +10,20 @@ namespace K8sManifestAnalyzers.Analysis
     /// </summary>
     internal sealed class ManifestBody
     {
-        internal ManifestBody(BodyIndex index, BodyFlow flow, ValueFolder folder, bool propertyDefaults)
+        internal ManifestBody(BodyIndex index, BodyFlow flow, ValueFolder folder, bool propertyDefaults, KubernetesTypes types)
         {
+            Types = types;
             Index = index;
             Flow = flow;
             Folder = folder;
             PropertyDefaults = propertyDefaults;
         }
 
+        internal KubernetesTypes Types { get; }
+
         internal BodyIndex Index { get; }
+
+        internal bool IsImageVolume(IOperation creation) => Types.IsImageVolume(creation.Type);
 
         internal BodyFlow Flow { get; }
 

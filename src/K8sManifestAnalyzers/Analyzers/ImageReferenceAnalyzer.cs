@@ -85,6 +85,12 @@ namespace K8sManifestAnalyzers.Analyzers
 
         internal override void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container)
         {
+            if (container.IsImageVolume)
+            {
+                // KMA006 is about containers: an image volume without a reference is rejected by validation on its own terms.
+                return;
+            }
+
             // A with-copy keeps the original's image (the model reads it as unknown), unless it writes an empty one.
             string? missing = container.Image.State switch
             {

@@ -20,6 +20,8 @@ namespace K8sManifestAnalyzers.Analyzers
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.KMA001_MissingPullPolicy,
             Descriptors.KMA001_PullPolicyOnSomePaths,
+            Descriptors.KMA001_MissingVolumePullPolicy,
+            Descriptors.KMA001_VolumePullPolicyOnSomePaths,
             Descriptors.KMA002_InvalidPullPolicy,
             Descriptors.KMA002_InvalidPullPolicyFrom,
             Descriptors.KMA003_StalePolicyForMutableImage,
@@ -75,16 +77,23 @@ namespace K8sManifestAnalyzers.Analyzers
                 var properties = defaultPolicy is null
                     ? ImmutableDictionary<string, string?>.Empty
                     : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.DefaultPolicy, defaultPolicy);
+                if (container.IsImageVolume)
+                {
+                    properties = properties.Add(DiagnosticProperties.Member, "PullPolicy").Add(DiagnosticProperties.After, "Reference");
+                }
+
                 string stored = defaultPolicy is null ? "Always or IfNotPresent, depending on the image," : $"'{defaultPolicy}'";
                 if (policy.SomePathsOnly)
                 {
-                    report(Diagnostic.Create(Descriptors.KMA001_PullPolicyOnSomePaths, Locations.OfCreation(container.Creation), properties, stored));
+                    var somePaths = container.IsImageVolume ? Descriptors.KMA001_VolumePullPolicyOnSomePaths : Descriptors.KMA001_PullPolicyOnSomePaths;
+                    report(Diagnostic.Create(somePaths, Locations.OfCreation(container.Creation), properties, stored));
                     return;
                 }
 
                 // For an explicit null or empty policy, the fix rewrites that value instead of adding a member.
                 var additional = policy.Operation is { } empty ? new[] { Locations.OfValue(empty) } : null;
-                report(Diagnostic.Create(Descriptors.KMA001_MissingPullPolicy, Locations.OfCreation(container.Creation), additional, properties, stored));
+                var missing = container.IsImageVolume ? Descriptors.KMA001_MissingVolumePullPolicy : Descriptors.KMA001_MissingPullPolicy;
+                report(Diagnostic.Create(missing, Locations.OfCreation(container.Creation), additional, properties, stored));
                 return;
             }
 
