@@ -51,10 +51,106 @@ namespace K8sManifestAnalyzers.Analyzers
                     OperationKind.SimpleAssignment,
                     OperationKind.CoalesceAssignment,
                     OperationKind.Argument);
+
+                // `spec.ImagePullSecrets.Add(…)` after the list was written: an added name may already be listed.
+                start.RegisterOperationBlockStartAction(block =>
+                {
+                    List<IInvocationOperation>? adds = null;
+                    block.RegisterOperationAction(
+                        c =>
+                        {
+                            if (c.Operation is IInvocationOperation invocation && PullSecretReader.IsAddToPullSecrets(invocation, types, out _))
+                            {
+                                (adds ??= new List<IInvocationOperation>()).Add(invocation);
+                            }
+                        },
+                        OperationKind.Invocation);
+                    block.RegisterOperationBlockEndAction(end =>
+                    {
+                        if (adds is not null)
+                        {
+                            CheckAdds(end, adds, types);
+                        }
+                    });
+                });
             });
         }
 
-        private static bool IsPullSecretOwner(KubernetesTypes types, ITypeSymbol type) => types.IsPodSpec(type) || types.IsServiceAccount(type);
+        private static void CheckAdds(OperationBlockAnalysisContext context, List<IInvocationOperation> adds, KubernetesTypes types)
+        {
+            var root = ContainerReader.Root(adds[0]);
+            var index = Analysis.Flow.BodyIndex.Build(root, types);
+            foreach (var add in adds)
+            {
+                if (!PullSecretReader.IsAddToPullSecrets(add, types, out var list)
+                    || list!.Instance is not { } owner
+                    || index.Resolve(owner) is not { } path
+                    || path.CoversEveryElement
+                    || PullSecretReader.ReadEntry(add.Arguments[0].Value, types) is not { IsKnown: true, IsEmpty: false, Name: { } name } entry
+                    || !ListedBefore(root, index, path, name, add, types))
+                {
+                    continue;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA106_InvalidPullSecretEntry, entry.Element.Syntax.GetLocation(), $"The pull secret '{name}' is listed twice"));
+            }
+        }
+
+        // Whether the list the path leads to holds the name before the Add: written in the owner's initializer, assigned
+        // (not with ??=, which keeps what was there), or added before, on the same path, earlier in the body.
+        private static bool ListedBefore(IOperation root, Analysis.Flow.BodyIndex index, Analysis.Flow.AccessPath path, string name, IInvocationOperation add, KubernetesTypes types)
+        {
+            foreach (var operation in root.Descendants())
+            {
+                if (operation.Syntax.SpanStart >= add.Syntax.SpanStart)
+                {
+                    continue;
+                }
+
+                IOperation? listed = null;
+                Analysis.Flow.AccessPath? owner = null;
+                switch (operation)
+                {
+                    case IObjectCreationOperation creation when IsPullSecretOwner(types, creation.Type):
+                        listed = ObjectMembers.Find(creation, PullSecretReader.ImagePullSecrets);
+                        owner = listed is null ? null : index.PlacementOf(creation);
+                        break;
+
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: { } instance } } assignment
+                        when assignment.Parent is not IObjectOrCollectionInitializerOperation:
+                        listed = assignment.Value;
+                        owner = index.Resolve(instance);
+                        break;
+
+                    case IInvocationOperation earlier when earlier != add && PullSecretReader.IsAddToPullSecrets(earlier, types, out var earlierList) && earlierList!.Instance is { } earlierOwner:
+                        if (PullSecretReader.ReadEntry(earlier.Arguments[0].Value, types) is { IsKnown: true, Name: { } added } && added == name
+                            && index.Resolve(earlierOwner) is { } earlierPath && SamePath(earlierPath, path))
+                        {
+                            return true;
+                        }
+
+                        continue;
+                }
+
+                if (listed is not null && owner is not null && SamePath(owner, path))
+                {
+                    foreach (var entry in PullSecretReader.ReadList(listed, types, out _))
+                    {
+                        if (entry.IsKnown && entry.Name == name)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool SamePath(Analysis.Flow.AccessPath a, Analysis.Flow.AccessPath b) =>
+            !a.CoversEveryElement && !b.CoversEveryElement && a.Reaches(b) == Analysis.Flow.PathMatch.Definite && b.Reaches(a) == Analysis.Flow.PathMatch.Definite;
+
+        private static bool IsPullSecretOwner(KubernetesTypes types, ITypeSymbol? type) => types.IsPodSpec(type) || types.IsServiceAccount(type);
 
         private static void Check(OperationAnalysisContext context, IOperation list, KubernetesTypes types)
         {

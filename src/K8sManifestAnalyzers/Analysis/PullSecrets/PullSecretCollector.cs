@@ -221,6 +221,13 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 }
             }
 
+            // Writes that reach the spec through a path (`pod.Spec.ImagePullSecrets ??= …; pod.Spec.ImagePullSecrets.Add(…)`,
+            // `deployment.Spec.Template.Spec.ImagePullSecrets = …`): only looked for when the spec would be reported.
+            if (!spec.HasPullSecrets && spec.Images.Count > 0)
+            {
+                spec.HasPullSecrets = HasPullSecretsThroughPaths(creation, types);
+            }
+
             return spec;
         }
 
@@ -314,6 +321,55 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
 
             return found;
+        }
+
+        // True when a write in the same body may give the spec pull secrets through a path to it: an assignment of a
+        // list that may have entries, an Add, or a generated builder that adds a declared pull secret.
+        private static bool HasPullSecretsThroughPaths(IObjectCreationOperation creation, KubernetesTypes types)
+        {
+            var root = ContainerReader.Root(creation);
+            var index = Flow.BodyIndex.Build(root, types);
+            if (index.PlacementOf(creation) is not { Steps.Length: > 0 } place)
+            {
+                return false;
+            }
+
+            foreach (var operation in root.Descendants())
+            {
+                IOperation? owner = null;
+                switch (operation)
+                {
+                    case IAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: { } instance } } assignment
+                        when assignment.Parent is not IObjectOrCollectionInitializerOperation:
+                        var entries = PullSecretReader.ReadList(assignment.Value, types, out bool unknown);
+                        owner = entries.Count > 0 || unknown ? instance : null;
+                        break;
+
+                    case IInvocationOperation invocation when PullSecretReader.IsAddToPullSecrets(invocation, types, out var list):
+                        owner = list!.Instance;
+                        break;
+
+                    case IInvocationOperation invocation when types.Builders is { } builders
+                        && builders.Classify(invocation) is BuilderCall.AddsContainer or BuilderCall.AddsPullSecret
+                        && builders.Read(invocation.Instance) is not { PullSecret: null }:
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (argument.Parameter?.Name == "podSpec")
+                            {
+                                owner = argument.Value;
+                            }
+                        }
+
+                        break;
+                }
+
+                if (owner is not null && index.Resolve(owner) is { } path && path.Reaches(place) != Flow.PathMatch.None)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // True when the invocation passes the local as its pod spec argument.
