@@ -31,12 +31,12 @@ namespace K8sManifestAnalyzers.Analysis
                     return;
                 }
 
-                var folder = new ValueFolder(start.Compilation);
+                var facts = CompilationFacts.For(start.Compilation);
 
                 // The generated builders (`X.Tag("1.0").ToContainer("api", "Always")`) write the policy they are given.
                 if (types.Builders is { } builders)
                 {
-                    start.RegisterOperationAction(c => AnalyzeBuilderCall(c, builders), OperationKind.Invocation);
+                    start.RegisterOperationAction(c => AnalyzeBuilderCall(c, builders, facts), OperationKind.Invocation);
                 }
 
                 // Everything else runs per operation block: a container's policy may be written later in the same
@@ -63,7 +63,7 @@ namespace K8sManifestAnalyzers.Analysis
                     {
                         if (operations is not null)
                         {
-                            AnalyzeBlock(end, operations, types, folder);
+                            AnalyzeBlock(end, operations, types, facts);
                         }
                     });
                 });
@@ -71,20 +71,20 @@ namespace K8sManifestAnalyzers.Analysis
         }
 
         /// <summary>Checks one value written to a container's image or pull policy, wherever it is written.</summary>
-        internal abstract void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value);
+        internal abstract void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, CompilationFacts facts);
 
         /// <summary>Checks one container creation (a <c>new</c> or a <c>with</c>) as a whole.</summary>
-        internal abstract void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container);
+        internal abstract void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts);
 
         /// <summary>
         /// Checks a container built by a generated builder with an explicit constant policy and a constant image: only
         /// the pairing of the two can be wrong there (the builder always writes a policy and a valid image).
         /// </summary>
-        internal virtual void AnalyzeBuiltContainer(Action<Diagnostic> report, ContainerModel container)
+        internal virtual void AnalyzeBuiltContainer(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts)
         {
         }
 
-        private void AnalyzeBlock(OperationBlockAnalysisContext context, List<IOperation> operations, KubernetesTypes types, ValueFolder folder)
+        private void AnalyzeBlock(OperationBlockAnalysisContext context, List<IOperation> operations, KubernetesTypes types, CompilationFacts facts)
         {
             var reported = new HashSet<(string Id, Location Location)>();
             void Report(Diagnostic diagnostic)
@@ -99,25 +99,25 @@ namespace K8sManifestAnalyzers.Analysis
             var bodies = new Dictionary<IOperation, ManifestBody>();
             foreach (var operation in operations)
             {
-                var body = BodyOf(operation, context, types, folder, propertyDefaults, bodies);
+                var body = BodyOf(operation, context, types, facts.Values, propertyDefaults, bodies);
                 switch (operation)
                 {
                     case IObjectCreationOperation creation when ContainerReader.Read(creation, types, body) is { } container:
                         // Constructor arguments of KubernetesClient 17 and older are written values too.
                         foreach (var argument in creation.Arguments)
                         {
-                            AnalyzeWrite(Report, context.Options, argument, types, body);
+                            AnalyzeWrite(Report, context.Options, argument, types, body, facts);
                         }
 
-                        AnalyzeContainer(Report, container);
+                        AnalyzeContainer(Report, container, facts);
                         break;
 
                     case IWithOperation copy when ContainerReader.Read(copy, types) is { } container:
-                        AnalyzeContainer(Report, container);
+                        AnalyzeContainer(Report, container, facts);
                         break;
 
                     case IAssignmentOperation:
-                        AnalyzeWrite(Report, context.Options, operation, types, body);
+                        AnalyzeWrite(Report, context.Options, operation, types, body, facts);
                         break;
                 }
             }
@@ -160,7 +160,7 @@ namespace K8sManifestAnalyzers.Analysis
             return null;
         }
 
-        private void AnalyzeBuilderCall(OperationAnalysisContext context, BuilderImages builders)
+        private void AnalyzeBuilderCall(OperationAnalysisContext context, BuilderImages builders, CompilationFacts facts)
         {
             if (context.Operation is not IInvocationOperation invocation
                 || builders.Classify(invocation) is not (BuilderCall.CreatesContainer or BuilderCall.AddsContainer))
@@ -182,45 +182,21 @@ namespace K8sManifestAnalyzers.Analysis
                     return;
                 }
 
-                AnalyzeValue(context.ReportDiagnostic, context.Options, ContainerProperty.ImagePullPolicy, policy);
+                AnalyzeValue(context.ReportDiagnostic, context.Options, ContainerProperty.ImagePullPolicy, policy, facts);
                 if (builders.Read(invocation.Instance) is { IsConstant: true } image)
                 {
-                    AnalyzeBuiltContainer(context.ReportDiagnostic, new ContainerModel(invocation, ManifestValue.Constant(image.Text, image.Expression), policy));
+                    AnalyzeBuiltContainer(context.ReportDiagnostic, new ContainerModel(invocation, ManifestValue.Constant(image.Text, image.Expression), policy), facts);
                 }
             }
         }
 
-        private void AnalyzeWrite(Action<Diagnostic> report, AnalyzerOptions options, IOperation write, KubernetesTypes types, ManifestBody body)
+        private void AnalyzeWrite(Action<Diagnostic> report, AnalyzerOptions options, IOperation write, KubernetesTypes types, ManifestBody body, CompilationFacts facts)
         {
             var property = ContainerReader.ReadWrite(write, types, out var value);
             if (property != ContainerProperty.None && value is not null)
             {
-                AnalyzeValue(report, options, property, body.Read(value));
+                AnalyzeValue(report, options, property, body.Read(value), facts);
             }
-        }
-
-        /// <summary>
-        /// Where a finding about one possible value goes: on the constant itself when it is written inside the value
-        /// (an arm, a fallback, a literal) or elsewhere in the same body (a local's assignment), where a fix can edit
-        /// it; otherwise on the written value, with words saying where the constant comes from.
-        /// </summary>
-        internal static (Location Location, bool OnConstant, string? From) Where(ManifestValue written, PossibleValue constant)
-        {
-            var origin = constant.Origin.Syntax;
-            var value = written.Operation?.Syntax ?? origin;
-            if (origin.SyntaxTree == value.SyntaxTree
-                && (value.Span.Contains(origin.Span) || SameBody(origin, value)))
-            {
-                return (origin.GetLocation(), true, null);
-            }
-
-            return (value.GetLocation(), false, constant.Description ?? "from " + ValueFolder.Describe(constant.Origin));
-        }
-
-        private static bool SameBody(SyntaxNode a, SyntaxNode b)
-        {
-            var member = a.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax>();
-            return member is not null && member == b.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.MemberDeclarationSyntax>();
         }
     }
 }

@@ -110,7 +110,7 @@ namespace K8sManifestAnalyzers.Analyzers
                         var allowed = ManifestOptions.GetList(context.Options, syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
                         if (!allowed.IsEmpty && !RegistryPrefix.MatchesAny(reference!, allowed))
                         {
-                            context.ReportDiagnostic(ImageReferenceAnalyzer.RegistryNotAllowed(location, repository, reference!, allowed));
+                            context.ReportDiagnostic(Rules.RegistryNotAllowedRule.Create(location, repository, reference!, allowed));
                         }
                     }
                 }

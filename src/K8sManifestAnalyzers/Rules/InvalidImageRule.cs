@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Immutable;
+using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Analysis.Values;
+using K8sManifestAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace K8sManifestAnalyzers.Rules
+{
+    /// <summary>KMA004: an image the Docker reference grammar rejects; the kubelet fails with InvalidImageName.</summary>
+    internal static class InvalidImageRule
+    {
+        internal static void Check(Action<Diagnostic> report, ManifestValue written, PossibleValue constant, ImageFacts image)
+        {
+            if (image.IsValid)
+            {
+                return;
+            }
+
+            var where = ValueLocation.Of(written, constant);
+            string? repaired = where.OnConstant ? ImageRepair.Suggest(image.Text) : null;
+            var properties = repaired is null
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Replacement, repaired);
+            report(where.From is null
+                ? Diagnostic.Create(Descriptors.KMA004_InvalidImageReference, where.Location, properties, image.Text, image.Problem)
+                : Diagnostic.Create(Descriptors.KMA004_InvalidImageReferenceFrom, where.Location, properties, image.Text, image.Problem, where.From));
+        }
+    }
+}

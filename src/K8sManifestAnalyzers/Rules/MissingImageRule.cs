@@ -1,0 +1,33 @@
+using System;
+using K8sManifestAnalyzers.Analysis;
+using Microsoft.CodeAnalysis;
+
+namespace K8sManifestAnalyzers.Rules
+{
+    /// <summary>KMA006: a container created without an image, or with a null or empty one.</summary>
+    internal static class MissingImageRule
+    {
+        internal static void Check(Action<Diagnostic> report, ContainerModel container)
+        {
+            if (container.IsImageVolume)
+            {
+                // About containers: an image volume without a reference fails validation on its own terms.
+                return;
+            }
+
+            // A with-copy keeps the original's image (the model reads it as unknown), unless it writes an empty one.
+            string? missing = container.Image.State switch
+            {
+                ValueState.Unset => "without an image",
+                ValueState.Null => "with a null image",
+                ValueState.Constant when container.Image.Text!.Length == 0 => "with an empty image",
+                _ => null,
+            };
+
+            if (missing is not null)
+            {
+                report(Diagnostic.Create(Descriptors.KMA006_MissingImage, Locations.OfCreation(container.Creation), missing));
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System;
+using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Analysis.Values;
+using K8sManifestAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace K8sManifestAnalyzers.Rules
+{
+    /// <summary>KMA005: an image that is not pinned: the tag latest, or no tag and no digest.</summary>
+    internal static class MutableImageRule
+    {
+        internal static void Check(Action<Diagnostic> report, ManifestValue written, PossibleValue constant, ImageFacts image)
+        {
+            if (!image.IsMutable)
+            {
+                return;
+            }
+
+            var where = ValueLocation.Of(written, constant);
+            string why = image.IsUntagged ? "has no tag or digest, so it means 'latest'" : "uses the tag 'latest'";
+            report(where.From is null
+                ? Diagnostic.Create(Descriptors.KMA005_MutableImageTag, where.Location, image.Text, why)
+                : Diagnostic.Create(Descriptors.KMA005_MutableImageTagFrom, where.Location, image.Text, why, where.From));
+        }
+    }
+}

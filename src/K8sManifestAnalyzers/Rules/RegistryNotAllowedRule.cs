@@ -1,0 +1,43 @@
+using System;
+using System.Collections.Immutable;
+using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Analysis.Values;
+using K8sManifestAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace K8sManifestAnalyzers.Rules
+{
+    /// <summary>KMA008: an image outside the prefixes of <c>k8s_manifests.allowed_registries</c> (opt-in).</summary>
+    internal static class RegistryNotAllowedRule
+    {
+        /// <summary>One possible value of a written image.</summary>
+        internal static void Check(Action<Diagnostic> report, AnalyzerOptions options, ManifestValue written, PossibleValue constant, ImageFacts image)
+        {
+            if (image.Reference is not { } reference)
+            {
+                return;
+            }
+
+            var where = ValueLocation.Of(written, constant);
+            var allowed = ManifestOptions.GetList(options, where.Location.SourceTree ?? written.Operation!.Syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
+            if (allowed.IsEmpty || RegistryPrefix.MatchesAny(reference, allowed))
+            {
+                return;
+            }
+
+            report(where.From is null
+                ? Create(where.Location, image.Text, reference, allowed)
+                : Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowedFrom, where.Location, image.Text, string.Join(", ", allowed), where.From));
+        }
+
+        /// <summary>
+        /// The finding, naming the normalized image only where it differs from what is written (<c>nginx</c> is
+        /// <c>docker.io/library/nginx</c>; <c>ghcr.io/acme/app</c> is itself). Also used for [ContainerImage] declarations.
+        /// </summary>
+        internal static Diagnostic Create(Location location, string image, ImageReference reference, ImmutableArray<string> allowed) =>
+            image.StartsWith(reference.Name, StringComparison.Ordinal)
+                ? Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowed, location, image, string.Join(", ", allowed))
+                : Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowedNormalized, location, image, reference.Name, string.Join(", ", allowed));
+    }
+}

@@ -1,0 +1,56 @@
+using System;
+using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Analysis.Values;
+using K8sManifestAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace K8sManifestAnalyzers.Rules
+{
+    /// <summary>
+    /// KMA003: IfNotPresent or Never with a mutable image, paired only where the two values can occur together (a
+    /// constant with anything, the defaults with the defaults, not two unrelated branches).
+    /// </summary>
+    internal static class StalePullPolicyRule
+    {
+        internal static void Check(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts)
+        {
+            var policy = container.PullPolicy;
+            if (policy.Operation is null)
+            {
+                return;
+            }
+
+            foreach (var policyValue in policy.Values.Constants)
+            {
+                if (policyValue.Text is not (PullPolicy.IfNotPresent or PullPolicy.Never))
+                {
+                    continue;
+                }
+
+                foreach (var imageValue in container.Image.Values.Constants)
+                {
+                    if (imageValue.Text is not { } image || !imageValue.CanOccurWith(policyValue) || !facts.Image(image).IsMutable)
+                    {
+                        continue;
+                    }
+
+                    var where = ValueLocation.Of(policy, policyValue);
+                    string why = facts.Image(image).IsUntagged ? "no tag or digest, so 'latest'" : "tag 'latest'";
+                    bool never = policyValue.Text == PullPolicy.Never;
+                    var properties = RuleProperties.Replacement(where.OnConstant ? PullPolicy.Always : null);
+                    string? from = ImageOrigin(container.Image, imageValue);
+                    report(from is null
+                        ? Diagnostic.Create(never ? Descriptors.KMA003_NeverWithMutableImage : Descriptors.KMA003_StalePolicyForMutableImage, where.Location, properties, image, why)
+                        : Diagnostic.Create(never ? Descriptors.KMA003_NeverWithMutableImageFrom : Descriptors.KMA003_StalePolicyForMutableImageFrom, where.Location, properties, image, why, from));
+                    break;
+                }
+            }
+        }
+
+        // Where the image comes from, when that is not the image written as a literal.
+        private static string? ImageOrigin(ManifestValue image, PossibleValue value) =>
+            value.Description ?? (image.Operation is { } written && written.Syntax.SyntaxTree == value.Origin.Syntax.SyntaxTree && written.Syntax.Span.Contains(value.Origin.Syntax.Span)
+                ? null
+                : "from " + ValueFolder.Describe(value.Origin));
+    }
+}
