@@ -31,7 +31,37 @@ namespace K8sManifestAnalyzers.Analysis
             _localObjectReferenceTypes = Resolve(compilation, "k8s.Models.V1LocalObjectReference");
             _imageVolumeTypes = Resolve(compilation, "k8s.Models.V1ImageVolumeSource");
             Builders = BuilderImages.TryCreate(compilation);
+            Values = CompilationFacts.For(compilation).Values;
         }
+
+        /// <summary>The value folder of the compilation, the one place constants are folded.</summary>
+        internal Values.ValueFolder Values { get; }
+
+        /// <summary>
+        /// The one constant a value is on every path (literals, <c>const</c> and <c>static readonly</c> fields,
+        /// <c>string.Empty</c>, concatenation and interpolation of those), or <see langword="null"/>;
+        /// <paramref name="known"/> says whether it is one constant (<see langword="null"/> included).
+        /// </summary>
+        internal string? Constant(IOperation? value, out bool known)
+        {
+            known = false;
+            if (value is null)
+            {
+                return null;
+            }
+
+            var values = Values.Fold(value, null, propertyDefaults: false);
+            if (!values.IsSingleConstant)
+            {
+                return null;
+            }
+
+            known = true;
+            return values.Constants[0].Text;
+        }
+
+        /// <summary>The one constant a value is on every path, or <see langword="null"/>.</summary>
+        internal string? Constant(IOperation? value) => Constant(value, out _);
 
         /// <summary>The generated image builders, when the compilation declares an image.</summary>
         internal BuilderImages? Builders { get; }

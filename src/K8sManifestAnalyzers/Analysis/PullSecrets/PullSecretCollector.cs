@@ -30,8 +30,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 var account = new ServiceAccountFact();
                 if (PullSecretReader.FindMetadata(creation, types) is { } meta)
                 {
-                    account.Name = ObjectMembers.ConstantString(ObjectMembers.Find(meta, "Name"));
-                    account.Namespace = ObjectMembers.ConstantString(ObjectMembers.Find(meta, "NamespaceProperty"));
+                    account.Name = types.Constant(ObjectMembers.Find(meta, "Name"));
+                    account.Namespace = types.Constant(ObjectMembers.Find(meta, "NamespaceProperty"));
                 }
 
                 if (ObjectMembers.Find(creation, PullSecretReader.ImagePullSecrets) is { } list)
@@ -114,9 +114,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     return null;
                 }
 
-                secret.Name = ObjectMembers.ConstantString(name);
+                secret.Name = types.Constant(name);
                 secret.NameLocation = Locations.OfValue(name);
-                secret.Namespace = ObjectMembers.ConstantString(ObjectMembers.Find(meta, "NamespaceProperty"));
+                secret.Namespace = types.Constant(ObjectMembers.Find(meta, "NamespaceProperty"));
             }
             else if (metadata is null)
             {
@@ -126,23 +126,16 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             if (ObjectMembers.Find(creation, "Type") is { } type)
             {
                 secret.TypeLocation = Locations.OfValue(type);
-                if (type.ConstantValue is { HasValue: true } constant)
-                {
-                    secret.Type = constant.Value as string;
-                    secret.TypeKnown = constant.Value is null or string;
-                }
-                else
-                {
-                    secret.TypeKnown = false;
-                }
+                secret.Type = types.Constant(type, out bool known);
+                secret.TypeKnown = known;
             }
 
-            ReadKeys(ObjectMembers.Find(creation, "Data"), secret);
-            ReadKeys(ObjectMembers.Find(creation, "StringData"), secret);
+            ReadKeys(ObjectMembers.Find(creation, "Data"), secret, types);
+            ReadKeys(ObjectMembers.Find(creation, "StringData"), secret, types);
             return secret;
         }
 
-        private static void ReadKeys(IOperation? data, SecretFact secret)
+        private static void ReadKeys(IOperation? data, SecretFact secret, KubernetesTypes types)
         {
             if (data is null)
             {
@@ -163,7 +156,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
             foreach (var entry in initializer.Initializers)
             {
-                if (PullSecretReader.TryReadDictionaryEntry(entry, out var key, out _) && ObjectMembers.ConstantString(key) is { } text)
+                if (PullSecretReader.TryReadDictionaryEntry(entry, out var key, out _) && types.Constant(key) is { } text)
                 {
                     secret.Keys.Add(text);
                 }
@@ -191,8 +184,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
             if (ObjectMembers.Find(creation, "ServiceAccountName") is { } account)
             {
-                spec.ServiceAccountName = ObjectMembers.ConstantString(account);
-                spec.ServiceAccountKnown = account.ConstantValue.HasValue;
+                spec.ServiceAccountName = types.Constant(account, out bool known);
+                spec.ServiceAccountKnown = known;
             }
 
             foreach (var property in ContainerLists)

@@ -34,9 +34,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     return new PullSecretEntry(element, null, null, isKnown: true);
                 }
 
-                return nameValue.ConstantValue is { HasValue: true } constant
-                    ? new PullSecretEntry(element, nameValue, constant.Value as string, isKnown: constant.Value is null or string)
-                    : new PullSecretEntry(element, nameValue, null, isKnown: false);
+                string? name = types.Constant(nameValue, out bool known);
+                return new PullSecretEntry(element, nameValue, name, isKnown: known);
             }
 
             return new PullSecretEntry(element, null, null, isKnown: false);
@@ -108,7 +107,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         }
 
         private static string? ReadNamespace(IObjectCreationOperation creation, KubernetesTypes types) =>
-            FindMetadata(creation, types) is { } meta ? ObjectMembers.ConstantString(ObjectMembers.Find(meta, "NamespaceProperty")) : null;
+            FindMetadata(creation, types) is { } meta ? types.Constant(ObjectMembers.Find(meta, "NamespaceProperty")) : null;
 
         private static void CollectElements(IOperation value, KubernetesTypes types, List<PullSecretEntry> entries, ref bool hasUnknownEntries)
         {

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Analysis.PullSecrets;
+using K8sManifestAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace K8sManifestAnalyzers.Rules
+{
+    /// <summary>
+    /// KMA103: an image from a private registry (a prefix of <c>k8s_manifests.private_registries</c>, or a builder
+    /// declaration that names a pull secret) in a pod spec with no pull secrets, whose service account has none either.
+    /// </summary>
+    internal static class MissingPullSecretRule
+    {
+        /// <summary>Property of KMA103: the docker-registry Secrets a fix may name, separated by commas.</summary>
+        internal const string CandidatesProperty = "Candidates";
+
+        internal static void Check(Action<Diagnostic> report, AnalyzerOptions options, PullSecretIndex index, CompilationFacts facts)
+        {
+            foreach (var spec in index.PodSpecs)
+            {
+                if (spec.HasPullSecrets || !spec.ServiceAccountKnown || spec.Images.Count == 0 || index.ServiceAccountHasPullSecrets(spec))
+                {
+                    continue;
+                }
+
+                foreach (var podImage in spec.Images)
+                {
+                    if (facts.Image(podImage.Image).Reference is not { } reference)
+                    {
+                        continue;
+                    }
+
+                    var privateRegistries = ManifestOptions.GetList(options, podImage.Location.SourceTree!, ManifestOptions.PrivateRegistries);
+                    string? prefix = privateRegistries.IsEmpty ? null : RegistryPrefix.FindMatch(reference, privateRegistries);
+                    if (prefix is null && podImage.DeclaredPullSecret is null)
+                    {
+                        continue;
+                    }
+
+                    var candidates = new List<string>();
+                    if (podImage.DeclaredPullSecret is { } declared)
+                    {
+                        candidates.Add(declared);
+                    }
+
+                    foreach (var secret in index.RegistrySecrets)
+                    {
+                        if (PullSecretIndex.SameNamespace(secret.Namespace, spec.Namespace) && !candidates.Contains(secret.Name!))
+                        {
+                            candidates.Add(secret.Name!);
+                        }
+                    }
+
+                    string account = spec.ServiceAccountName is null ? string.Empty : $" and its service account '{spec.ServiceAccountName}' has none in this compilation";
+                    var properties = ImmutableDictionary<string, string?>.Empty.Add(CandidatesProperty, string.Join(",", candidates));
+                    var additional = new[] { spec.CreationLocation };
+                    report(prefix is not null
+                        ? Diagnostic.Create(Descriptors.KMA103_MissingPullSecret, podImage.Location, additional, properties, podImage.Image, prefix, account)
+                        : Diagnostic.Create(Descriptors.KMA103_MissingDeclaredPullSecret, podImage.Location, additional, properties, podImage.Image, podImage.DeclaredPullSecret, account));
+                }
+            }
+        }
+    }
+}

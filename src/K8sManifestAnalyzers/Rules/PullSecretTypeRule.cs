@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using K8sManifestAnalyzers.Analysis.PullSecrets;
+using K8sManifestAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace K8sManifestAnalyzers.Rules
+{
+    /// <summary>
+    /// KMA104: a Secret used as a pull secret whose type the kubelet ignores (Opaque, none) or whose docker-registry
+    /// type lacks its data key. The fix sets the type that matches the key the Secret has.
+    /// </summary>
+    internal static class PullSecretTypeRule
+    {
+        internal static void Check(Action<Diagnostic> report, IEnumerable<SecretFact> referenced)
+        {
+            foreach (var secret in referenced)
+            {
+                Check(report, secret);
+            }
+        }
+
+        private static void Check(Action<Diagnostic> report, SecretFact secret)
+        {
+            if (!secret.TypeKnown)
+            {
+                return;
+            }
+
+            string type = secret.Type ?? SecretType.Opaque;
+            string? problem = null;
+            if (!SecretType.IsDockerRegistry(type))
+            {
+                problem = (secret.Type is null ? "it has no type, so it is Opaque" : $"its type is '{type}'")
+                    + ": the kubelet ignores it and pulls without credentials";
+            }
+            else if (secret.KeysKnown && !secret.Keys.Contains(SecretType.KeyFor(type)!))
+            {
+                problem = $"its type '{type}' needs the data key '{SecretType.KeyFor(type)}': the API server rejects the Secret without it";
+            }
+
+            if (problem is null)
+            {
+                return;
+            }
+
+            string? replacement = secret.Keys.Contains(SecretType.DockerConfigJsonKey) ? SecretType.DockerConfigJson
+                : secret.Keys.Contains(SecretType.DockerCfgKey) ? SecretType.DockerCfg
+                : null;
+            var properties = replacement is null || replacement == type
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Replacement, replacement);
+            report(Diagnostic.Create(Descriptors.KMA104_PullSecretWrongType, secret.TypeLocation ?? secret.CreationLocation, properties, secret.Name, problem));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using K8sManifestAnalyzers.Analysis.PullSecrets;
+using K8sManifestAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace K8sManifestAnalyzers.Rules
+{
+    /// <summary>
+    /// KMA101: an <c>imagePullSecrets</c> entry naming a Secret defined nowhere in the compilation (nor listed as
+    /// external): the kubelet skips it and pulls anonymously. Suggests the closest docker-registry Secret.
+    /// </summary>
+    internal static class UndefinedPullSecretRule
+    {
+        /// <summary>Checks every reference; returns the Secrets the references find, for KMA102 and KMA104.</summary>
+        internal static HashSet<SecretFact> Check(Action<Diagnostic> report, AnalyzerOptions options, PullSecretIndex index)
+        {
+            var referenced = new HashSet<SecretFact>();
+            foreach (var reference in index.References)
+            {
+                if (reference.Name is null)
+                {
+                    continue;
+                }
+
+                bool found = false;
+                if (index.SecretsByName.TryGetValue(reference.Name, out var candidates))
+                {
+                    foreach (var secret in candidates)
+                    {
+                        if (PullSecretIndex.SameNamespace(secret.Namespace, reference.Namespace))
+                        {
+                            found = true;
+                            referenced.Add(secret);
+                        }
+                    }
+                }
+
+                if (!found && !PullSecretIndex.AnyCompatible(index.ComputedSecretNamespaces, reference.Namespace) && !PullSecretIndex.IsExternal(options, reference))
+                {
+                    Report(report, reference, index.RegistrySecrets);
+                }
+            }
+
+            return referenced;
+        }
+
+        // The suggestion scans the docker-registry Secrets only (a handful in practice), and only for the references
+        // that are undefined.
+        private static void Report(Action<Diagnostic> report, PullSecretReferenceFact reference, List<SecretFact> registrySecrets)
+        {
+            string? closest = null;
+            int best = int.MaxValue;
+            foreach (var secret in registrySecrets)
+            {
+                if (PullSecretIndex.SameNamespace(secret.Namespace, reference.Namespace) && NameDistance.IsClose(reference.Name!, secret.Name!))
+                {
+                    int distance = NameDistance.Levenshtein(reference.Name!, secret.Name!);
+                    if (distance < best)
+                    {
+                        best = distance;
+                        closest = secret.Name;
+                    }
+                }
+            }
+
+            var properties = closest is null
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Replacement, closest);
+            report(Diagnostic.Create(
+                Descriptors.KMA101_UndefinedPullSecret,
+                reference.Location,
+                properties,
+                reference.Name,
+                reference.Namespace is null ? string.Empty : $" in namespace '{reference.Namespace}'",
+                closest is null ? string.Empty : $" (did you mean '{closest}'?)"));
+        }
+    }
+}
