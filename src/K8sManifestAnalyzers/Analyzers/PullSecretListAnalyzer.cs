@@ -52,52 +52,37 @@ namespace K8sManifestAnalyzers.Analyzers
                     OperationKind.CoalesceAssignment,
                     OperationKind.Argument);
 
-                // `spec.ImagePullSecrets.Add(…)` after the list was written: an added name may already be listed.
-                start.RegisterOperationBlockStartAction(block =>
-                {
-                    List<IInvocationOperation>? adds = null;
-                    block.RegisterOperationAction(
-                        c =>
-                        {
-                            if (c.Operation is IInvocationOperation invocation && PullSecretReader.IsAddToPullSecrets(invocation, types, out _))
-                            {
-                                (adds ??= new List<IInvocationOperation>()).Add(invocation);
-                            }
-                        },
-                        OperationKind.Invocation);
-                    block.RegisterOperationBlockEndAction(end =>
+                // `spec.ImagePullSecrets.Add(…)` after the list was written: an added name may already be listed. Adds
+                // are rare, so the body is indexed only when one is found (no per-block registration for every method).
+                start.RegisterOperationAction(
+                    c =>
                     {
-                        if (adds is not null)
+                        if (c.Operation is IInvocationOperation invocation && PullSecretReader.IsAddToPullSecrets(invocation, types, out _))
                         {
-                            CheckAdds(end, adds, types);
+                            CheckAdd(c, invocation, types);
                         }
-                    });
-                });
+                    },
+                    OperationKind.Invocation);
             });
         }
 
-        private static void CheckAdds(OperationBlockAnalysisContext context, List<IInvocationOperation> adds, KubernetesTypes types)
+        private static void CheckAdd(OperationAnalysisContext context, IInvocationOperation add, KubernetesTypes types)
         {
-            var root = ContainerReader.Root(adds[0]);
-            var index = Analysis.Flow.BodyIndex.Build(root, types);
-            foreach (var add in adds)
+            if (!PullSecretReader.IsAddToPullSecrets(add, types, out var list)
+                || list!.Instance is not { } owner
+                || PullSecretReader.ReadEntry(add.Arguments[0].Value, types) is not { IsKnown: true, IsEmpty: false, Name: { } name } entry)
             {
-                if (!PullSecretReader.IsAddToPullSecrets(add, types, out var list)
-                    || list!.Instance is not { } owner
-                    || index.Resolve(owner) is not { } path
-                    || path.CoversEveryElement
-                    || PullSecretReader.ReadEntry(add.Arguments[0].Value, types) is not { IsKnown: true, IsEmpty: false, Name: { } name } entry
-                    || !ListedBefore(root, index, path, name, add, types))
-                {
-                    continue;
-                }
+                return;
+            }
 
+            var root = ContainerReader.Root(add);
+            var index = Analysis.Flow.BodyIndex.Build(root, types);
+            if (index.Resolve(owner) is { CoversEveryElement: false } path && ListedBefore(root, index, path, name, add, types))
+            {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA106_InvalidPullSecretEntry, entry.Element.Syntax.GetLocation(), $"The pull secret '{name}' is listed twice"));
             }
         }
 
-        // Whether the list the path leads to holds the name before the Add: written in the owner's initializer, assigned
-        // (not with ??=, which keeps what was there), or added before, on the same path, earlier in the body.
         private static bool ListedBefore(IOperation root, Analysis.Flow.BodyIndex index, Analysis.Flow.AccessPath path, string name, IInvocationOperation add, KubernetesTypes types)
         {
             foreach (var operation in root.Descendants())
