@@ -50,7 +50,9 @@ namespace K8sManifestAnalyzers.Analysis
                         c =>
                         {
                             if (c.Operation is IObjectCreationOperation or IWithOperation
-                                || ContainerReader.ReadWrite(c.Operation, types, out _) != ContainerProperty.None)
+                                || ContainerReader.ReadWrite(c.Operation, types, out _) != ContainerProperty.None
+                                || (c.Operation is IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.IsEmpty: false } call
+                                    && (types.HasImage(call.Type) || BodyIndex.HandsOnModel(call, types))))
                             {
                                 (operations ??= new List<IOperation>()).Add(c.Operation);
                             }
@@ -58,7 +60,8 @@ namespace K8sManifestAnalyzers.Analysis
                         OperationKind.ObjectCreation,
                         OperationKind.With,
                         OperationKind.SimpleAssignment,
-                        OperationKind.CoalesceAssignment);
+                        OperationKind.CoalesceAssignment,
+                        OperationKind.Invocation);
                     block.RegisterOperationBlockEndAction(end =>
                     {
                         if (operations is not null)
@@ -83,6 +86,21 @@ namespace K8sManifestAnalyzers.Analysis
         internal virtual void AnalyzeBuiltContainer(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts)
         {
         }
+
+        /// <summary>
+        /// Checks a container a factory of the compilation creates, at one call, as a whole (KMA003): the constants the
+        /// call passes are judged as if written in the factory.
+        /// </summary>
+        internal virtual void AnalyzeCreatedByCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, IInvocationOperation call, string factory, CompilationFacts facts)
+        {
+        }
+
+        /// <summary>
+        /// Checks the constants a call passes to a method of the compilation that writes them to an image or a policy
+        /// (a factory, a helper, a builder): reported on the argument, with a message naming the method. Constants the
+        /// method writes itself are reported in the method.
+        /// </summary>
+        internal abstract void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, CompilationFacts facts);
 
         private void AnalyzeBlock(OperationBlockAnalysisContext context, List<IOperation> operations, KubernetesTypes types, CompilationFacts facts)
         {
@@ -119,6 +137,32 @@ namespace K8sManifestAnalyzers.Analysis
                     case IAssignmentOperation:
                         AnalyzeWrite(Report, context.Options, operation, types, body, facts);
                         break;
+
+                    case IInvocationOperation call when types.Values.Methods?.Get(call.TargetMethod, types) is { } summary:
+                        // Constants the call passes to a helper or builder that writes them into a container.
+                        var scope = new Summaries.CallScope(summary, call, body.Scope);
+                        foreach (var write in summary.Writes)
+                        {
+                            var values = facts.Values.Fold(write.Write.Value, write.Write.ScopeFor(scope), propertyDefaults);
+                            AnalyzeValueThroughCall(Report, context.Options, write.Write.Property, ManifestValue.From(call, values), call, summary.DisplayName, facts);
+                        }
+
+                        if (summary.CreatedContainer is { } created)
+                        {
+                            // A factory: the container it creates, with this call's arguments for its parameters and the
+                            // writes this body makes on the result.
+                            var inFactory = new ManifestBody(summary.Index, summary.Flow, facts.Values, propertyDefaults, types) { Scope = scope };
+                            if (ContainerReader.Read(created, types, inFactory) is { } made)
+                            {
+                                var atCall = ContainerFlow.Complete(call, made.Image, made.PullPolicy, body);
+                                var model = new ContainerModel(call, atCall.Image, atCall.PullPolicy, made.IsImageVolume);
+                                AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.Image, model.Image, call, summary.DisplayName, facts);
+                                AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.ImagePullPolicy, model.PullPolicy, call, summary.DisplayName, facts);
+                                AnalyzeCreatedByCall(Report, context.Options, model, call, summary.DisplayName, facts);
+                            }
+                        }
+
+                        break;
                 }
             }
         }
@@ -130,7 +174,7 @@ namespace K8sManifestAnalyzers.Analysis
             if (!bodies.TryGetValue(root, out var body))
             {
                 var index = BodyIndex.Build(root, types);
-                var flow = new BodyFlow(index, () => GraphOf(root, context), propertyDefaults);
+                var flow = new BodyFlow(index, () => GraphOf(root, context));
                 body = new ManifestBody(index, flow, folder, propertyDefaults, types);
                 bodies.Add(root, body);
             }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using K8sManifestAnalyzers.Analysis.Flow;
+using K8sManifestAnalyzers.Analysis.Summaries;
 using K8sManifestAnalyzers.Analysis.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,30 +10,130 @@ namespace K8sManifestAnalyzers.Analysis
     /// <summary>
     /// Connects the writes of a method body to the container they reach, path by path: <c>c.ImagePullPolicy = …</c> on
     /// the local it is stored in, <c>spec.Containers[0].Image = …</c>, a <c>foreach</c> over its list that writes each
-    /// element. A write that may or may not reach it makes the property unknown; a write on some paths only leaves
-    /// the property unset on the others.
+    /// element, a helper the container is passed to, a fluent builder chained on it. A write that may or may not
+    /// reach it (a call that is not followed) makes the property unknown; a write on some paths only leaves the
+    /// property unset on the others.
     /// </summary>
     internal static class ContainerFlow
     {
-        internal static ContainerModel Complete(IObjectCreationOperation creation, ManifestValue image, ManifestValue policy, ManifestBody body)
+        internal static ContainerModel Complete(IOperation creation, ManifestValue image, ManifestValue policy, ManifestBody body)
         {
+            bool isVolume = body.IsImageVolume(creation);
             if ((!image.IsSet || !policy.IsSet) && ContainerReader.FindAssignedLocal(creation, out bool ambiguous) is not null && ambiguous)
             {
                 // The local also holds other objects: its writes cannot be told apart, so what is unset is unknown.
-                return new ContainerModel(
-                    creation,
-                    image.IsSet ? image : ManifestValue.Unknown(null),
-                    policy.IsSet ? policy : ManifestValue.Unknown(null),
-                    body.IsImageVolume(creation));
+                return new ContainerModel(creation, image.IsSet ? image : ManifestValue.Unknown(null), policy.IsSet ? policy : ManifestValue.Unknown(null), isVolume);
             }
 
-            if (body.Index.PlacementOf(creation) is { } place)
+            // A fluent chain on the new object: `new V1Container { … }.WithImage("…").PullAlways()`.
+            var top = ApplyChain(creation, ref image, ref policy, body);
+            if (top is not null && top != creation && (!image.IsSet || !policy.IsSet) && ContainerReader.FindAssignedLocal(top, out bool reassigned) is not null && reassigned)
             {
-                image = Apply(creation, image, ContainerProperty.Image, place, body);
-                policy = Apply(creation, policy, ContainerProperty.ImagePullPolicy, place, body);
+                // `var c = new V1Container().WithImage(…); c = c.PullAlways();`: the local's writes cannot be told apart.
+                return new ContainerModel(creation, image.IsSet ? image : ManifestValue.Unknown(null), policy.IsSet ? policy : ManifestValue.Unknown(null), isVolume);
             }
 
-            return new ContainerModel(creation, image, policy, body.IsImageVolume(creation));
+            if (top is not null && body.Index.PlacementOf(top) is { } place)
+            {
+                foreach (var held in body.Index.MayWrite)
+                {
+                    if (held.Holds(place))
+                    {
+                        // Handed to a call that is not followed: it may write anything of the container.
+                        return new ContainerModel(creation, ManifestValue.Unknown(image.Operation), ManifestValue.Unknown(policy.Operation), isVolume);
+                    }
+                }
+
+                image = Apply(top, image, ContainerProperty.Image, place, body);
+                policy = Apply(top, policy, ContainerProperty.ImagePullPolicy, place, body);
+            }
+
+            return new ContainerModel(creation, image, policy, isVolume);
+        }
+
+        // Follows calls that take the object as an argument and return it (fluent builders), applying their writes.
+        // Returns the outermost expression that holds the object, or null when a call that is not followed took it.
+        private static IOperation? ApplyChain(IOperation creation, ref ManifestValue image, ref ManifestValue policy, ManifestBody body)
+        {
+            var top = creation;
+            for (int i = 0; i < 16; i++)
+            {
+                var parent = top.Parent;
+                while (parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    top = parent;
+                    parent = parent.Parent;
+                }
+
+                if (parent is not IArgumentOperation { Parent: IInvocationOperation call, Parameter: { } parameter } || call.Instance == top)
+                {
+                    return top;
+                }
+
+                var summary = body.Types.Values.Methods?.Get(call.TargetMethod, body.Types);
+                if (summary is null)
+                {
+                    if (MethodSummaries.IsKnownNotToWrite(call.TargetMethod))
+                    {
+                        return top;
+                    }
+
+                    image = image.IsSet ? ManifestValue.Unknown(image.Operation) : ManifestValue.Unknown(null);
+                    policy = policy.IsSet ? ManifestValue.Unknown(policy.Operation) : ManifestValue.Unknown(null);
+                    return null;
+                }
+
+                if (summary.MayWrite.Contains(parameter.Ordinal))
+                {
+                    image = ManifestValue.Unknown(image.Operation);
+                    policy = ManifestValue.Unknown(policy.Operation);
+                    return null;
+                }
+
+                foreach (var write in summary.Writes)
+                {
+                    if (write.Parameter == parameter.Ordinal && write.Steps.IsEmpty)
+                    {
+                        var scope = new CallScope(summary, call, body.Scope);
+                        if (write.Write.Property == ContainerProperty.Image)
+                        {
+                            image = Chained(image, write, body, scope, call);
+                        }
+                        else if (write.Write.Property == ContainerProperty.ImagePullPolicy)
+                        {
+                            policy = Chained(policy, write, body, scope, call);
+                        }
+                    }
+                }
+
+                if (summary.ReturnsParameter != parameter.Ordinal)
+                {
+                    // Written and not returned: what follows is not this object.
+                    return null;
+                }
+
+                top = call;
+            }
+
+            return top;
+        }
+
+        private static ManifestValue Chained(ManifestValue current, ParameterWrite write, ManifestBody body, IValueScope scope, IInvocationOperation call)
+        {
+            var summary = body.Types.Values.Methods?.Get(call.TargetMethod, body.Types);
+            var values = body.Folder.Fold(write.Write.Value, scope, body.PropertyDefaults).Map(ValueScenario.Always, "set by " + (summary?.DisplayName ?? call.TargetMethod.Name));
+            if (write.Write.IsCoalesce && current.IsSet && !current.Values.MayBeNull && !current.Values.HasUnknown)
+            {
+                return current;
+            }
+
+            var written = ManifestValue.From(call, values);
+            if (!write.OnEveryPath)
+            {
+                return current.IsSet ? ManifestValue.From(call, current.Values.Union(values).Map(ValueScenario.Branch, null)) : written.OnSomePathsOnly();
+            }
+
+            return written;
         }
 
         private static ManifestValue Apply(IOperation creation, ManifestValue initial, ContainerProperty property, AccessPath place, ManifestBody body)
@@ -47,7 +148,7 @@ namespace K8sManifestAnalyzers.Analysis
                 }
 
                 var match = write.Instance.Reaches(place);
-                if (match == PathMatch.Definite && write.Instance.CoversEveryElement && !IsUnconditionalInLoop(write.Assignment))
+                if (match == PathMatch.Definite && write.Instance.CoversEveryElement && !IsUnconditionalInLoop(write.Operation))
                 {
                     // `foreach (var c in spec.Containers) if (…) c.ImagePullPolicy = …`: this element may be skipped.
                     match = PathMatch.Possible;
@@ -80,17 +181,26 @@ namespace K8sManifestAnalyzers.Analysis
             return result;
         }
 
+        // The expression a finding about the write goes on: the assignment's value, or the call that makes the write.
+        private static IOperation Written(PropertyWrite write) => write.Callee is null ? write.Value : write.Operation;
+
+        private static PossibleValues Fold(PropertyWrite write, ManifestBody body)
+        {
+            var values = body.Folder.Fold(write.Value, write.ScopeFor(body.Scope), body.PropertyDefaults);
+            return write.Callee is { } callee ? values.Map(ValueScenario.Always, "set by " + callee.DisplayName) : values;
+        }
+
         private static ManifestValue ApplySimple(IOperation creation, ManifestValue initial, List<PropertyWrite> writes, ManifestBody body)
         {
             bool? covered = Covered(creation, writes, null, body);
-            var first = writes[0].Assignment.Value;
+            var first = Written(writes[0]);
             if (writes.Count > 1)
             {
                 // Several writes: which one wins on each path is not followed.
                 return covered == false && !initial.IsSet ? ManifestValue.Unknown(first).OnSomePathsOnly() : ManifestValue.Unknown(first);
             }
 
-            var values = body.Fold(first);
+            var values = Fold(writes[0], body);
             switch (covered)
             {
                 case true:
@@ -113,16 +223,16 @@ namespace K8sManifestAnalyzers.Analysis
                 return current;
             }
 
-            var first = writes[0].Assignment.Value;
+            var first = Written(writes[0]);
             if (writes.Count > 1)
             {
                 return ManifestValue.Unknown(first);
             }
 
-            var added = body.Fold(first);
+            var added = Fold(writes[0], body);
             if (current.IsSet && !current.SomePathsOnly)
             {
-                string description = "used when " + ValueFolder.Describe(writes[0].Assignment.Target) + " is null";
+                string description = "used when " + ValueFolder.Describe(writes[0].Operation is IAssignmentOperation assignment ? assignment.Target : writes[0].Operation) + " is null";
                 return ManifestValue.From(first, current.Values.WithoutNull().Union(added.Map(ValueScenario.Unconfigured, description)));
             }
 
@@ -133,7 +243,8 @@ namespace K8sManifestAnalyzers.Analysis
 
         // Whether the writes cover every path from the creation to the end of the body. A foreach that writes every
         // element (checked unconditional before) covers its containers however often it runs. A `??=` counts at its
-        // test, after which the property is set whichever way the test went.
+        // test, after which the property is set whichever way the test went. A call that writes on some of its own
+        // paths only covers nothing.
         private static bool? Covered(IOperation creation, List<PropertyWrite> writes, List<PropertyWrite>? more, ManifestBody body)
         {
             var syntaxes = new List<SyntaxNode>(writes.Count + (more?.Count ?? 0));
@@ -141,16 +252,19 @@ namespace K8sManifestAnalyzers.Analysis
             {
                 foreach (var write in list ?? new List<PropertyWrite>())
                 {
-                    if (write.Instance is { CoversEveryElement: true })
+                    if (write.Instance is { CoversEveryElement: true } && write.OnEveryPath)
                     {
                         return true;
                     }
 
-                    syntaxes.Add(write.IsCoalesce ? write.Assignment.Target.Syntax : write.Assignment.Syntax);
+                    if (write.OnEveryPath)
+                    {
+                        syntaxes.Add(write.Coverage);
+                    }
                 }
             }
 
-            return body.Flow.CoversEveryPath(creation.Syntax, syntaxes);
+            return syntaxes.Count == 0 ? false : body.Flow.CoversEveryPath(creation.Syntax, syntaxes);
         }
 
         // The write is a statement of the foreach body itself, not under a condition, so it runs for every element.

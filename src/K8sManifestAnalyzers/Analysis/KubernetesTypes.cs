@@ -32,6 +32,7 @@ namespace K8sManifestAnalyzers.Analysis
             _imageVolumeTypes = Resolve(compilation, "k8s.Models.V1ImageVolumeSource");
             Builders = BuilderImages.TryCreate(compilation);
             Values = CompilationFacts.For(compilation).Values;
+            Values.Methods ??= new Summaries.MethodSummaries(compilation, this);
         }
 
         /// <summary>The value folder of the compilation, the one place constants are folded.</summary>
@@ -93,6 +94,31 @@ namespace K8sManifestAnalyzers.Analysis
 
         /// <summary>True for V1ImageVolumeSource (Kubernetes 1.31+): an image with a pull policy, defaulted like a container's.</summary>
         internal bool IsImageVolume(ITypeSymbol? type) => IsAny(type, _imageVolumeTypes);
+
+        /// <summary>
+        /// True for a <c>k8s.Models</c> type (or a type derived from one), and for collections of them: what a call can
+        /// write images, policies and pull secrets through.
+        /// </summary>
+        internal bool IsModel(ITypeSymbol? type)
+        {
+            for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+            {
+                if (current.ContainingNamespace is { Name: "Models", ContainingNamespace: { Name: "k8s", ContainingNamespace.IsGlobalNamespace: true } })
+                {
+                    return true;
+                }
+
+                foreach (var argument in current.TypeArguments)
+                {
+                    if (argument is INamedTypeSymbol element && IsModel(element))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return type is IArrayTypeSymbol array && IsModel(array.ElementType);
+        }
 
         /// <summary>True for the objects whose image and pull policy the container rules read.</summary>
         internal bool HasImage(ITypeSymbol? type) => IsContainerType(type) || IsImageVolume(type);

@@ -17,6 +17,7 @@ namespace K8sManifestAnalyzers.Analysis
             Flow = flow;
             Folder = folder;
             PropertyDefaults = propertyDefaults;
+            Scope = flow;
         }
 
         internal KubernetesTypes Types { get; }
@@ -32,7 +33,10 @@ namespace K8sManifestAnalyzers.Analysis
         internal bool PropertyDefaults { get; }
 
         /// <summary>The possible values of an expression of this body.</summary>
-        internal PossibleValues Fold(IOperation value) => Folder.Fold(value, Flow, PropertyDefaults);
+        internal PossibleValues Fold(IOperation value) => Folder.Fold(value, Scope, PropertyDefaults);
+
+        /// <summary>The scope values of this body are folded in: its own flow, or a call site's arguments for a callee.</summary>
+        internal IValueScope Scope { get; set; } = null!;
 
         /// <summary>The written value with its possible values.</summary>
         internal ManifestValue Read(IOperation value) => ManifestValue.From(value, Fold(value));

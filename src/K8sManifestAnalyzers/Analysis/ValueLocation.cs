@@ -39,6 +39,13 @@ namespace K8sManifestAnalyzers.Analysis
             return new ValueLocation(value.GetLocation(), false, constant.Description ?? "from " + ValueFolder.Describe(constant.Origin));
         }
 
+        /// <summary>
+        /// On a constant a call site passes to a factory: where it is written (a fix can edit it), with words naming the
+        /// factory it is passed to.
+        /// </summary>
+        internal static ValueLocation Through(PossibleValue constant, string through) =>
+            new(constant.Origin.Syntax.GetLocation(), true, through);
+
         private static bool SameMember(SyntaxNode a, SyntaxNode b)
         {
             var member = a.FirstAncestorOrSelf<MemberDeclarationSyntax>();

@@ -4,6 +4,7 @@ using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Analyzers
 {
@@ -49,5 +50,25 @@ namespace K8sManifestAnalyzers.Analyzers
 
         internal override void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts) =>
             MissingImageRule.Check(report, container);
+
+        internal override void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, CompilationFacts facts)
+        {
+            if (property != ContainerProperty.Image)
+            {
+                return;
+            }
+
+            foreach (var constant in value.Values.Constants)
+            {
+                if (constant.Text is { Length: > 0 } text && Rules.StalePullPolicyRule.Passed(constant, call))
+                {
+                    var image = facts.Image(text);
+                    var through = ValueLocation.Through(constant, "passed to " + method);
+                    InvalidImageRule.Check(report, value, constant, image, through);
+                    MutableImageRule.Check(report, value, constant, image, through);
+                    RegistryNotAllowedRule.Check(report, options, value, constant, image, through);
+                }
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@ using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Analyzers
 {
@@ -58,5 +59,26 @@ namespace K8sManifestAnalyzers.Analyzers
 
         internal override void AnalyzeBuiltContainer(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts) =>
             StalePullPolicyRule.Check(report, container, facts);
+
+        internal override void AnalyzeCreatedByCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, IInvocationOperation call, string factory, CompilationFacts facts) =>
+            StalePullPolicyRule.CheckThroughCall(report, container, call, factory, facts);
+
+        internal override void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, CompilationFacts facts)
+        {
+            if (property != ContainerProperty.ImagePullPolicy)
+            {
+                return;
+            }
+
+            foreach (var constant in value.Values.Constants)
+            {
+                if (constant.Text is { Length: > 0 } policy && StalePullPolicyRule.Passed(constant, call))
+                {
+                    var through = ValueLocation.Through(constant, "passed to " + method);
+                    InvalidPullPolicyRule.Check(report, value, constant, policy, through);
+                    NeverPullPolicyRule.Check(report, value, constant, policy, through);
+                }
+            }
+        }
     }
 }

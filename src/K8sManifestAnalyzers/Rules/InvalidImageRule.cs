@@ -10,14 +10,14 @@ namespace K8sManifestAnalyzers.Rules
     /// <summary>KMA004: an image the Docker reference grammar rejects; the kubelet fails with InvalidImageName.</summary>
     internal static class InvalidImageRule
     {
-        internal static void Check(Action<Diagnostic> report, ManifestValue written, PossibleValue constant, ImageFacts image)
+        internal static void Check(Action<Diagnostic> report, ManifestValue written, PossibleValue constant, ImageFacts image, ValueLocation? through = null)
         {
             if (image.IsValid)
             {
                 return;
             }
 
-            var where = ValueLocation.Of(written, constant);
+            var where = through ?? ValueLocation.Of(written, constant);
             string? repaired = where.OnConstant ? ImageRepair.Suggest(image.Text) : null;
             var properties = repaired is null
                 ? ImmutableDictionary<string, string?>.Empty

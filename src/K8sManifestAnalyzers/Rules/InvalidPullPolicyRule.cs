@@ -9,14 +9,14 @@ namespace K8sManifestAnalyzers.Rules
     /// <summary>KMA002: a pull policy that is not exactly Always, IfNotPresent or Never; the API server rejects it.</summary>
     internal static class InvalidPullPolicyRule
     {
-        internal static void Check(Action<Diagnostic> report, ManifestValue written, PossibleValue constant, string policy)
+        internal static void Check(Action<Diagnostic> report, ManifestValue written, PossibleValue constant, string policy, ValueLocation? through = null)
         {
             if (PullPolicy.IsValid(policy))
             {
                 return;
             }
 
-            var where = ValueLocation.Of(written, constant);
+            var where = through ?? ValueLocation.Of(written, constant);
             string? suggestion = PullPolicy.SuggestFor(policy);
             string didYouMean = suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)";
             var properties = RuleProperties.Replacement(where.OnConstant ? suggestion : null);

@@ -9,14 +9,14 @@ namespace K8sManifestAnalyzers.Rules
     /// <summary>KMA005: an image that is not pinned: the tag latest, or no tag and no digest.</summary>
     internal static class MutableImageRule
     {
-        internal static void Check(Action<Diagnostic> report, ManifestValue written, PossibleValue constant, ImageFacts image)
+        internal static void Check(Action<Diagnostic> report, ManifestValue written, PossibleValue constant, ImageFacts image, ValueLocation? through = null)
         {
             if (!image.IsMutable)
             {
                 return;
             }
 
-            var where = ValueLocation.Of(written, constant);
+            var where = through ?? ValueLocation.Of(written, constant);
             string why = image.IsUntagged ? "has no tag or digest, so it means 'latest'" : "uses the tag 'latest'";
             report(where.From is null
                 ? Diagnostic.Create(Descriptors.KMA005_MutableImageTag, where.Location, image.Text, why)

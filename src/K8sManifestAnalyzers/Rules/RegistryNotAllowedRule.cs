@@ -12,15 +12,15 @@ namespace K8sManifestAnalyzers.Rules
     internal static class RegistryNotAllowedRule
     {
         /// <summary>One possible value of a written image.</summary>
-        internal static void Check(Action<Diagnostic> report, AnalyzerOptions options, ManifestValue written, PossibleValue constant, ImageFacts image)
+        internal static void Check(Action<Diagnostic> report, AnalyzerOptions options, ManifestValue written, PossibleValue constant, ImageFacts image, ValueLocation? through = null)
         {
             if (image.Reference is not { } reference)
             {
                 return;
             }
 
-            var where = ValueLocation.Of(written, constant);
-            var allowed = ManifestOptions.GetList(options, where.Location.SourceTree ?? written.Operation!.Syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
+            var where = through ?? ValueLocation.Of(written, constant);
+            var allowed = ManifestOptions.GetList(options, where.Location.SourceTree ?? constant.Origin.Syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
             if (allowed.IsEmpty || RegistryPrefix.MatchesAny(reference, allowed))
             {
                 return;

@@ -47,6 +47,49 @@ namespace K8sManifestAnalyzers.Rules
             }
         }
 
+        /// <summary>
+        /// KMA003 for a container a factory creates, at one call: pairs where the image or the policy is a constant the
+        /// call passes, reported on that argument and naming the factory. Pairs of the factory's own constants are
+        /// reported in the factory.
+        /// </summary>
+        internal static void CheckThroughCall(Action<Diagnostic> report, ContainerModel container, IOperation call, string factory, CompilationFacts facts)
+        {
+            foreach (var policyValue in container.PullPolicy.Values.Constants)
+            {
+                if (policyValue.Text is not (PullPolicy.IfNotPresent or PullPolicy.Never))
+                {
+                    continue;
+                }
+
+                foreach (var imageValue in container.Image.Values.Constants)
+                {
+                    bool imagePassed = Passed(imageValue, call);
+                    bool policyPassed = Passed(policyValue, call);
+                    if (imageValue.Text is not { } image || (!imagePassed && !policyPassed) || !imageValue.CanOccurWith(policyValue) || !facts.Image(image).IsMutable)
+                    {
+                        continue;
+                    }
+
+                    string why = facts.Image(image).IsUntagged ? "no tag or digest, so 'latest'" : "tag 'latest'";
+                    bool never = policyValue.Text == PullPolicy.Never;
+                    var location = (policyPassed ? policyValue : imageValue).Origin.Syntax.GetLocation();
+                    var properties = RuleProperties.Replacement(policyPassed ? PullPolicy.Always : null);
+                    report(Diagnostic.Create(
+                        never ? Descriptors.KMA003_NeverWithMutableImageFrom : Descriptors.KMA003_StalePolicyForMutableImageFrom,
+                        location,
+                        properties,
+                        image,
+                        why,
+                        "created by " + factory));
+                    break;
+                }
+            }
+        }
+
+        /// <summary>True when the constant is written in the call's arguments.</summary>
+        internal static bool Passed(PossibleValue value, IOperation call) =>
+            value.Origin.Syntax.SyntaxTree == call.Syntax.SyntaxTree && call.Syntax.Span.Contains(value.Origin.Syntax.Span);
+
         // Where the image comes from, when that is not the image written as a literal.
         private static string? ImageOrigin(ManifestValue image, PossibleValue value) =>
             value.Description ?? (image.Operation is { } written && written.Syntax.SyntaxTree == value.Origin.Syntax.SyntaxTree && written.Syntax.Span.Contains(value.Origin.Syntax.Span)

@@ -107,6 +107,21 @@ namespace K8sManifestAnalyzers.Analysis.Flow
             return result;
         }
 
+        /// <summary>
+        /// True when this path leads to <paramref name="place"/> or to an object that holds it
+        /// (<c>pod</c> holds <c>pod.Spec.Containers[0]</c>): a call given this object may write the placed one.
+        /// </summary>
+        internal bool Holds(AccessPath place)
+        {
+            if (Steps.Length > place.Steps.Length)
+            {
+                return false;
+            }
+
+            var prefix = new AccessPath(place.Root, place.Steps.RemoveRange(Steps.Length, place.Steps.Length - Steps.Length));
+            return Reaches(prefix) != PathMatch.None;
+        }
+
         /// <summary>True when the path goes through an element that stands for every element of a list.</summary>
         internal bool CoversEveryElement
         {

@@ -12,25 +12,32 @@ namespace K8sManifestAnalyzers.Analysis.Flow
     /// which assignments of a local reach a read of it, and whether writes cover every path from a creation to the
     /// end of the body.
     /// </summary>
-    internal sealed class BodyFlow : ILocalValues
+    internal sealed class BodyFlow : IValueScope
     {
         private readonly Func<ControlFlowGraph?> _createGraph;
-        private readonly bool _propertyDefaults;
         private bool _graphBuilt;
         private ControlFlowGraph? _graph;
         private Dictionary<SyntaxNode, (int Block, int Ordinal)>? _positions;
 
-        internal BodyFlow(BodyIndex index, Func<ControlFlowGraph?> createGraph, bool propertyDefaults)
+        internal BodyFlow(BodyIndex index, Func<ControlFlowGraph?> createGraph)
         {
             Index = index;
             _createGraph = createGraph;
-            _propertyDefaults = propertyDefaults;
         }
 
         internal BodyIndex Index { get; }
 
         /// <inheritdoc/>
-        public PossibleValues? ValuesAt(ILocalReferenceOperation reference, ValueFolder folder, int depth)
+        public int CallDepth => 0;
+
+        /// <inheritdoc/>
+        public bool IsFollowing(IMethodSymbol method) => false;
+
+        /// <inheritdoc/>
+        public (IOperation Value, IValueScope? Scope)? Argument(IParameterSymbol parameter) => null;
+
+        /// <inheritdoc/>
+        public IReadOnlyList<IOperation>? ReachingValues(ILocalReferenceOperation reference)
         {
             if (Index.AssignmentsOf(reference.Local) is not { Count: > 0 } assignments)
             {
@@ -39,7 +46,7 @@ namespace K8sManifestAnalyzers.Analysis.Flow
 
             if (assignments.Count == 1 && !assignments[0].IsCoalesce)
             {
-                return folder.Fold(assignments[0].Value, this, _propertyDefaults, depth);
+                return new[] { assignments[0].Value };
             }
 
             if (Reaching(reference, assignments) is not { Count: > 0 } reaching)
@@ -47,7 +54,7 @@ namespace K8sManifestAnalyzers.Analysis.Flow
                 return null;
             }
 
-            var values = PossibleValues.None;
+            var values = new List<IOperation>(reaching.Count);
             foreach (int i in reaching)
             {
                 if (i < 0)
@@ -56,10 +63,10 @@ namespace K8sManifestAnalyzers.Analysis.Flow
                     return null;
                 }
 
-                values = values.Union(folder.Fold(assignments[i].Value, this, _propertyDefaults, depth));
+                values.Add(assignments[i].Value);
             }
 
-            return reaching.Count == 1 ? values : values.Map(ValueScenario.Branch, null);
+            return values;
         }
 
         /// <summary>
@@ -108,6 +115,45 @@ namespace K8sManifestAnalyzers.Analysis.Flow
                 }
 
                 Enqueue(block, queue, visited);
+            }
+
+            return true;
+        }
+
+        /// <summary>True when every path from the start of the body to its end passes one of <paramref name="writes"/>.</summary>
+        internal bool? CoversEveryPathFromEntry(IReadOnlyList<SyntaxNode> writes)
+        {
+            if (Graph() is not { } graph)
+            {
+                return null;
+            }
+
+            var writeBlocks = new HashSet<int>();
+            foreach (var write in writes)
+            {
+                if (Position(write) is not { } at)
+                {
+                    return null;
+                }
+
+                writeBlocks.Add(at.Block);
+            }
+
+            var visited = new HashSet<int> { 0 };
+            var queue = new Queue<BasicBlock>();
+            Enqueue(graph.Blocks[0], queue, visited);
+            while (queue.Count > 0)
+            {
+                var block = queue.Dequeue();
+                if (block.Kind == BasicBlockKind.Exit)
+                {
+                    return false;
+                }
+
+                if (!writeBlocks.Contains(block.Ordinal))
+                {
+                    Enqueue(block, queue, visited);
+                }
             }
 
             return true;

@@ -24,24 +24,53 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         internal bool IsCoalesce { get; }
     }
 
-    /// <summary>A write to an image or pull-policy property outside an object initializer.</summary>
+    /// <summary>
+    /// A write to an image or pull-policy property outside an object initializer: an assignment in this body, or a
+    /// write a called method makes through the argument it is given.
+    /// </summary>
     internal readonly struct PropertyWrite
     {
-        internal PropertyWrite(IAssignmentOperation assignment, ContainerProperty property, AccessPath? instance)
+        internal PropertyWrite(IOperation operation, SyntaxNode coverage, IOperation value, ContainerProperty property, AccessPath? instance, bool isCoalesce, bool onEveryPath = true, Summaries.MethodSummary? callee = null, IInvocationOperation? call = null)
         {
-            Assignment = assignment;
+            Operation = operation;
+            Coverage = coverage;
+            Value = value;
             Property = property;
             Instance = instance;
+            IsCoalesce = isCoalesce;
+            OnEveryPath = onEveryPath;
+            Callee = callee;
+            Call = call;
         }
 
-        internal IAssignmentOperation Assignment { get; }
+        /// <summary>The assignment, or the call that makes the write.</summary>
+        internal IOperation Operation { get; }
+
+        /// <summary>Where the write counts on a path (for <c>??=</c> its test; for a call the call).</summary>
+        internal SyntaxNode Coverage { get; }
+
+        /// <summary>The written value, in the body that writes it (the callee's for a call).</summary>
+        internal IOperation Value { get; }
 
         internal ContainerProperty Property { get; }
 
         /// <summary>The object written to, as a path from a local or parameter; null when it cannot be told.</summary>
         internal AccessPath? Instance { get; }
 
-        internal bool IsCoalesce => Assignment is ICoalesceAssignmentOperation;
+        /// <summary><c>??=</c>: assigns only where the property is null.</summary>
+        internal bool IsCoalesce { get; }
+
+        /// <summary>False when a called method makes the write on some of its paths only.</summary>
+        internal bool OnEveryPath { get; }
+
+        /// <summary>The called method that makes the write, or null for an assignment in this body.</summary>
+        internal Summaries.MethodSummary? Callee { get; }
+
+        internal IInvocationOperation? Call { get; }
+
+        /// <summary>The scope to fold the value in: the caller's, or the callee's body with the call's arguments.</summary>
+        internal Values.IValueScope ScopeFor(Values.IValueScope caller) =>
+            Callee is not null && Call is not null ? new Summaries.CallScope(Callee, Call, caller) : caller;
     }
 
     /// <summary>
@@ -58,6 +87,7 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         private readonly HashSet<ILocalSymbol> _untrackable = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, IOperation> _foreachCollections = new(SymbolEqualityComparer.Default);
         private readonly List<PropertyWrite> _writes = new();
+        private readonly List<AccessPath> _mayWrite = new();
 
         private BodyIndex(IOperation root)
         {
@@ -68,10 +98,17 @@ namespace K8sManifestAnalyzers.Analysis.Flow
 
         internal IReadOnlyList<PropertyWrite> Writes => _writes;
 
-        internal static BodyIndex Build(IOperation root, KubernetesTypes types)
+        /// <summary>
+        /// Objects handed to calls that are not followed (a method in another assembly, a virtual one): anything
+        /// reached from them may have been written.
+        /// </summary>
+        internal IReadOnlyList<AccessPath> MayWrite => _mayWrite;
+
+        internal static BodyIndex Build(IOperation root, KubernetesTypes types, int depth = 0)
         {
             var index = new BodyIndex(root);
             var pendingWrites = new List<(IAssignmentOperation Assignment, ContainerProperty Property)>();
+            var pendingCalls = new List<IInvocationOperation>();
             foreach (var operation in root.DescendantsAndSelf())
             {
                 switch (operation)
@@ -118,16 +155,78 @@ namespace K8sManifestAnalyzers.Analysis.Flow
                     case IForEachLoopOperation loop when loop.LoopControlVariable is IVariableDeclaratorOperation variable:
                         index._foreachCollections[variable.Symbol] = loop.Collection;
                         break;
+
+                    case IInvocationOperation invocation when HandsOnModel(invocation, types):
+                        pendingCalls.Add(invocation);
+                        break;
                 }
             }
 
             foreach (var (assignment, property) in pendingWrites)
             {
                 var instance = assignment.Target is IPropertyReferenceOperation { Instance: { } target } ? index.Resolve(target) : null;
-                index._writes.Add(new PropertyWrite(assignment, property, instance));
+                bool coalesce = assignment is ICoalesceAssignmentOperation;
+                index._writes.Add(new PropertyWrite(assignment, coalesce ? assignment.Target.Syntax : assignment.Syntax, assignment.Value, property, instance, coalesce));
+            }
+
+            foreach (var call in pendingCalls)
+            {
+                index.AddCall(call, types, depth);
             }
 
             return index;
+        }
+
+        // A call that receives a KubernetesClient model (a container, a pod spec, a list of them): it may write them.
+        internal static bool HandsOnModel(IInvocationOperation invocation, KubernetesTypes types)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (types.IsModel(argument.Value.Type) || (argument.Value is IConversionOperation conversion && types.IsModel(conversion.Operand.Type)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // The writes a called method makes through the models it receives; what it cannot be followed into may write
+        // anything reached from them.
+        private void AddCall(IInvocationOperation call, KubernetesTypes types, int depth)
+        {
+            var method = call.TargetMethod;
+            var summary = types.Values.Methods?.Get(method, types, depth + 1);
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is not { } parameter || Resolve(argument.Value) is not { } path)
+                {
+                    continue;
+                }
+
+                if (summary is null)
+                {
+                    if (!Summaries.MethodSummaries.IsKnownNotToWrite(method))
+                    {
+                        _mayWrite.Add(path);
+                    }
+
+                    continue;
+                }
+
+                if (summary.MayWrite.Contains(parameter.Ordinal))
+                {
+                    _mayWrite.Add(path);
+                }
+
+                foreach (var write in summary.Writes)
+                {
+                    if (write.Parameter == parameter.Ordinal)
+                    {
+                        _writes.Add(new PropertyWrite(call, call.Syntax, write.Write.Value, write.Write.Property, path.Append(write.Steps), write.Write.IsCoalesce, write.OnEveryPath, summary, call));
+                    }
+                }
+            }
         }
 
         /// <summary>The assignments of a local in this body, or <see langword="null"/> when it cannot be followed.</summary>

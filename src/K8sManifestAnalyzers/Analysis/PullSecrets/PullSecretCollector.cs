@@ -354,6 +354,18 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                         }
 
                         break;
+
+                    case IInvocationOperation invocation when !Summaries.MethodSummaries.IsKnownNotToWrite(invocation.TargetMethod):
+                        // A helper (or a delegate) given the spec, or an object that holds it, may add pull secrets.
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (types.IsModel(argument.Value.Type) && index.Resolve(argument.Value) is { } handed && handed.Holds(place))
+                            {
+                                return true;
+                            }
+                        }
+
+                        break;
                 }
 
                 if (owner is not null && index.Resolve(owner) is { } path && path.Reaches(place) != Flow.PathMatch.None)

@@ -7,11 +7,23 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Analysis.Values
 {
-    /// <summary>Gives the values a local can hold where it is read (reaching assignments in its method body).</summary>
-    internal interface ILocalValues
+    /// <summary>
+    /// What a body knows of its locals and parameters while a value is folded: the assignments of a local that reach
+    /// a read, and, inside a called method, the argument a call site passes for a parameter.
+    /// </summary>
+    internal interface IValueScope
     {
-        /// <summary>The values that reach <paramref name="reference"/>, or <see langword="null"/> when they cannot be known.</summary>
-        PossibleValues? ValuesAt(ILocalReferenceOperation reference, ValueFolder folder, int depth);
+        /// <summary>The values assigned to the local that reach <paramref name="reference"/>; null when they cannot be known.</summary>
+        IReadOnlyList<IOperation>? ReachingValues(ILocalReferenceOperation reference);
+
+        /// <summary>The argument passed for the parameter, and the scope to fold it in; null when not known.</summary>
+        (IOperation Value, IValueScope? Scope)? Argument(IParameterSymbol parameter);
+
+        /// <summary>The methods this scope is inside, innermost last, to bound depth and stop recursion.</summary>
+        int CallDepth { get; }
+
+        /// <summary>True when <paramref name="method"/> is already being followed (recursion).</summary>
+        bool IsFollowing(IMethodSymbol method);
     }
 
     /// <summary>
@@ -37,15 +49,15 @@ namespace K8sManifestAnalyzers.Analysis.Values
         }
 
         /// <summary>
-        /// The possible values of <paramref name="value"/>. <paramref name="locals"/> resolves locals of the body being
-        /// analyzed; <paramref name="propertyDefaults"/> is false when the initializers of settable members must not be
-        /// taken as defaults (option <c>k8s_manifests.property_defaults</c>).
+        /// The possible values of <paramref name="value"/>. <paramref name="scope"/> resolves locals (and, in a called
+        /// method, parameters) of the body being analyzed; <paramref name="propertyDefaults"/> is false when the
+        /// initializers of settable members must not be taken as defaults (option <c>k8s_manifests.property_defaults</c>).
         /// </summary>
-        internal PossibleValues Fold(IOperation? value, ILocalValues? locals, bool propertyDefaults) =>
-            Fold(value, new FoldState(locals, propertyDefaults), 0);
+        internal PossibleValues Fold(IOperation? value, IValueScope? scope, bool propertyDefaults) =>
+            Fold(value, new FoldState(scope, propertyDefaults), 0);
 
-        internal PossibleValues Fold(IOperation? value, ILocalValues? locals, bool propertyDefaults, int depth) =>
-            Fold(value, new FoldState(locals, propertyDefaults), depth);
+        /// <summary>The methods whose bodies the folder follows into (value-returning helpers); set once per compilation.</summary>
+        internal Summaries.MethodSummaries? Methods { get; set; }
 
         private PossibleValues Fold(IOperation? operation, FoldState state, int depth)
         {
@@ -117,8 +129,20 @@ namespace K8sManifestAnalyzers.Analysis.Values
                 case IPropertyReferenceOperation { Arguments.IsEmpty: true } property:
                     return FoldMember(property.Property, operation, state, depth);
 
-                case ILocalReferenceOperation local when state.Locals is not null:
-                    return state.Locals.ValuesAt(local, this, depth + 1) ?? PossibleValues.Unknown;
+                case ILocalReferenceOperation local when state.Scope?.ReachingValues(local) is { Count: > 0 } reaching:
+                    var assigned = PossibleValues.None;
+                    foreach (var value in reaching)
+                    {
+                        assigned = assigned.Union(Fold(value, state, depth + 1));
+                    }
+
+                    return reaching.Count == 1 ? assigned : assigned.Map(ValueScenario.Branch, null);
+
+                case IParameterReferenceOperation parameter when state.Scope?.Argument(parameter.Parameter) is { } argument:
+                    return Fold(argument.Value, state.With(argument.Scope), depth + 1);
+
+                case IInvocationOperation invocation when Methods is not null:
+                    return Methods.FoldReturn(invocation, this, state.Scope, state.PropertyDefaults, depth);
 
                 default:
                     return PossibleValues.Unknown;
@@ -323,17 +347,23 @@ namespace K8sManifestAnalyzers.Analysis.Values
             return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
         }
 
+        /// <summary>Folds in another scope (a called method's body), continuing the depth count.</summary>
+        internal PossibleValues FoldIn(IOperation? value, IValueScope? scope, bool propertyDefaults, int depth) =>
+            Fold(value, new FoldState(scope, propertyDefaults), depth + 1);
+
         private sealed class FoldState
         {
             private HashSet<ISymbol>? _inProgress;
 
-            internal FoldState(ILocalValues? locals, bool propertyDefaults)
+            internal FoldState(IValueScope? scope, bool propertyDefaults)
             {
-                Locals = locals;
+                Scope = scope;
                 PropertyDefaults = propertyDefaults;
             }
 
-            internal ILocalValues? Locals { get; }
+            internal IValueScope? Scope { get; }
+
+            internal FoldState With(IValueScope? scope) => new(scope, PropertyDefaults) { _inProgress = _inProgress };
 
             internal bool PropertyDefaults { get; }
 

@@ -1,0 +1,219 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using K8sManifestAnalyzers.Analysis.Flow;
+using K8sManifestAnalyzers.Analysis.Values;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace K8sManifestAnalyzers.Analysis.Summaries
+{
+    /// <summary>
+    /// Summaries of the methods of the compilation, computed on demand from their own bodies and cached by symbol for
+    /// the compilation's lifetime: a call to an edited method is summarized again only in the new compilation the edit
+    /// creates. Methods in other assemblies, abstract or virtual methods, and calls deeper than
+    /// <see cref="MaxDepth"/> are not followed.
+    /// </summary>
+    internal sealed class MethodSummaries
+    {
+        /// <summary>How many calls deep a summary follows calls it makes.</summary>
+        internal const int MaxDepth = 3;
+
+        private static readonly MethodSummary None = new(null!, null!, null!, default, -1, default, ImmutableHashSet<int>.Empty, null);
+
+        private readonly Compilation _compilation;
+        private readonly KubernetesTypes _types;
+        private readonly ConcurrentDictionary<IMethodSymbol, MethodSummary> _cache = new(SymbolEqualityComparer.Default);
+
+        internal MethodSummaries(Compilation compilation, KubernetesTypes types)
+        {
+            _compilation = compilation;
+            _types = types;
+        }
+
+        /// <summary>
+        /// True for methods that cannot write what the rules read: the base library, KubernetesClient itself and
+        /// Microsoft's extensions (logging, serialization, LINQ). A method of another assembly may write anything.
+        /// </summary>
+        internal static bool IsKnownNotToWrite(IMethodSymbol method)
+        {
+            if (method.MethodKind == MethodKind.DelegateInvoke)
+            {
+                // A delegate runs code of its creator's choosing.
+                return false;
+            }
+
+            var ns = method.ContainingNamespace;
+            while (ns is { ContainingNamespace.IsGlobalNamespace: false })
+            {
+                ns = ns.ContainingNamespace;
+            }
+
+            // K8sManifests: the generated image builders, which the rules read on their own terms.
+            return ns?.Name is "System" or "Microsoft" or "k8s" or Generator.ContainerImageGenerator.Parser.AttributeNamespace;
+        }
+
+        /// <summary>The summary of a method of the compilation, or null when it cannot be followed.</summary>
+        internal MethodSummary? Get(IMethodSymbol method, KubernetesTypes types, int depth = 1)
+        {
+            if (depth > MaxDepth)
+            {
+                return null;
+            }
+
+            method = method.ReducedFrom ?? method;
+            var key = method.OriginalDefinition;
+            if (_cache.TryGetValue(key, out var cached))
+            {
+                return ReferenceEquals(cached, None) ? null : cached;
+            }
+
+            // Recursion: a method being summarized reads as not followed while it is.
+            _cache.TryAdd(key, None);
+            var summary = Build(key, depth);
+            _cache[key] = summary ?? None;
+            return summary;
+        }
+
+        /// <summary>The values a call to a method of the compilation returns, folded with the call's arguments.</summary>
+        internal PossibleValues FoldReturn(IInvocationOperation invocation, ValueFolder folder, IValueScope? caller, bool propertyDefaults, int depth)
+        {
+            if ((caller?.CallDepth ?? 0) >= MaxDepth || (caller?.IsFollowing(invocation.TargetMethod) ?? false)
+                || Get(invocation.TargetMethod, _types) is not { ReturnValues.IsDefaultOrEmpty: false } summary)
+            {
+                return PossibleValues.Unknown;
+            }
+
+            var scope = new CallScope(summary, invocation, caller);
+            var values = PossibleValues.None;
+            foreach (var returned in summary.ReturnValues)
+            {
+                values = values.Union(folder.FoldIn(returned, scope, propertyDefaults, depth));
+            }
+
+            return values.Map(summary.ReturnValues.Length > 1 ? ValueScenario.Branch : ValueScenario.Always, "returned by " + summary.DisplayName + "()");
+        }
+
+        private MethodSummary? Build(IMethodSymbol method, int depth)
+        {
+            if (method.IsAbstract || method.IsExtern || (method.IsVirtual || method.IsOverride) && !method.IsSealed || IsKnownNotToWrite(method)
+                || method.DeclaringSyntaxReferences.Length != 1
+                || method.MethodKind is not (MethodKind.Ordinary or MethodKind.LocalFunction))
+            {
+                return null;
+            }
+
+            var syntax = method.DeclaringSyntaxReferences[0].GetSyntax();
+            if (syntax is not (MethodDeclarationSyntax or LocalFunctionStatementSyntax) || !_compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+            {
+                return null;
+            }
+
+#pragma warning disable RS1030 // The callee's body is in another member, often another file: it is bound once and cached.
+            var root = _compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax);
+#pragma warning restore RS1030
+            if (root is null)
+            {
+                return null;
+            }
+
+            var index = BodyIndex.Build(root, _types, depth);
+            var flow = new BodyFlow(index, () => GraphOf(root));
+            var returns = ImmutableArray.CreateBuilder<IOperation>();
+            foreach (var operation in root.Descendants())
+            {
+                if (operation is IReturnOperation { ReturnedValue: { } value } && !InsideNestedFunction(operation, root))
+                {
+                    returns.Add(value);
+                }
+            }
+
+            int returnsParameter = ReturnedParameter(returns);
+            var writes = ImmutableArray.CreateBuilder<ParameterWrite>();
+            foreach (var write in index.Writes)
+            {
+                if (write.Instance is { Root: IParameterSymbol parameter } path && Owns(method, parameter))
+                {
+                    bool onEveryPath = write.OnEveryPath && flow.CoversEveryPathFromEntry(new[] { write.Coverage }) != false;
+                    writes.Add(new ParameterWrite(parameter.Ordinal, path.Steps, write, onEveryPath));
+                }
+            }
+
+            var mayWrite = ImmutableHashSet.CreateBuilder<int>();
+            foreach (var path in index.MayWrite)
+            {
+                if (path.Root is IParameterSymbol parameter && Owns(method, parameter))
+                {
+                    mayWrite.Add(parameter.Ordinal);
+                }
+            }
+
+            return new MethodSummary(method, index, flow, returns.ToImmutable(), returnsParameter, writes.ToImmutable(), mayWrite.ToImmutable(), CreatedContainer(returns, index));
+        }
+
+        private static bool Owns(IMethodSymbol method, IParameterSymbol parameter) =>
+            SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, method.OriginalDefinition);
+
+        // Every return returns the same parameter unchanged: `return container;` in a fluent builder.
+        private static int ReturnedParameter(ImmutableArray<IOperation>.Builder returns)
+        {
+            int ordinal = -1;
+            foreach (var value in returns)
+            {
+                if (ObjectMembers.WithoutConversions(value) is not IParameterReferenceOperation parameter
+                    || (ordinal >= 0 && ordinal != parameter.Parameter.Ordinal))
+                {
+                    return -1;
+                }
+
+                ordinal = parameter.Parameter.Ordinal;
+            }
+
+            return ordinal;
+        }
+
+        // The container a factory creates: its only return is the creation, or a local assigned once with it.
+        private IObjectCreationOperation? CreatedContainer(ImmutableArray<IOperation>.Builder returns, BodyIndex index)
+        {
+            if (returns.Count != 1)
+            {
+                return null;
+            }
+
+            var value = ObjectMembers.WithoutConversions(returns[0]);
+            if (value is ILocalReferenceOperation local && index.AssignmentsOf(local.Local) is { Count: 1 } assignments)
+            {
+                value = ObjectMembers.WithoutConversions(assignments[0].Value);
+            }
+
+            return value is IObjectCreationOperation creation && _types.HasImage(creation.Type) ? creation : null;
+        }
+
+        private static bool InsideNestedFunction(IOperation operation, IOperation root)
+        {
+            for (var current = operation.Parent; current is not null && current != root; current = current.Parent)
+            {
+                if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static ControlFlowGraph? GraphOf(IOperation root)
+        {
+            try
+            {
+                return root is IMethodBodyOperation body ? ControlFlowGraph.Create(body) : null;
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Collections.Immutable;
+using K8sManifestAnalyzers.Analysis.Flow;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace K8sManifestAnalyzers.Analysis.Summaries
+{
+    /// <summary>A write a method makes to an image or pull policy reached from one of its parameters.</summary>
+    internal readonly struct ParameterWrite
+    {
+        internal ParameterWrite(int parameter, ImmutableArray<AccessStep> steps, PropertyWrite write, bool onEveryPath)
+        {
+            Parameter = parameter;
+            Steps = steps;
+            Write = write;
+            OnEveryPath = onEveryPath;
+        }
+
+        /// <summary>The ordinal of the parameter the written object is reached from.</summary>
+        internal int Parameter { get; }
+
+        /// <summary>The steps from the parameter to the written object (empty for the parameter itself).</summary>
+        internal ImmutableArray<AccessStep> Steps { get; }
+
+        /// <summary>The write as the method's own body sees it.</summary>
+        internal PropertyWrite Write { get; }
+
+        /// <summary>True when the method makes the write on every path through it.</summary>
+        internal bool OnEveryPath { get; }
+    }
+
+    /// <summary>
+    /// What a method of the compilation does that the rules care about, computed from its own body once per
+    /// compilation: the values it returns, the writes it makes through its parameters (on every path or some), the
+    /// parameters it hands on to calls that are not followed, whether it returns one of its parameters (a fluent
+    /// builder) and the container it creates and returns (a factory).
+    /// </summary>
+    internal sealed class MethodSummary
+    {
+        internal MethodSummary(
+            IMethodSymbol method,
+            BodyIndex index,
+            BodyFlow flow,
+            ImmutableArray<IOperation> returnValues,
+            int returnsParameter,
+            ImmutableArray<ParameterWrite> writes,
+            ImmutableHashSet<int> mayWrite,
+            IObjectCreationOperation? createdContainer)
+        {
+            Method = method;
+            Index = index;
+            Flow = flow;
+            ReturnValues = returnValues;
+            ReturnsParameter = returnsParameter;
+            Writes = writes;
+            MayWrite = mayWrite;
+            CreatedContainer = createdContainer;
+        }
+
+        internal IMethodSymbol Method { get; }
+
+        internal BodyIndex Index { get; }
+
+        internal BodyFlow Flow { get; }
+
+        /// <summary>The expressions the method returns (all its return statements, or its expression body).</summary>
+        internal ImmutableArray<IOperation> ReturnValues { get; }
+
+        /// <summary>The ordinal of the parameter every return returns unchanged (a fluent builder), or -1.</summary>
+        internal int ReturnsParameter { get; }
+
+        internal ImmutableArray<ParameterWrite> Writes { get; }
+
+        /// <summary>Parameters handed on to calls that are not followed: anything reached from them may be written.</summary>
+        internal ImmutableHashSet<int> MayWrite { get; }
+
+        /// <summary>The container (or image volume) the method creates and returns, for a factory; else null.</summary>
+        internal IObjectCreationOperation? CreatedContainer { get; }
+
+        /// <summary>The method's name as a message shows it: <c>Worker</c>, <c>Images.Runner</c>.</summary>
+        internal string DisplayName => Method.ContainingType is { } type && Method.MethodKind != MethodKind.LocalFunction
+            ? type.Name + "." + Method.Name
+            : Method.Name;
+    }
+}

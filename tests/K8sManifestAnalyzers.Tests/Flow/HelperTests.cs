@@ -1,0 +1,254 @@
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis.Testing;
+using Xunit;
+using ImageVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.ImageReferenceAnalyzer>;
+using PolicyVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer>;
+using SecretVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullSecretAnalyzer>;
+
+namespace K8sManifestAnalyzers.Tests.Flow;
+
+/// <summary>
+/// Helpers, factories, builders and value-returning methods of the compilation are followed: their findings appear at
+/// the call with a message naming the method, their writes silence false reports, and what cannot be followed stays
+/// silent.
+/// </summary>
+public sealed class HelperTests
+{
+    private const string Factory = """
+        using k8s.Models;
+
+        static class Containers
+        {
+            public static V1Container Worker(string name, string image) => new() { Name = name, Image = image, ImagePullPolicy = "IfNotPresent" };
+        }
+        """;
+
+    [Fact]
+    public async Task FactoryArguments_AreCheckedAsIfWrittenInTheFactory()
+    {
+        var image = new ImageVerify.Test();
+        image.TestState.Sources.Add("""
+            using k8s.Models;
+
+            static class Pods
+            {
+                public static V1PodSpec Spec(string configured) => new()
+                {
+                    Containers = [Containers.Worker("a", {|#0:"busybox:latest"|}), Containers.Worker("b", "busybox:1.36"), Containers.Worker("c", configured), Containers.Worker("d", {|#1:"Busybox:1"|})],
+                };
+            }
+            """);
+        image.TestState.Sources.Add(Factory);
+        image.ExpectedDiagnostics.Add(ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(0).WithArguments("busybox:latest", "uses the tag 'latest'", "passed to Containers.Worker"));
+        image.ExpectedDiagnostics.Add(ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA004_InvalidImageReferenceFrom).WithLocation(1).WithArguments("Busybox:1", "the repository 'Busybox' has uppercase letters, and repositories are lowercase", "passed to Containers.Worker"));
+        await image.RunAsync();
+
+        var policy = new PolicyVerify.Test();
+        policy.TestState.Sources.Add("""
+            using k8s.Models;
+
+            static class Pods
+            {
+                public static V1Container A() => Containers.Worker("a", {|#0:"busybox:latest"|});
+                public static V1Container B() => Containers.Worker("b", "busybox:1.36");
+                public static V1Container C()
+                {
+                    var c = Containers.Worker("c", "busybox:latest");
+                    c.ImagePullPolicy = "Always";
+                    return c;
+                }
+            }
+            """);
+        policy.TestState.Sources.Add(Factory);
+        policy.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom).WithLocation(0).WithArguments("busybox:latest", "tag 'latest'", "created by Containers.Worker"));
+        await policy.RunAsync();
+    }
+
+    [Fact]
+    public async Task FluentBuilders_WriteTheirContainer()
+    {
+        var test = new PolicyVerify.Test();
+        test.TestState.Sources.Add("""
+            using k8s.Models;
+
+            static class Policies { public const string Cached = "IfNotPresent"; }
+
+            static class ContainerBuilder
+            {
+                public static V1Container WithImage(this V1Container container, string image)
+                {
+                    container.Image = image;
+                    return container;
+                }
+
+                public static V1Container WithPullPolicy(this V1Container container, string policy)
+                {
+                    container.ImagePullPolicy = policy;
+                    return container;
+                }
+
+                public static V1Container PullAlways(this V1Container container)
+                {
+                    container.ImagePullPolicy = "Always";
+                    return container;
+                }
+
+                public static V1Container MaybeAlways(this V1Container container, bool always)
+                {
+                    if (always)
+                    {
+                        container.ImagePullPolicy = "Always";
+                    }
+
+                    return container;
+                }
+            }
+
+            static class Pods
+            {
+                public static V1Container Shell() => new V1Container { Name = "shell" }.WithImage("busybox:1.36").PullAlways();
+                public static V1Container Cached() => new V1Container { Name = "cache" }.WithImage("busybox:latest").WithPullPolicy({|#0:Policies.Cached|});
+                public static V1Container Never() => new V1Container { Name = "never" }.WithImage("busybox:1.36").WithPullPolicy({|#1:"never"|});
+                public static V1Container Maybe(bool fast) => {|#2:new V1Container|} { Name = "maybe", Image = "busybox:1.36" }.MaybeAlways(fast);
+
+                public static V1Container Split()
+                {
+                    var container = new V1Container { Name = "split" }.WithImage("busybox:1.36");
+                    container = container.PullAlways();
+                    return container;
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom).WithLocation(0).WithArguments("busybox:latest", "tag 'latest'", "set by ContainerBuilder.WithImage"));
+        test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA002_InvalidPullPolicyFrom).WithLocation(1).WithArguments("never", " (did you mean 'Never'?)", "passed to ContainerBuilder.WithPullPolicy"));
+        test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA001_PullPolicyOnSomePaths).WithLocation(2).WithArguments("'IfNotPresent'"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task HardeningHelpers_SilenceKMA001_UnfollowedCallsStaySilent()
+    {
+        var test = new PolicyVerify.Test();
+        test.TestState.Sources.Add("""
+            using k8s.Models;
+
+            static class Hardening
+            {
+                public static void Harden(V1Container container) => container.ImagePullPolicy = "Always";
+
+                public static void HardenAll(V1PodSpec spec)
+                {
+                    foreach (var container in spec.Containers)
+                    {
+                        container.ImagePullPolicy ??= "IfNotPresent";
+                    }
+                }
+
+                // Recursive: not followed into itself, so what it may write is unknown (silent).
+                public static void Again(V1Container container, int times)
+                {
+                    if (times > 0)
+                    {
+                        Again(container, times - 1);
+                    }
+                }
+            }
+
+            static class Pods
+            {
+                public static V1Container Hardened()
+                {
+                    var container = new V1Container { Name = "a", Image = "busybox:1.36" };
+                    Hardening.Harden(container);
+                    return container;
+                }
+
+                public static V1PodSpec AllHardened()
+                {
+                    var spec = new V1PodSpec { Containers = [new() { Image = "a:1" }, new() { Image = "b:1" }] };
+                    Hardening.HardenAll(spec);
+                    return spec;
+                }
+
+                public static V1Container ThirdParty(System.Action<V1Container> configure)
+                {
+                    var container = new V1Container { Name = "a", Image = "busybox:1.36" };
+                    configure(container);
+                    return container;
+                }
+
+                public static V1Container Recursive()
+                {
+                    var container = new V1Container { Name = "a", Image = "busybox:1.36" };
+                    Hardening.Again(container, 3);
+                    return container;
+                }
+
+                public static V1Container Logged(Microsoft.Extensions.Logging.ILogger? logger)
+                {
+                    var container = {|#1:new V1Container|} { Name = "a", Image = "busybox:1.36" };
+                    System.Console.WriteLine(container);
+                    return container;
+                }
+            }
+            """.Replace("Microsoft.Extensions.Logging.ILogger? logger", "object? logger"));
+        // A call into the base library cannot write the container: it is still reported.
+        test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic("KMA001").WithLocation(1).WithArguments("'IfNotPresent'"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ValueReturningMethods_AreFolded()
+    {
+        var test = new ImageVerify.Test();
+        test.TestState.Sources.Add("""
+            using System;
+            using k8s.Models;
+
+            static class Images
+            {
+                public const string DefaultRunner = "ghcr.io/acme/runner:latest";
+                public static string GetRunnerImage() => Environment.GetEnvironmentVariable("RUNNER_IMAGE") ?? DefaultRunner;
+                public static string Pinned(string tag) => "ghcr.io/acme/runner:" + tag;
+                public static string Loop(int n) => n > 0 ? Loop(n - 1) : "busybox";
+            }
+
+            static class Pods
+            {
+                public static V1Container A() => new V1Container { Image = {|#0:Images.GetRunnerImage()|}, ImagePullPolicy = "Always" };
+                public static V1Container B() => new V1Container { Image = Images.Pinned("1.2"), ImagePullPolicy = "Always" };
+                public static V1Container C() => new V1Container { Image = {|#1:Images.Pinned("latest")|}, ImagePullPolicy = "Always" };
+                public static V1Container D() => new V1Container { Image = {|#2:Images.Loop(2)|}, ImagePullPolicy = "Always" };
+            }
+            """);
+        test.ExpectedDiagnostics.Add(ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(0)
+            .WithArguments("ghcr.io/acme/runner:latest", "uses the tag 'latest'", "used when Environment.GetEnvironmentVariable(\"RUNNER_IMAGE\") is null, returned by Images.GetRunnerImage()"));
+        test.ExpectedDiagnostics.Add(ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(1)
+            .WithArguments("ghcr.io/acme/runner:latest", "uses the tag 'latest'", "returned by Images.Pinned()"));
+        test.ExpectedDiagnostics.Add(ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(2)
+            .WithArguments("busybox", "has no tag or digest, so it means 'latest'", "returned by Images.Loop()"));
+        await test.RunAsync();
+    }
+
+    // KMA103: a pod spec handed to a helper that is not followed may get its pull secrets there.
+    [Fact]
+    public async Task SpecsHandedToHelpers_MayGetPullSecretsThere()
+    {
+        var test = new SecretVerify.Test();
+        test.TestState.Sources.Add("""
+            using k8s.Models;
+
+            static class Pods
+            {
+                public static V1Pod Build(System.Action<V1PodSpec> addSecrets)
+                {
+                    var pod = new V1Pod { Spec = new V1PodSpec { Containers = [new() { Image = "registry.example.com/shop/api:1", ImagePullPolicy = "IfNotPresent" }] } };
+                    addSecrets(pod.Spec);
+                    return pod;
+                }
+            }
+            """);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nk8s_manifests.private_registries = registry.example.com\n"));
+        await test.RunAsync();
+    }
+}
