@@ -43,7 +43,7 @@ namespace K8sManifestAnalyzers.Analysis
         /// <c>string.Empty</c>, concatenation and interpolation of those), or <see langword="null"/>;
         /// <paramref name="known"/> says whether it is one constant (<see langword="null"/> included).
         /// </summary>
-        internal string? Constant(IOperation? value, out bool known)
+        internal string? Constant(IOperation? value, out bool known, Values.IValueScope? scope = null)
         {
             known = false;
             if (value is null)
@@ -51,7 +51,7 @@ namespace K8sManifestAnalyzers.Analysis
                 return null;
             }
 
-            var values = Values.Fold(value, null, propertyDefaults: false);
+            var values = Values.Fold(value, scope, propertyDefaults: false);
             if (!values.IsSingleConstant)
             {
                 return null;
@@ -62,7 +62,7 @@ namespace K8sManifestAnalyzers.Analysis
         }
 
         /// <summary>The one constant a value is on every path, or <see langword="null"/>.</summary>
-        internal string? Constant(IOperation? value) => Constant(value, out _);
+        internal string? Constant(IOperation? value, Values.IValueScope? scope = null) => Constant(value, out _, scope);
 
         /// <summary>The generated image builders, when the compilation declares an image.</summary>
         internal BuilderImages? Builders { get; }

@@ -251,4 +251,44 @@ public sealed class HelperTests
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nk8s_manifests.private_registries = registry.example.com\n"));
         await test.RunAsync();
     }
+
+    // KMA101: the namespace a metadata helper writes decides which Secrets a reference can name.
+    [Fact]
+    public async Task MetadataHelpers_GiveTheirNamespace()
+    {
+        var test = new SecretVerify.Test();
+        test.TestState.Sources.Add("""
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            static class Meta
+            {
+                public static V1ObjectMeta For(string name, string ns) => new() { Name = name, NamespaceProperty = ns };
+            }
+
+            static class Manifests
+            {
+                public static V1Secret Registry(byte[] config) => new()
+                {
+                    Metadata = new() { Name = "shop-registry", NamespaceProperty = "shop" },
+                    Type = "kubernetes.io/dockerconfigjson",
+                    Data = new Dictionary<string, byte[]> { [".dockerconfigjson"] = config },
+                };
+
+                public static V1Pod SameNamespace() => new()
+                {
+                    Metadata = Meta.For("api", "shop"),
+                    Spec = new V1PodSpec { Containers = [], ImagePullSecrets = [new() { Name = "shop-registry" }] },
+                };
+
+                public static V1Pod OtherNamespace() => new()
+                {
+                    Metadata = Meta.For("api", "billing"),
+                    Spec = new V1PodSpec { Containers = [], ImagePullSecrets = [new() { Name = {|#0:"shop-registry"|} }] },
+                };
+            }
+            """);
+        test.ExpectedDiagnostics.Add(SecretVerify.Diagnostic("KMA101").WithLocation(0).WithArguments("shop-registry", " in namespace 'billing'", string.Empty));
+        await test.RunAsync();
+    }
 }

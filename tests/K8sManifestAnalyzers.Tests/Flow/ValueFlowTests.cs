@@ -333,6 +333,9 @@ public sealed class ValueFlowTests
     [InlineData("ImagePullPolicy = env switch { \"dev\" => ")]
     [InlineData("ImagePullPolicy = Options.")]
     [InlineData("Image = Options.Policy + ")]
+    [InlineData("Image = Worker(\"a\", ")]
+    [InlineData("Image = Worker(")]
+    [InlineData("Image = Pick(dev ? ")]
     public async Task HalfTypedValues_DoNotThrow(string fragment)
     {
         string source = $$"""
@@ -342,6 +345,9 @@ public sealed class ValueFlowTests
 
             class Manifests
             {
+                static string Worker(string name, string image) => image;
+                static string Pick(string image) => Pick(image);
+
                 V1Container Build(string? policy, bool dev, string env)
                 {
                     var c = new V1Container { Image = "nginx:1.27", {{fragment}} };

@@ -28,10 +28,10 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             else if (types.IsServiceAccount(creation.Type))
             {
                 var account = new ServiceAccountFact();
-                if (PullSecretReader.FindMetadata(creation, types) is { } meta)
+                if (PullSecretReader.FindMetadata(creation, types, out var scope) is { } meta)
                 {
-                    account.Name = types.Constant(ObjectMembers.Find(meta, "Name"));
-                    account.Namespace = types.Constant(ObjectMembers.Find(meta, "NamespaceProperty"));
+                    account.Name = types.Constant(ObjectMembers.Find(meta, "Name"), scope);
+                    account.Namespace = types.Constant(ObjectMembers.Find(meta, "NamespaceProperty"), scope);
                 }
 
                 if (ObjectMembers.Find(creation, PullSecretReader.ImagePullSecrets) is { } list)

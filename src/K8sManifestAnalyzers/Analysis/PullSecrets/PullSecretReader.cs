@@ -77,13 +77,30 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             return null;
         }
 
-        /// <summary>The constant <c>Metadata.Name</c> and <c>Metadata.NamespaceProperty</c> values of a creation.</summary>
-        internal static IObjectCreationOperation? FindMetadata(IObjectCreationOperation creation, KubernetesTypes types) =>
-            ObjectMembers.Find(creation, "Metadata") is { } metadata
-            && ObjectMembers.WithoutConversions(metadata) is IObjectCreationOperation meta
-            && types.IsObjectMeta(meta.Type)
-                ? meta
-                : null;
+        /// <summary>
+        /// The <c>V1ObjectMeta</c> creation a creation's <c>Metadata</c> is: written in place, or created and returned by
+        /// a helper of the compilation (<c>Metadata = Meta("api")</c>), then with <paramref name="scope"/> giving the
+        /// helper's parameters the call's arguments.
+        /// </summary>
+        internal static IObjectCreationOperation? FindMetadata(IObjectCreationOperation creation, KubernetesTypes types, out Values.IValueScope? scope)
+        {
+            scope = null;
+            switch (ObjectMembers.Find(creation, "Metadata") is { } metadata ? ObjectMembers.WithoutConversions(metadata) : null)
+            {
+                case IObjectCreationOperation meta when types.IsObjectMeta(meta.Type):
+                    return meta;
+
+                case IInvocationOperation call when types.Values.Methods?.Get(call.TargetMethod, types) is { CreatedObject: { } made } helper && types.IsObjectMeta(made.Type):
+                    scope = new Summaries.CallScope(helper, call, null);
+                    return made;
+
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>The metadata written in place or by a helper, without the helper's scope.</summary>
+        internal static IObjectCreationOperation? FindMetadata(IObjectCreationOperation creation, KubernetesTypes types) => FindMetadata(creation, types, out _);
 
         /// <summary>
         /// One entry of a dictionary's collection initializer: <c>[key] = value</c> or <c>{ key, value }</c>.
@@ -107,7 +124,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         }
 
         private static string? ReadNamespace(IObjectCreationOperation creation, KubernetesTypes types) =>
-            FindMetadata(creation, types) is { } meta ? types.Constant(ObjectMembers.Find(meta, "NamespaceProperty")) : null;
+            FindMetadata(creation, types, out var scope) is { } meta ? types.Constant(ObjectMembers.Find(meta, "NamespaceProperty"), scope) : null;
 
         private static void CollectElements(IOperation value, KubernetesTypes types, List<PullSecretEntry> entries, ref bool hasUnknownEntries)
         {

@@ -21,7 +21,7 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
         /// <summary>How many calls deep a summary follows calls it makes.</summary>
         internal const int MaxDepth = 3;
 
-        private static readonly MethodSummary None = new(null!, null!, null!, default, -1, default, ImmutableHashSet<int>.Empty, null);
+        private static readonly MethodSummary None = new(null!, null!, null!, default, -1, default, ImmutableHashSet<int>.Empty, null, false);
 
         private readonly Compilation _compilation;
         private readonly KubernetesTypes _types;
@@ -150,7 +150,8 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
                 }
             }
 
-            return new MethodSummary(method, index, flow, returns.ToImmutable(), returnsParameter, writes.ToImmutable(), mayWrite.ToImmutable(), CreatedContainer(returns, index));
+            var created = CreatedObject(returns, index);
+            return new MethodSummary(method, index, flow, returns.ToImmutable(), returnsParameter, writes.ToImmutable(), mayWrite.ToImmutable(), created, created is not null && _types.HasImage(created.Type));
         }
 
         private static bool Owns(IMethodSymbol method, IParameterSymbol parameter) =>
@@ -174,8 +175,8 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             return ordinal;
         }
 
-        // The container a factory creates: its only return is the creation, or a local assigned once with it.
-        private IObjectCreationOperation? CreatedContainer(ImmutableArray<IOperation>.Builder returns, BodyIndex index)
+        // The object a factory creates: its only return is the creation, or a local assigned once with it.
+        private static IObjectCreationOperation? CreatedObject(ImmutableArray<IOperation>.Builder returns, BodyIndex index)
         {
             if (returns.Count != 1)
             {
@@ -188,7 +189,7 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
                 value = ObjectMembers.WithoutConversions(assignments[0].Value);
             }
 
-            return value is IObjectCreationOperation creation && _types.HasImage(creation.Type) ? creation : null;
+            return value as IObjectCreationOperation;
         }
 
         private static bool InsideNestedFunction(IOperation operation, IOperation root)

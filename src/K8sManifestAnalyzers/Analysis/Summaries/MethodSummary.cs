@@ -45,7 +45,8 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             int returnsParameter,
             ImmutableArray<ParameterWrite> writes,
             ImmutableHashSet<int> mayWrite,
-            IObjectCreationOperation? createdContainer)
+            IObjectCreationOperation? createdObject,
+            bool createsContainer)
         {
             Method = method;
             Index = index;
@@ -54,7 +55,8 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             ReturnsParameter = returnsParameter;
             Writes = writes;
             MayWrite = mayWrite;
-            CreatedContainer = createdContainer;
+            CreatedObject = createdObject;
+            CreatedContainer = createsContainer ? createdObject : null;
         }
 
         internal IMethodSymbol Method { get; }
@@ -76,6 +78,9 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
 
         /// <summary>The container (or image volume) the method creates and returns, for a factory; else null.</summary>
         internal IObjectCreationOperation? CreatedContainer { get; }
+
+        /// <summary>The object the method creates and returns (a container, metadata, a pod spec), else null.</summary>
+        internal IObjectCreationOperation? CreatedObject { get; }
 
         /// <summary>The method's name as a message shows it: <c>Worker</c>, <c>Images.Runner</c>.</summary>
         internal string DisplayName => Method.ContainingType is { } type && Method.MethodKind != MethodKind.LocalFunction
