@@ -270,6 +270,60 @@ namespace K8sManifestAnalyzers
             DiagnosticSeverity.Warning,
             "An imagePullSecrets entry without a name does nothing; a name listed twice is redundant. The API server returns a warning for both.");
 
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecret = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}'{1} is defined in this compilation: a pod that needs it does not start (CreateContainerConfigError for env, FailedMount for a volume){2}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "A non-optional reference in env, envFrom or a volume to a Secret that does not exist stops the pod on the node. List Secrets created outside this code (by an operator, sealed-secrets, external-secrets, Helm) in k8s_manifests.external_secrets.",
+            reportedAtCompilationEnd: true);
+
+        internal static readonly DiagnosticDescriptor KMA112_MissingSecretKey = Create(
+            DiagnosticIds.MissingSecretKey,
+            "Secret has no such key",
+            "Secret '{0}' defines no key '{1}': a pod that needs it does not start (CreateContainerConfigError for env, FailedMount for a volume){2}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "secretKeyRef.key and items[].key must name a key of the Secret's data; unless the reference is optional the kubelet does not start the container.",
+            reportedAtCompilationEnd: true);
+
+        internal static readonly DiagnosticDescriptor KMA113_UnusedSecret = Create(
+            DiagnosticIds.UnusedSecret,
+            "Secret is not used",
+            "Secret '{0}' is not referenced by any pod spec, service account or Ingress in this compilation",
+            Categories.Reliability,
+            DiagnosticSeverity.Info,
+            "A Secret nothing references is dead configuration, and a credential nobody rotates.",
+            reportedAtCompilationEnd: true);
+
+        internal static readonly DiagnosticDescriptor KMA114_UndefinedConfigMap = Create(
+            DiagnosticIds.UndefinedConfigMap,
+            "ConfigMap is not defined",
+            "No ConfigMap named '{0}'{1} is defined in this compilation: a pod that needs it does not start (CreateContainerConfigError for env, FailedMount for a volume){2}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "A non-optional reference in env, envFrom or a volume to a ConfigMap that does not exist stops the pod on the node. List ConfigMaps created outside this code in k8s_manifests.external_config_maps.",
+            reportedAtCompilationEnd: true);
+
+        internal static readonly DiagnosticDescriptor KMA115_MissingConfigMapKey = Create(
+            DiagnosticIds.MissingConfigMapKey,
+            "ConfigMap has no such key",
+            "ConfigMap '{0}' defines no key '{1}': a pod that needs it does not start (CreateContainerConfigError for env, FailedMount for a volume){2}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "configMapKeyRef.key and items[].key must name a key of the ConfigMap's data or binaryData; unless the reference is optional the kubelet does not start the container.",
+            reportedAtCompilationEnd: true);
+
+        internal static readonly DiagnosticDescriptor KMA116_UnusedConfigMap = Create(
+            DiagnosticIds.UnusedConfigMap,
+            "ConfigMap is not used",
+            "ConfigMap '{0}' is not referenced by any pod spec in this compilation",
+            Categories.Reliability,
+            DiagnosticSeverity.Info,
+            "A ConfigMap nothing references is dead configuration, or a sign that a reference is misspelt.",
+            reportedAtCompilationEnd: true);
+
         internal static readonly DiagnosticDescriptor KMA201_InvalidImageDeclaration = Create(
             DiagnosticIds.InvalidImageDeclaration,
             "[ContainerImage] repository is not valid",

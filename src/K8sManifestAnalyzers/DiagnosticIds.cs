@@ -70,5 +70,23 @@ namespace K8sManifestAnalyzers
 
         /// <summary>KMA207: a member of a [ContainerImage] class has the name of a generated member.</summary>
         public const string GeneratedMemberConflict = "KMA207";
+
+        /// <summary>KMA111: a reference to a Secret defined nowhere.</summary>
+        public const string UndefinedSecret = "KMA111";
+
+        /// <summary>KMA112: a key a Secret does not define.</summary>
+        public const string MissingSecretKey = "KMA112";
+
+        /// <summary>KMA113: a Secret nothing references.</summary>
+        public const string UnusedSecret = "KMA113";
+
+        /// <summary>KMA114: a reference to a ConfigMap defined nowhere.</summary>
+        public const string UndefinedConfigMap = "KMA114";
+
+        /// <summary>KMA115: a key a ConfigMap does not define.</summary>
+        public const string MissingConfigMapKey = "KMA115";
+
+        /// <summary>KMA116: a ConfigMap nothing references.</summary>
+        public const string UnusedConfigMap = "KMA116";
     }
 }

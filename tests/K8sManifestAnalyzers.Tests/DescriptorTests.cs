@@ -61,7 +61,7 @@ public sealed class DescriptorTests
     public void CompilationEndRules_AreTagged_AndTheirPagesSaySo(string id)
     {
         var descriptor = AllDescriptors().First(d => d.Id == id);
-        bool reportedAtEnd = id is "KMA009" or "KMA101" or "KMA102" or "KMA103" or "KMA104";
+        bool reportedAtEnd = id is "KMA009" or "KMA101" or "KMA102" or "KMA103" or "KMA104" or "KMA111" or "KMA112" or "KMA113" or "KMA114" or "KMA115" or "KMA116";
         Assert.Equal(reportedAtEnd, descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd));
         if (reportedAtEnd)
         {

@@ -20,6 +20,22 @@ namespace K8sManifestAnalyzers.Analysis
         private readonly ImmutableArray<INamedTypeSymbol> _serviceAccountTypes;
         private readonly ImmutableArray<INamedTypeSymbol> _localObjectReferenceTypes;
         private readonly ImmutableArray<INamedTypeSymbol> _imageVolumeTypes;
+        private readonly ImmutableArray<INamedTypeSymbol> _configMapTypes;
+        private readonly ImmutableArray<(INamedTypeSymbol Type, PullSecrets.ConfigReferenceShape Shape)> _referenceTypes;
+
+        // The model types that reference a Secret or ConfigMap by name, and which of their properties hold the name and keys.
+        private static readonly (string Name, PullSecrets.ConfigReferenceShape Shape)[] ReferenceShapes =
+        {
+            ("V1SecretKeySelector", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, "Name", hasKey: true, hasItems: false)),
+            ("V1ConfigMapKeySelector", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.ConfigMap, "Name", hasKey: true, hasItems: false)),
+            ("V1SecretEnvSource", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, "Name", hasKey: false, hasItems: false)),
+            ("V1ConfigMapEnvSource", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.ConfigMap, "Name", hasKey: false, hasItems: false)),
+            ("V1SecretVolumeSource", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, "SecretName", hasKey: false, hasItems: true)),
+            ("V1ConfigMapVolumeSource", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.ConfigMap, "Name", hasKey: false, hasItems: true)),
+            ("V1SecretProjection", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, "Name", hasKey: false, hasItems: true)),
+            ("V1ConfigMapProjection", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.ConfigMap, "Name", hasKey: false, hasItems: true)),
+            ("V1IngressTLS", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, "SecretName", hasKey: false, hasItems: false)),
+        };
 
         private KubernetesTypes(Compilation compilation, ImmutableArray<INamedTypeSymbol> containerTypes)
         {
@@ -30,6 +46,17 @@ namespace K8sManifestAnalyzers.Analysis
             _serviceAccountTypes = Resolve(compilation, "k8s.Models.V1ServiceAccount");
             _localObjectReferenceTypes = Resolve(compilation, "k8s.Models.V1LocalObjectReference");
             _imageVolumeTypes = Resolve(compilation, "k8s.Models.V1ImageVolumeSource");
+            _configMapTypes = Resolve(compilation, "k8s.Models.V1ConfigMap");
+            var references = ImmutableArray.CreateBuilder<(INamedTypeSymbol, PullSecrets.ConfigReferenceShape)>();
+            foreach (var (name, shape) in ReferenceShapes)
+            {
+                foreach (var type in Resolve(compilation, "k8s.Models." + name))
+                {
+                    references.Add((type, shape));
+                }
+            }
+
+            _referenceTypes = references.ToImmutable();
             Builders = BuilderImages.TryCreate(compilation);
             Values = CompilationFacts.For(compilation).Values;
             Values.Methods ??= new Summaries.MethodSummaries(compilation, this);
@@ -80,6 +107,22 @@ namespace K8sManifestAnalyzers.Analysis
         internal bool HasPullSecretTypes => !_secretTypes.IsEmpty && !_podSpecTypes.IsEmpty && !_localObjectReferenceTypes.IsEmpty;
 
         internal bool IsSecret(ITypeSymbol? type) => IsAny(type, _secretTypes);
+
+        internal bool IsConfigMap(ITypeSymbol? type) => IsAny(type, _configMapTypes);
+
+        /// <summary>How a model type references a Secret or ConfigMap, or null when it does not.</summary>
+        internal PullSecrets.ConfigReferenceShape? ReferenceShapeOf(ITypeSymbol? type)
+        {
+            foreach (var (candidate, shape) in _referenceTypes)
+            {
+                if (SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, candidate))
+                {
+                    return shape;
+                }
+            }
+
+            return null;
+        }
 
         internal bool IsObjectMeta(ITypeSymbol? type) => IsAny(type, _objectMetaTypes);
 

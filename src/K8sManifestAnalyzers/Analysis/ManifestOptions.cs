@@ -15,6 +15,8 @@ namespace K8sManifestAnalyzers.Analysis
         internal const string ExternalPullSecrets = Prefix + "external_pull_secrets";
         internal const string PrivateRegistries = Prefix + "private_registries";
         internal const string PropertyDefaultsKey = Prefix + "property_defaults";
+        internal const string ExternalSecrets = Prefix + "external_secrets";
+        internal const string ExternalConfigMaps = Prefix + "external_config_maps";
 
         /// <summary>
         /// Whether the initializers of settable fields and properties count as the defaults a deployment gets when

@@ -17,6 +17,9 @@ namespace K8sManifestAnalyzers.Analyzers
     {
         private static readonly string[] RegistryOptions = { ManifestOptions.AllowedRegistries, ManifestOptions.PrivateRegistries };
 
+        // Lists of object names, `name` or `namespace/name`; the names of Secrets and ConfigMaps follow the same rule.
+        private static readonly string[] NameOptions = { ManifestOptions.ExternalPullSecrets, ManifestOptions.ExternalSecrets, ManifestOptions.ExternalConfigMaps };
+
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.KMA009_OptionNeverMatches);
 
@@ -49,13 +52,16 @@ namespace K8sManifestAnalyzers.Analyzers
                     }
                 }
 
-                if (options.TryGetValue(ManifestOptions.ExternalPullSecrets, out var secrets) && seen.Add(ManifestOptions.ExternalPullSecrets + "=" + secrets))
+                foreach (var key in NameOptions)
                 {
-                    foreach (var entry in ManifestOptions.SplitList(secrets))
+                    if (options.TryGetValue(key, out var names) && seen.Add(key + "=" + names))
                     {
-                        if (SecretNameProblem(entry) is { } problem)
+                        foreach (var entry in ManifestOptions.SplitList(names))
                         {
-                            context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA009_OptionNeverMatches, Location.None, ManifestOptions.ExternalPullSecrets, entry, problem));
+                            if (SecretNameProblem(entry) is { } problem)
+                            {
+                                context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA009_OptionNeverMatches, Location.None, key, entry, problem));
+                            }
                         }
                     }
                 }

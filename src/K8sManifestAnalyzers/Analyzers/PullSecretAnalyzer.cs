@@ -27,7 +27,13 @@ namespace K8sManifestAnalyzers.Analyzers
             Descriptors.KMA102_UnusedRegistrySecret,
             Descriptors.KMA103_MissingPullSecret,
             Descriptors.KMA103_MissingDeclaredPullSecret,
-            Descriptors.KMA104_PullSecretWrongType);
+            Descriptors.KMA104_PullSecretWrongType,
+            Descriptors.KMA111_UndefinedSecret,
+            Descriptors.KMA112_MissingSecretKey,
+            Descriptors.KMA113_UnusedSecret,
+            Descriptors.KMA114_UndefinedConfigMap,
+            Descriptors.KMA115_MissingConfigMapKey,
+            Descriptors.KMA116_UnusedConfigMap);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -56,6 +62,7 @@ namespace K8sManifestAnalyzers.Analyzers
                         {
                             case IObjectCreationOperation creation:
                                 PullSecretCollector.CollectCreation(creation, types, state);
+                                ConfigReferenceCollector.CollectCreation(creation, types, state);
                                 break;
                             case IInvocationOperation invocation:
                                 PullSecretCollector.CollectInvocation(invocation, types, state);
@@ -80,6 +87,11 @@ namespace K8sManifestAnalyzers.Analyzers
             UnusedRegistrySecretRule.Check(context.ReportDiagnostic, index, referenced);
             PullSecretTypeRule.Check(context.ReportDiagnostic, referenced);
             MissingPullSecretRule.Check(context.ReportDiagnostic, context.Options, index, CompilationFacts.For(context.Compilation));
+
+            var objects = new ConfigObjectIndex(state);
+            UndefinedConfigObjectRule.Check(context.ReportDiagnostic, context.Options, objects);
+            MissingConfigKeyRule.Check(context.ReportDiagnostic, objects);
+            UnusedConfigObjectRule.Check(context.ReportDiagnostic, objects);
         }
     }
 }

@@ -130,41 +130,48 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 secret.TypeKnown = known;
             }
 
-            ReadKeys(ObjectMembers.Find(creation, "Data"), secret, types);
-            ReadKeys(ObjectMembers.Find(creation, "StringData"), secret, types);
+            secret.KeysKnown = ReadKeys(ObjectMembers.Find(creation, "Data"), secret.Keys, types)
+                & ReadKeys(ObjectMembers.Find(creation, "StringData"), secret.Keys, types)
+                && !ConfigReferenceCollector.HasLaterDataWrites(creation);
             return secret;
         }
 
-        private static void ReadKeys(IOperation? data, SecretFact secret, KubernetesTypes types)
+        /// <summary>
+        /// Adds the constant keys of a <c>Data</c>-like dictionary written in place; false when some key, or the
+        /// dictionary itself, is computed (then the keys are not all known).
+        /// </summary>
+        internal static bool ReadKeys(IOperation? data, System.Collections.Generic.List<string> keys, KubernetesTypes types)
         {
             if (data is null)
             {
-                return;
+                return true;
             }
 
             var value = ObjectMembers.WithoutConversions(data);
             if (value is ILiteralOperation or IDefaultValueOperation)
             {
-                return;
+                return true;
             }
 
             if (value is not IObjectCreationOperation { Initializer: { } initializer })
             {
-                secret.KeysKnown = false;
-                return;
+                return false;
             }
 
+            bool known = true;
             foreach (var entry in initializer.Initializers)
             {
                 if (PullSecretReader.TryReadDictionaryEntry(entry, out var key, out _) && types.Constant(key) is { } text)
                 {
-                    secret.Keys.Add(text);
+                    keys.Add(text);
                 }
                 else
                 {
-                    secret.KeysKnown = false;
+                    known = false;
                 }
             }
+
+            return known;
         }
 
         private static PodSpecFact ReadPodSpec(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state)

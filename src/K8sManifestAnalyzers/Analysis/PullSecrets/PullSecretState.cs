@@ -15,5 +15,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         internal ConcurrentQueue<ServiceAccountFact> ServiceAccounts { get; } = new ConcurrentQueue<ServiceAccountFact>();
 
         internal ConcurrentQueue<PodSpecFact> PodSpecs { get; } = new ConcurrentQueue<PodSpecFact>();
+
+        internal ConcurrentQueue<ConfigReferenceFact> ConfigReferences { get; } = new ConcurrentQueue<ConfigReferenceFact>();
+
+        internal ConcurrentQueue<ConfigMapFact> ConfigMaps { get; } = new ConcurrentQueue<ConfigMapFact>();
     }
 }

@@ -167,15 +167,17 @@ public sealed class PullSecretTypeTests
             null);
 
     [Fact]
-    public Task UnreferencedOpaqueSecret_IsNotReported() =>
-        VerifyCS.VerifyAnalyzerAsync("""
+    public Task UnreferencedOpaqueSecret_IsNotKMA104_ButUnusedKMA113() =>
+        VerifyCS.VerifyAnalyzerAsync(
+            """
             using k8s.Models;
 
             static class Secrets
             {
-                public static V1Secret Database() => new() { Metadata = new() { Name = "db" }, Type = "Opaque" };
+                public static V1Secret Database() => new() { Metadata = new() { Name = {|#0:"db"|} }, Type = "Opaque" };
             }
-            """);
+            """,
+            VerifyCS.Diagnostic("KMA113").WithLocation(0).WithArguments("db"));
 
     private static async Task Run(string secret, string? fixedSecret, params DiagnosticResult[] expected)
     {

@@ -1,0 +1,56 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace K8sManifestAnalyzers.Analysis.PullSecrets
+{
+    /// <summary>The two kinds of configuration object pods reference by name.</summary>
+    internal enum ConfigKind
+    {
+        Secret,
+        ConfigMap,
+    }
+
+    /// <summary>
+    /// A non-optional reference to a Secret or ConfigMap: <c>env[].valueFrom.secretKeyRef</c> / <c>configMapKeyRef</c>,
+    /// <c>envFrom[].secretRef</c> / <c>configMapRef</c>, <c>volumes[].secret</c> / <c>configMap</c>, projected sources,
+    /// an Ingress's <c>tls[].secretName</c>, a service account's <c>secrets</c>.
+    /// </summary>
+    internal sealed class ConfigReferenceFact
+    {
+        internal ConfigReferenceFact(ConfigKind kind, string? name, Location location, string? @namespace)
+        {
+            Kind = kind;
+            Name = name;
+            Location = location;
+            Namespace = @namespace;
+        }
+
+        internal ConfigKind Kind { get; }
+
+        /// <summary>The constant name, or <see langword="null"/> when computed (it might name any object).</summary>
+        internal string? Name { get; }
+
+        internal Location Location { get; }
+
+        internal string? Namespace { get; }
+
+        /// <summary>The constant keys the reference needs (<c>key</c>, <c>items[].key</c>), with where each is written.</summary>
+        internal List<(string Key, Location Location)> Keys { get; } = new();
+    }
+
+    /// <summary>A V1ConfigMap created in the compilation.</summary>
+    internal sealed class ConfigMapFact
+    {
+        internal string? Name { get; set; }
+
+        internal Location? NameLocation { get; set; }
+
+        internal string? Namespace { get; set; }
+
+        /// <summary>The constant keys of <c>Data</c> and <c>BinaryData</c>.</summary>
+        internal List<string> Keys { get; } = new();
+
+        /// <summary>False when data is computed or written after creation in a way that is not followed.</summary>
+        internal bool KeysKnown { get; set; } = true;
+    }
+}

@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using K8sManifestAnalyzers.Model;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace K8sManifestAnalyzers.Analysis.PullSecrets
+{
+    /// <summary>
+    /// The Secrets, ConfigMaps and references to them of a compilation, indexed once at its end for KMA111-KMA116.
+    /// Pull-secret references count as references to their Secrets; computed names keep the rules silent where they
+    /// could match.
+    /// </summary>
+    internal sealed class ConfigObjectIndex
+    {
+        internal ConfigObjectIndex(PullSecretState state)
+        {
+            foreach (var secret in state.Secrets)
+            {
+                DefinesSecrets = true;
+                if (secret.Name is null)
+                {
+                    ComputedSecretNamespaces.Add(secret.Namespace);
+                }
+                else
+                {
+                    Bucket(Secrets, secret.Name).Add(secret);
+                }
+            }
+
+            foreach (var map in state.ConfigMaps)
+            {
+                DefinesConfigMaps = true;
+                if (map.Name is null)
+                {
+                    ComputedConfigMapNamespaces.Add(map.Namespace);
+                }
+                else
+                {
+                    Bucket(ConfigMaps, map.Name).Add(map);
+                }
+            }
+
+            foreach (var reference in state.ConfigReferences)
+            {
+                References.Add(reference);
+                if (reference.Name is null)
+                {
+                    (reference.Kind == ConfigKind.Secret ? ComputedSecretReferenceNamespaces : ComputedConfigMapReferenceNamespaces).Add(reference.Namespace);
+                }
+                else
+                {
+                    Bucket(reference.Kind == ConfigKind.Secret ? SecretReferences : ConfigMapReferences, reference.Name).Add(reference.Namespace);
+                }
+            }
+
+            foreach (var pullSecret in state.References)
+            {
+                if (pullSecret.Name is null)
+                {
+                    ComputedSecretReferenceNamespaces.Add(pullSecret.Namespace);
+                }
+                else
+                {
+                    Bucket(SecretReferences, pullSecret.Name).Add(pullSecret.Namespace);
+                }
+            }
+        }
+
+        internal bool DefinesSecrets { get; }
+
+        internal bool DefinesConfigMaps { get; }
+
+        internal Dictionary<string, List<SecretFact>> Secrets { get; } = new(StringComparer.Ordinal);
+
+        internal Dictionary<string, List<ConfigMapFact>> ConfigMaps { get; } = new(StringComparer.Ordinal);
+
+        internal List<string?> ComputedSecretNamespaces { get; } = new();
+
+        internal List<string?> ComputedConfigMapNamespaces { get; } = new();
+
+        internal List<ConfigReferenceFact> References { get; } = new();
+
+        /// <summary>The namespaces each Secret name is referenced from (pull secrets included).</summary>
+        internal Dictionary<string, List<string?>> SecretReferences { get; } = new(StringComparer.Ordinal);
+
+        internal Dictionary<string, List<string?>> ConfigMapReferences { get; } = new(StringComparer.Ordinal);
+
+        internal List<string?> ComputedSecretReferenceNamespaces { get; } = new();
+
+        internal List<string?> ComputedConfigMapReferenceNamespaces { get; } = new();
+
+        /// <summary>The defined objects of a kind with a name, in namespaces compatible with <paramref name="namespace"/>.</summary>
+        internal List<(string? Namespace, bool KeysKnown, List<string> Keys)> Defined(ConfigKind kind, string name, string? @namespace)
+        {
+            var found = new List<(string?, bool, List<string>)>();
+            if (kind == ConfigKind.Secret && Secrets.TryGetValue(name, out var secrets))
+            {
+                foreach (var secret in secrets)
+                {
+                    if (PullSecretIndex.SameNamespace(secret.Namespace, @namespace))
+                    {
+                        found.Add((secret.Namespace, secret.KeysKnown, secret.Keys));
+                    }
+                }
+            }
+            else if (kind == ConfigKind.ConfigMap && ConfigMaps.TryGetValue(name, out var maps))
+            {
+                foreach (var map in maps)
+                {
+                    if (PullSecretIndex.SameNamespace(map.Namespace, @namespace))
+                    {
+                        found.Add((map.Namespace, map.KeysKnown, map.Keys));
+                    }
+                }
+            }
+
+            return found;
+        }
+
+        /// <summary>The defined name of a kind closest to <paramref name="name"/> (a small edit away), in a compatible namespace.</summary>
+        internal string? Closest(ConfigKind kind, string name, string? @namespace)
+        {
+            string? closest = null;
+            int best = int.MaxValue;
+            IEnumerable<string> names = kind == ConfigKind.Secret ? Secrets.Keys : ConfigMaps.Keys;
+            foreach (var candidate in names)
+            {
+                if (Defined(kind, candidate, @namespace).Count > 0 && NameDistance.IsClose(name, candidate))
+                {
+                    int distance = NameDistance.Levenshtein(name, candidate);
+                    if (distance < best || (distance == best && string.CompareOrdinal(candidate, closest) < 0))
+                    {
+                        best = distance;
+                        closest = candidate;
+                    }
+                }
+            }
+
+            return closest;
+        }
+
+        /// <summary>True when the options list the object as created outside this code.</summary>
+        internal static bool IsExternal(AnalyzerOptions options, ConfigReferenceFact reference)
+        {
+            if (reference.Location.SourceTree is not { } tree)
+            {
+                return false;
+            }
+
+            var keys = reference.Kind == ConfigKind.Secret
+                ? new[] { ManifestOptions.ExternalSecrets, ManifestOptions.ExternalPullSecrets }
+                : new[] { ManifestOptions.ExternalConfigMaps };
+            foreach (var key in keys)
+            {
+                foreach (var entry in ManifestOptions.GetList(options, tree, key))
+                {
+                    int slash = entry.IndexOf('/');
+                    string name = slash < 0 ? entry : entry.Substring(slash + 1);
+                    string? @namespace = slash < 0 ? null : entry.Substring(0, slash);
+                    if (name == reference.Name && PullSecretIndex.SameNamespace(@namespace, reference.Namespace))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static List<T> Bucket<T>(Dictionary<string, List<T>> index, string key)
+        {
+            if (!index.TryGetValue(key, out var bucket))
+            {
+                bucket = new List<T>();
+                index.Add(key, bucket);
+            }
+
+            return bucket;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using K8sManifestAnalyzers.Analysis.PullSecrets;
+using K8sManifestAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace K8sManifestAnalyzers.Rules
+{
+    /// <summary>
+    /// KMA112 (Secret) and KMA115 (ConfigMap): a non-optional key reference (<c>secretKeyRef.key</c>,
+    /// <c>configMapKeyRef.key</c>, <c>items[].key</c>) to an object defined with constant keys that lacks it. Objects
+    /// with computed keys, or written after creation in a way that is not followed, are not judged.
+    /// </summary>
+    internal static class MissingConfigKeyRule
+    {
+        internal static void Check(Action<Diagnostic> report, ConfigObjectIndex index)
+        {
+            foreach (var reference in index.References)
+            {
+                if (reference.Name is not { } name || reference.Keys.Count == 0)
+                {
+                    continue;
+                }
+
+                var defined = index.Defined(reference.Kind, name, reference.Namespace);
+                bool judged = defined.Count > 0;
+                foreach (var (_, keysKnown, _) in defined)
+                {
+                    judged &= keysKnown;
+                }
+
+                if (!judged)
+                {
+                    continue;
+                }
+
+                foreach (var (key, location) in reference.Keys)
+                {
+                    string? closest = null;
+                    int best = int.MaxValue;
+                    bool present = false;
+                    foreach (var (_, _, keys) in defined)
+                    {
+                        present |= keys.Contains(key);
+                        foreach (var candidate in keys)
+                        {
+                            if (NameDistance.IsClose(key, candidate) && NameDistance.Levenshtein(key, candidate) < best)
+                            {
+                                best = NameDistance.Levenshtein(key, candidate);
+                                closest = candidate;
+                            }
+                        }
+                    }
+
+                    if (!present)
+                    {
+                        report(Diagnostic.Create(
+                            reference.Kind == ConfigKind.Secret ? Descriptors.KMA112_MissingSecretKey : Descriptors.KMA115_MissingConfigMapKey,
+                            location,
+                            RuleProperties.Replacement(closest),
+                            name,
+                            key,
+                            closest is null ? string.Empty : $" (did you mean '{closest}'?)"));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using K8sManifestAnalyzers.Analysis.PullSecrets;
+using K8sManifestAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace K8sManifestAnalyzers.Rules
+{
+    /// <summary>
+    /// KMA113 (Secret) and KMA116 (ConfigMap): an object that nothing in the compilation references. Docker-registry
+    /// Secrets are KMA102's; service-account-token Secrets are used by the token controller, not by name.
+    /// </summary>
+    internal static class UnusedConfigObjectRule
+    {
+        private const string ServiceAccountToken = "kubernetes.io/service-account-token";
+
+        internal static void Check(Action<Diagnostic> report, ConfigObjectIndex index)
+        {
+            foreach (var bucket in index.Secrets.Values)
+            {
+                foreach (var secret in bucket)
+                {
+                    if (secret.TypeKnown && !SecretType.IsDockerRegistry(secret.Type) && secret.Type != ServiceAccountToken
+                        && secret.NameLocation is { } location
+                        && !Referenced(index.SecretReferences, index.ComputedSecretReferenceNamespaces, secret.Name!, secret.Namespace))
+                    {
+                        report(Diagnostic.Create(Descriptors.KMA113_UnusedSecret, location, secret.Name));
+                    }
+                }
+            }
+
+            foreach (var bucket in index.ConfigMaps.Values)
+            {
+                foreach (var map in bucket)
+                {
+                    if (map.NameLocation is { } location
+                        && !Referenced(index.ConfigMapReferences, index.ComputedConfigMapReferenceNamespaces, map.Name!, map.Namespace))
+                    {
+                        report(Diagnostic.Create(Descriptors.KMA116_UnusedConfigMap, location, map.Name));
+                    }
+                }
+            }
+        }
+
+        private static bool Referenced(Dictionary<string, List<string?>> references, List<string?> computed, string name, string? @namespace) =>
+            PullSecretIndex.AnyCompatible(computed, @namespace)
+            || (references.TryGetValue(name, out var namespaces) && PullSecretIndex.AnyCompatible(namespaces, @namespace));
+    }
+}
