@@ -28,4 +28,27 @@ internal static class Mistakes
             ],
         },
     };
+
+    // KMA005 and KMA003 through an option default: with nothing configured, every node keeps whatever
+    // 'datalust/seq:latest' it pulled first. No YAML linter can see this; the analyzers follow the values.
+    public static V1Container Seq(SeqSpec spec, OperatorOptions options) => new()
+    {
+        Name = "seq",
+        Image = spec.Image ?? options.DefaultImage,
+        ImagePullPolicy = spec.ImagePullPolicy ?? "IfNotPresent",
+    };
+}
+
+/// <summary>Options as an operator binds them from configuration; the initializer is the default.</summary>
+internal sealed class OperatorOptions
+{
+    public string DefaultImage { get; set; } = "datalust/seq:latest";
+}
+
+/// <summary>The part of a custom resource that may override the image and policy.</summary>
+internal sealed class SeqSpec
+{
+    public string? Image { get; set; }
+
+    public string? ImagePullPolicy { get; set; }
 }
