@@ -49,7 +49,8 @@ namespace K8sManifestAnalyzers.Analysis
                     block.RegisterOperationAction(
                         c =>
                         {
-                            if (c.Operation is IObjectCreationOperation or IWithOperation
+                            // Only what can concern a container: its creation (the body is indexed only then), a write, a call.
+                            if ((c.Operation is IObjectCreationOperation or IWithOperation && types.HasImage(c.Operation.Type))
                                 || ContainerReader.ReadWrite(c.Operation, types, out _) != ContainerProperty.None
                                 || (c.Operation is IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.IsEmpty: false } call
                                     && (types.HasImage(call.Type) || BodyIndex.HandsOnModel(call, types))))

@@ -33,7 +33,14 @@ namespace K8sManifestAnalyzers.Analysis
                 return new ContainerModel(creation, image.IsSet ? image : ManifestValue.Unknown(null), policy.IsSet ? policy : ManifestValue.Unknown(null), isVolume);
             }
 
-            if (top is not null && body.Index.PlacementOf(top) is { } place)
+            var placement = top is null ? null : body.Index.PlacementOf(top);
+            if (top is not null && placement is null && Unwrapped(top.Parent) is ICoalesceOperation or IConditionalOperation)
+            {
+                // `existing ?? new V1Container { … }`: the writes that follow go to whichever object it is.
+                return new ContainerModel(creation, image.IsSet ? image : ManifestValue.Unknown(null), policy.IsSet ? policy : ManifestValue.Unknown(null), isVolume);
+            }
+
+            if (top is not null && placement is { } place)
             {
                 foreach (var held in body.Index.MayWrite)
                 {
@@ -49,6 +56,16 @@ namespace K8sManifestAnalyzers.Analysis
             }
 
             return new ContainerModel(creation, image, policy, isVolume);
+        }
+
+        private static IOperation? Unwrapped(IOperation? operation)
+        {
+            while (operation is IConversionOperation or IParenthesizedOperation)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
         }
 
         // Follows calls that take the object as an argument and return it (fluent builders), applying their writes.
@@ -142,9 +159,15 @@ namespace K8sManifestAnalyzers.Analysis
             List<PropertyWrite>? coalesce = null;
             foreach (var write in body.Index.Writes)
             {
-                if (write.Property != property || write.Instance is null)
+                if (write.Property != property)
                 {
                     continue;
+                }
+
+                if (write.Instance is null || write.Instance.Root is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } })
+                {
+                    // A write whose object is not followed (`spec.Containers.Where(…)`, `ForEach(c => c.… = …)`) may reach it.
+                    return ManifestValue.Unknown(initial.Operation);
                 }
 
                 var match = write.Instance.Reaches(place);
@@ -264,7 +287,7 @@ namespace K8sManifestAnalyzers.Analysis
                 }
             }
 
-            return syntaxes.Count == 0 ? false : body.Flow.CoversEveryPath(creation.Syntax, syntaxes);
+            return syntaxes.Count == 0 ? false : body.Flow.CoversEveryPath(creation.Syntax, syntaxes, body.Index.PlacementOf(creation)?.Root as ILocalSymbol);
         }
 
         // The write is a statement of the foreach body itself, not under a condition, so it runs for every element.

@@ -142,8 +142,17 @@ namespace K8sManifestAnalyzers.Analysis
         /// True for a <c>k8s.Models</c> type (or a type derived from one), and for collections of them: what a call can
         /// write images, policies and pull secrets through.
         /// </summary>
-        internal bool IsModel(ITypeSymbol? type)
+        internal bool IsModel(ITypeSymbol? type) => IsModel(type, 0);
+
+        // Type arguments are followed two levels deep (IList<V1Container>, IDictionary<string, IList<V1Volume>>):
+        // a self-referencing type (class Node : Dictionary<string, Node>) must not recurse for ever.
+        private static bool IsModel(ITypeSymbol? type, int depth)
         {
+            if (depth > 2)
+            {
+                return false;
+            }
+
             for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
             {
                 if (current.ContainingNamespace is { Name: "Models", ContainingNamespace: { Name: "k8s", ContainingNamespace.IsGlobalNamespace: true } })
@@ -153,14 +162,14 @@ namespace K8sManifestAnalyzers.Analysis
 
                 foreach (var argument in current.TypeArguments)
                 {
-                    if (argument is INamedTypeSymbol element && IsModel(element))
+                    if (argument is INamedTypeSymbol element && IsModel(element, depth + 1))
                     {
                         return true;
                     }
                 }
             }
 
-            return type is IArrayTypeSymbol array && IsModel(array.ElementType);
+            return type is IArrayTypeSymbol array && IsModel(array.ElementType, depth + 1);
         }
 
         /// <summary>True for the objects whose image and pull policy the container rules read.</summary>

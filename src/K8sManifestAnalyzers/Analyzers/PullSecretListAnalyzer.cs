@@ -77,7 +77,9 @@ namespace K8sManifestAnalyzers.Analyzers
 
             var root = ContainerReader.Root(add);
             var index = Analysis.Flow.BodyIndex.Build(root, types);
-            if (index.Resolve(owner) is { CoversEveryElement: false } path && ListedBefore(root, index, path, name, add, types))
+            if (index.Resolve(owner) is { CoversEveryElement: false } path
+                && (path.Root is not ILocalSymbol holder || index.AssignmentsOf(holder) is { Count: 1 })
+                && ListedBefore(root, index, path, name, add, types))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA106_InvalidPullSecretEntry, entry.Element.Syntax.GetLocation(), $"The pull secret '{name}' is listed twice"));
             }
@@ -85,9 +87,17 @@ namespace K8sManifestAnalyzers.Analyzers
 
         private static bool ListedBefore(IOperation root, Analysis.Flow.BodyIndex index, Analysis.Flow.AccessPath path, string name, IInvocationOperation add, KubernetesTypes types)
         {
+            var enclosing = new HashSet<IOperation>();
+            for (var current = add.Parent; current is not null; current = current.Parent)
+            {
+                enclosing.Add(current);
+            }
+
             foreach (var operation in root.Descendants())
             {
-                if (operation.Syntax.SpanStart >= add.Syntax.SpanStart)
+                // Earlier in the text and on every path to the Add: a statement of a block that encloses it (not
+                // another switch section or branch).
+                if (operation.Syntax.SpanStart >= add.Syntax.SpanStart || !InEnclosingBlock(operation, enclosing))
                 {
                     continue;
                 }
@@ -126,6 +136,24 @@ namespace K8sManifestAnalyzers.Analyzers
                             return true;
                         }
                     }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool InEnclosingBlock(IOperation operation, HashSet<IOperation> enclosing)
+        {
+            for (var current = operation; current.Parent is { } parent; current = parent)
+            {
+                if (parent is IBlockOperation)
+                {
+                    return enclosing.Contains(parent);
+                }
+
+                if (parent is IConditionalOperation or ISwitchCaseOperation or ILoopOperation or ITryOperation)
+                {
+                    return enclosing.Contains(parent) && parent is not IConditionalOperation and not ISwitchCaseOperation;
                 }
             }
 

@@ -17,6 +17,7 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         private readonly Func<ControlFlowGraph?> _createGraph;
         private bool _graphBuilt;
         private ControlFlowGraph? _graph;
+        private readonly object _gate = new();
         private Dictionary<SyntaxNode, (int Block, int Ordinal)>? _positions;
 
         internal BodyFlow(BodyIndex index, Func<ControlFlowGraph?> createGraph)
@@ -74,7 +75,7 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         /// <paramref name="writes"/>; false when some path does not; <see langword="null"/> when the graph cannot
         /// tell (the creation or a write is not in it, for example inside a lambda).
         /// </summary>
-        internal bool? CoversEveryPath(SyntaxNode from, IReadOnlyList<SyntaxNode> writes)
+        internal bool? CoversEveryPath(SyntaxNode from, IReadOnlyList<SyntaxNode> writes, ILocalSymbol? holder = null)
         {
             if (Graph() is not { } graph || Position(from) is not { } start)
             {
@@ -98,15 +99,24 @@ namespace K8sManifestAnalyzers.Analysis.Flow
                 return true;
             }
 
-            var visited = new HashSet<int> { start.Block };
-            var queue = new Queue<BasicBlock>();
-            Enqueue(graph.Blocks[start.Block], queue, visited);
+            // With the local that holds the object, a path counts only once the object is used (read, returned,
+            // placed) on it: a path that drops the object (`if (!enabled) return;`) leaves no container unset.
+            var readBlocks = holder is null ? null : ReadsOf(graph, holder);
+            bool usedInStart = readBlocks is null || (readBlocks.TryGetValue(start.Block, out int lastRead) && lastRead > start.Ordinal);
+            var visited = new HashSet<(int, bool)> { (start.Block, usedInStart) };
+            var queue = new Queue<(BasicBlock Block, bool Used)>();
+            EnqueueWith(graph.Blocks[start.Block], usedInStart, queue, visited);
             while (queue.Count > 0)
             {
-                var block = queue.Dequeue();
+                var (block, used) = queue.Dequeue();
                 if (block.Kind == BasicBlockKind.Exit)
                 {
-                    return false;
+                    if (used)
+                    {
+                        return false;
+                    }
+
+                    continue;
                 }
 
                 if (writeBlocks.ContainsKey(block.Ordinal))
@@ -114,10 +124,49 @@ namespace K8sManifestAnalyzers.Analysis.Flow
                     continue;
                 }
 
-                Enqueue(block, queue, visited);
+                EnqueueWith(block, used || readBlocks is null || readBlocks.ContainsKey(block.Ordinal), queue, visited);
             }
 
             return true;
+        }
+
+        private static void EnqueueWith(BasicBlock block, bool used, Queue<(BasicBlock, bool)> queue, HashSet<(int, bool)> visited)
+        {
+            foreach (var branch in new[] { block.FallThroughSuccessor, block.ConditionalSuccessor })
+            {
+                if (branch?.Destination is { } next && visited.Add((next.Ordinal, used)))
+                {
+                    queue.Enqueue((next, used));
+                }
+            }
+        }
+
+        // The blocks that read the local, with the position of the last read in each.
+        private static Dictionary<int, int> ReadsOf(ControlFlowGraph graph, ILocalSymbol local)
+        {
+            var reads = new Dictionary<int, int>();
+            foreach (var block in graph.Blocks)
+            {
+                for (int ordinal = 0; ordinal <= block.Operations.Length; ordinal++)
+                {
+                    var operation = ordinal < block.Operations.Length ? block.Operations[ordinal] : block.BranchValue;
+                    if (operation is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var descendant in operation.DescendantsAndSelf())
+                    {
+                        if (descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                            && !(descendant.Parent is ISimpleAssignmentOperation assignment && assignment.Target == descendant))
+                        {
+                            reads[block.Ordinal] = ordinal;
+                        }
+                    }
+                }
+            }
+
+            return reads;
         }
 
         /// <summary>True when every path from the start of the body to its end passes one of <paramref name="writes"/>.</summary>
@@ -217,7 +266,8 @@ namespace K8sManifestAnalyzers.Analysis.Flow
                 return result;
             }
 
-            var visited = new HashSet<int> { at.Block };
+            // The read's own block is not marked visited: a loop back to it brings the definitions after the read.
+            var visited = new HashSet<int>();
             var queue = new Queue<BasicBlock>();
             foreach (var branch in graph.Blocks[at.Block].Predecessors)
             {
@@ -230,6 +280,17 @@ namespace K8sManifestAnalyzers.Analysis.Flow
             while (queue.Count > 0)
             {
                 var block = queue.Dequeue();
+                if (block.Kind == BasicBlockKind.Entry)
+                {
+                    // A path on which the local is not assigned (it was assigned in a way not followed).
+                    if (!result.Contains(-1))
+                    {
+                        result.Add(-1);
+                    }
+
+                    continue;
+                }
+
                 if (Last(definitions, block.Ordinal, int.MaxValue) is { } definition)
                 {
                     if (!result.Contains(definition))
@@ -273,15 +334,19 @@ namespace K8sManifestAnalyzers.Analysis.Flow
             return last;
         }
 
+        // Built once; a summary's flow is shared by the bodies that call it, on several threads.
         private ControlFlowGraph? Graph()
         {
-            if (!_graphBuilt)
+            lock (_gate)
             {
-                _graphBuilt = true;
-                _graph = _createGraph();
-            }
+                if (!_graphBuilt)
+                {
+                    _graph = _createGraph();
+                    _graphBuilt = true;
+                }
 
-            return _graph;
+                return _graph;
+            }
         }
 
         // The block and the position in it of the operation that holds a syntax node.
@@ -292,9 +357,17 @@ namespace K8sManifestAnalyzers.Analysis.Flow
                 return null;
             }
 
-            if (_positions is null)
+            lock (_gate)
             {
-                _positions = new Dictionary<SyntaxNode, (int, int)>();
+                _positions ??= PositionsOf(graph);
+                return _positions.TryGetValue(syntax, out var position) ? position : null;
+            }
+        }
+
+        private static Dictionary<SyntaxNode, (int Block, int Ordinal)> PositionsOf(ControlFlowGraph graph)
+        {
+            var positions = new Dictionary<SyntaxNode, (int, int)>();
+            {
                 foreach (var block in graph.Blocks)
                 {
                     for (int ordinal = 0; ordinal <= block.Operations.Length; ordinal++)
@@ -307,16 +380,16 @@ namespace K8sManifestAnalyzers.Analysis.Flow
 
                         foreach (var descendant in operation.DescendantsAndSelf())
                         {
-                            if (!_positions.ContainsKey(descendant.Syntax))
+                            if (!positions.ContainsKey(descendant.Syntax))
                             {
-                                _positions.Add(descendant.Syntax, (block.Ordinal, ordinal));
+                                positions.Add(descendant.Syntax, (block.Ordinal, ordinal));
                             }
                         }
                     }
                 }
             }
 
-            return _positions.TryGetValue(syntax, out var position) ? position : null;
+            return positions;
         }
     }
 }

@@ -152,6 +152,18 @@ namespace K8sManifestAnalyzers.Analysis.Flow
 
                         break;
 
+                    case IDeclarationExpressionOperation declaration:
+                        // `out var p`: assigned by the call, in a way not followed.
+                        foreach (var declared in declaration.DescendantsAndSelf())
+                        {
+                            if (declared is ILocalReferenceOperation local)
+                            {
+                                index._untrackable.Add(local.Local);
+                            }
+                        }
+
+                        break;
+
                     case IForEachLoopOperation loop when loop.LoopControlVariable is IVariableDeclaratorOperation variable:
                         index._foreachCollections[variable.Symbol] = loop.Collection;
                         break;
@@ -165,8 +177,19 @@ namespace K8sManifestAnalyzers.Analysis.Flow
             foreach (var (assignment, property) in pendingWrites)
             {
                 var instance = assignment.Target is IPropertyReferenceOperation { Instance: { } target } ? index.Resolve(target) : null;
-                bool coalesce = assignment is ICoalesceAssignmentOperation;
-                index._writes.Add(new PropertyWrite(assignment, coalesce ? assignment.Target.Syntax : assignment.Syntax, assignment.Value, property, instance, coalesce));
+                if (assignment is ICoalesceAssignmentOperation)
+                {
+                    index._writes.Add(new PropertyWrite(assignment, assignment.Target.Syntax, assignment.Value, property, instance, isCoalesce: true));
+                }
+                else if (GuardOf(assignment) is { } guard)
+                {
+                    // `if (c.ImagePullPolicy is null) c.ImagePullPolicy = "…";`: a ??= written out, counted at its test.
+                    index._writes.Add(new PropertyWrite(assignment, guard.Syntax, assignment.Value, property, instance, isCoalesce: true));
+                }
+                else
+                {
+                    index._writes.Add(new PropertyWrite(assignment, assignment.Syntax, assignment.Value, property, instance, isCoalesce: false));
+                }
             }
 
             foreach (var call in pendingCalls)
@@ -175,6 +198,38 @@ namespace K8sManifestAnalyzers.Analysis.Flow
             }
 
             return index;
+        }
+
+        // The condition of the `if` a write is directly under, when it tests the written property (null or empty).
+        private static IOperation? GuardOf(IAssignmentOperation assignment)
+        {
+            if (assignment.Target is not IPropertyReferenceOperation target)
+            {
+                return null;
+            }
+
+            for (var current = assignment.Parent; current is not null; current = current.Parent)
+            {
+                switch (current)
+                {
+                    case IExpressionStatementOperation or IBlockOperation:
+                        continue;
+                    case IConditionalOperation { Condition: { } condition }:
+                        foreach (var tested in condition.DescendantsAndSelf())
+                        {
+                            if (tested is IPropertyReferenceOperation { Property.Name: var name } && name == target.Property.Name)
+                            {
+                                return condition;
+                            }
+                        }
+
+                        return null;
+                    default:
+                        return null;
+                }
+            }
+
+            return null;
         }
 
         // A call that receives a KubernetesClient model (a container, a pod spec, a list of them): it may write them.
@@ -345,6 +400,11 @@ namespace K8sManifestAnalyzers.Analysis.Flow
                     case IArrayInitializerOperation initializer:
                         steps.Add(AccessStep.Element(initializer.ElementValues.IndexOf(current)));
                         current = initializer.Parent is IArrayCreationOperation array ? array : initializer;
+                        continue;
+
+                    case IArgumentOperation { Parent: IInvocationOperation { Parent: IObjectOrCollectionInitializerOperation } } element:
+                        // The element of a collection initializer is the argument of its Add call.
+                        current = element;
                         continue;
 
                     case IInvocationOperation { Parent: IObjectOrCollectionInitializerOperation collection } add when add.Arguments.Length == 1:

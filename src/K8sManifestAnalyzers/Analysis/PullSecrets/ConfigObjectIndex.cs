@@ -99,7 +99,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 {
                     if (PullSecretIndex.SameNamespace(secret.Namespace, @namespace))
                     {
-                        found.Add((secret.Namespace, secret.KeysKnown, secret.Keys));
+                        // Keys are judged only for data written in place; a token Secret is filled by its controller.
+                        bool complete = secret.KeysKnown && secret.HasData && secret.Type != "kubernetes.io/service-account-token";
+                        found.Add((secret.Namespace, complete, secret.Keys));
                     }
                 }
             }

@@ -118,8 +118,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 NameLocation = Locations.OfValue(name),
                 Namespace = types.Constant(ObjectMembers.Find(meta, "NamespaceProperty")),
             };
-            map.KeysKnown = PullSecretCollector.ReadKeys(ObjectMembers.Find(creation, "Data"), map.Keys, types)
-                & PullSecretCollector.ReadKeys(ObjectMembers.Find(creation, "BinaryData"), map.Keys, types)
+            var data = ObjectMembers.Find(creation, "Data");
+            var binaryData = ObjectMembers.Find(creation, "BinaryData");
+            // Without data written in place, keys come from elsewhere (an injector, a controller): not judged.
+            map.KeysKnown = (data is not null || binaryData is not null)
+                && PullSecretCollector.ReadKeys(data, map.Keys, types)
+                & PullSecretCollector.ReadKeys(binaryData, map.Keys, types)
                 && !HasLaterDataWrites(creation);
             return map;
         }

@@ -130,8 +130,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 secret.TypeKnown = known;
             }
 
-            secret.KeysKnown = ReadKeys(ObjectMembers.Find(creation, "Data"), secret.Keys, types)
-                & ReadKeys(ObjectMembers.Find(creation, "StringData"), secret.Keys, types)
+            var data = ObjectMembers.Find(creation, "Data");
+            var stringData = ObjectMembers.Find(creation, "StringData");
+            secret.HasData = data is not null || stringData is not null;
+            secret.KeysKnown = ReadKeys(data, secret.Keys, types)
+                & ReadKeys(stringData, secret.Keys, types)
                 && !ConfigReferenceCollector.HasLaterDataWrites(creation);
             return secret;
         }
@@ -153,12 +156,13 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 return true;
             }
 
-            if (value is not IObjectCreationOperation { Initializer: { } initializer })
+            if (value is not IObjectCreationOperation { Initializer: { } initializer } dictionary)
             {
                 return false;
             }
 
-            bool known = true;
+            // `new Dictionary<…>(common) { … }` copies keys that are not seen here.
+            bool known = dictionary.Arguments.IsEmpty;
             foreach (var entry in initializer.Initializers)
             {
                 if (PullSecretReader.TryReadDictionaryEntry(entry, out var key, out _) && types.Constant(key) is { } text)
@@ -329,7 +333,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         {
             var root = ContainerReader.Root(creation);
             var index = Flow.BodyIndex.Build(root, types);
-            if (index.PlacementOf(creation) is not { Steps.Length: > 0 } place)
+            if (index.PlacementOf(creation) is not { } place)
             {
                 return false;
             }

@@ -29,6 +29,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// <summary>False when some data is written in a way we cannot read (a variable, a method call).</summary>
         internal bool KeysKnown { get; set; } = true;
 
+        /// <summary>True when <c>Data</c> or <c>StringData</c> is written in the creation: without either, keys come from elsewhere.</summary>
+        internal bool HasData { get; set; }
+
         internal bool IsDockerRegistry => TypeKnown && Model.SecretType.IsDockerRegistry(Type);
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis.Flow;
 using K8sManifestAnalyzers.Analysis.Values;
@@ -55,11 +56,16 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             return ns?.Name is "System" or "Microsoft" or "k8s" or Generator.ContainerImageGenerator.Parser.AttributeNamespace;
         }
 
-        /// <summary>The summary of a method of the compilation, or null when it cannot be followed.</summary>
+        /// <summary>
+        /// The summary of a method of the compilation, or null when it cannot be followed. A summary is cached only
+        /// when nothing cut its construction short (the depth bound, recursion): what is cached is the same whichever
+        /// call asked first and on whichever thread, so results do not depend on the order analyzers run in.
+        /// </summary>
         internal MethodSummary? Get(IMethodSymbol method, KubernetesTypes types, int depth = 1)
         {
             if (depth > MaxDepth)
             {
+                t_truncations++;
                 return null;
             }
 
@@ -70,12 +76,39 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
                 return ReferenceEquals(cached, None) ? null : cached;
             }
 
-            // Recursion: a method being summarized reads as not followed while it is.
-            _cache.TryAdd(key, None);
-            var summary = Build(key, depth);
-            _cache[key] = summary ?? None;
+            var inProgress = t_inProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            if (!inProgress.Add(key))
+            {
+                // Recursion: the method reads as not followed inside itself.
+                t_truncations++;
+                return null;
+            }
+
+            int truncations = t_truncations;
+            MethodSummary? summary;
+            try
+            {
+                summary = Build(key, depth);
+            }
+            finally
+            {
+                inProgress.Remove(key);
+            }
+
+            if (t_truncations == truncations)
+            {
+                var stored = _cache.GetOrAdd(key, summary ?? None);
+                return ReferenceEquals(stored, None) ? null : stored;
+            }
+
             return summary;
         }
+
+        [ThreadStatic]
+        private static HashSet<IMethodSymbol>? t_inProgress;
+
+        [ThreadStatic]
+        private static int t_truncations;
 
         /// <summary>The values a call to a method of the compilation returns, folded with the call's arguments.</summary>
         internal PossibleValues FoldReturn(IInvocationOperation invocation, ValueFolder folder, IValueScope? caller, bool propertyDefaults, int depth)

@@ -211,8 +211,10 @@ namespace K8sManifestAnalyzers.Analysis.Values
                 return PossibleValues.Of(new PossibleValue(string.Empty, reference, ValueScenario.Always, null));
             }
 
-            if (member.DeclaringSyntaxReferences.Length != 1 || !IsString(member is IFieldSymbol f ? f.Type : (member as IPropertySymbol)?.Type))
+            if (member.DeclaringSyntaxReferences.Length != 1 || !IsString(member is IFieldSymbol f ? f.Type : (member as IPropertySymbol)?.Type)
+                || member.IsAbstract || member.IsVirtual || (member.IsOverride && !member.IsSealed) || member.ContainingType?.TypeKind == TypeKind.Interface)
             {
+                // A virtual or interface member may be another one at run time.
                 return PossibleValues.Unknown;
             }
 
@@ -284,6 +286,12 @@ namespace K8sManifestAnalyzers.Analysis.Values
             }
 
             var values = Fold(Bind(initializer), state, depth + 1);
+            if (settable && IsPlaceholder(values))
+            {
+                // `= string.Empty` or `= null!` on an option: no default, only a placeholder configuration fills.
+                return PossibleValues.Unknown;
+            }
+
             return settable
                 ? new PossibleValues(values.Map(ValueScenario.Unconfigured, "the default of " + name, isMemberDefault: true).Constants, hasUnknown: true)
                 : values.Map(ValueScenario.Always, "the value of " + name);
@@ -300,6 +308,19 @@ namespace K8sManifestAnalyzers.Analysis.Values
 #pragma warning disable RS1030 // Compilation.GetSemanticModel: an initializer in another file has no operation in this one.
             return _compilation.GetSemanticModel(expression.SyntaxTree).GetOperation(expression);
 #pragma warning restore RS1030
+        }
+
+        private static bool IsPlaceholder(PossibleValues values)
+        {
+            foreach (var value in values.Constants)
+            {
+                if (value.Text is { Length: > 0 })
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         private static bool IsAutoProperty(PropertyDeclarationSyntax declaration)
