@@ -117,11 +117,21 @@ public sealed class HelperTests
                     container = container.PullAlways();
                     return container;
                 }
+
+                // A chain split over statements on one local: each call's writes reach the container.
+                public static V1Container Statements()
+                {
+                    var container = new V1Container { Name = "statements" };
+                    container.WithImage("busybox:latest");
+                    container.WithPullPolicy({|#3:"IfNotPresent"|});
+                    return container;
+                }
             }
             """);
         test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom).WithLocation(0).WithArguments("busybox:latest", "tag 'latest'", "set by ContainerBuilder.WithImage"));
         test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA002_InvalidPullPolicyFrom).WithLocation(1).WithArguments("never", " (did you mean 'Never'?)", "passed to ContainerBuilder.WithPullPolicy"));
         test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA001_PullPolicyOnSomePaths).WithLocation(2).WithArguments("'IfNotPresent'"));
+        test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom).WithLocation(3).WithArguments("busybox:latest", "tag 'latest'", "set by ContainerBuilder.WithImage"));
         await test.RunAsync();
     }
 
