@@ -41,6 +41,26 @@ namespace K8sManifestAnalyzers.Analysis
             return SplitList(raw);
         }
 
+        /// <summary>
+        /// True when the option <paramref name="key"/> lists the object, as <c>name</c> (any namespace) or
+        /// <c>namespace/name</c>; an unknown namespace matches any.
+        /// </summary>
+        internal static bool ListsObject(AnalyzerOptions options, SyntaxTree tree, string key, string? name, string? @namespace)
+        {
+            foreach (var entry in GetList(options, tree, key))
+            {
+                int slash = entry.IndexOf('/');
+                string listed = slash < 0 ? entry : entry.Substring(slash + 1);
+                string? listedNamespace = slash < 0 ? null : entry.Substring(0, slash);
+                if (listed == name && (listedNamespace is null || @namespace is null || listedNamespace == @namespace))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         internal static ImmutableArray<string> SplitList(string? raw)
         {
             if (raw is null)

@@ -149,24 +149,10 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 return false;
             }
 
-            var keys = reference.Kind == ConfigKind.Secret
-                ? new[] { ManifestOptions.ExternalSecrets, ManifestOptions.ExternalPullSecrets }
-                : new[] { ManifestOptions.ExternalConfigMaps };
-            foreach (var key in keys)
-            {
-                foreach (var entry in ManifestOptions.GetList(options, tree, key))
-                {
-                    int slash = entry.IndexOf('/');
-                    string name = slash < 0 ? entry : entry.Substring(slash + 1);
-                    string? @namespace = slash < 0 ? null : entry.Substring(0, slash);
-                    if (name == reference.Name && PullSecretIndex.SameNamespace(@namespace, reference.Namespace))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
+            return reference.Kind == ConfigKind.Secret
+                ? ManifestOptions.ListsObject(options, tree, ManifestOptions.ExternalSecrets, reference.Name, reference.Namespace)
+                    || ManifestOptions.ListsObject(options, tree, ManifestOptions.ExternalPullSecrets, reference.Name, reference.Namespace)
+                : ManifestOptions.ListsObject(options, tree, ManifestOptions.ExternalConfigMaps, reference.Name, reference.Namespace);
         }
 
         private static List<T> Bucket<T>(Dictionary<string, List<T>> index, string key)

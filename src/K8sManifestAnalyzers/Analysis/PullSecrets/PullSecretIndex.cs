@@ -96,26 +96,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         }
 
         /// <summary>True when <c>k8s_manifests.external_pull_secrets</c> lists the reference (<c>name</c> or <c>namespace/name</c>).</summary>
-        internal static bool IsExternal(AnalyzerOptions options, PullSecretReferenceFact reference)
-        {
-            if (reference.Location.SourceTree is not { } tree)
-            {
-                return false;
-            }
-
-            foreach (var entry in ManifestOptions.GetList(options, tree, ManifestOptions.ExternalPullSecrets))
-            {
-                int slash = entry.IndexOf('/');
-                string name = slash < 0 ? entry : entry.Substring(slash + 1);
-                string? @namespace = slash < 0 ? null : entry.Substring(0, slash);
-                if (name == reference.Name && SameNamespace(@namespace, reference.Namespace))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        internal static bool IsExternal(AnalyzerOptions options, PullSecretReferenceFact reference) =>
+            reference.Location.SourceTree is { } tree
+            && ManifestOptions.ListsObject(options, tree, ManifestOptions.ExternalPullSecrets, reference.Name, reference.Namespace);
 
         /// <summary>Unknown namespaces match anything: a Secret without a namespace is created wherever it is applied.</summary>
         internal static bool SameNamespace(string? a, string? b) => a is null || b is null || a == b;
