@@ -142,10 +142,10 @@ namespace K8sManifestAnalyzers.Analysis
                     case IInvocationOperation call when types.Values.Methods?.Get(call.TargetMethod, types) is { } summary:
                         // Constants the call passes to a helper or builder that writes them into a container.
                         var scope = new Summaries.CallScope(summary, call, body.Scope);
-                        foreach (var write in summary.Writes)
+                        foreach (var write in summary.AllWrites)
                         {
-                            var values = facts.Values.Fold(write.Write.Value, write.Write.ScopeFor(scope), propertyDefaults);
-                            AnalyzeValueThroughCall(Report, context.Options, write.Write.Property, ManifestValue.From(call, values), call, summary.DisplayName, facts);
+                            var values = facts.Values.Fold(write.Value, write.ScopeFor(scope), propertyDefaults);
+                            AnalyzeValueThroughCall(Report, context.Options, write.Property, ManifestValue.From(call, values), call, summary.DisplayName, facts);
                         }
 
                         if (summary.CreatedContainer is { } created)

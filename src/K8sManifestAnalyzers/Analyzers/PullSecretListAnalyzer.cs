@@ -57,13 +57,68 @@ namespace K8sManifestAnalyzers.Analyzers
                 start.RegisterOperationAction(
                     c =>
                     {
-                        if (c.Operation is IInvocationOperation invocation && PullSecretReader.IsAddToPullSecrets(invocation, types, out _))
+                        if (c.Operation is IInvocationOperation invocation)
                         {
-                            CheckAdd(c, invocation, types);
+                            if (PullSecretReader.IsAddToPullSecrets(invocation, types, out _))
+                            {
+                                CheckAdd(c, invocation, types);
+                            }
+                            else if (invocation.TargetMethod.DeclaringSyntaxReferences.Length > 0 && Analysis.Flow.BodyIndex.HandsOnModel(invocation, types))
+                            {
+                                CheckHelperAdds(c, invocation, types);
+                            }
                         }
                     },
                     OperationKind.Invocation);
             });
+        }
+
+        // A helper of the compilation that adds to the pull-secret list of a pod spec it receives
+        // (`AddPullSecret(spec, "regcred")`): its Adds are checked at the call, with the call's arguments.
+        private static void CheckHelperAdds(OperationAnalysisContext context, IInvocationOperation call, KubernetesTypes types)
+        {
+            if (types.Values.Methods?.Get(call.TargetMethod, types) is not { } helper)
+            {
+                return;
+            }
+
+            Analysis.Flow.BodyIndex? index = null;
+            IOperation? root = null;
+            foreach (var write in helper.Index.Root.Descendants())
+            {
+                if (write is not IInvocationOperation add
+                    || !PullSecretReader.IsAddToPullSecrets(add, types, out var list)
+                    || list!.Instance is not { } owner
+                    || helper.Index.Resolve(owner) is not { Root: IParameterSymbol parameter } inHelper
+                    || ObjectMembers.WithoutConversions(add.Arguments[0].Value) is not IObjectCreationOperation entry
+                    || ObjectMembers.Find(entry, "Name") is not { } nameValue)
+                {
+                    continue;
+                }
+
+                var scope = new Analysis.Summaries.CallScope(helper, call, null);
+                if (types.Constant(nameValue, scope) is not { Length: > 0 } name)
+                {
+                    continue;
+                }
+
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal != parameter.Ordinal)
+                    {
+                        continue;
+                    }
+
+                    root ??= ContainerReader.Root(call);
+                    index ??= Analysis.Flow.BodyIndex.Build(root, types);
+                    if (index.Resolve(argument.Value) is { CoversEveryElement: false } path
+                        && (path.Root is not ILocalSymbol holder || index.AssignmentsOf(holder) is { Count: 1 })
+                        && ListedBefore(root, index, path.Append(inHelper.Steps), name, call, types))
+                    {
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA106_InvalidPullSecretEntry, call.Syntax.GetLocation(), $"The pull secret '{name}' is listed twice"));
+                    }
+                }
+            }
         }
 
         private static void CheckAdd(OperationAnalysisContext context, IInvocationOperation add, KubernetesTypes types)

@@ -301,4 +301,81 @@ public sealed class HelperTests
         test.ExpectedDiagnostics.Add(SecretVerify.Diagnostic("KMA101").WithLocation(0).WithArguments("shop-registry", " in namespace 'billing'", string.Empty));
         await test.RunAsync();
     }
+
+    // A builder whose WithImage writes inside a lambda it hands to the builder (the K8sOperator.NET shape).
+    [Fact]
+    public async Task LambdaBuilders_HaveTheirConstantsChecked()
+    {
+        var test = new ImageVerify.Test();
+        test.TestState.Sources.Add("""
+            using System;
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            public sealed class Builder<T> where T : new()
+            {
+                private readonly List<Action<T>> _actions = new();
+
+                public void Add(Action<T> action) => _actions.Add(action);
+
+                public T Build()
+                {
+                    var item = new T();
+                    foreach (var action in _actions)
+                    {
+                        action(item);
+                    }
+
+                    return item;
+                }
+            }
+
+            public static class ContainerBuilderExtensions
+            {
+                public static Builder<V1Container> WithImage(this Builder<V1Container> builder, string image)
+                {
+                    builder.Add(x => x.Image = image);
+                    return builder;
+                }
+            }
+
+            static class Pods
+            {
+                public static V1Container Sidecar() => new Builder<V1Container>().WithImage({|#0:"envoyproxy/envoy:latest"|}).Build();
+                public static V1Container Pinned() => new Builder<V1Container>().WithImage("envoyproxy/envoy:v1.31.0").Build();
+            }
+            """);
+        test.ExpectedDiagnostics.Add(ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(0).WithArguments("envoyproxy/envoy:latest", "uses the tag 'latest'", "passed to ContainerBuilderExtensions.WithImage"));
+        await test.RunAsync();
+    }
+
+    // KMA106: a helper that adds a pull secret the spec already lists.
+    [Fact]
+    public Task PullSecretsAddedByHelpers_AreCheckedForDuplicates() =>
+        K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullSecretListAnalyzer>.VerifyAnalyzerAsync(
+            """
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            static class Secrets
+            {
+                public static void AddPullSecret(V1PodSpec spec, string name)
+                {
+                    spec.ImagePullSecrets ??= new List<V1LocalObjectReference>();
+                    spec.ImagePullSecrets.Add(new V1LocalObjectReference { Name = name });
+                }
+            }
+
+            static class Pods
+            {
+                public static V1PodSpec Build()
+                {
+                    var spec = new V1PodSpec { Containers = [], ImagePullSecrets = [new() { Name = "regcred" }] };
+                    {|#0:Secrets.AddPullSecret(spec, "regcred")|};
+                    Secrets.AddPullSecret(spec, "ci");
+                    return spec;
+                }
+            }
+            """,
+            K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullSecretListAnalyzer>.Diagnostic("KMA106").WithLocation(0).WithArguments("The pull secret 'regcred' is listed twice"));
 }

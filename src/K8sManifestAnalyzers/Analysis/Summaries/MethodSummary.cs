@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis.Flow;
 using Microsoft.CodeAnalysis;
@@ -81,6 +82,12 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
 
         /// <summary>The object the method creates and returns (a container, metadata, a pod spec), else null.</summary>
         internal IObjectCreationOperation? CreatedObject { get; }
+
+        /// <summary>
+        /// Every write the method makes to an image or policy, whatever object it reaches (a lambda's parameter in a
+        /// builder, a container it creates): the constants a call passes into them are checked at the call.
+        /// </summary>
+        internal IReadOnlyList<PropertyWrite> AllWrites => Index.Writes;
 
         /// <summary>The method's name as a message shows it: <c>Worker</c>, <c>Images.Runner</c>.</summary>
         internal string DisplayName => Method.ContainingType is { } type && Method.MethodKind != MethodKind.LocalFunction
