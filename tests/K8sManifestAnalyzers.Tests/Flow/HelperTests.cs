@@ -378,4 +378,44 @@ public sealed class HelperTests
             }
             """,
             K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullSecretListAnalyzer>.Diagnostic("KMA106").WithLocation(0).WithArguments("The pull secret 'regcred' is listed twice"));
+
+    // KMA101: a pull secret a helper adds is matched against the Secrets, with the namespace of the call.
+    [Fact]
+    public async Task PullSecretsAddedByHelpers_AreMatched()
+    {
+        var test = new SecretVerify.Test();
+        test.TestState.Sources.Add("""
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            static class Secrets
+            {
+                public static V1Secret Registry(byte[] config) => new()
+                {
+                    Metadata = new() { Name = "shop-registry", NamespaceProperty = "shop" },
+                    Type = "kubernetes.io/dockerconfigjson",
+                    Data = new Dictionary<string, byte[]> { [".dockerconfigjson"] = config },
+                };
+
+                public static void AddPullSecret(V1PodSpec spec, string name)
+                {
+                    spec.ImagePullSecrets ??= new List<V1LocalObjectReference>();
+                    spec.ImagePullSecrets.Add(new V1LocalObjectReference { Name = name });
+                }
+            }
+
+            static class Pods
+            {
+                public static V1Pod Build()
+                {
+                    var pod = new V1Pod { Metadata = new() { Name = "api", NamespaceProperty = "shop" }, Spec = new V1PodSpec { Containers = [] } };
+                    Secrets.AddPullSecret(pod.Spec, "shop-registry");
+                    {|#0:Secrets.AddPullSecret(pod.Spec, "shop-regsitry")|};
+                    return pod;
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(SecretVerify.Diagnostic("KMA101").WithLocation(0).WithArguments("shop-regsitry", string.Empty, " (did you mean 'shop-registry'?)"));
+        await test.RunAsync();
+    }
 }

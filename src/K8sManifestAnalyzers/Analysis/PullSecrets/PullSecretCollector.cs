@@ -83,9 +83,37 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// <summary><c>spec.ImagePullSecrets.Add(…)</c> on a pod spec or service account reached any way.</summary>
         internal static void CollectInvocation(IInvocationOperation invocation, KubernetesTypes types, PullSecretState state)
         {
-            if (PullSecretReader.IsAddToPullSecrets(invocation, types, out var list) && !IsOnTrackedLocal(list!))
+            if (PullSecretReader.IsAddToPullSecrets(invocation, types, out var list))
             {
-                Enqueue(PullSecretReader.ReadEntry(invocation.Arguments[0].Value, types), null, state);
+                if (!IsOnTrackedLocal(list!))
+                {
+                    Enqueue(PullSecretReader.ReadEntry(invocation.Arguments[0].Value, types), null, state);
+                }
+            }
+            else if (invocation.TargetMethod.DeclaringSyntaxReferences.Length > 0
+                && Flow.BodyIndex.HandsOnModel(invocation, types)
+                && types.Values.Methods?.Get(invocation.TargetMethod, types) is { } helper)
+            {
+                CollectHelperAdds(invocation, helper, types, state);
+            }
+        }
+
+        // `AddPullSecret(spec, "regcred")`: the names a helper adds to a pull-secret list it receives, with the call's
+        // arguments, are references made at the call (the helper's own Add only sees a parameter).
+        private static void CollectHelperAdds(IInvocationOperation call, Summaries.MethodSummary helper, KubernetesTypes types, PullSecretState state)
+        {
+            foreach (var operation in helper.Index.Root.Descendants())
+            {
+                if (operation is IInvocationOperation add
+                    && PullSecretReader.IsAddToPullSecrets(add, types, out var list)
+                    && list!.Instance is { } owner
+                    && helper.Index.Resolve(owner) is { Root: IParameterSymbol }
+                    && ObjectMembers.WithoutConversions(add.Arguments[0].Value) is IObjectCreationOperation entry
+                    && ObjectMembers.Find(entry, "Name") is { } nameValue
+                    && types.Constant(nameValue, new Summaries.CallScope(helper, call, null)) is { Length: > 0 } name)
+                {
+                    state.References.Enqueue(new PullSecretReferenceFact(name, call.Syntax.GetLocation(), PullSecretReader.FindNamespace(call, types)));
+                }
             }
         }
 
