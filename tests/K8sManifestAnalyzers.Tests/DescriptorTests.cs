@@ -58,6 +58,14 @@ public sealed class DescriptorTests
 
     [Theory]
     [MemberData(nameof(RuleIds))]
+    public void Rule_IsAnErrorInTheAllErrorsPreset(string id)
+    {
+        string preset = File.ReadAllText(Path.Combine(RepositoryRoot, "src", "K8sManifestAnalyzers.Package", "build", "K8sManifestAnalyzers.AllErrors.globalconfig"));
+        Assert.Contains($"dotnet_diagnostic.{id}.severity = error", preset);
+    }
+
+    [Theory]
+    [MemberData(nameof(RuleIds))]
     public void CompilationEndRules_AreTagged_AndTheirPagesSaySo(string id)
     {
         var descriptor = AllDescriptors().First(d => d.Id == id);

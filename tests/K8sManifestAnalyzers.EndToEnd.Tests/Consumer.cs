@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Text;
+
+namespace K8sManifestAnalyzers.EndToEnd.Tests;
+
+/// <summary>The package, packed once per test run into a temporary folder under a version of its own.</summary>
+public sealed class PackageFixture : IDisposable
+{
+    public PackageFixture()
+    {
+        Root = Directory.CreateTempSubdirectory("k8sma-e2e-").FullName;
+        Feed = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
+
+        // A version no earlier run used, so NuGet's cache never serves an older build of the package.
+        Version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "." + Environment.ProcessId;
+        var pack = Consumer.Run(RepositoryRoot, "dotnet", $"pack src/K8sManifestAnalyzers.Package -o \"{Feed}\" -p:Version={Version}", TimeSpan.FromMinutes(5));
+        if (pack.ExitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet pack failed:\n" + pack.Output);
+        }
+
+        Package = Directory.GetFiles(Feed, "*.nupkg").Single();
+    }
+
+    public static string RepositoryRoot { get; } = typeof(PackageFixture).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "RepositoryRoot").Value!;
+
+    public string Root { get; }
+
+    public string Feed { get; }
+
+    public string Version { get; }
+
+    public string Package { get; }
+
+    /// <summary>A fresh consumer project folder outside the repository.</summary>
+    public Consumer NewConsumer(string name) => new(Path.Combine(Root, name + "-" + Guid.NewGuid().ToString("N")[..8]), this);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file: the temporary folder is left for the system to clean.
+        }
+    }
+}
+
+/// <summary>A consumer project: its files, and the dotnet commands a user would run in it.</summary>
+public sealed class Consumer
+{
+    private readonly PackageFixture _package;
+
+    public Consumer(string folder, PackageFixture package)
+    {
+        Folder = Directory.CreateDirectory(folder).FullName;
+        _package = package;
+        Write("nuget.config", $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+                <add key="local" value="{package.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+    }
+
+    public string Folder { get; }
+
+    /// <summary>Writes the project file: KubernetesClient (when a version is given) and the package.</summary>
+    public Consumer Project(string? kubernetesClient = "21.0.8", string targetFramework = "net10.0", string extra = "")
+    {
+        string frameworks = targetFramework.Contains(';') ? $"<TargetFrameworks>{targetFramework}</TargetFrameworks>" : $"<TargetFramework>{targetFramework}</TargetFramework>";
+        string client = kubernetesClient is null ? string.Empty : $"""<PackageReference Include="KubernetesClient" Version="{kubernetesClient}" />""";
+        Write("Consumer.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                {frameworks}
+                <Nullable>enable</Nullable>
+                <LangVersion>latest</LangVersion>
+                <NoWarn>$(NoWarn);NU1603</NoWarn>
+                {extra}
+              </PropertyGroup>
+              <ItemGroup>
+                {client}
+                <PackageReference Include="K8sManifestAnalyzers" Version="{_package.Version}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        return this;
+    }
+
+    public Consumer Write(string relativePath, string text)
+    {
+        string path = Path.Combine(Folder, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text.Replace("\r\n", "\n", StringComparison.Ordinal));
+        return this;
+    }
+
+    public string Read(string relativePath) => File.ReadAllText(Path.Combine(Folder, relativePath));
+
+    public (int ExitCode, string Output) Build(string arguments = "") =>
+        Run(Folder, "dotnet", "build --no-incremental -nologo -clp:NoSummary -v:q " + arguments, TimeSpan.FromMinutes(5));
+
+    public (int ExitCode, string Output) Format(string arguments) =>
+        Run(Folder, "dotnet", "format analyzers " + arguments, TimeSpan.FromMinutes(5));
+
+    /// <summary>The diagnostics of our rules in a build's output, one line each, without duplicates.</summary>
+    public static IReadOnlyList<string> Findings(string output) =>
+        output.Split('\n').Where(l => l.Contains(": warning KMA", StringComparison.Ordinal) || l.Contains(": error KMA", StringComparison.Ordinal))
+            .Select(l => l.Trim()).Distinct().ToList();
+
+    internal static (int ExitCode, string Output) Run(string folder, string file, string arguments, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(file, arguments)
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        using var process = Process.Start(start)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        if (!process.WaitForExit((int)timeout.TotalMilliseconds))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{file} {arguments} did not finish in {timeout}:\n{output}");
+        }
+
+        process.WaitForExit();
+        return (process.ExitCode, output.ToString());
+    }
+}

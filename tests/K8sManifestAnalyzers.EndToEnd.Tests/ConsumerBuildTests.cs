@@ -1,0 +1,240 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using Xunit;
+
+namespace K8sManifestAnalyzers.EndToEnd.Tests;
+
+/// <summary>The package as a user meets it: installed in fresh projects, built, configured, fixed from the command line.</summary>
+[Collection("package")]
+public sealed class ConsumerBuildTests(PackageFixture package)
+{
+    private const string Mistakes = """
+        using System.Collections.Generic;
+        using k8s.Models;
+
+        public sealed class OperatorOptions { public string DefaultImage { get; set; } = "datalust/seq:latest"; }
+
+        public static class Manifests
+        {
+            public static List<V1Container> Containers(string image) =>
+            [
+                new() { Name = "a", Image = image },
+                new() { Name = "b", Image = "nginx:1.27" },
+                new() { Name = "c", Image = "nginx:1.27", ImagePullPolicy = "ifnotpresent" },
+                new() { Name = "d", Image = "nginx:latest", ImagePullPolicy = "IfNotPresent" },
+            ];
+
+            public static V1Container Seq(string? image, OperatorOptions options) =>
+                new() { Name = "seq", Image = image ?? options.DefaultImage, ImagePullPolicy = "Always" };
+        }
+        """;
+
+    [Fact]
+    public void Build_ReportsFindingsWithHelpLinks_AndWarningsAsErrorsFailsIt()
+    {
+        var consumer = package.NewConsumer("mistakes").Project().Write("Manifests.cs", Mistakes);
+        var (exit, output) = consumer.Build();
+
+        // KMA002 is an error by default: the API server would reject the object.
+        Assert.NotEqual(0, exit);
+        var findings = Consumer.Findings(output);
+        Assert.Contains(findings, f => f.Contains("warning KMA001", StringComparison.Ordinal) && f.Contains("/docs/rules/KMA001.md", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("error KMA002", StringComparison.Ordinal) && f.Contains("'ifnotpresent'", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("warning KMA003", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("warning KMA005", StringComparison.Ordinal) && f.Contains("the default of OperatorOptions.DefaultImage", StringComparison.Ordinal));
+
+        var strict = consumer.Build("-p:TreatWarningsAsErrors=true");
+        Assert.NotEqual(0, strict.ExitCode);
+        Assert.Contains("error KMA001", strict.Output, StringComparison.Ordinal);
+
+        // Without the error, warnings alone do not fail the build, until TreatWarningsAsErrors.
+        consumer.Write("Manifests.cs", Mistakes.Replace("\"ifnotpresent\"", "\"IfNotPresent\"", StringComparison.Ordinal));
+        Assert.Equal(0, consumer.Build().ExitCode);
+        Assert.NotEqual(0, consumer.Build("-p:TreatWarningsAsErrors=true").ExitCode);
+    }
+
+    [Fact]
+    public void Severities_Suppressions_AndOptions_AreHonoured()
+    {
+        var consumer = package.NewConsumer("config").Project()
+            .Write(".editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.KMA005.severity = none\nk8s_manifests.allowed_registries = registry.example.com\n")
+            .Write("strict/.editorconfig", "[*.cs]\ndotnet_diagnostic.KMA001.severity = error\n")
+            .Write("Manifests.cs", """
+                using k8s.Models;
+
+                public static class Manifests
+                {
+                    public static V1Container A() => new() { Name = "a", Image = "nginx:latest", ImagePullPolicy = "Always" };
+
+                #pragma warning disable KMA008
+                    public static V1Container B() => new() { Name = "b", Image = "quay.io/app:1", ImagePullPolicy = "Always" };
+                #pragma warning restore KMA008
+
+                    [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "KMA008:Image is not from an allowed registry", Justification = "test")]
+                    public static V1Container C() => new() { Name = "c", Image = "quay.io/app:2", ImagePullPolicy = "Always" };
+                }
+                """)
+            .Write("strict/Strict.cs", """
+                using k8s.Models;
+
+                public static class Strict
+                {
+                    public static V1Container D() => new() { Name = "d", Image = "registry.example.com/app:1" };
+                }
+                """);
+        var (exit, output) = consumer.Build();
+        var findings = Consumer.Findings(output);
+        Assert.NotEqual(0, exit);
+        Assert.DoesNotContain(findings, f => f.Contains("KMA005", StringComparison.Ordinal));
+        Assert.Single(findings, f => f.Contains("KMA008", StringComparison.Ordinal) && f.Contains("nginx:latest", StringComparison.Ordinal));
+        Assert.DoesNotContain(findings, f => f.Contains("quay.io", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("Strict.cs", StringComparison.Ordinal) && f.Contains("error KMA001", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void GlobalConfig_AndPresets_Apply()
+    {
+        var consumer = package.NewConsumer("presets").Project(extra: "<K8sManifestAnalyzersAllErrors>true</K8sManifestAnalyzersAllErrors>")
+            .Write("Manifests.cs", "using k8s.Models;\npublic static class M { public static V1Container A() => new() { Name = \"a\", Image = \"nginx:latest\", ImagePullPolicy = \"Always\" }; }\n");
+        var all = consumer.Build();
+        Assert.Contains("error KMA005", all.Output, StringComparison.Ordinal);
+
+        // A user's global config wins over the preset.
+        consumer.Write(".globalconfig", "is_global = true\ndotnet_diagnostic.KMA005.severity = suggestion\n");
+        var relaxed = consumer.Build();
+        Assert.DoesNotContain("KMA005", string.Join("\n", Consumer.Findings(relaxed.Output)), StringComparison.Ordinal);
+
+        var tests = package.NewConsumer("testproject").Project(extra: "<IsTestProject>true</IsTestProject>")
+            .Write("Manifests.cs", "using k8s.Models;\npublic static class M { public static V1Container A() => new() { Name = \"a\", Image = \"nginx:latest\" }; }\n");
+        var relaxedTests = Consumer.Findings(tests.Build().Output);
+        Assert.DoesNotContain(relaxedTests, f => f.Contains("KMA001", StringComparison.Ordinal) || f.Contains("KMA005", StringComparison.Ordinal));
+        var strictTests = Consumer.Findings(tests.Build("-p:K8sManifestAnalyzersRelaxTestProjects=false").Output);
+        Assert.Contains(strictTests, f => f.Contains("warning KMA001", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ErrorLog_IsSarif21_WithRuleMetadata()
+    {
+        var consumer = package.NewConsumer("sarif").Project().Write("Manifests.cs", Mistakes);
+        string log = Path.Combine(consumer.Folder, "findings.sarif");
+        // The comma is escaped: on the command line it would end the property value.
+        var (_, output) = consumer.Build($"\"-p:ErrorLog={log}%2Cversion=2.1\"");
+        Assert.True(File.Exists(log), output);
+        using var sarif = JsonDocument.Parse(File.ReadAllText(log));
+        Assert.Equal("2.1.0", sarif.RootElement.GetProperty("version").GetString());
+        var run = sarif.RootElement.GetProperty("runs")[0];
+        Assert.Contains(run.GetProperty("results").EnumerateArray(), r => r.GetProperty("ruleId").GetString() == "KMA001");
+        var rule = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().First(r => r.GetProperty("id").GetString() == "KMA001");
+        Assert.EndsWith("/docs/rules/KMA001.md", rule.GetProperty("helpUri").GetString(), StringComparison.Ordinal);
+    }
+
+    // Issue: several rule ids in one run were fixed only sometimes. Three runs, each must fix them all.
+    [Fact]
+    public void DotnetFormat_FixesEveryRuleTogether_EveryTime()
+    {
+        for (int run = 0; run < 3; run++)
+        {
+            var consumer = package.NewConsumer("format").Project().Write("Manifests.cs", Mistakes);
+            var format = consumer.Format("--diagnostics KMA001 KMA002 KMA003 --severity info");
+            Assert.True(format.ExitCode == 0, format.Output);
+            string fixedText = consumer.Read("Manifests.cs");
+            Assert.Contains("new() { Name = \"b\", Image = \"nginx:1.27\", ImagePullPolicy = \"IfNotPresent\" }", fixedText, StringComparison.Ordinal);
+            Assert.Contains("new() { Name = \"c\", Image = \"nginx:1.27\", ImagePullPolicy = \"IfNotPresent\" }", fixedText, StringComparison.Ordinal);
+            Assert.Contains("new() { Name = \"d\", Image = \"nginx:latest\", ImagePullPolicy = \"Always\" }", fixedText, StringComparison.Ordinal);
+            Assert.Contains("new() { Name = \"a\", Image = image }", fixedText, StringComparison.Ordinal);
+
+            var findings = Consumer.Findings(consumer.Build().Output);
+            Assert.DoesNotContain(findings, f => f.Contains("KMA002", StringComparison.Ordinal) || f.Contains("KMA003", StringComparison.Ordinal));
+            Assert.Single(findings, f => f.Contains("KMA001", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Builders_AreGenerated_AndTheirDiagnosticsAppear()
+    {
+        var consumer = package.NewConsumer("builders").Project().Write("Images.cs", """
+            using k8s.Models;
+            using K8sManifests;
+
+            [ContainerImage("busybox", PullSecret = "hub-mirror")]
+            public static partial class Busybox;
+
+            public static class Pods
+            {
+                public static V1PodSpec Spec()
+                {
+                    var spec = new V1PodSpec();
+                    Busybox.Tag("1.36").AddInitContainerTo(spec, "wait");
+                    Busybox.Tag("latest").AddTo(spec, "main");
+                    return spec;
+                }
+            }
+            """);
+        var (exit, output) = consumer.Build();
+        Assert.True(exit == 0, output);
+        Assert.Contains(Consumer.Findings(output), f => f.Contains("warning KMA203", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("19.0.2", "net10.0")]
+    [InlineData("21.0.8", "net8.0;net10.0")]
+    public void KubernetesClientVersions_AndMultiTargeting_Work(string client, string frameworks)
+    {
+        var consumer = package.NewConsumer("client").Project(client, frameworks)
+            .Write("Manifests.cs", "using k8s.Models;\npublic static class M { public static V1Container A() => new() { Name = \"a\", Image = \"nginx:1.27\" }; }\n");
+        var (exit, output) = consumer.Build();
+        Assert.True(exit == 0, output);
+        Assert.Contains(Consumer.Findings(output), f => f.Contains("warning KMA001", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ProjectWithoutKubernetesClient_GetsNoWarningFromUs()
+    {
+        var consumer = package.NewConsumer("plain").Project(kubernetesClient: null)
+            .Write("Program.cs", "public static class Program { public const string Login = \"{\\\"username\\\":\\\"alice\\\",\\\"password\\\":\\\"hunter2\\\"}\"; public static void Main() { } }\n");
+        var (exit, output) = consumer.Build("-p:TreatWarningsAsErrors=true");
+        Assert.True(exit == 0, output);
+        Assert.DoesNotContain("KMA", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CS8032", output, StringComparison.Ordinal);
+    }
+}
+
+[CollectionDefinition("package")]
+public sealed class PackageCollection : ICollectionFixture<PackageFixture>
+{
+}
+
+/// <summary>The package itself: its exact file list and metadata.</summary>
+[Collection("package")]
+public sealed class PackageContentTests(PackageFixture package)
+{
+    [Fact]
+    public void Package_HasExactlyTheseFiles()
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package.Package);
+        var files = zip.Entries.Select(e => e.FullName).Where(n => !n.StartsWith("package/services/", StringComparison.Ordinal)).OrderBy(n => n, StringComparer.Ordinal).ToArray();
+        Assert.Equal(
+            new[]
+            {
+                "K8sManifestAnalyzers.nuspec",
+                "README.md",
+                "[Content_Types].xml",
+                "_rels/.rels",
+                "analyzers/dotnet/cs/K8sManifestAnalyzers.CodeFixes.dll",
+                "analyzers/dotnet/cs/K8sManifestAnalyzers.dll",
+                "build/K8sManifestAnalyzers.AllErrors.globalconfig",
+                "build/K8sManifestAnalyzers.TestProjects.globalconfig",
+                "build/K8sManifestAnalyzers.targets",
+            }.OrderBy(n => n, StringComparer.Ordinal).ToArray(),
+            files);
+
+        using var nuspec = new StreamReader(zip.GetEntry("K8sManifestAnalyzers.nuspec")!.Open());
+        string text = nuspec.ReadToEnd();
+        Assert.Contains("<developmentDependency>true</developmentDependency>", text, StringComparison.Ordinal);
+        Assert.Contains("<license type=\"expression\">Apache-2.0</license>", text, StringComparison.Ordinal);
+        Assert.Contains("<repository type=\"git\" url=\"https://", text, StringComparison.Ordinal);
+        Assert.Contains("<tags>", text, StringComparison.Ordinal);
+    }
+}
