@@ -10,7 +10,7 @@ namespace K8sManifestAnalyzers.EndToEnd.Tests;
 [Collection("package")]
 public sealed class ConsumerBuildTests(PackageFixture package)
 {
-    private const string Mistakes = """
+    internal const string Mistakes = """
         using System.Collections.Generic;
         using k8s.Models;
 
@@ -137,7 +137,8 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         for (int run = 0; run < 3; run++)
         {
             var consumer = package.NewConsumer("format").Project().Write("Manifests.cs", Mistakes);
-            var format = consumer.Format("--diagnostics KMA001 KMA002 KMA003 --severity info");
+            // The command the README gives.
+            var format = consumer.Format(Readme.FormatArguments);
             Assert.True(format.ExitCode == 0, format.Output);
             string fixedText = consumer.Read("Manifests.cs");
             Assert.Contains("new() { Name = \"b\", Image = \"nginx:1.27\", ImagePullPolicy = \"IfNotPresent\" }", fixedText, StringComparison.Ordinal);
@@ -236,5 +237,23 @@ public sealed class PackageContentTests(PackageFixture package)
         Assert.Contains("<license type=\"expression\">Apache-2.0</license>", text, StringComparison.Ordinal);
         Assert.Contains("<repository type=\"git\" url=\"https://", text, StringComparison.Ordinal);
         Assert.Contains("<tags>", text, StringComparison.Ordinal);
+    }
+
+    // A deterministic build marks its assemblies with a "reproducible" debug directory entry.
+    [Theory]
+    [InlineData("analyzers/dotnet/cs/K8sManifestAnalyzers.dll")]
+    [InlineData("analyzers/dotnet/cs/K8sManifestAnalyzers.CodeFixes.dll")]
+    public void Assemblies_AreBuiltDeterministically(string entry)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(package.Package);
+        using var stream = new MemoryStream();
+        using (var source = zip.GetEntry(entry)!.Open())
+        {
+            source.CopyTo(stream);
+        }
+
+        stream.Position = 0;
+        using var pe = new System.Reflection.PortableExecutable.PEReader(stream);
+        Assert.Contains(pe.ReadDebugDirectory(), d => d.Type == System.Reflection.PortableExecutable.DebugDirectoryEntryType.Reproducible);
     }
 }
