@@ -74,6 +74,16 @@ public sealed class ConsumerBuildTests(PackageFixture package)
 
                     [System.Diagnostics.CodeAnalysis.SuppressMessage("Security", "KMA008:Image is not from an allowed registry", Justification = "test")]
                     public static V1Container C() => new() { Name = "c", Image = "quay.io/app:2", ImagePullPolicy = "Always" };
+
+                    // A compilation-end rule (KMA101): suppressed once by pragma, once by attribute, reported once.
+                #pragma warning disable KMA101
+                    public static V1PodSpec P() => new() { ImagePullSecrets = [new() { Name = "by-pragma" }], Containers = [] };
+                #pragma warning restore KMA101
+
+                    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "KMA101:Pull secret is not defined", Justification = "test")]
+                    public static V1PodSpec Q() => new() { ImagePullSecrets = [new() { Name = "by-attribute" }], Containers = [] };
+
+                    public static V1PodSpec R() => new() { ImagePullSecrets = [new() { Name = "reported" }], Containers = [] };
                 }
                 """)
             .Write("strict/Strict.cs", """
@@ -90,6 +100,8 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         Assert.DoesNotContain(findings, f => f.Contains("KMA005", StringComparison.Ordinal));
         Assert.Single(findings, f => f.Contains("KMA008", StringComparison.Ordinal) && f.Contains("nginx:latest", StringComparison.Ordinal));
         Assert.DoesNotContain(findings, f => f.Contains("quay.io", StringComparison.Ordinal));
+        Assert.Single(findings, f => f.Contains("KMA101", StringComparison.Ordinal) && f.Contains("'reported'", StringComparison.Ordinal));
+        Assert.DoesNotContain(findings, f => f.Contains("by-pragma", StringComparison.Ordinal) || f.Contains("by-attribute", StringComparison.Ordinal));
         Assert.Contains(findings, f => f.Contains("Strict.cs", StringComparison.Ordinal) && f.Contains("error KMA001", StringComparison.Ordinal));
     }
 
