@@ -18,8 +18,9 @@ namespace K8sManifestAnalyzers.Generator
             internal static ImageTypeModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
             {
                 if (context.TargetSymbol is not INamedTypeSymbol type
-                    || context.TargetNode is not TypeDeclarationSyntax
+                    || context.TargetNode is not TypeDeclarationSyntax declaration
                     || context.Attributes.IsEmpty
+                    || IsHalfTyped(type, declaration)
                     || Validate(type) is not null
                     || ConflictingMember(type) is not null)
                 {
@@ -188,6 +189,31 @@ namespace K8sManifestAnalyzers.Generator
             /// The repository of the attribute, normalized (<c>nginx</c> is <c>docker.io/library/nginx</c>), or
             /// null when it is not a valid repository name without tag or digest.
             /// </summary>
+            // A declaration still being typed (`partial class` with no name yet, or nested in one, or in a namespace
+            // with no name yet) gets no builder: its code would not compile. The compiler reports the syntax error.
+            private static bool IsHalfTyped(INamedTypeSymbol type, TypeDeclarationSyntax declaration)
+            {
+                if (declaration.Identifier.IsMissing)
+                {
+                    return true;
+                }
+
+                for (ISymbol? current = type; current is not null; current = current.ContainingSymbol)
+                {
+                    if (current is INamespaceSymbol { IsGlobalNamespace: true })
+                    {
+                        return false;
+                    }
+
+                    if (current.Name.Length == 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             internal static ImageReference? ParseRepository(string? repository) =>
                 ImageReference.TryParseNormalized(repository, out var reference, out _) && reference!.Tag is null && reference.Digest is null
                     ? reference

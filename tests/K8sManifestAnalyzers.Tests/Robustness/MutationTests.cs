@@ -173,6 +173,8 @@ public sealed partial class MutationTests(ITestOutputHelper output)
         }
     }
 
+    internal static Task AnalyseAsync(string text, string what) => AnalyseAsync(text, SomeOptions, what);
+
     private static async Task AnalyseAsync(string text, AnalyzerOptions options, string what)
     {
         // Sources that declare their own k8s.Models (the older KubernetesClient shapes) compile without the package.
