@@ -19,6 +19,16 @@ namespace K8sManifestAnalyzers.Rules
                 return;
             }
 
+            // The option is read first: without it (the usual case) nothing below is worth computing. A finding is
+            // reported on the constant or on the written value, so their files' options decide.
+            var originTree = constant.Origin.Syntax.SyntaxTree;
+            var writtenTree = written.Operation?.Syntax.SyntaxTree;
+            if (ManifestOptions.GetList(options, originTree, ManifestOptions.AllowedRegistries).IsEmpty
+                && (writtenTree is null || writtenTree == originTree || ManifestOptions.GetList(options, writtenTree, ManifestOptions.AllowedRegistries).IsEmpty))
+            {
+                return;
+            }
+
             var where = through ?? ValueLocation.Of(written, constant);
             var allowed = ManifestOptions.GetList(options, where.Location.SourceTree ?? constant.Origin.Syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
             if (allowed.IsEmpty || RegistryPrefix.MatchesAny(reference, allowed))
