@@ -47,6 +47,17 @@ internal static class AnalyzerTimes
                 var info = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
                 Console.WriteLine($"  {analyzer.GetType().Name,-32} {info.ExecutionTime.TotalMilliseconds,8:F1} ms  ({info.OperationActionsCount} operation, {info.OperationBlockStartActionsCount} block-start, {info.SymbolActionsCount} symbol, {info.CompilationEndActionsCount} compilation-end actions)");
             }
+
+            // Each alone, on a fresh compilation: the shared caches' work is then counted for each analyzer.
+            Console.WriteLine("each analyzer alone:");
+            foreach (var analyzer in analyzers)
+            {
+                var alone = ManifestCorpus.Create(files).WithAnalyzers(ImmutableArray.Create(analyzer), new CompilationWithAnalyzersOptions(
+                    new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+                alone.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+                var info = alone.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None).GetAwaiter().GetResult();
+                Console.WriteLine($"  {analyzer.GetType().Name,-32} {info.ExecutionTime.TotalMilliseconds,8:F1} ms");
+            }
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -179,42 +181,94 @@ namespace K8sManifestAnalyzers.Analysis
         /// </summary>
         internal static int CountAssignments(IOperation root, ILocalSymbol local, out IOperation? lastValue)
         {
-            int assignments = 0;
+            if (LocalsOf(root).TryGetValue(local, out var facts))
+            {
+                lastValue = facts.LastValue;
+                return facts.Assignments;
+            }
+
             lastValue = null;
+            return 0;
+        }
+
+        // What a body does with its locals, found in one walk and kept while the body's operation tree lives: a
+        // body with many containers in locals was walked once per container (twice), quadratic in its size.
+        private static readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, LocalFacts>> LocalsByRoot = new();
+
+        private static readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, LocalFacts>>.CreateValueCallback IndexLocals = IndexLocalsOf;
+
+        private static Dictionary<ILocalSymbol, LocalFacts> LocalsOf(IOperation root) => LocalsByRoot.GetValue(root, IndexLocals);
+
+        private static Dictionary<ILocalSymbol, LocalFacts> IndexLocalsOf(IOperation root)
+        {
+            var locals = new Dictionary<ILocalSymbol, LocalFacts>(SymbolEqualityComparer.Default);
             foreach (var operation in root.Descendants())
             {
-                IOperation? value = operation switch
+                ILocalSymbol? assigned = null;
+                IOperation? value = null;
+                switch (operation)
                 {
-                    IVariableDeclaratorOperation { Initializer: { } initializer } declarator
-                        when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => initializer.Value,
-                    IAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                        when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
-                    IArgumentOperation { Value: ILocalReferenceOperation passed, Parameter.RefKind: RefKind.Ref or RefKind.Out }
-                        when SymbolEqualityComparer.Default.Equals(passed.Local, local) => passed,
-                    _ => null,
-                };
+                    case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
+                        assigned = declarator.Symbol;
+                        value = initializer.Value;
+                        break;
+                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
+                        assigned = target.Local;
+                        value = assignment.Value;
+                        break;
+                    case IArgumentOperation { Value: ILocalReferenceOperation passed, Parameter.RefKind: RefKind.Ref or RefKind.Out }:
+                        assigned = passed.Local;
+                        value = passed;
+                        break;
+                    case IAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation instance } }:
+                        Facts(locals, instance.Local).PropertyWrites.Add(operation);
+                        break;
+                }
 
-                if (value is not null)
+                if (assigned is not null)
                 {
-                    assignments++;
-                    lastValue = value;
+                    var facts = Facts(locals, assigned);
+                    facts.Assignments++;
+                    facts.LastValue = value;
                 }
             }
 
-            return assignments;
+            return locals;
+        }
+
+        private static LocalFacts Facts(Dictionary<ILocalSymbol, LocalFacts> locals, ILocalSymbol local)
+        {
+            if (!locals.TryGetValue(local, out var facts))
+            {
+                facts = new LocalFacts();
+                locals.Add(local, facts);
+            }
+
+            return facts;
+        }
+
+        private sealed class LocalFacts
+        {
+            internal int Assignments { get; set; }
+
+            internal IOperation? LastValue { get; set; }
+
+            /// <summary>Assignments to a property of the local (<c>c.Image = …</c>, <c>c.Image ??= …</c>), in order.</summary>
+            internal List<IOperation> PropertyWrites { get; } = new();
         }
 
         // Writes such as `c.ImagePullPolicy = "Always";` or `c.Image ??= image;` to the same local, anywhere in
         // the same method body (lambdas and local functions included).
         private static void CollectLaterWrites(IOperation creation, ILocalSymbol local, KubernetesTypes types, ref ManifestValue image, ref ManifestValue policy)
         {
-            foreach (var operation in Root(creation).Descendants())
+            if (!LocalsOf(Root(creation)).TryGetValue(local, out var facts))
             {
-                if (operation is IAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation instance } }
-                    && SymbolEqualityComparer.Default.Equals(instance.Local, local))
-                {
-                    Collect(operation, types, null, ref image, ref policy);
-                }
+                return;
+            }
+
+            foreach (var operation in facts.PropertyWrites)
+            {
+                Collect(operation, types, null, ref image, ref policy);
             }
         }
     }
