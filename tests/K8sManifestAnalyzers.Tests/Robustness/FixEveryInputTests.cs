@@ -24,10 +24,7 @@ public sealed class FixEveryInputTests(ITestOutputHelper output)
 {
     private const int Shards = 2;
 
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(Analyzers.PullPolicyAnalyzer).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
+    private static ImmutableArray<DiagnosticAnalyzer> Analyzers => MutationTests.Analyzers;
 
     public static TheoryData<int> ShardNumbers() => new() { 0, 1 };
 

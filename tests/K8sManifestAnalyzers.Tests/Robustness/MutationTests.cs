@@ -35,7 +35,8 @@ public sealed partial class MutationTests(ITestOutputHelper output)
     private const int Deletions = 10;
     private const int RandomEdits = 6;
 
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(PullPolicyAnalyzer).Assembly.GetTypes()
+    /// <summary>Every analyzer of the package.</summary>
+    internal static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(PullPolicyAnalyzer).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
