@@ -81,7 +81,7 @@ public class AnalyzerBenchmarks
     }
 
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
+    internal sealed class EmptyOperationAnalyzer : DiagnosticAnalyzer
     {
         // An analyzer without a supported diagnostic is skipped by the driver, so it needs one (never reported).
         private static readonly DiagnosticDescriptor Never = new("BENCH001", "Never reported", "Never reported", "Performance", DiagnosticSeverity.Warning, isEnabledByDefault: true);

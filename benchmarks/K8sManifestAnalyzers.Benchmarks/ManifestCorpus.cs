@@ -33,7 +33,7 @@ internal static class ManifestCorpus
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
 
-    private static string Manifest(int i) => $$"""
+    internal static string Manifest(int i) => $$"""
         using System.Collections.Generic;
         using k8s.Models;
 
@@ -109,7 +109,7 @@ internal static class ManifestCorpus
         }
         """;
 
-    private static ImmutableArray<MetadataReference> References(bool withKubernetes)
+    internal static ImmutableArray<MetadataReference> References(bool withKubernetes)
     {
         string root = typeof(ManifestCorpus).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "NuGetPackageRoot").Value!;
         var builder = ImmutableArray.CreateBuilder<MetadataReference>();

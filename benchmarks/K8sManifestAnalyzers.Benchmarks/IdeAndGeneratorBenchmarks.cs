@@ -1,0 +1,103 @@
+using System.Collections.Immutable;
+using BenchmarkDotNet.Attributes;
+using K8sManifestAnalyzers.Analyzers;
+using K8sManifestAnalyzers.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace K8sManifestAnalyzers.Benchmarks;
+
+/// <summary>
+/// The IDE's path: one manifest document's diagnostics from every analyzer, in a compilation of the 1,000-file
+/// corpus that is already bound, as after a keystroke (a new <see cref="CompilationWithAnalyzers"/> each time, so
+/// compilation-start work is paid, as it is for each new compilation).
+/// </summary>
+[MemoryDiagnoser]
+public class IdePathBenchmarks
+{
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(PullPolicyAnalyzer).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
+    private CSharpCompilation _compilation = null!;
+    private SyntaxTree _document = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _compilation = ManifestCorpus.Create(1000);
+        _ = _compilation.GetDiagnostics();
+        _document = _compilation.SyntaxTrees.First(t => t.FilePath == "Manifest500.cs");
+    }
+
+    /// <summary>The same path with an analyzer that registers the same actions with empty bodies: binding's share.</summary>
+    [Benchmark(Baseline = true)]
+    public int OneDocument_EmptyOperationAnalyzer() =>
+        _compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new AnalyzerBenchmarks.EmptyOperationAnalyzer()))
+            .GetAnalyzerSemanticDiagnosticsAsync(_compilation.GetSemanticModel(_document), filterSpan: null, CancellationToken.None).GetAwaiter().GetResult().Length;
+
+    [Benchmark]
+    public int OneDocument_SemanticDiagnostics()
+    {
+        var withAnalyzers = _compilation.WithAnalyzers(Analyzers);
+        var diagnostics = withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(_compilation.GetSemanticModel(_document), filterSpan: null, CancellationToken.None).GetAwaiter().GetResult();
+        if (diagnostics.Length == 0)
+        {
+            throw new InvalidOperationException("the document's findings are missing");
+        }
+
+        return diagnostics.Length;
+    }
+}
+
+/// <summary>The generator on 1,000 <c>[ContainerImage]</c> declarations: a full run, and the re-run after one edit.</summary>
+[MemoryDiagnoser]
+public class GeneratorBenchmarks
+{
+    private CSharpCompilation _compilation = null!;
+    private CSharpCompilation _edited = null!;
+    private GeneratorDriver _warm = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var options = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.CSharp12);
+        var trees = Enumerable.Range(0, 1000).Select(i => CSharpSyntaxTree.ParseText(Declaration(i, "api"), options, path: $"Image{i}.cs")).ToList();
+        _compilation = CSharpCompilation.Create("Images", trees, ManifestCorpus.References(withKubernetes: true), new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var old = trees[500];
+        _edited = _compilation.ReplaceSyntaxTree(old, CSharpSyntaxTree.ParseText(Declaration(500, "worker"), options, path: old.FilePath));
+        _warm = NewDriver(options).RunGenerators(_compilation);
+    }
+
+    [Benchmark]
+    public int FullRun() => Count(NewDriver((CSharpParseOptions)_compilation.SyntaxTrees[0].Options).RunGenerators(_compilation));
+
+    /// <summary>One declaration edited after a run: only its builder is made again.</summary>
+    [Benchmark]
+    public int RunAfterOneEdit() => Count(_warm.RunGenerators(_edited));
+
+    private static GeneratorDriver NewDriver(CSharpParseOptions options) =>
+        CSharpGeneratorDriver.Create(new[] { new ContainerImageGenerator().AsSourceGenerator() }, parseOptions: options);
+
+    private static int Count(GeneratorDriver driver)
+    {
+        int generated = driver.GetRunResult().GeneratedTrees.Length;
+        if (generated < 1000)
+        {
+            throw new InvalidOperationException($"expected a builder per declaration, got {generated} files");
+        }
+
+        return generated;
+    }
+
+    private static string Declaration(int i, string name) =>
+        $$"""
+        namespace Shop.Images{{i}}
+        {
+            [K8sManifests.ContainerImage("registry.example.com/shop/{{name}}{{i}}", PullSecret = "shop-registry")]
+            internal static partial class Image{{i}} { }
+        }
+        """;
+}
