@@ -145,24 +145,12 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         private static Dictionary<int, int> ReadsOf(ControlFlowGraph graph, ILocalSymbol local)
         {
             var reads = new Dictionary<int, int>();
-            foreach (var block in graph.Blocks)
+            foreach (var (block, ordinal, operation) in EveryOperation(graph))
             {
-                for (int ordinal = 0; ordinal <= block.Operations.Length; ordinal++)
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                    && !(operation.Parent is ISimpleAssignmentOperation assignment && assignment.Target == operation))
                 {
-                    var operation = ordinal < block.Operations.Length ? block.Operations[ordinal] : block.BranchValue;
-                    if (operation is null)
-                    {
-                        continue;
-                    }
-
-                    foreach (var descendant in operation.DescendantsAndSelf())
-                    {
-                        if (descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)
-                            && !(descendant.Parent is ISimpleAssignmentOperation assignment && assignment.Target == descendant))
-                        {
-                            reads[block.Ordinal] = ordinal;
-                        }
-                    }
+                    reads[block] = ordinal;
                 }
             }
 
@@ -367,29 +355,37 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         private static Dictionary<SyntaxNode, (int Block, int Ordinal)> PositionsOf(ControlFlowGraph graph)
         {
             var positions = new Dictionary<SyntaxNode, (int, int)>();
+            foreach (var (block, ordinal, operation) in EveryOperation(graph))
             {
-                foreach (var block in graph.Blocks)
+                if (!positions.ContainsKey(operation.Syntax))
                 {
-                    for (int ordinal = 0; ordinal <= block.Operations.Length; ordinal++)
-                    {
-                        var operation = ordinal < block.Operations.Length ? block.Operations[ordinal] : block.BranchValue;
-                        if (operation is null)
-                        {
-                            continue;
-                        }
-
-                        foreach (var descendant in operation.DescendantsAndSelf())
-                        {
-                            if (!positions.ContainsKey(descendant.Syntax))
-                            {
-                                positions.Add(descendant.Syntax, (block.Ordinal, ordinal));
-                            }
-                        }
-                    }
+                    positions.Add(operation.Syntax, (block, ordinal));
                 }
             }
 
             return positions;
+        }
+
+        // Every operation of the graph with its block and its position there (the block's branch value comes last,
+        // at ordinal Operations.Length), in block order, each operation before its descendants.
+        private static IEnumerable<(int Block, int Ordinal, IOperation Operation)> EveryOperation(ControlFlowGraph graph)
+        {
+            foreach (var block in graph.Blocks)
+            {
+                for (int ordinal = 0; ordinal <= block.Operations.Length; ordinal++)
+                {
+                    var operation = ordinal < block.Operations.Length ? block.Operations[ordinal] : block.BranchValue;
+                    if (operation is null)
+                    {
+                        continue;
+                    }
+
+                    foreach (var descendant in operation.DescendantsAndSelf())
+                    {
+                        yield return (block.Ordinal, ordinal, descendant);
+                    }
+                }
+            }
         }
     }
 }
