@@ -20,17 +20,18 @@ namespace K8sManifestAnalyzers.Rules
             }
 
             // The option is read first: without it (the usual case) nothing below is worth computing. A finding is
-            // reported on the constant or on the written value, so their files' options decide.
+            // reported on the constant or on the written value, so their files' options decide, each read once.
             var originTree = constant.Origin.Syntax.SyntaxTree;
-            var writtenTree = written.Operation?.Syntax.SyntaxTree;
-            if (ManifestOptions.GetList(options, originTree, ManifestOptions.AllowedRegistries).IsEmpty
-                && (writtenTree is null || writtenTree == originTree || ManifestOptions.GetList(options, writtenTree, ManifestOptions.AllowedRegistries).IsEmpty))
+            var writtenTree = written.Operation?.Syntax.SyntaxTree ?? originTree;
+            var allowedAtOrigin = ManifestOptions.GetList(options, originTree, ManifestOptions.AllowedRegistries);
+            var allowedWhereWritten = writtenTree == originTree ? allowedAtOrigin : ManifestOptions.GetList(options, writtenTree, ManifestOptions.AllowedRegistries);
+            if (allowedAtOrigin.IsEmpty && allowedWhereWritten.IsEmpty)
             {
                 return;
             }
 
             var where = through ?? ValueLocation.Of(written, constant);
-            var allowed = ManifestOptions.GetList(options, where.Location.SourceTree ?? constant.Origin.Syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
+            var allowed = where.Location.SourceTree == writtenTree ? allowedWhereWritten : allowedAtOrigin;
             if (allowed.IsEmpty || RegistryPrefix.MatchesAny(reference, allowed))
             {
                 return;
