@@ -13,12 +13,15 @@ namespace K8sManifestAnalyzers.Benchmarks;
 /// </summary>
 internal static class AnalyzerTimes
 {
+    /// <summary>Every analyzer of the package.</summary>
+    internal static readonly ImmutableArray<DiagnosticAnalyzer> All = typeof(PullPolicyAnalyzer).Assembly.GetTypes()
+        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+        .ToImmutableArray();
+
     public static void Print(int files)
     {
-        var analyzers = typeof(PullPolicyAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
+        var analyzers = All;
 
         for (int round = 1; round <= 3; round++)
         {

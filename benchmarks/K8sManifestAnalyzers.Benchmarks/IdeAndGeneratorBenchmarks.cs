@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using BenchmarkDotNet.Attributes;
-using K8sManifestAnalyzers.Analyzers;
 using K8sManifestAnalyzers.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -16,10 +15,7 @@ namespace K8sManifestAnalyzers.Benchmarks;
 [MemoryDiagnoser]
 public class IdePathBenchmarks
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(PullPolicyAnalyzer).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
+    private static ImmutableArray<DiagnosticAnalyzer> Analyzers => AnalyzerTimes.All;
 
     private CSharpCompilation _compilation = null!;
     private SyntaxTree _document = null!;

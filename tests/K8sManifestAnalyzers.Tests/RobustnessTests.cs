@@ -20,10 +20,7 @@ namespace K8sManifestAnalyzers.Tests;
 /// </summary>
 public sealed class RobustnessTests
 {
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(PullPolicyAnalyzer).Assembly.GetTypes()
-        .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-        .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-        .ToImmutableArray();
+    private static ImmutableArray<DiagnosticAnalyzer> Analyzers => Robustness.MutationTests.Analyzers;
 
     public static TheoryData<string> SampleFiles() => new() { "Program.cs", "Mistakes.cs" };
 
