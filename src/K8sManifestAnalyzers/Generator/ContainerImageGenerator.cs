@@ -19,7 +19,7 @@ namespace K8sManifestAnalyzers.Generator
             /// <summary>The [ContainerImage] classes, as models.</summary>
             public const string ImageTypes = nameof(ImageTypes);
 
-            /// <summary>Whether the compilation references KubernetesClient.</summary>
+            /// <summary>Which KubernetesClient types the compilation has, asked only when it declares an image.</summary>
             public const string KubernetesClient = nameof(KubernetesClient);
 
             /// <summary>Whether the language version is C# 8 or later.</summary>
@@ -57,18 +57,21 @@ namespace K8sManifestAnalyzers.Generator
                 }
             });
 
-            var kubernetesClient = context.CompilationProvider
-                .Select(static (compilation, _) => KubernetesSupportOf(compilation))
-                .WithTrackingName(Steps.KubernetesClient);
-
-            // The support types, once, when the project declares at least one image.
+            // The support types, once, when the project declares at least one image. Which KubernetesClient types
+            // exist is asked of the compilation only then: a project without images never pays for the lookup.
             var anyImage = imageTypes.Collect().Select(static (models, _) => !models.IsEmpty).WithTrackingName(Steps.AnyImage);
-            context.RegisterSourceOutput(anyImage.Combine(supported).Combine(kubernetesClient), static (output, inputs) =>
-            {
-                var ((any, languageSupported), kubernetes) = inputs;
-                if (any && languageSupported)
+            var supportTypes = anyImage.Combine(supported).Combine(context.CompilationProvider)
+                .Select(static (inputs, _) =>
                 {
-                    Emitter.EmitSupportTypes(output, kubernetes);
+                    var ((any, languageSupported), compilation) = inputs;
+                    return any && languageSupported ? KubernetesSupportOf(compilation) : (KubernetesSupport?)null;
+                })
+                .WithTrackingName(Steps.KubernetesClient);
+            context.RegisterSourceOutput(supportTypes, static (output, kubernetes) =>
+            {
+                if (kubernetes is { } support)
+                {
+                    Emitter.EmitSupportTypes(output, support);
                 }
             });
         }
