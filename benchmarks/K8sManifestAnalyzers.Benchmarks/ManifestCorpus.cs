@@ -13,7 +13,14 @@ namespace K8sManifestAnalyzers.Benchmarks;
 /// </summary>
 internal static class ManifestCorpus
 {
-        public static CSharpCompilation Create(int files, bool withKubernetes = true)
+    /// <summary>The build comparison's worst case (<see cref="OperatorCorpus.WorstCase"/>) as one compilation.</summary>
+    public static CSharpCompilation CreateWorstCase(int files) => CSharpCompilation.Create(
+        "Worst",
+        Enumerable.Range(0, files).Select(i => CSharpSyntaxTree.ParseText(OperatorCorpus.WorstCase(i), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.CSharp12), path: $"Manifest{i}.cs")),
+        References(withKubernetes: true),
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    public static CSharpCompilation Create(int files, bool withKubernetes = true)
     {
         var trees = new List<SyntaxTree>(files * 2);
         for (int i = 0; i < files; i++)

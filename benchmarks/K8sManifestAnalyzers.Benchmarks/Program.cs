@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Diagnostics;
 using BenchmarkDotNet.Running;
 using K8sManifestAnalyzers.Benchmarks;
 
@@ -6,7 +7,30 @@ using K8sManifestAnalyzers.Benchmarks;
 if (args.Length > 0 && args[0] == "times")
 {
     AnalyzerTimes.Print(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000);
-    return;
+    return 0;
+}
+
+// `-- compare [--quick] [--rounds N]`: real builds of generated projects, bare and with our analyzers beside
+// NetAnalyzers(All), ReportAnalyzer on; prints the table docs/performance.md records.
+if (args.Length > 0 && args[0] == "compare")
+{
+    return BuildComparison.Run(args);
+}
+
+// `-- analyze-worst [files]`: every analyzer over the build comparison's worst case, in process, to profile under
+// dotnet-trace.
+if (args.Length > 0 && args[0] == "analyze-worst")
+{
+    int files = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+    for (int round = 1; round <= 2; round++)
+    {
+        var compilation = ManifestCorpus.CreateWorstCase(files);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var diagnostics = compilation.WithAnalyzers(AnalyzerTimes.All).GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
+        Console.WriteLine($"round {round}: {diagnostics.Length} findings in {watch.Elapsed.TotalMilliseconds:F0} ms (binding included)");
+    }
+
+    return 0;
 }
 
 // `-- generator-loop [runs]`: the generator's re-run after one edit in a loop, to profile under dotnet-trace.
@@ -22,7 +46,8 @@ if (args.Length > 0 && args[0] == "generator-loop")
     }
 
     Console.WriteLine($"{runs} re-runs after one edit: {watch.Elapsed.TotalMilliseconds / runs:F1} ms each");
-    return;
+    return 0;
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

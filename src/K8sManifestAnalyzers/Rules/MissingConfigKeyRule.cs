@@ -43,9 +43,9 @@ namespace K8sManifestAnalyzers.Rules
                         present |= keys.Contains(key);
                         foreach (var candidate in keys)
                         {
-                            if (NameDistance.IsClose(key, candidate) && NameDistance.Levenshtein(key, candidate) < best)
+                            if (NameDistance.CloseDistance(key, candidate) is > 0 and var distance && distance < best)
                             {
-                                best = NameDistance.Levenshtein(key, candidate);
+                                best = distance;
                                 closest = candidate;
                             }
                         }

@@ -66,6 +66,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
         }
 
+        private List<string>? _secretNames;
+        private List<string>? _configMapNames;
+        private SuggestionIndex? _secretSuggestions;
+        private SuggestionIndex? _configMapSuggestions;
+
         internal bool DefinesSecrets { get; }
 
         internal bool DefinesConfigMaps { get; }
@@ -124,17 +129,18 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         {
             string? closest = null;
             int best = int.MaxValue;
-            IEnumerable<string> names = kind == ConfigKind.Secret ? Secrets.Keys : ConfigMaps.Keys;
-            foreach (var candidate in names)
+            var (names, index) = kind == ConfigKind.Secret
+                ? (_secretNames ??= new List<string>(Secrets.Keys), _secretSuggestions ??= new SuggestionIndex(_secretNames))
+                : (_configMapNames ??= new List<string>(ConfigMaps.Keys), _configMapSuggestions ??= new SuggestionIndex(_configMapNames));
+            foreach (int position in index.Candidates(name))
             {
-                if (Defined(kind, candidate, @namespace).Count > 0 && NameDistance.IsClose(name, candidate))
+                string candidate = names[position];
+                if (NameDistance.CloseDistance(name, candidate) is > 0 and var distance
+                    && (distance < best || (distance == best && string.CompareOrdinal(candidate, closest) < 0))
+                    && Defined(kind, candidate, @namespace).Count > 0)
                 {
-                    int distance = NameDistance.Levenshtein(name, candidate);
-                    if (distance < best || (distance == best && string.CompareOrdinal(candidate, closest) < 0))
-                    {
-                        best = distance;
-                        closest = candidate;
-                    }
+                    best = distance;
+                    closest = candidate;
                 }
             }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using K8sManifestAnalyzers.Model;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace K8sManifestAnalyzers.Analysis.PullSecrets
@@ -52,6 +53,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
         /// <summary>The named docker-registry Secrets, ordered by name.</summary>
         internal List<SecretFact> RegistrySecrets { get; } = new();
+
+        /// <summary>The names of <see cref="RegistrySecrets"/>, position for position, indexed for suggestions.</summary>
+        internal SuggestionIndex RegistrySecretNames => _registrySecretNames ??= new SuggestionIndex(RegistrySecrets.ConvertAll(secret => secret.Name!));
+
+        private SuggestionIndex? _registrySecretNames;
 
         /// <summary>The namespaces of Secrets whose name is computed (they may be any name).</summary>
         internal List<string?> ComputedSecretNamespaces { get; } = new();
