@@ -36,6 +36,14 @@ internal static partial class BuildComparison
             corpora.Add(new("worst case", 5000, 10, 0, i => OperatorCorpus.WorstCase(i)));
         }
 
+        // `--only worst-case-1000` (or `realistic-mix-100`): one corpus, to measure a change quickly.
+        int only = Array.IndexOf(args, "--only");
+        if (only >= 0 && only + 1 < args.Length)
+        {
+            corpora = corpora.Concat(new[] { new Corpus("worst case", 5000, 10, 0, i => OperatorCorpus.WorstCase(i)) })
+                .Where(c => Key(c) == args[only + 1]).Take(1).ToList();
+        }
+
         string analyzer = typeof(PullPolicyAnalyzer).Assembly.Location;
         string root = Path.Combine(Path.GetTempPath(), $"k8sma-compare-{Environment.ProcessId}");
         Directory.CreateDirectory(root);
@@ -111,9 +119,11 @@ internal static partial class BuildComparison
         ? Invariant($"{corpus.Name}, {corpus.ManifestFiles:N0} files")
         : Invariant($"{corpus.Name}, {corpus.ManifestFiles:N0} manifest + {corpus.ApplicationFiles:N0} application files");
 
+    private static string Key(Corpus corpus) => Invariant($"{corpus.Name.Replace(' ', '-')}-{corpus.ManifestFiles}");
+
     private static string WriteProject(string root, Corpus corpus, string analyzer)
     {
-        string directory = Path.Combine(root, Invariant($"{corpus.Name.Replace(' ', '-')}-{corpus.ManifestFiles}-{corpus.ApplicationFiles}"));
+        string directory = Path.Combine(root, Key(corpus));
         if (Directory.Exists(directory))
         {
             Directory.Delete(directory, recursive: true);

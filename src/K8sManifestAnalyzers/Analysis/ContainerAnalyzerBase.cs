@@ -174,7 +174,7 @@ namespace K8sManifestAnalyzers.Analysis
             var root = ContainerReader.Root(operation);
             if (!bodies.TryGetValue(root, out var body))
             {
-                var index = BodyIndex.Build(root, types);
+                var index = BodyIndex.For(root, types);
                 var flow = new BodyFlow(index, () => GraphOf(root, context));
                 body = new ManifestBody(index, flow, folder, propertyDefaults, types);
                 bodies.Add(root, body);

@@ -110,7 +110,7 @@ namespace K8sManifestAnalyzers.Analyzers
                     }
 
                     root ??= ContainerReader.Root(call);
-                    index ??= Analysis.Flow.BodyIndex.Build(root, types);
+                    index ??= Analysis.Flow.BodyIndex.For(root, types);
                     if (index.Resolve(argument.Value) is { CoversEveryElement: false } path
                         && (path.Root is not ILocalSymbol holder || index.AssignmentsOf(holder) is { Count: 1 })
                         && ListedBefore(root, index, path.Append(inHelper.Steps), name, call, types))
@@ -131,7 +131,7 @@ namespace K8sManifestAnalyzers.Analyzers
             }
 
             var root = ContainerReader.Root(add);
-            var index = Analysis.Flow.BodyIndex.Build(root, types);
+            var index = Analysis.Flow.BodyIndex.For(root, types);
             if (index.Resolve(owner) is { CoversEveryElement: false } path
                 && (path.Root is not ILocalSymbol holder || index.AssignmentsOf(holder) is { Count: 1 })
                 && ListedBefore(root, index, path, name, add, types))

@@ -10,7 +10,7 @@ namespace K8sManifestAnalyzers.Model
         internal const int MaxSuggestionEdits = 2;
 
         /// <summary>Levenshtein distance between <paramref name="a"/> and <paramref name="b"/>, ordinal.</summary>
-        public static int Levenshtein(string a, string b) => Levenshtein(a, b, int.MaxValue - 1);
+        public static int Levenshtein(string a, string b) => Levenshtein(a, b, int.MaxValue);
 
         /// <summary>
         /// True when <paramref name="candidate"/> is close enough to <paramref name="name"/> to be what was meant:
@@ -28,6 +28,12 @@ namespace K8sManifestAnalyzers.Model
             return distance > 0 && distance <= MaxSuggestionEdits && distance * 3 < Math.Max(name.Length, candidate.Length) ? distance : 0;
         }
 
+        [ThreadStatic]
+        private static int[]? s_previous;
+
+        [ThreadStatic]
+        private static int[]? s_current;
+
         /// <summary>The Levenshtein distance when it is at most <paramref name="max"/>, otherwise <paramref name="max"/> + 1.</summary>
         internal static int Levenshtein(string a, string b, int max)
         {
@@ -36,42 +42,60 @@ namespace K8sManifestAnalyzers.Model
                 return max + 1;
             }
 
-            var previous = new int[b.Length + 1];
-            var current = new int[b.Length + 1];
-            for (int j = 0; j <= b.Length; j++)
+            // Two rows, reused by the thread; cells further than `max` from the diagonal can only exceed the bound and
+            // hold `max + 1`.
+            int width = b.Length + 1;
+            var previous = s_previous is { } p && p.Length >= width ? p : s_previous = new int[Math.Max(width, 64)];
+            var current = s_current is { } c && c.Length >= width ? c : s_current = new int[Math.Max(width, 64)];
+            int over = max == int.MaxValue ? max : max + 1;
+            for (int j = 0; j < width; j++)
             {
-                previous[j] = j;
+                previous[j] = Math.Min(j, over);
             }
 
             for (int i = 1; i <= a.Length; i++)
             {
-                current[0] = i;
-                int rowMinimum = i;
-                for (int j = 1; j <= b.Length; j++)
+                int from = Math.Max(1, i - max);
+                int to = (int)Math.Min(b.Length, (long)i + max);
+                current[0] = Math.Min(i, over);
+                if (from > 1)
+                {
+                    current[from - 1] = over;
+                }
+
+                int rowMinimum = from == 1 ? current[0] : over;
+                for (int j = from; j <= to; j++)
                 {
                     int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-                    current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
+                    int value = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
+                    current[j] = Math.Min(value, over);
                     rowMinimum = Math.Min(rowMinimum, current[j]);
+                }
+
+                if (to < b.Length)
+                {
+                    current[to + 1] = over;
                 }
 
                 // Every later row is at least this row's minimum: the names are already too far apart.
                 if (rowMinimum > max)
                 {
-                    return max + 1;
+                    return over;
                 }
 
                 (previous, current) = (current, previous);
             }
 
-            return Math.Min(previous[b.Length], max + 1);
+            return Math.Min(previous[b.Length], over);
         }
     }
 
     /// <summary>
     /// Names to suggest from, indexed so that finding those within two edits of a name does not compare it with every
     /// one: names at most two edits apart share a string obtained by deleting at most two characters from each (a
-    /// substitution is a deletion on both sides), so a query looks up its own deletions. Lists of a few names, and
-    /// long names, are scanned instead. Built on the first query.
+    /// substitution is a deletion on both sides), so a query looks up its own deletions. The deletions are kept as
+    /// hashes, not strings (a collision only adds a candidate, which the caller's distance check then drops). Lists
+    /// of a few names, and long names, are scanned instead. Built on the first query.
     /// </summary>
     internal sealed class SuggestionIndex
     {
@@ -79,7 +103,7 @@ namespace K8sManifestAnalyzers.Model
         private const int LongestIndexedName = 48;
 
         private readonly IReadOnlyList<string> _names;
-        private Dictionary<string, List<int>>? _byDeletion;
+        private Dictionary<ulong, List<int>>? _byDeletion;
         private List<int>? _long;
 
         public SuggestionIndex(IReadOnlyList<string> names) => _names = names;
@@ -101,13 +125,11 @@ namespace K8sManifestAnalyzers.Model
                 return result;
             }
 
-            Build();
+            var byDeletion = Build();
             var seen = new HashSet<int>();
-            var deletions = new HashSet<string>(StringComparer.Ordinal);
-            AddDeletions(query, deletions);
-            foreach (string deletion in deletions)
+            ForEachDeletion(query, hash =>
             {
-                if (_byDeletion!.TryGetValue(deletion, out var positions))
+                if (byDeletion.TryGetValue(hash, out var positions))
                 {
                     foreach (int position in positions)
                     {
@@ -117,7 +139,7 @@ namespace K8sManifestAnalyzers.Model
                         }
                     }
                 }
-            }
+            });
 
             foreach (int position in _long!)
             {
@@ -131,16 +153,15 @@ namespace K8sManifestAnalyzers.Model
             return result;
         }
 
-        private void Build()
+        private Dictionary<ulong, List<int>> Build()
         {
-            if (_byDeletion is not null)
+            if (_byDeletion is { } built)
             {
-                return;
+                return built;
             }
 
-            var byDeletion = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+            var byDeletion = new Dictionary<ulong, List<int>>();
             var longNames = new List<int>();
-            var deletions = new HashSet<string>(StringComparer.Ordinal);
             for (int i = 0; i < _names.Count; i++)
             {
                 if (_names[i].Length > LongestIndexedName)
@@ -149,39 +170,54 @@ namespace K8sManifestAnalyzers.Model
                     continue;
                 }
 
-                deletions.Clear();
-                AddDeletions(_names[i], deletions);
-                foreach (string deletion in deletions)
+                int position = i;
+                ForEachDeletion(_names[i], hash =>
                 {
-                    if (!byDeletion.TryGetValue(deletion, out var positions))
+                    if (!byDeletion.TryGetValue(hash, out var positions))
                     {
-                        byDeletion[deletion] = positions = new List<int>(1);
+                        byDeletion[hash] = positions = new List<int>(1);
                     }
 
-                    positions.Add(i);
-                }
+                    // A name yields the same deletion more than once ("aab" without either 'a'); keep one entry.
+                    if (positions.Count == 0 || positions[positions.Count - 1] != position)
+                    {
+                        positions.Add(position);
+                    }
+                });
             }
 
             _long = longNames;
-            _byDeletion = byDeletion;
+            return _byDeletion = byDeletion;
         }
 
-        private static void AddDeletions(string name, HashSet<string> into)
+        // The hash of the name, and of the name with every one and every two of its characters deleted.
+        private static void ForEachDeletion(string name, Action<ulong> visit)
         {
-            into.Add(name);
+            visit(Hash(name, -1, -1));
             for (int i = 0; i < name.Length; i++)
             {
-                string once = name.Remove(i, 1);
-                if (!into.Add(once))
+                visit(Hash(name, i, -1));
+                for (int j = i + 1; j < name.Length; j++)
                 {
-                    continue;
-                }
-
-                for (int j = 0; j < once.Length; j++)
-                {
-                    into.Add(once.Remove(j, 1));
+                    visit(Hash(name, i, j));
                 }
             }
+        }
+
+        // FNV-1a over the characters left, with the length left folded in.
+        private static ulong Hash(string name, int skip, int skipAlso)
+        {
+            ulong hash = 14695981039346656037UL;
+            for (int k = 0; k < name.Length; k++)
+            {
+                if (k != skip && k != skipAlso)
+                {
+                    hash = (hash ^ name[k]) * 1099511628211UL;
+                }
+            }
+
+            int left = name.Length - (skip >= 0 ? 1 : 0) - (skipAlso >= 0 ? 1 : 0);
+            return (hash ^ (ulong)left) * 1099511628211UL;
         }
     }
 }

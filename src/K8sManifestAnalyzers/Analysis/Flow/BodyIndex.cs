@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -103,6 +104,22 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         /// reached from them may have been written.
         /// </summary>
         internal IReadOnlyList<AccessPath> MayWrite => _mayWrite;
+
+        // The index of each analyzed body, shared by the analyzers that read it (the driver hands every analyzer the
+        // same operation tree of a block); it lives as long as the tree. An index is not changed once built.
+        private static readonly ConditionalWeakTable<IOperation, BodyIndex> Shared = new();
+
+        /// <summary>The index of an operation block's root, built once for all the analyzers that ask.</summary>
+        internal static BodyIndex For(IOperation root, KubernetesTypes types)
+        {
+            if (Shared.TryGetValue(root, out var index))
+            {
+                return index;
+            }
+
+            var built = Build(root, types);
+            return Shared.GetValue(root, _ => built);
+        }
 
         internal static BodyIndex Build(IOperation root, KubernetesTypes types, int depth = 0)
         {

@@ -360,7 +360,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         private static bool HasPullSecretsThroughPaths(IObjectCreationOperation creation, KubernetesTypes types)
         {
             var root = ContainerReader.Root(creation);
-            var index = Flow.BodyIndex.Build(root, types);
+            var index = Flow.BodyIndex.For(root, types);
             if (index.PlacementOf(creation) is not { } place)
             {
                 return false;
