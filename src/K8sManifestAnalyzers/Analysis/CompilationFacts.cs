@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
+using System.Threading;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -16,12 +18,25 @@ namespace K8sManifestAnalyzers.Analysis
 
         private readonly ConcurrentDictionary<string, ImageFacts> _images = new(System.StringComparer.Ordinal);
 
+        private readonly Lazy<KubernetesTypes?> _types;
+        private readonly Lazy<INamedTypeSymbol?> _imageAttribute;
+
         private CompilationFacts(Compilation compilation)
         {
             Values = new ValueFolder(compilation);
+            _types = new Lazy<KubernetesTypes?>(() => KubernetesTypes.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _imageAttribute = new Lazy<INamedTypeSymbol?>(
+                () => compilation.GetTypeByMetadataName(Generator.ContainerImageGenerator.Parser.AttributeMetadataName),
+                LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         internal ValueFolder Values { get; }
+
+        /// <summary>The KubernetesClient types, resolved once whichever analyzer asks first; null without them.</summary>
+        internal KubernetesTypes? Types => _types.Value;
+
+        /// <summary>The generated <c>[ContainerImage]</c> attribute, looked up once.</summary>
+        internal INamedTypeSymbol? ImageAttribute => _imageAttribute.Value;
 
         internal static CompilationFacts For(Compilation compilation) => All.GetValue(compilation, c => new CompilationFacts(c));
 

@@ -95,7 +95,14 @@ namespace K8sManifestAnalyzers.Analysis
         internal BuilderImages? Builders { get; }
 
         /// <summary>The types, or <see langword="null"/> when the compilation does not reference KubernetesClient.</summary>
-        internal static KubernetesTypes? TryCreate(Compilation compilation)
+        /// <summary>
+        /// The types of the compilation, resolved once for all the analyzers of the package (each lookup by metadata
+        /// name searches every referenced assembly), or <see langword="null"/> without KubernetesClient.
+        /// </summary>
+        internal static KubernetesTypes? TryCreate(Compilation compilation) => CompilationFacts.For(compilation).Types;
+
+        /// <summary>Resolves the types; called once per compilation by <see cref="CompilationFacts"/>.</summary>
+        internal static KubernetesTypes? Create(Compilation compilation)
         {
             var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
             AddAll(compilation, ContainerMetadataName, builder);

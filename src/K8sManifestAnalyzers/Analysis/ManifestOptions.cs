@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -17,6 +18,9 @@ namespace K8sManifestAnalyzers.Analysis
         internal const string PropertyDefaultsKey = Prefix + "property_defaults";
         internal const string ExternalSecrets = Prefix + "external_secrets";
         internal const string ExternalConfigMaps = Prefix + "external_config_maps";
+
+        // The lists parsed from each option text, kept while the text is (the options of a compilation hold it).
+        private static readonly ConditionalWeakTable<string, StrongBox<ImmutableArray<string>>> ParsedLists = new();
 
         /// <summary>
         /// Whether the initializers of settable fields and properties count as the defaults a deployment gets when
@@ -38,7 +42,8 @@ namespace K8sManifestAnalyzers.Analysis
                 return ImmutableArray<string>.Empty;
             }
 
-            return SplitList(raw);
+            // Every tree of a folder shares the option's text: it is split once, not at each question.
+            return ParsedLists.GetValue(raw, static text => new StrongBox<ImmutableArray<string>>(SplitList(text))).Value;
         }
 
         /// <summary>

@@ -38,7 +38,7 @@ namespace K8sManifestAnalyzers.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var attribute = start.Compilation.GetTypeByMetadataName(ContainerImageGenerator.Parser.AttributeMetadataName);
+                var attribute = Analysis.CompilationFacts.For(start.Compilation).ImageAttribute;
                 if (attribute is null)
                 {
                     return;

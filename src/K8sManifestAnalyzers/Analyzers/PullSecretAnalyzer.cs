@@ -51,7 +51,7 @@ namespace K8sManifestAnalyzers.Analyzers
                 var state = new PullSecretState();
 
                 // [ContainerImage(PullSecret = "…")]: the generated AddTo lists that Secret on pod specs.
-                if (start.Compilation.GetTypeByMetadataName(Generator.ContainerImageGenerator.Parser.AttributeMetadataName) is { } imageAttribute)
+                if (Analysis.CompilationFacts.For(start.Compilation).ImageAttribute is { } imageAttribute)
                 {
                     start.RegisterSymbolAction(c => PullSecretCollector.CollectImageDeclaration(c, imageAttribute, state), SymbolKind.NamedType);
                 }
