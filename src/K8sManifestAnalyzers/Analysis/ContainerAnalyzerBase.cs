@@ -42,48 +42,36 @@ namespace K8sManifestAnalyzers.Analysis
                 // Everything else runs per operation block: a container's policy may be written later in the same
                 // body, and a diagnostic there must be produced even when only that line is analyzed (the IDE
                 // analyzes the span being edited), so creations and writes are collected for the whole block and
-                // judged at its end, with the block's control flow. One block action walks the block's operations
-                // itself: a block-start action with operation actions would have the driver register and call back
-                // per block and per operation, in every body of the project, most of which never touch a container.
-                start.RegisterOperationBlockAction(block =>
+                // judged at its end, with the block's control flow.
+                start.RegisterOperationBlockStartAction(block =>
                 {
                     List<IOperation>? operations = null;
-                    foreach (var root in block.OperationBlocks)
-                    {
-                        foreach (var operation in root.DescendantsAndSelf())
+                    block.RegisterOperationAction(
+                        c =>
                         {
-                            if (Concerns(operation, types))
+                            // Only what can concern a container: its creation (the body is indexed only then), a write, a call.
+                            if ((c.Operation is IObjectCreationOperation or IWithOperation && types.HasImage(c.Operation.Type))
+                                || ContainerReader.ReadWrite(c.Operation, types, out _) != ContainerProperty.None
+                                || (c.Operation is IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.IsEmpty: false } call
+                                    && (types.HasImage(call.Type) || BodyIndex.HandsOnModel(call, types))))
                             {
-                                (operations ??= new List<IOperation>()).Add(operation);
+                                (operations ??= new List<IOperation>()).Add(c.Operation);
                             }
-                        }
-                    }
-
-                    if (operations is not null)
+                        },
+                        OperationKind.ObjectCreation,
+                        OperationKind.With,
+                        OperationKind.SimpleAssignment,
+                        OperationKind.CoalesceAssignment,
+                        OperationKind.Invocation);
+                    block.RegisterOperationBlockEndAction(end =>
                     {
-                        AnalyzeBlock(block, operations, types, facts);
-                    }
+                        if (operations is not null)
+                        {
+                            AnalyzeBlock(end, operations, types, facts);
+                        }
+                    });
                 });
             });
-        }
-
-        // Only what can concern a container: its creation (the body is indexed only then), a write, a call.
-        private static bool Concerns(IOperation operation, KubernetesTypes types)
-        {
-            switch (operation.Kind)
-            {
-                case OperationKind.ObjectCreation:
-                case OperationKind.With:
-                    return types.HasImage(operation.Type);
-                case OperationKind.SimpleAssignment:
-                case OperationKind.CoalesceAssignment:
-                    return ContainerReader.ReadWrite(operation, types, out _) != ContainerProperty.None;
-                case OperationKind.Invocation:
-                    return operation is IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.IsEmpty: false } call
-                        && (types.HasImage(call.Type) || BodyIndex.HandsOnModel(call, types));
-                default:
-                    return false;
-            }
         }
 
         /// <summary>Checks one value written to a container's image or pull policy, wherever it is written.</summary>

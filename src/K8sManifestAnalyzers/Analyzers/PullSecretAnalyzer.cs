@@ -55,32 +55,27 @@ namespace K8sManifestAnalyzers.Analyzers
                 {
                     start.RegisterSymbolAction(c => PullSecretCollector.CollectImageDeclaration(c, imageAttribute, state), SymbolKind.NamedType);
                 }
-                // One block action walks each body's operations: the driver need not call back per creation, call
-                // and assignment in every body of the project.
-                start.RegisterOperationBlockAction(block =>
-                {
-                    foreach (var root in block.OperationBlocks)
+                start.RegisterOperationAction(
+                    c =>
                     {
-                        foreach (var operation in root.DescendantsAndSelf())
+                        switch (c.Operation)
                         {
-                            switch (operation.Kind)
-                            {
-                                case OperationKind.ObjectCreation:
-                                    var creation = (IObjectCreationOperation)operation;
-                                    PullSecretCollector.CollectCreation(creation, types, state);
-                                    ConfigReferenceCollector.CollectCreation(creation, types, state);
-                                    break;
-                                case OperationKind.Invocation:
-                                    PullSecretCollector.CollectInvocation((IInvocationOperation)operation, types, state);
-                                    break;
-                                case OperationKind.SimpleAssignment:
-                                case OperationKind.CoalesceAssignment:
-                                    PullSecretCollector.CollectAssignment((IAssignmentOperation)operation, types, state);
-                                    break;
-                            }
+                            case IObjectCreationOperation creation:
+                                PullSecretCollector.CollectCreation(creation, types, state);
+                                ConfigReferenceCollector.CollectCreation(creation, types, state);
+                                break;
+                            case IInvocationOperation invocation:
+                                PullSecretCollector.CollectInvocation(invocation, types, state);
+                                break;
+                            case IAssignmentOperation assignment:
+                                PullSecretCollector.CollectAssignment(assignment, types, state);
+                                break;
                         }
-                    }
-                });
+                    },
+                    OperationKind.ObjectCreation,
+                    OperationKind.Invocation,
+                    OperationKind.SimpleAssignment,
+                    OperationKind.CoalesceAssignment);
                 start.RegisterCompilationEndAction(end => Match(end, state));
             });
         }
