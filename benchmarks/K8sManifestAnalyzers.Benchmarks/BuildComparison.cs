@@ -78,6 +78,13 @@ internal static partial class BuildComparison
 
         Console.WriteLine();
         Console.WriteLine(Report(results));
+        if (only < 0)
+        {
+            Console.WriteLine(InProcessMeasurements.IdePath(Option(args, "--ide-runs", 50)));
+            Console.WriteLine();
+            Console.WriteLine(InProcessMeasurements.Generator(Option(args, "--generator-runs", 20)));
+        }
+
         return 0;
     }
 

@@ -17,6 +17,15 @@ if (args.Length > 0 && args[0] == "compare")
     return BuildComparison.Run(args);
 }
 
+// `-- in-process`: only the IDE-path and generator measurements of `compare`.
+if (args.Length > 0 && args[0] == "in-process")
+{
+    Console.WriteLine(InProcessMeasurements.IdePath(50));
+    Console.WriteLine();
+    Console.WriteLine(InProcessMeasurements.Generator(20));
+    return 0;
+}
+
 // `-- analyze-worst [files]`: every analyzer over the build comparison's worst case, in process, to profile under
 // dotnet-trace.
 if (args.Length > 0 && args[0] == "analyze-worst")
