@@ -24,7 +24,7 @@ internal static partial class BuildComparison
     public static int Run(string[] args)
     {
         bool quick = args.Contains("--quick");
-        int rounds = Option(args, "--rounds", 3);
+        int rounds = Option(args, "--rounds", 2);
         var corpora = new List<Corpus>
         {
             new("worst case", 200, 10, 0, i => OperatorCorpus.WorstCase(i)),
