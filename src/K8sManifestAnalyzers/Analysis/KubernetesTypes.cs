@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
@@ -37,20 +39,20 @@ namespace K8sManifestAnalyzers.Analysis
             ("V1IngressTLS", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, "SecretName", hasKey: false, hasItems: false)),
         };
 
-        private KubernetesTypes(Compilation compilation, ImmutableArray<INamedTypeSymbol> containerTypes)
+        private KubernetesTypes(Compilation compilation, TypeFinder finder, ImmutableArray<INamedTypeSymbol> containerTypes)
         {
             _containerTypes = containerTypes;
-            _secretTypes = Resolve(compilation, "k8s.Models.V1Secret");
-            _objectMetaTypes = Resolve(compilation, "k8s.Models.V1ObjectMeta");
-            _podSpecTypes = Resolve(compilation, "k8s.Models.V1PodSpec");
-            _serviceAccountTypes = Resolve(compilation, "k8s.Models.V1ServiceAccount");
-            _localObjectReferenceTypes = Resolve(compilation, "k8s.Models.V1LocalObjectReference");
-            _imageVolumeTypes = Resolve(compilation, "k8s.Models.V1ImageVolumeSource");
-            _configMapTypes = Resolve(compilation, "k8s.Models.V1ConfigMap");
+            _secretTypes = finder.Resolve("k8s.Models.V1Secret");
+            _objectMetaTypes = finder.Resolve("k8s.Models.V1ObjectMeta");
+            _podSpecTypes = finder.Resolve("k8s.Models.V1PodSpec");
+            _serviceAccountTypes = finder.Resolve("k8s.Models.V1ServiceAccount");
+            _localObjectReferenceTypes = finder.Resolve("k8s.Models.V1LocalObjectReference");
+            _imageVolumeTypes = finder.Resolve("k8s.Models.V1ImageVolumeSource");
+            _configMapTypes = finder.Resolve("k8s.Models.V1ConfigMap");
             var references = ImmutableArray.CreateBuilder<(INamedTypeSymbol, PullSecrets.ConfigReferenceShape)>();
             foreach (var (name, shape) in ReferenceShapes)
             {
-                foreach (var type in Resolve(compilation, "k8s.Models." + name))
+                foreach (var type in finder.Resolve("k8s.Models." + name))
                 {
                     references.Add((type, shape));
                 }
@@ -94,7 +96,6 @@ namespace K8sManifestAnalyzers.Analysis
         /// <summary>The generated image builders, when the compilation declares an image.</summary>
         internal BuilderImages? Builders { get; }
 
-        /// <summary>The types, or <see langword="null"/> when the compilation does not reference KubernetesClient.</summary>
         /// <summary>
         /// The types of the compilation, resolved once for all the analyzers of the package (each lookup by metadata
         /// name searches every referenced assembly), or <see langword="null"/> without KubernetesClient.
@@ -104,10 +105,11 @@ namespace K8sManifestAnalyzers.Analysis
         /// <summary>Resolves the types; called once per compilation by <see cref="CompilationFacts"/>.</summary>
         internal static KubernetesTypes? Create(Compilation compilation)
         {
+            var finder = new TypeFinder(compilation);
             var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            AddAll(compilation, ContainerMetadataName, builder);
-            AddAll(compilation, EphemeralContainerMetadataName, builder);
-            return builder.Count == 0 ? null : new KubernetesTypes(compilation, builder.ToImmutable());
+            builder.AddRange(finder.Resolve(ContainerMetadataName));
+            builder.AddRange(finder.Resolve(EphemeralContainerMetadataName));
+            return builder.Count == 0 ? null : new KubernetesTypes(compilation, finder, builder.ToImmutable());
         }
 
         /// <summary>True when the compilation has the types the pull-secret rules read.</summary>
@@ -204,13 +206,6 @@ namespace K8sManifestAnalyzers.Analysis
             return false;
         }
 
-        private static ImmutableArray<INamedTypeSymbol> Resolve(Compilation compilation, string metadataName)
-        {
-            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
-            AddAll(compilation, metadataName, builder);
-            return builder.ToImmutable();
-        }
-
         /// <summary>Which container property <paramref name="property"/> is, if it is one we read.</summary>
         internal ContainerProperty Classify(IPropertySymbol? property)
         {
@@ -252,20 +247,68 @@ namespace K8sManifestAnalyzers.Analysis
             };
         }
 
-        private static void AddAll(Compilation compilation, string metadataName, ImmutableArray<INamedTypeSymbol>.Builder builder)
+        /// <summary>
+        /// Finds model types by metadata name. A lookup through the compilation searches every reference (about 170
+        /// in a .NET project), so when the compilation references KubernetesClient assemblies (KubernetesClient,
+        /// .Aot, .Classic, .Models) the types are looked up in those and in the compilation's own sources only;
+        /// without them, or when they do not have the container type, through the compilation as before.
+        /// </summary>
+        private sealed class TypeFinder
         {
-            var single = compilation.GetTypeByMetadataName(metadataName);
-            if (single is not null)
+            private readonly Compilation _compilation;
+            private readonly List<IAssemblySymbol>? _kubernetesAssemblies;
+
+            internal TypeFinder(Compilation compilation)
             {
-                builder.Add(single);
-                return;
+                _compilation = compilation;
+                foreach (var reference in compilation.References)
+                {
+                    if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
+                        && assembly.Name.StartsWith("KubernetesClient", StringComparison.Ordinal))
+                    {
+                        (_kubernetesAssemblies ??= new List<IAssemblySymbol>()).Add(assembly);
+                    }
+                }
+
+                if (_kubernetesAssemblies is not null && Direct(ContainerMetadataName).IsEmpty)
+                {
+                    _kubernetesAssemblies = null;
+                }
             }
 
-            // GetTypeByMetadataName gives null when several references define the type (for example both
-            // KubernetesClient and KubernetesClient.Models): keep each copy, since either may be bound.
-            foreach (var type in compilation.GetTypesByMetadataName(metadataName))
+            internal ImmutableArray<INamedTypeSymbol> Resolve(string metadataName) =>
+                _kubernetesAssemblies is null ? ThroughCompilation(metadataName) : Direct(metadataName);
+
+            private ImmutableArray<INamedTypeSymbol> Direct(string metadataName)
             {
-                builder.Add(type);
+                var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+                if (_compilation.Assembly.GetTypeByMetadataName(metadataName) is { } own)
+                {
+                    builder.Add(own);
+                }
+
+                foreach (var assembly in _kubernetesAssemblies!)
+                {
+                    if (assembly.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } type)
+                    {
+                        builder.Add(type);
+                    }
+                }
+
+                return builder.ToImmutable();
+            }
+
+            private ImmutableArray<INamedTypeSymbol> ThroughCompilation(string metadataName)
+            {
+                var single = _compilation.GetTypeByMetadataName(metadataName);
+                if (single is not null)
+                {
+                    return ImmutableArray.Create(single);
+                }
+
+                // GetTypeByMetadataName gives null when several references define the type (for example both
+                // KubernetesClient and KubernetesClient.Models): keep each copy, since either may be bound.
+                return _compilation.GetTypesByMetadataName(metadataName);
             }
         }
     }
