@@ -67,8 +67,8 @@ namespace K8sManifestAnalyzers.Analysis
 
         /// <summary>The builder types, or <see langword="null"/> when the compilation declares no image.</summary>
         internal static BuilderImages? TryCreate(Compilation compilation) =>
-            compilation.GetTypeByMetadataName(Generator.ContainerImageGenerator.Parser.AttributeMetadataName) is { } attribute
-            && compilation.GetTypeByMetadataName(Generator.ContainerImageGenerator.Parser.AttributeNamespace + ".ImageReference") is { } reference
+            compilation.Assembly.GetTypeByMetadataName(Generator.ContainerImageGenerator.Parser.AttributeMetadataName) is { } attribute
+            && compilation.Assembly.GetTypeByMetadataName(Generator.ContainerImageGenerator.Parser.AttributeNamespace + ".ImageReference") is { } reference
                 ? new BuilderImages(attribute, reference)
                 : null;
 

@@ -26,7 +26,7 @@ namespace K8sManifestAnalyzers.Analysis
             Values = new ValueFolder(compilation);
             _types = new Lazy<KubernetesTypes?>(() => KubernetesTypes.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             _imageAttribute = new Lazy<INamedTypeSymbol?>(
-                () => compilation.GetTypeByMetadataName(Generator.ContainerImageGenerator.Parser.AttributeMetadataName),
+                () => compilation.Assembly.GetTypeByMetadataName(Generator.ContainerImageGenerator.Parser.AttributeMetadataName),
                 LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -35,7 +35,10 @@ namespace K8sManifestAnalyzers.Analysis
         /// <summary>The KubernetesClient types, resolved once whichever analyzer asks first; null without them.</summary>
         internal KubernetesTypes? Types => _types.Value;
 
-        /// <summary>The generated <c>[ContainerImage]</c> attribute, looked up once.</summary>
+        /// <summary>
+        /// The <c>[ContainerImage]</c> attribute the generator adds to this compilation, looked up once, in the
+        /// compilation's own sources (it is internal; a lookup through the compilation would search every reference).
+        /// </summary>
         internal INamedTypeSymbol? ImageAttribute => _imageAttribute.Value;
 
         internal static CompilationFacts For(Compilation compilation) => All.GetValue(compilation, c => new CompilationFacts(c));

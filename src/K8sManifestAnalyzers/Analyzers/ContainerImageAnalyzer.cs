@@ -44,7 +44,7 @@ namespace K8sManifestAnalyzers.Analyzers
                     return;
                 }
 
-                var imageReference = start.Compilation.GetTypeByMetadataName(ImageReferenceMetadataName);
+                var imageReference = start.Compilation.Assembly.GetTypeByMetadataName(ImageReferenceMetadataName);
                 start.RegisterSymbolAction(c => AnalyzeDeclaration(c, attribute), SymbolKind.NamedType);
                 start.RegisterOperationAction(c => AnalyzeCall(c, attribute, imageReference), OperationKind.Invocation);
             });
