@@ -22,14 +22,20 @@ internal static class InProcessMeasurements
     /// </summary>
     public static string IdePath(int runs)
     {
+        int stacks = 1;
+        string worst = OperatorCorpus.WorstCase(500, stacks);
+        while (LineCount(worst) < 200)
+        {
+            worst = OperatorCorpus.WorstCase(500, ++stacks);
+        }
+
+        return IdePath(runs, worst, "full of mistakes") + "\n\n" + IdePath(runs, OperatorCorpus.CorrectDocument(500, 200), "correct");
+    }
+
+    private static string IdePath(int runs, string text, string kind)
+    {
         var options = CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.CSharp12);
         var compilation = ManifestCorpus.Create(1000);
-        int stacks = 1;
-        string text = OperatorCorpus.WorstCase(500, stacks);
-        while (LineCount(text) < 200)
-        {
-            text = OperatorCorpus.WorstCase(500, ++stacks);
-        }
 
         var old = compilation.SyntaxTrees.First(t => t.FilePath == "Manifest500.cs");
         var document = CSharpSyntaxTree.ParseText(text, options, path: old.FilePath);
@@ -73,13 +79,13 @@ internal static class InProcessMeasurements
             }
         }
 
-        if (findings == 0)
+        if ((findings == 0) != (kind == "correct"))
         {
-            throw new InvalidOperationException("the document's findings are missing");
+            throw new InvalidOperationException($"a {kind} document with {findings} findings");
         }
 
         return Invariant($"""
-            | One document, {LineCount(text)} lines, {findings} findings ({runs} runs) | Median | 90th percentile |
+            | One {kind} document, {LineCount(text)} lines, {findings} findings ({runs} runs) | Median | 90th percentile |
             |---|---:|---:|
             | Our analyzers' execution time (logAnalyzerExecutionTime, summed) | {Median(ours):F2} ms | {Percentile(ours, 0.9):F2} ms |
             | Wall time, every analyzer of the package (Roslyn binds the document again) | {Median(wall):F1} ms | {Percentile(wall, 0.9):F1} ms |

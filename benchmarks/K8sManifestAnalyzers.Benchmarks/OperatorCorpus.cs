@@ -115,6 +115,23 @@ internal static class OperatorCorpus
         return text.ToString();
     }
 
+    /// <summary>
+    /// A correct manifest document of at least <paramref name="minLines"/> lines: the classes of several
+    /// <see cref="CorrectManifest"/> files in one file and one namespace.
+    /// </summary>
+    public static string CorrectDocument(int i, int minLines)
+    {
+        var text = new StringBuilder(CorrectManifest(i));
+        for (int next = i + 1; text.ToString().Split('\n').Length < minLines; next++)
+        {
+            // The usings and the file-scoped namespace come once, from the first.
+            string more = CorrectManifest(next);
+            text.Append('\n').Append(more[(more.IndexOf($"namespace Ops.Services{next};", StringComparison.Ordinal) + $"namespace Ops.Services{next};".Length)..]);
+        }
+
+        return text.ToString();
+    }
+
     /// <summary>A correct manifest file: every policy written, every tag pinned, the pull secret defined and used.</summary>
     public static string CorrectManifest(int i) => $$"""
         using System.Collections.Generic;
