@@ -62,10 +62,13 @@ public sealed partial class MutationTests(ITestOutputHelper output)
     /// <summary>The sample's files and every manifest the test sources hold, markup removed.</summary>
     internal static IReadOnlyList<Input> Inputs() => AllInputs.Value;
 
-    public static TheoryData<int> ShardNumbers()
+    public static TheoryData<int> ShardNumbers() => ShardData(Shards);
+
+    /// <summary>The theory rows 0 to <paramref name="shards"/> - 1 of a harness split into shards.</summary>
+    internal static TheoryData<int> ShardData(int shards)
     {
         var data = new TheoryData<int>();
-        for (int shard = 0; shard < Shards; shard++)
+        for (int shard = 0; shard < shards; shard++)
         {
             data.Add(shard);
         }

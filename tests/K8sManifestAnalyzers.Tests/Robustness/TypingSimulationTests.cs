@@ -24,16 +24,7 @@ public sealed class TypingSimulationTests(ITestOutputHelper output)
     internal const int MaxDeletions = 150;
     private const int Shards = 6;
 
-    public static TheoryData<int> ShardNumbers()
-    {
-        var data = new TheoryData<int>();
-        for (int shard = 0; shard < Shards; shard++)
-        {
-            data.Add(shard);
-        }
-
-        return data;
-    }
+    public static TheoryData<int> ShardNumbers() => MutationTests.ShardData(Shards);
 
     [Fact]
     public void Variants_AreEvenlySpacedPrefixesAndDeletions()
