@@ -153,6 +153,29 @@ namespace K8sManifestAnalyzers.Model
             return result;
         }
 
+        /// <summary>
+        /// The position of the closest name within two edits of <paramref name="query"/> (see
+        /// <see cref="NameDistance.CloseDistance"/>) that <paramref name="eligible"/> accepts, the ordinally first
+        /// among equally close names; -1 when there is none.
+        /// </summary>
+        public int Closest(string query, Func<int, bool> eligible)
+        {
+            int best = -1;
+            int bestDistance = int.MaxValue;
+            foreach (int position in Candidates(query))
+            {
+                if (NameDistance.CloseDistance(query, _names[position]) is > 0 and var distance
+                    && (distance < bestDistance || (distance == bestDistance && string.CompareOrdinal(_names[position], _names[best]) < 0))
+                    && eligible(position))
+                {
+                    best = position;
+                    bestDistance = distance;
+                }
+            }
+
+            return best;
+        }
+
         private Dictionary<ulong, List<int>> Build()
         {
             if (_byDeletion is { } built)

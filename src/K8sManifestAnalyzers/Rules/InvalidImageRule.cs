@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
@@ -19,9 +18,7 @@ namespace K8sManifestAnalyzers.Rules
 
             var where = through ?? ValueLocation.Of(written, constant);
             string? repaired = where.OnConstant ? ImageRepair.Suggest(image.Text) : null;
-            var properties = repaired is null
-                ? ImmutableDictionary<string, string?>.Empty
-                : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Replacement, repaired);
+            var properties = RuleProperties.Replacement(repaired);
             report(where.From is null
                 ? Diagnostic.Create(Descriptors.KMA004_InvalidImageReference, where.Location, properties, image.Text, image.Problem)
                 : Diagnostic.Create(Descriptors.KMA004_InvalidImageReferenceFrom, where.Location, properties, image.Text, image.Problem, where.From));

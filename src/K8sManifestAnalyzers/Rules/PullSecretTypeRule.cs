@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis.PullSecrets;
 using K8sManifestAnalyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -48,9 +47,7 @@ namespace K8sManifestAnalyzers.Rules
             string? replacement = secret.Keys.Contains(SecretType.DockerConfigJsonKey) ? SecretType.DockerConfigJson
                 : secret.Keys.Contains(SecretType.DockerCfgKey) ? SecretType.DockerCfg
                 : null;
-            var properties = replacement is null || replacement == type
-                ? ImmutableDictionary<string, string?>.Empty
-                : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Replacement, replacement);
+            var properties = RuleProperties.Replacement(replacement == type ? null : replacement);
             report(Diagnostic.Create(Descriptors.KMA104_PullSecretWrongType, secret.TypeLocation ?? secret.CreationLocation, properties, secret.Name, problem));
         }
     }

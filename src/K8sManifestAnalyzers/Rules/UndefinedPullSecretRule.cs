@@ -1,8 +1,6 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis.PullSecrets;
-using K8sManifestAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -52,23 +50,12 @@ namespace K8sManifestAnalyzers.Rules
         // does not compare every pair.
         private static void Report(Action<Diagnostic> report, PullSecretReferenceFact reference, PullSecretIndex index)
         {
-            string? closest = null;
-            int best = int.MaxValue;
-            foreach (int position in index.RegistrySecretNames.Candidates(reference.Name!))
-            {
-                var secret = index.RegistrySecrets[position];
-                if (PullSecretIndex.SameNamespace(secret.Namespace, reference.Namespace)
-                    && NameDistance.CloseDistance(reference.Name!, secret.Name!) is > 0 and var distance
-                    && distance < best)
-                {
-                    best = distance;
-                    closest = secret.Name;
-                }
-            }
+            int position = index.RegistrySecretNames.Closest(
+                reference.Name!,
+                candidate => PullSecretIndex.SameNamespace(index.RegistrySecrets[candidate].Namespace, reference.Namespace));
+            string? closest = position < 0 ? null : index.RegistrySecrets[position].Name;
 
-            var properties = closest is null
-                ? ImmutableDictionary<string, string?>.Empty
-                : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Replacement, closest);
+            var properties = RuleProperties.Replacement(closest);
             report(Diagnostic.Create(
                 Descriptors.KMA101_UndefinedPullSecret,
                 reference.Location,

@@ -127,24 +127,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// <summary>The defined name of a kind closest to <paramref name="name"/> (a small edit away), in a compatible namespace.</summary>
         internal string? Closest(ConfigKind kind, string name, string? @namespace)
         {
-            string? closest = null;
-            int best = int.MaxValue;
             var (names, index) = kind == ConfigKind.Secret
                 ? (_secretNames ??= new List<string>(Secrets.Keys), _secretSuggestions ??= new SuggestionIndex(_secretNames))
                 : (_configMapNames ??= new List<string>(ConfigMaps.Keys), _configMapSuggestions ??= new SuggestionIndex(_configMapNames));
-            foreach (int position in index.Candidates(name))
-            {
-                string candidate = names[position];
-                if (NameDistance.CloseDistance(name, candidate) is > 0 and var distance
-                    && (distance < best || (distance == best && string.CompareOrdinal(candidate, closest) < 0))
-                    && Defined(kind, candidate, @namespace).Count > 0)
-                {
-                    best = distance;
-                    closest = candidate;
-                }
-            }
-
-            return closest;
+            int position = index.Closest(name, candidate => Defined(kind, names[candidate], @namespace).Count > 0);
+            return position < 0 ? null : names[position];
         }
 
         /// <summary>True when the options list the object as created outside this code.</summary>
