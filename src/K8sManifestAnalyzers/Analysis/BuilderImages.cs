@@ -67,8 +67,7 @@ namespace K8sManifestAnalyzers.Analysis
 
         /// <summary>The builder types, or <see langword="null"/> when the compilation declares no image.</summary>
         internal static BuilderImages? TryCreate(Compilation compilation) =>
-            compilation.Assembly.GetTypeByMetadataName(Generator.ContainerImageGenerator.Parser.AttributeMetadataName) is { } attribute
-            && compilation.Assembly.GetTypeByMetadataName(Generator.ContainerImageGenerator.Parser.AttributeNamespace + ".ImageReference") is { } reference
+            CompilationFacts.For(compilation) is { ImageAttribute: { } attribute, ImageReference: { } reference }
                 ? new BuilderImages(attribute, reference)
                 : null;
 

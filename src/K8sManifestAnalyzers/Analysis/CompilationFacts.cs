@@ -14,12 +14,16 @@ namespace K8sManifestAnalyzers.Analysis
     /// </summary>
     internal sealed class CompilationFacts
     {
+        /// <summary>The metadata name of the generated <c>ImageReference</c> the builders return.</summary>
+        internal const string ImageReferenceMetadataName = Generator.ContainerImageGenerator.Parser.AttributeNamespace + ".ImageReference";
+
         private static readonly ConditionalWeakTable<Compilation, CompilationFacts> All = new();
 
         private readonly ConcurrentDictionary<string, ImageFacts> _images = new(System.StringComparer.Ordinal);
 
         private readonly Lazy<KubernetesTypes?> _types;
         private readonly Lazy<INamedTypeSymbol?> _imageAttribute;
+        private readonly Lazy<INamedTypeSymbol?> _imageReference;
 
         private CompilationFacts(Compilation compilation)
         {
@@ -27,6 +31,9 @@ namespace K8sManifestAnalyzers.Analysis
             _types = new Lazy<KubernetesTypes?>(() => KubernetesTypes.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             _imageAttribute = new Lazy<INamedTypeSymbol?>(
                 () => compilation.Assembly.GetTypeByMetadataName(Generator.ContainerImageGenerator.Parser.AttributeMetadataName),
+                LazyThreadSafetyMode.ExecutionAndPublication);
+            _imageReference = new Lazy<INamedTypeSymbol?>(
+                () => compilation.Assembly.GetTypeByMetadataName(ImageReferenceMetadataName),
                 LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -40,6 +47,9 @@ namespace K8sManifestAnalyzers.Analysis
         /// compilation's own sources (it is internal; a lookup through the compilation would search every reference).
         /// </summary>
         internal INamedTypeSymbol? ImageAttribute => _imageAttribute.Value;
+
+        /// <summary>The generated <c>ImageReference</c>, looked up once in the sources, like the attribute.</summary>
+        internal INamedTypeSymbol? ImageReference => _imageReference.Value;
 
         internal static CompilationFacts For(Compilation compilation) => All.GetValue(compilation, c => new CompilationFacts(c));
 

@@ -17,8 +17,6 @@ namespace K8sManifestAnalyzers.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ContainerImageAnalyzer : DiagnosticAnalyzer
     {
-        private const string ImageReferenceMetadataName = ContainerImageGenerator.Parser.AttributeNamespace + ".ImageReference";
-
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.KMA201_InvalidImageDeclaration,
@@ -38,13 +36,14 @@ namespace K8sManifestAnalyzers.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var attribute = Analysis.CompilationFacts.For(start.Compilation).ImageAttribute;
+                var facts = Analysis.CompilationFacts.For(start.Compilation);
+                var attribute = facts.ImageAttribute;
                 if (attribute is null)
                 {
                     return;
                 }
 
-                var imageReference = start.Compilation.Assembly.GetTypeByMetadataName(ImageReferenceMetadataName);
+                var imageReference = facts.ImageReference;
                 start.RegisterSymbolAction(c => AnalyzeDeclaration(c, attribute), SymbolKind.NamedType);
                 start.RegisterOperationAction(c => AnalyzeCall(c, attribute, imageReference), OperationKind.Invocation);
             });
