@@ -1,6 +1,7 @@
 using K8sManifestAnalyzers.Analysis.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Analysis
 {
@@ -24,8 +25,10 @@ namespace K8sManifestAnalyzers.Analysis
 
         /// <summary>
         /// On the constant itself when it is written inside the value (an arm, a fallback, a literal) or elsewhere in the
-        /// same member (a local's assignment), where a fix can edit it; otherwise on the written value, with words
-        /// saying where the constant comes from.
+        /// same member (a local's assignment), where a fix can edit it; a named constant (<c>Images.Api</c>) keeps its
+        /// name in the message. A constant defined in another member goes where this member chooses it: the value a
+        /// local that holds it is assigned (so two containers that share the local get one finding), else the written
+        /// value; with words saying where the constant comes from.
         /// </summary>
         internal static ValueLocation Of(ManifestValue written, PossibleValue constant)
         {
@@ -33,10 +36,16 @@ namespace K8sManifestAnalyzers.Analysis
             var value = written.Operation?.Syntax ?? origin;
             if (origin.SyntaxTree == value.SyntaxTree && (value.Span.Contains(origin.Span) || SameMember(origin, value)))
             {
-                return new ValueLocation(origin.GetLocation(), true, null);
+                return new ValueLocation(origin.GetLocation(), true, constant.Origin is IFieldReferenceOperation ? constant.Description : null);
             }
 
-            return new ValueLocation(value.GetLocation(), false, constant.Description ?? "from " + ValueFolder.Describe(constant.Origin));
+            string from = constant.Description ?? "from " + ValueFolder.Describe(constant.Origin);
+            if (constant.Anchor?.Syntax is { } anchor && anchor.SyntaxTree == value.SyntaxTree && SameMember(anchor, value))
+            {
+                return new ValueLocation(anchor.GetLocation(), false, from);
+            }
+
+            return new ValueLocation(value.GetLocation(), false, from);
         }
 
         /// <summary>

@@ -97,7 +97,7 @@ namespace K8sManifestAnalyzers.Analyzers
                         ? reference!.Tag is not null ? "a repository has no tag (Tag(…) adds one)"
                             : reference.Digest is not null ? "a repository has no digest (Digest(…) adds one)"
                             : null
-                        : ImageReference.Describe(error);
+                        : ImageProblem.Explain(repository, error);
                     var location = arguments.Count > 0 ? arguments[0].GetLocation() : syntax.GetLocation();
                     if (problem is not null)
                     {

@@ -232,7 +232,7 @@ public sealed class HelperTests
             }
             """);
         test.ExpectedDiagnostics.Add(ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(0)
-            .WithArguments("ghcr.io/acme/runner:latest", "uses the tag 'latest'", "used when Environment.GetEnvironmentVariable(\"RUNNER_IMAGE\") is null, returned by Images.GetRunnerImage()"));
+            .WithArguments("ghcr.io/acme/runner:latest", "uses the tag 'latest'", "the value of Images.DefaultRunner, used when Environment.GetEnvironmentVariable(\"RUNNER_IMAGE\") is null, returned by Images.GetRunnerImage()"));
         test.ExpectedDiagnostics.Add(ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(1)
             .WithArguments("ghcr.io/acme/runner:latest", "uses the tag 'latest'", "returned by Images.Pinned()"));
         test.ExpectedDiagnostics.Add(ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(2)

@@ -56,6 +56,60 @@ public sealed class ValueFlowTests
         await test.RunAsync();
     }
 
+    // One default that two containers share through a local is one finding, where the body chooses it.
+    [Fact]
+    public async Task DefaultSharedThroughALocal_IsReportedOnce_WhereTheLocalIsAssigned()
+    {
+        const string Source = """
+            using k8s.Models;
+
+            public sealed class Controller(OperatorOptions options)
+            {
+                public V1PodSpec Build(SeqSpec spec)
+                {
+                    var image = {|#0:spec.Image ?? options.DefaultImage|};
+                    var policy = spec.ImagePullPolicy ?? {|#1:"IfNotPresent"|};
+                    return new V1PodSpec
+                    {
+                        Containers = [new V1Container { Name = "seq", Image = image, ImagePullPolicy = policy }],
+                        InitContainers = [new V1Container { Name = "init", Image = image, ImagePullPolicy = policy }],
+                    };
+                }
+            }
+            """;
+        var images = new ImageVerify.Test();
+        images.TestState.Sources.Add(Source);
+        images.TestState.Sources.Add(SeqOptions);
+        images.ExpectedDiagnostics.Add(ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(0)
+            .WithArguments("datalust/seq:latest", "uses the tag 'latest'", "the default of OperatorOptions.DefaultImage, used when spec.Image is null"));
+        await images.RunAsync();
+
+        var policies = new PolicyVerify.Test();
+        policies.TestState.Sources.Add(Source);
+        policies.TestState.Sources.Add(SeqOptions);
+        policies.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom).WithLocation(1)
+            .WithArguments("datalust/seq:latest", "tag 'latest'", "the default of OperatorOptions.DefaultImage, used when spec.Image is null"));
+        await policies.RunAsync();
+    }
+
+    // A named constant from another class is named in the message, like a static readonly field.
+    [Fact]
+    public Task ConstantFromAnotherClass_IsNamedInTheMessage() =>
+        ImageVerify.VerifyAnalyzerAsync(
+            """
+            using k8s.Models;
+
+            static class Images { public const string Api = "shop/api:latest"; public const string Bad = "Shop/API:1.0"; }
+
+            class Manifests
+            {
+                V1Container A() => new V1Container { Image = {|#0:Images.Api|}, ImagePullPolicy = "Always" };
+                V1Container B() => new V1Container { Image = {|#1:Images.Bad|}, ImagePullPolicy = "Always" };
+            }
+            """,
+            ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(0).WithArguments("shop/api:latest", "uses the tag 'latest'", "the value of Images.Api"),
+            ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA004_InvalidImageReferenceFrom).WithLocation(1).WithArguments("Shop/API:1.0", "the repository 'Shop/API' has uppercase letters, and repositories are lowercase", "the value of Images.Bad"));
+
     [Fact]
     public async Task OperatorDefaults_GetKMA005_OnTheWrite()
     {

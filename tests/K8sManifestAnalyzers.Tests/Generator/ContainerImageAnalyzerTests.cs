@@ -27,6 +27,9 @@ public sealed class ContainerImageAnalyzerTests
                 [K8sManifests.ContainerImage(null)]
                 internal static partial class Missing { }
 
+                [K8sManifests.ContainerImage("https://ghcr.io/acme/api")]
+                internal static partial class Url { }
+
                 [K8sManifests.ContainerImage("registry.example.com/shop/api:1.0")]
                 internal static partial class Tagged { }
 
@@ -64,8 +67,9 @@ public sealed class ContainerImageAnalyzerTests
         Assert.Equal(
             new[]
             {
-                ("KMA201", "\"Registry.example.com/Shop/API\"", "'Registry.example.com/Shop/API' is not a valid image repository: repository name must be lowercase; no builder is generated"),
+                ("KMA201", "\"Registry.example.com/Shop/API\"", "'Registry.example.com/Shop/API' is not a valid image repository: the repository 'Registry.example.com/Shop/API' has uppercase letters, and repositories are lowercase; no builder is generated"),
                 ("KMA201", "null", "'null' is not a valid image repository: repository name must have at least one component; no builder is generated"),
+                ("KMA201", "\"https://ghcr.io/acme/api\"", "'https://ghcr.io/acme/api' is not a valid image repository: 'https://' is a URL scheme, and an image reference has none (write the registry host first); no builder is generated"),
                 ("KMA201", "\"registry.example.com/shop/api:1.0\"", "'registry.example.com/shop/api:1.0' is not a valid image repository: a repository has no tag (Tag(…) adds one); no builder is generated"),
                 ("KMA201", "\"nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\"", "'nginx@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef' is not a valid image repository: a repository has no digest (Digest(…) adds one); no builder is generated"),
                 ("KMA205", "PullSecret = \"Shop_Registry\"", "'Shop_Registry' is not a valid Secret name: use dot-separated labels of lowercase letters, digits and '-', each starting and ending with a letter or digit, 253 characters at most; no builder is generated"),

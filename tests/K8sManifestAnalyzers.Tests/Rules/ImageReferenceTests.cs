@@ -135,7 +135,7 @@ public sealed class ImageReferenceTests
                 V1Container Build() => new V1Container { Image = {|#0:Images.Api|}, ImagePullPolicy = "IfNotPresent" };
             }
             """,
-            VerifyCS.Diagnostic("KMA004").WithLocation(0).WithArguments("registry.example.com/Shop/api:3.2.0", "the repository 'registry.example.com/Shop/api' has uppercase letters, and repositories are lowercase"));
+            VerifyCS.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA004_InvalidImageReferenceFrom).WithLocation(0).WithArguments("registry.example.com/Shop/api:3.2.0", "the repository 'registry.example.com/Shop/api' has uppercase letters, and repositories are lowercase", "the value of Images.Api"));
 
     [Theory]
     [InlineData("nginx:1.25")]

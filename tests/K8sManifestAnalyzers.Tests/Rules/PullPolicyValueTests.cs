@@ -98,7 +98,7 @@ public sealed class PullPolicyValueTests
                 V1Container Build() => new V1Container { Image = "nginx:1.25", ImagePullPolicy = {|#0:Policies.Pull|} };
             }
             """,
-            VerifyCS.Diagnostic("KMA002").WithLocation(0).WithArguments("always", " (did you mean 'Always'?)"));
+            VerifyCS.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA002_InvalidPullPolicyFrom).WithLocation(0).WithArguments("always", " (did you mean 'Always'?)", "the value of Policies.Pull"));
 
     [Fact]
     public Task InvalidPolicyAnywhere_FixAll() =>

@@ -21,13 +21,14 @@ namespace K8sManifestAnalyzers.Analysis.Values
     /// <summary>One constant an expression can evaluate to, with where it comes from.</summary>
     internal readonly struct PossibleValue
     {
-        internal PossibleValue(string? text, IOperation origin, ValueScenario scenario, string? description, bool isMemberDefault = false)
+        internal PossibleValue(string? text, IOperation origin, ValueScenario scenario, string? description, bool isMemberDefault = false, IOperation? anchor = null)
         {
             Text = text;
             Origin = origin;
             Scenario = scenario;
             Description = description;
             IsMemberDefault = isMemberDefault;
+            Anchor = anchor;
         }
 
         /// <summary>True for the initializer of a settable field or property: a default that configuration may replace.</summary>
@@ -47,8 +48,19 @@ namespace K8sManifestAnalyzers.Analysis.Values
         /// </summary>
         internal string? Description { get; }
 
+        /// <summary>
+        /// Where the body being analyzed takes the constant from somewhere else: the value assigned to a local that
+        /// holds it (<c>var image = options.Image;</c>). Null when the constant is read directly where it is written.
+        /// Findings on a constant defined in another member go here, once, rather than on every use of the local.
+        /// </summary>
+        internal IOperation? Anchor { get; }
+
         internal PossibleValue With(ValueScenario scenario, string? description, bool? isMemberDefault = null) =>
-            new(Text, Origin, scenario, description, isMemberDefault ?? IsMemberDefault);
+            new(Text, Origin, scenario, description, isMemberDefault ?? IsMemberDefault, Anchor);
+
+        /// <summary>The same value, read through <paramref name="anchor"/> unless an earlier read already anchored it.</summary>
+        internal PossibleValue AnchoredAt(IOperation anchor) =>
+            Anchor is not null ? this : new(Text, Origin, Scenario, Description, IsMemberDefault, anchor);
 
         /// <summary>True when the two values can be the values of two properties of one object at the same time.</summary>
         internal bool CanOccurWith(PossibleValue other) =>

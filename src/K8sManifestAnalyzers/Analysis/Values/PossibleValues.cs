@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Analysis.Values
 {
@@ -72,6 +73,23 @@ namespace K8sManifestAnalyzers.Analysis.Values
             {
                 var chosen = keepStrongerScenario && value.Scenario > scenario ? value.Scenario : scenario;
                 builder.Add(value.With(chosen, Compose(description, value.Description), isMemberDefault));
+            }
+
+            return new PossibleValues(builder.MoveToImmutable(), HasUnknown);
+        }
+
+        /// <summary>Every constant read through <paramref name="anchor"/> (see <see cref="PossibleValue.Anchor"/>).</summary>
+        internal PossibleValues AnchoredAt(IOperation anchor)
+        {
+            if (Constants.IsEmpty)
+            {
+                return this;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<PossibleValue>(Constants.Length);
+            foreach (var value in Constants)
+            {
+                builder.Add(value.AnchoredAt(anchor));
             }
 
             return new PossibleValues(builder.MoveToImmutable(), HasUnknown);

@@ -68,8 +68,12 @@ namespace K8sManifestAnalyzers.Analysis.Values
 
             if (operation.ConstantValue is { HasValue: true } constant)
             {
+                // A named constant keeps its name for messages, like a static readonly field: "the value of Images.Api".
+                string? description = operation is IFieldReferenceOperation { Field: { IsConst: true } named }
+                    ? "the value of " + named.ContainingType.Name + "." + named.Name
+                    : null;
                 return constant.Value is null or string
-                    ? PossibleValues.Of(new PossibleValue(constant.Value as string, operation, ValueScenario.Always, null))
+                    ? PossibleValues.Of(new PossibleValue(constant.Value as string, operation, ValueScenario.Always, description))
                     : PossibleValues.Unknown;
             }
 
@@ -133,7 +137,8 @@ namespace K8sManifestAnalyzers.Analysis.Values
                     var assigned = PossibleValues.None;
                     foreach (var value in reaching)
                     {
-                        assigned = assigned.Union(Fold(value, state, depth + 1));
+                        // A constant from elsewhere that the local holds is chosen where the local is assigned.
+                        assigned = assigned.Union(Fold(value, state, depth + 1).AnchoredAt(value));
                     }
 
                     return reaching.Count == 1 ? assigned : assigned.Map(ValueScenario.Branch, null);
