@@ -13,12 +13,34 @@ namespace K8sManifestAnalyzers.CodeFixes
     /// Shared shape of the fixes that write a string literal in place of the reported value; the analyzer puts the
     /// string in the diagnostic's <c>Replacement</c> property, so the fix needs no semantic model. Each action's
     /// equivalence key is its rule's id: Fix All of one rule gives each of its findings its own replacement.
+    /// When the analyzer says the value is a named constant declared elsewhere (property <c>ReplaceAt</c> =
+    /// <c>Declaration</c>), the literal that declares it (the first additional location) is replaced instead, which
+    /// corrects every use at once; Fix All does that for declarations in the document being fixed.
     /// </summary>
     public abstract class ReplaceValueCodeFixBase : ManifestCodeFixProvider
     {
         /// <inheritdoc/>
         protected sealed override async Task RegisterFixesAsync(CodeFixContext context, Diagnostic diagnostic)
         {
+            if (AtDeclaration(diagnostic) is { } declared)
+            {
+                if (context.Document.Project.Solution.GetDocument(declared.Location.SourceTree) is { } declaring
+                    && await declaring.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false) is { } declaringRoot
+                    && declaringRoot.FindNode(declared.Location.SourceSpan, getInnermostNodeForTie: true) is LiteralExpressionSyntax literal
+                    && literal.IsKind(SyntaxKind.StringLiteralExpression))
+                {
+                    var solution = context.Document.Project.Solution;
+                    context.RegisterCodeFix(
+                        CodeAction.Create(
+                            Title(diagnostic.Id, declared.Replacement),
+                            ct => Task.FromResult(solution.WithDocumentSyntaxRoot(declaring.Id, declaringRoot.ReplaceNode(literal, Literal((literal, declared.Replacement))))),
+                            diagnostic.Id),
+                        diagnostic);
+                }
+
+                return;
+            }
+
             var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
             if (root is null || Find(root, diagnostic) is not { } target)
             {
@@ -53,7 +75,7 @@ namespace K8sManifestAnalyzers.CodeFixes
             var edits = new Dictionary<SyntaxNode, SyntaxNode>();
             foreach (var diagnostic in diagnostics)
             {
-                if ((!byKey || diagnostic.Id == equivalenceKey) && Find(root, diagnostic) is { } target && !edits.ContainsKey(target.Value))
+                if ((!byKey || diagnostic.Id == equivalenceKey) && (Find(root, diagnostic) ?? FindDeclaration(root, diagnostic)) is { } target && !edits.ContainsKey(target.Value))
                 {
                     edits.Add(target.Value, Literal(target));
                 }
@@ -74,6 +96,7 @@ namespace K8sManifestAnalyzers.CodeFixes
         private (ExpressionSyntax Value, string Replacement)? Find(SyntaxNode root, Diagnostic diagnostic)
         {
             if (diagnostic.Location.SourceTree != root.SyntaxTree
+                || AtDeclaration(diagnostic) is not null
                 || !diagnostic.Properties.TryGetValue(DiagnosticProperties.Replacement, out var replacement) || replacement is null
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax value
                 || !CanReplace(diagnostic.Id, value))
@@ -83,6 +106,21 @@ namespace K8sManifestAnalyzers.CodeFixes
 
             return (value, replacement);
         }
+
+        // The declaring literal of a named constant, when it is in this document.
+        private static (ExpressionSyntax Value, string Replacement)? FindDeclaration(SyntaxNode root, Diagnostic diagnostic) =>
+            AtDeclaration(diagnostic) is { } declared && declared.Location.SourceTree == root.SyntaxTree
+            && root.FindNode(declared.Location.SourceSpan, getInnermostNodeForTie: true) is LiteralExpressionSyntax literal
+            && literal.IsKind(SyntaxKind.StringLiteralExpression)
+                ? (literal, declared.Replacement)
+                : null;
+
+        private static (Location Location, string Replacement)? AtDeclaration(Diagnostic diagnostic) =>
+            diagnostic.Properties.TryGetValue(DiagnosticProperties.ReplaceAt, out var at) && at == DiagnosticProperties.Declaration
+            && diagnostic.Properties.TryGetValue(DiagnosticProperties.Replacement, out var replacement) && replacement is not null
+            && diagnostic.AdditionalLocations.Count > 0 && diagnostic.AdditionalLocations[0] is { IsInSource: true } location
+                ? (location, replacement)
+                : null;
 
         private static ExpressionSyntax Literal((ExpressionSyntax Value, string Replacement) target) =>
             SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(target.Replacement))

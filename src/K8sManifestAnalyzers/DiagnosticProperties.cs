@@ -12,6 +12,15 @@ namespace K8sManifestAnalyzers
         /// <summary>KMA001: the member the fix writes (<c>PullPolicy</c> on an image volume; <c>ImagePullPolicy</c> when absent).</summary>
         internal const string Member = "Member";
 
+        /// <summary>
+        /// Where the <see cref="Replacement"/> goes when not at the diagnostic's location: <see cref="Declaration"/>,
+        /// the declaration of a named constant, at the diagnostic's first additional location.
+        /// </summary>
+        internal const string ReplaceAt = "ReplaceAt";
+
+        /// <summary>The value of <see cref="ReplaceAt"/> for a constant's declaration.</summary>
+        internal const string Declaration = "Declaration";
+
         /// <summary>KMA001: the member after which the fix writes it (<c>Reference</c> on an image volume; <c>Image</c> when absent).</summary>
         internal const string After = "After";
     }

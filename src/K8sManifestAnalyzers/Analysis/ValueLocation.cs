@@ -1,5 +1,6 @@
 using K8sManifestAnalyzers.Analysis.Values;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -8,11 +9,12 @@ namespace K8sManifestAnalyzers.Analysis
     /// <summary>Where a finding about one possible value of a write goes, and what its message says of the origin.</summary>
     internal readonly struct ValueLocation
     {
-        private ValueLocation(Location location, bool onConstant, string? from)
+        private ValueLocation(Location location, bool onConstant, string? from, Location? declaration = null)
         {
             Location = location;
             OnConstant = onConstant;
             From = from;
+            Declaration = declaration;
         }
 
         internal Location Location { get; }
@@ -22,6 +24,13 @@ namespace K8sManifestAnalyzers.Analysis
 
         /// <summary>Where the constant comes from, in words, when the finding is on the write instead; else null.</summary>
         internal string? From { get; }
+
+        /// <summary>
+        /// The string literal that declares the constant when it is the whole initializer of a field or property
+        /// declared elsewhere (<c>const string Api = "…";</c>, <c>static readonly string Api = "…";</c>): a fix that
+        /// corrects the constant itself (KMA002, KMA004) edits it there, for every use at once. Null otherwise.
+        /// </summary>
+        internal Location? Declaration { get; }
 
         /// <summary>
         /// On the constant itself when it is written inside the value (an arm, a fallback, a literal) or elsewhere in the
@@ -36,17 +45,35 @@ namespace K8sManifestAnalyzers.Analysis
             var value = written.Operation?.Syntax ?? origin;
             if (origin.SyntaxTree == value.SyntaxTree && (value.Span.Contains(origin.Span) || SameMember(origin, value)))
             {
-                return new ValueLocation(origin.GetLocation(), true, constant.Origin is IFieldReferenceOperation ? constant.Description : null);
+                return constant.Origin is IFieldReferenceOperation { Field: { IsConst: true } named }
+                    ? new ValueLocation(origin.GetLocation(), true, constant.Description, DeclaringLiteral(named))
+                    : new ValueLocation(origin.GetLocation(), true, null);
             }
 
             string from = constant.Description ?? "from " + ValueFolder.Describe(constant.Origin);
+            var declaration = InitializerLiteral(origin)?.GetLocation();
             if (constant.Anchor?.Syntax is { } anchor && anchor.SyntaxTree == value.SyntaxTree && SameMember(anchor, value))
             {
-                return new ValueLocation(anchor.GetLocation(), false, from);
+                return new ValueLocation(anchor.GetLocation(), false, from, declaration);
             }
 
-            return new ValueLocation(value.GetLocation(), false, from);
+            return new ValueLocation(value.GetLocation(), false, from, declaration);
         }
+
+        // `const string Api = "…";`: the literal, when the constant is declared by one string literal in source.
+        private static Location? DeclaringLiteral(IFieldSymbol field) =>
+            field.DeclaringSyntaxReferences.Length == 1
+            && field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal }
+            && literal.IsKind(SyntaxKind.StringLiteralExpression)
+                ? literal.GetLocation()
+                : null;
+
+        // A string literal that is the whole initializer of a field or property.
+        private static LiteralExpressionSyntax? InitializerLiteral(SyntaxNode origin) =>
+            origin is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+            && literal.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax or PropertyDeclarationSyntax }
+                ? literal
+                : null;
 
         /// <summary>
         /// On a constant a call site passes to a factory: where it is written (a fix can edit it), with words naming the

@@ -17,11 +17,13 @@ namespace K8sManifestAnalyzers.Rules
             }
 
             var where = through ?? ValueLocation.Of(written, constant);
-            string? repaired = where.OnConstant ? ImageRepair.Suggest(image.Text) : null;
-            var properties = RuleProperties.Replacement(repaired);
+            var properties = where.Declaration is { } declaration
+                ? RuleProperties.ReplacementAtDeclaration(ImageRepair.Suggest(image.Text), declaration)
+                : RuleProperties.Replacement(where.OnConstant ? ImageRepair.Suggest(image.Text) : null);
+            var additional = where.Declaration is null ? null : new[] { where.Declaration };
             report(where.From is null
-                ? Diagnostic.Create(Descriptors.KMA004_InvalidImageReference, where.Location, properties, image.Text, image.Problem)
-                : Diagnostic.Create(Descriptors.KMA004_InvalidImageReferenceFrom, where.Location, properties, image.Text, image.Problem, where.From));
+                ? Diagnostic.Create(Descriptors.KMA004_InvalidImageReference, where.Location, additional, properties, image.Text, image.Problem)
+                : Diagnostic.Create(Descriptors.KMA004_InvalidImageReferenceFrom, where.Location, additional, properties, image.Text, image.Problem, where.From));
         }
     }
 }

@@ -19,10 +19,13 @@ namespace K8sManifestAnalyzers.Rules
             var where = through ?? ValueLocation.Of(written, constant);
             string? suggestion = PullPolicy.SuggestFor(policy);
             string didYouMean = suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)";
-            var properties = RuleProperties.Replacement(where.OnConstant ? suggestion : null);
+            var properties = where.Declaration is { } declaration
+                ? RuleProperties.ReplacementAtDeclaration(suggestion, declaration)
+                : RuleProperties.Replacement(where.OnConstant ? suggestion : null);
+            var additional = where.Declaration is null ? null : new[] { where.Declaration };
             report(where.From is null
-                ? Diagnostic.Create(Descriptors.KMA002_InvalidPullPolicy, where.Location, properties, policy, didYouMean)
-                : Diagnostic.Create(Descriptors.KMA002_InvalidPullPolicyFrom, where.Location, properties, policy, didYouMean, where.From));
+                ? Diagnostic.Create(Descriptors.KMA002_InvalidPullPolicy, where.Location, additional, properties, policy, didYouMean)
+                : Diagnostic.Create(Descriptors.KMA002_InvalidPullPolicyFrom, where.Location, additional, properties, policy, didYouMean, where.From));
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
 {
@@ -10,5 +11,16 @@ namespace K8sManifestAnalyzers.Rules
             value is null
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.Replacement, value);
+
+        /// <summary>
+        /// The <c>Replacement</c> of a constant declared elsewhere, written where it is declared (the diagnostic's first
+        /// additional location); none when there is no replacement or no such declaration.
+        /// </summary>
+        internal static ImmutableDictionary<string, string?> ReplacementAtDeclaration(string? value, Location? declaration) =>
+            value is null || declaration is null
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty
+                    .Add(DiagnosticProperties.Replacement, value)
+                    .Add(DiagnosticProperties.ReplaceAt, DiagnosticProperties.Declaration);
     }
 }

@@ -99,7 +99,7 @@ public sealed class ValueFlowTests
             """
             using k8s.Models;
 
-            static class Images { public const string Api = "shop/api:latest"; public const string Bad = "Shop/API:1.0"; }
+            static class Images { public const string Api = "shop/api:latest"; public const string Bad = {|#2:"Shop/API:1.0"|}; }
 
             class Manifests
             {
@@ -108,7 +108,7 @@ public sealed class ValueFlowTests
             }
             """,
             ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(0).WithArguments("shop/api:latest", "uses the tag 'latest'", "the value of Images.Api"),
-            ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA004_InvalidImageReferenceFrom).WithLocation(1).WithArguments("Shop/API:1.0", "the repository 'Shop/API' has uppercase letters, and repositories are lowercase", "the value of Images.Bad"));
+            ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA004_InvalidImageReferenceFrom).WithLocation(1).WithLocation(2).WithArguments("Shop/API:1.0", "the repository 'Shop/API' has uppercase letters, and repositories are lowercase", "the value of Images.Bad"));
 
     [Fact]
     public async Task OperatorDefaults_GetKMA005_OnTheWrite()

@@ -137,6 +137,80 @@ public sealed class ImageReferenceTests
             """,
             VerifyCS.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA004_InvalidImageReferenceFrom).WithLocation(0).WithArguments("registry.example.com/Shop/api:3.2.0", "the repository 'registry.example.com/Shop/api' has uppercase letters, and repositories are lowercase", "the value of Images.Api"));
 
+    // A malformed static readonly field or const, declared by a literal in another file, is repaired where it is
+    // declared by the single fix; Fix All repairs the declarations of the document it fixes.
+    [Fact]
+    public async Task MalformedImageFromAFieldInAnotherFile_IsRepairedWhereDeclared()
+    {
+        var test = new VerifyCS.Test
+        {
+            NumberOfIncrementalIterations = 1,
+            CodeFixTestBehaviors = Microsoft.CodeAnalysis.Testing.CodeFixTestBehaviors.SkipFixAllCheck,
+        };
+        test.TestState.Sources.Add("""
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build() => new V1Container { Image = {|#0:Images.Api|}, ImagePullPolicy = "IfNotPresent" };
+            }
+            """);
+        test.TestState.Sources.Add("""
+            static class Images { public static readonly string Api = {|#1:"registry.example.com/Shop/api:3.2.0"|}; }
+            """);
+        test.FixedState.Sources.Add("""
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build() => new V1Container { Image = Images.Api, ImagePullPolicy = "IfNotPresent" };
+            }
+            """);
+        test.FixedState.Sources.Add("""
+            static class Images { public static readonly string Api = "registry.example.com/shop/api:3.2.0"; }
+            """);
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA004_InvalidImageReferenceFrom).WithLocation(0).WithLocation(1)
+            .WithArguments("registry.example.com/Shop/api:3.2.0", "the repository 'registry.example.com/Shop/api' has uppercase letters, and repositories are lowercase", "the value of Images.Api"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task MalformedImageFromAConstUsedTwice_FixAllRepairsTheDeclarationOnce()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using k8s.Models;
+
+                static class Images { public const string Api = {|#1:" registry.example.com/shop/api:3.2.0"|}; }
+
+                class Manifests
+                {
+                    V1Container A() => new V1Container { Image = {|#0:Images.Api|}, ImagePullPolicy = "IfNotPresent" };
+                    V1Container B() => new V1Container { Image = {|#2:Images.Api|}, ImagePullPolicy = "IfNotPresent" };
+                }
+                """,
+            FixedCode = """
+                using k8s.Models;
+
+                static class Images { public const string Api = "registry.example.com/shop/api:3.2.0"; }
+
+                class Manifests
+                {
+                    V1Container A() => new V1Container { Image = Images.Api, ImagePullPolicy = "IfNotPresent" };
+                    V1Container B() => new V1Container { Image = Images.Api, ImagePullPolicy = "IfNotPresent" };
+                }
+                """,
+            NumberOfIncrementalIterations = 1,
+            NumberOfFixAllIterations = 1,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA004_InvalidImageReferenceFrom).WithLocation(0).WithLocation(1)
+            .WithArguments(" registry.example.com/shop/api:3.2.0", "it has leading or trailing white space", "the value of Images.Api"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA004_InvalidImageReferenceFrom).WithLocation(2).WithLocation(1)
+            .WithArguments(" registry.example.com/shop/api:3.2.0", "it has leading or trailing white space", "the value of Images.Api"));
+        await test.RunAsync();
+    }
+
     [Theory]
     [InlineData("nginx:1.25")]
     [InlineData("nginx:LATEST")]

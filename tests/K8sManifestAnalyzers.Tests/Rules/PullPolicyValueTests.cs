@@ -85,13 +85,50 @@ public sealed class PullPolicyValueTests
             """,
             VerifyCS.Diagnostic("KMA002").WithLocation(0).WithArguments(written, string.Empty));
 
+    // A misspelt named constant is corrected where it is declared: every use at once.
     [Fact]
-    public Task InvalidPolicyFromAConstant_IsReportedAtTheUse_WithoutFix() =>
+    public async Task InvalidPolicyFromAConstant_IsReportedAtTheUse_AndFixedWhereDeclared()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using k8s.Models;
+
+                static class Policies { public const string Pull = {|#1:"always"|}; }
+
+                class Manifests
+                {
+                    V1Container Build() => new V1Container { Image = "nginx:1.25", ImagePullPolicy = {|#0:Policies.Pull|} };
+                    V1Container Other() => new V1Container { Image = "redis:7", ImagePullPolicy = {|#2:Policies.Pull|} };
+                }
+                """,
+            FixedCode = """
+                using k8s.Models;
+
+                static class Policies { public const string Pull = "Always"; }
+
+                class Manifests
+                {
+                    V1Container Build() => new V1Container { Image = "nginx:1.25", ImagePullPolicy = Policies.Pull };
+                    V1Container Other() => new V1Container { Image = "redis:7", ImagePullPolicy = Policies.Pull };
+                }
+                """,
+            NumberOfIncrementalIterations = 1,
+            NumberOfFixAllIterations = 1,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA002_InvalidPullPolicyFrom).WithLocation(0).WithLocation(1).WithArguments("always", " (did you mean 'Always'?)", "the value of Policies.Pull"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA002_InvalidPullPolicyFrom).WithLocation(2).WithLocation(1).WithArguments("always", " (did you mean 'Always'?)", "the value of Policies.Pull"));
+        await test.RunAsync();
+    }
+
+    // A constant built by an expression has no literal to correct: no fix.
+    [Fact]
+    public Task InvalidPolicyFromAComputedConstant_IsReportedAtTheUse_WithoutFix() =>
         VerifyCS.VerifyNoCodeFixAsync(
             """
             using k8s.Models;
 
-            static class Policies { public const string Pull = "always"; }
+            static class Policies { public const string Pull = "al" + "ways"; }
 
             class Manifests
             {
