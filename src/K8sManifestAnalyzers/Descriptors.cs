@@ -62,6 +62,15 @@ namespace K8sManifestAnalyzers
             DiagnosticSeverity.Warning,
             MissingPullPolicyDescription);
 
+        /// <summary>KMA001 for a policy that is empty or null on some paths (an arm, a fallback): the server defaults it there.</summary>
+        internal static readonly DiagnosticDescriptor KMA001_EmptyPullPolicyOnSomePaths = Create(
+            DiagnosticIds.MissingPullPolicy,
+            "Set imagePullPolicy explicitly",
+            "ImagePullPolicy is empty on some paths: there the API server will store {0} at creation and keep it when the image changes; write Always, IfNotPresent or Never",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MissingPullPolicyDescription);
+
         internal static readonly DiagnosticDescriptor KMA002_InvalidPullPolicy = Create(
             DiagnosticIds.InvalidPullPolicy,
             "imagePullPolicy must be Always, IfNotPresent or Never",

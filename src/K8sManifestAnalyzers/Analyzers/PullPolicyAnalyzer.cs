@@ -20,6 +20,7 @@ namespace K8sManifestAnalyzers.Analyzers
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.KMA001_MissingPullPolicy,
             Descriptors.KMA001_PullPolicyOnSomePaths,
+            Descriptors.KMA001_EmptyPullPolicyOnSomePaths,
             Descriptors.KMA001_MissingVolumePullPolicy,
             Descriptors.KMA001_VolumePullPolicyOnSomePaths,
             Descriptors.KMA002_InvalidPullPolicy,

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Analysis.Values;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -19,19 +20,11 @@ namespace K8sManifestAnalyzers.Rules
             // policy (the model reads it as unknown) unless it writes one of those.
             if (policy.IsSet && policy.State != ValueState.Null && policy.Text is not { Length: 0 } && !policy.SomePathsOnly)
             {
+                CheckEmptyOnSomePaths(report, container, facts);
                 return false;
             }
 
-            string? defaultPolicy = container.Image.IsConstant ? facts.Image(container.Image.Text!).DefaultPolicy : null;
-            var properties = defaultPolicy is null
-                ? ImmutableDictionary<string, string?>.Empty
-                : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.DefaultPolicy, defaultPolicy);
-            if (container.IsImageVolume)
-            {
-                properties = properties.Add(DiagnosticProperties.Member, "PullPolicy").Add(DiagnosticProperties.After, "Reference");
-            }
-
-            string stored = defaultPolicy is null ? "Always or IfNotPresent, depending on the image," : $"'{defaultPolicy}'";
+            var properties = Properties(container, facts, out string stored);
             if (policy.SomePathsOnly)
             {
                 var somePaths = container.IsImageVolume ? Descriptors.KMA001_VolumePullPolicyOnSomePaths : Descriptors.KMA001_PullPolicyOnSomePaths;
@@ -44,6 +37,51 @@ namespace K8sManifestAnalyzers.Rules
             var missing = container.IsImageVolume ? Descriptors.KMA001_MissingVolumePullPolicy : Descriptors.KMA001_MissingPullPolicy;
             report(Diagnostic.Create(missing, Locations.OfCreation(container.Creation), additional, properties, stored));
             return true;
+        }
+
+        // A policy written as one of several values, one of which is empty or null (`dev ? "" : "Always"`,
+        // `spec.Policy ?? string.Empty`): on that path the server defaults it. Reported on that constant, where the fix
+        // writes the default; the other values are still judged by the other rules.
+        private static void CheckEmptyOnSomePaths(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts)
+        {
+            var policy = container.PullPolicy;
+            if (policy.IsConstant || policy.Values.Constants.IsEmpty)
+            {
+                return;
+            }
+
+            foreach (var constant in policy.Values.Constants)
+            {
+                if (constant.Text is { Length: > 0 })
+                {
+                    continue;
+                }
+
+                var where = ValueLocation.Of(policy, constant);
+                if (!where.OnConstant)
+                {
+                    // An empty default elsewhere is a placeholder that configuration fills (see ValueFolder).
+                    continue;
+                }
+
+                var properties = Properties(container, facts, out string stored);
+                report(Diagnostic.Create(Descriptors.KMA001_EmptyPullPolicyOnSomePaths, where.Location, new[] { where.Location }, properties, stored));
+            }
+        }
+
+        private static ImmutableDictionary<string, string?> Properties(ContainerModel container, CompilationFacts facts, out string stored)
+        {
+            string? defaultPolicy = container.Image.IsConstant ? facts.Image(container.Image.Text!).DefaultPolicy : null;
+            var properties = defaultPolicy is null
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.DefaultPolicy, defaultPolicy);
+            if (container.IsImageVolume)
+            {
+                properties = properties.Add(DiagnosticProperties.Member, "PullPolicy").Add(DiagnosticProperties.After, "Reference");
+            }
+
+            stored = defaultPolicy is null ? "Always or IfNotPresent, depending on the image," : $"'{defaultPolicy}'";
+            return properties;
         }
     }
 }

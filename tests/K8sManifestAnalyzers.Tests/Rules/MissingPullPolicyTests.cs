@@ -440,6 +440,71 @@ public sealed class MissingPullPolicyTests
             }
             """);
 
+    // An empty or null policy on one path is defaulted by the server on that path: KMA001 there, fixed there.
+    [Fact]
+    public Task EmptyPolicyOnSomePaths_IsReportedOnTheEmptyValue_AndRewritten() =>
+        VerifyCS.VerifyCodeFixAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container A(bool dev) => new V1Container { Image = "nginx:1.25", ImagePullPolicy = dev ? {|#0:""|} : "Always" };
+                V1Container B(string? policy) => new V1Container { Image = "nginx:1.25", ImagePullPolicy = policy ?? {|#1:string.Empty|} };
+
+                V1Container C(bool pinned)
+                {
+                    string? policy = {|#2:null|};
+                    if (pinned)
+                    {
+                        policy = "IfNotPresent";
+                    }
+
+                    return new V1Container { Image = "nginx:1.25", ImagePullPolicy = policy };
+                }
+            }
+            """,
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container A(bool dev) => new V1Container { Image = "nginx:1.25", ImagePullPolicy = dev ? "IfNotPresent" : "Always" };
+                V1Container B(string? policy) => new V1Container { Image = "nginx:1.25", ImagePullPolicy = policy ?? "IfNotPresent" };
+
+                V1Container C(bool pinned)
+                {
+                    string? policy = "IfNotPresent";
+                    if (pinned)
+                    {
+                        policy = "IfNotPresent";
+                    }
+
+                    return new V1Container { Image = "nginx:1.25", ImagePullPolicy = policy };
+                }
+            }
+            """,
+            expected: new[]
+            {
+                VerifyCS.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA001_EmptyPullPolicyOnSomePaths).WithLocation(0).WithLocation(0).WithArguments("'IfNotPresent'"),
+                VerifyCS.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA001_EmptyPullPolicyOnSomePaths).WithLocation(1).WithLocation(1).WithArguments("'IfNotPresent'"),
+                VerifyCS.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA001_EmptyPullPolicyOnSomePaths).WithLocation(2).WithLocation(2).WithArguments("'IfNotPresent'"),
+            });
+
+    [Fact]
+    public Task EmptyPolicyDefaultOfAnOption_IsNotReported() =>
+        VerifyCS.VerifyAnalyzerAsync(
+            """
+            using k8s.Models;
+
+            class Options { public string Policy { get; set; } = ""; }
+
+            class Manifests
+            {
+                V1Container A(Options options, string? policy) => new V1Container { Image = "nginx:1.25", ImagePullPolicy = policy ?? options.Policy };
+            }
+            """);
+
     [Fact]
     public Task WithExpression_CopiesThePolicy_IsNotReported() =>
         VerifyCS.VerifyAnalyzerAsync(
