@@ -20,6 +20,10 @@ namespace K8sManifestAnalyzers.Rules
                 return;
             }
 
+            // When every image the container can get is mutable and every policy it can get does not pull, each
+            // combination is stale, however the values are paired.
+            bool everyPairStale = EveryImageMutable(container.Image, facts) && EveryPolicyStale(policy);
+
             foreach (var policyValue in policy.Values.Constants)
             {
                 if (policyValue.Text is not (PullPolicy.IfNotPresent or PullPolicy.Never))
@@ -29,7 +33,9 @@ namespace K8sManifestAnalyzers.Rules
 
                 foreach (var imageValue in container.Image.Values.Constants)
                 {
-                    if (imageValue.Text is not { } image || !imageValue.CanOccurWith(policyValue) || !facts.Image(image).IsMutable)
+                    if (imageValue.Text is not { } image || !facts.Image(image).IsMutable
+                        || (!imageValue.CanOccurWith(policyValue) && !everyPairStale)
+                        || policyValue.Test?.Takes(imageValue) == false)
                     {
                         continue;
                     }
@@ -65,7 +71,8 @@ namespace K8sManifestAnalyzers.Rules
                 {
                     bool imagePassed = Passed(imageValue, call);
                     bool policyPassed = Passed(policyValue, call);
-                    if (imageValue.Text is not { } image || (!imagePassed && !policyPassed) || !imageValue.CanOccurWith(policyValue) || !facts.Image(image).IsMutable)
+                    if (imageValue.Text is not { } image || (!imagePassed && !policyPassed) || !imageValue.CanOccurWith(policyValue) || !facts.Image(image).IsMutable
+                        || policyValue.Test?.Takes(imageValue) == false)
                     {
                         continue;
                     }
@@ -84,6 +91,42 @@ namespace K8sManifestAnalyzers.Rules
                     break;
                 }
             }
+        }
+
+        private static bool EveryImageMutable(ManifestValue image, CompilationFacts facts)
+        {
+            if (image.Values.HasUnknown || image.Values.Constants.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var value in image.Values.Constants)
+            {
+                if (value.Text is not { } text || !facts.Image(text).IsMutable)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool EveryPolicyStale(ManifestValue policy)
+        {
+            if (policy.Values.HasUnknown || policy.Values.Constants.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var value in policy.Values.Constants)
+            {
+                if (value.Text is not (PullPolicy.IfNotPresent or PullPolicy.Never))
+                {
+                    return false;
+                }
+            }
+
+            return true;
         }
 
         /// <summary>True when the constant is written in the call's arguments.</summary>

@@ -92,6 +92,61 @@ public sealed class ValueFlowTests
         await policies.RunAsync();
     }
 
+    // A policy chosen by a test of the container's own image takes the arm that image selects; a test of something
+    // else pairs as before; when every image is mutable and every policy does not pull, any pairing is stale.
+    [Fact]
+    public Task PolicyChosenByATestOfTheImage_IsPairedWithTheArmItTakes() =>
+        PolicyVerify.VerifyAnalyzerAsync(
+            """
+            using k8s.Models;
+
+            static class Pull
+            {
+                public static string For(string image) => image.EndsWith(":latest") ? "Always" : "IfNotPresent";
+            }
+
+            class Manifests
+            {
+                V1Container A()
+                {
+                    var image = "nginx:latest";
+                    return new V1Container { Image = image, ImagePullPolicy = image.EndsWith(":latest") ? "Always" : "IfNotPresent" };
+                }
+
+                V1Container B()
+                {
+                    var image = "nginx";
+                    return new V1Container { Image = image, ImagePullPolicy = !image.Contains(':') && !image.Contains("@") ? "Always" : "IfNotPresent" };
+                }
+
+                V1Container C()
+                {
+                    var image = "registry.example.com/shop/api:latest";
+                    return new V1Container { Image = image, ImagePullPolicy = Pull.For(image) };
+                }
+
+                V1Container D()
+                {
+                    var image = "nginx:latest";
+                    var tag = "1.0";
+                    return new V1Container { Image = image, ImagePullPolicy = tag == "latest" ? "Always" : {|#0:"IfNotPresent"|} };
+                }
+
+                V1Container E()
+                {
+                    var image = "nginx:latest";
+                    return new V1Container { Image = image, ImagePullPolicy = image.StartsWith("nginx") ? {|#1:"IfNotPresent"|} : "Always" };
+                }
+
+                V1Container F(bool x, bool y) => new V1Container { Image = x ? "redis:latest" : "redis", ImagePullPolicy = y ? {|#2:"IfNotPresent"|} : {|#3:"Never"|} };
+            }
+            """,
+            PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom).WithLocation(0).WithArguments("nginx:latest", "tag 'latest'", "from \"nginx:latest\""),
+            PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom).WithLocation(1).WithArguments("nginx:latest", "tag 'latest'", "from \"nginx:latest\""),
+            PolicyVerify.Diagnostic("KMA003").WithLocation(2).WithArguments("redis:latest", "tag 'latest'"),
+            PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_NeverWithMutableImage).WithLocation(3).WithArguments("redis:latest", "tag 'latest'"),
+            PolicyVerify.Diagnostic("KMA007").WithLocation(3));
+
     // A named constant from another class is named in the message, like a static readonly field.
     [Fact]
     public Task ConstantFromAnotherClass_IsNamedInTheMessage() =>

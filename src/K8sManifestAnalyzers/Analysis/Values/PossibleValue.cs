@@ -21,8 +21,9 @@ namespace K8sManifestAnalyzers.Analysis.Values
     /// <summary>One constant an expression can evaluate to, with where it comes from.</summary>
     internal readonly struct PossibleValue
     {
-        internal PossibleValue(string? text, IOperation origin, ValueScenario scenario, string? description, bool isMemberDefault = false, IOperation? anchor = null)
+        internal PossibleValue(string? text, IOperation origin, ValueScenario scenario, string? description, bool isMemberDefault = false, IOperation? anchor = null, ValueTest? test = null)
         {
+            Test = test;
             Text = text;
             Origin = origin;
             Scenario = scenario;
@@ -55,12 +56,22 @@ namespace K8sManifestAnalyzers.Analysis.Values
         /// </summary>
         internal IOperation? Anchor { get; }
 
+        /// <summary>
+        /// The condition that chose this value, when it tests a string against a constant (<c>image.EndsWith(":latest")
+        /// ? "Always" : "IfNotPresent"</c>); null otherwise.
+        /// </summary>
+        internal ValueTest? Test { get; }
+
         internal PossibleValue With(ValueScenario scenario, string? description, bool? isMemberDefault = null) =>
-            new(Text, Origin, scenario, description, isMemberDefault ?? IsMemberDefault, Anchor);
+            new(Text, Origin, scenario, description, isMemberDefault ?? IsMemberDefault, Anchor, Test);
 
         /// <summary>The same value, read through <paramref name="anchor"/> unless an earlier read already anchored it.</summary>
         internal PossibleValue AnchoredAt(IOperation anchor) =>
-            Anchor is not null ? this : new(Text, Origin, Scenario, Description, IsMemberDefault, anchor);
+            Anchor is not null ? this : new(Text, Origin, Scenario, Description, IsMemberDefault, anchor, Test);
+
+        /// <summary>The same value, chosen by <paramref name="test"/> unless an inner condition already chose it.</summary>
+        internal PossibleValue TestedBy(ValueTest test) =>
+            Test is not null ? this : new(Text, Origin, Scenario, Description, IsMemberDefault, Anchor, test);
 
         /// <summary>True when the two values can be the values of two properties of one object at the same time.</summary>
         internal bool CanOccurWith(PossibleValue other) =>

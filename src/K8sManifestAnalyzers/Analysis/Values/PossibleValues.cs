@@ -95,6 +95,23 @@ namespace K8sManifestAnalyzers.Analysis.Values
             return new PossibleValues(builder.MoveToImmutable(), HasUnknown);
         }
 
+        /// <summary>Every constant chosen by <paramref name="test"/> (see <see cref="PossibleValue.Test"/>).</summary>
+        internal PossibleValues TestedBy(ValueTest test)
+        {
+            if (Constants.IsEmpty)
+            {
+                return this;
+            }
+
+            var builder = ImmutableArray.CreateBuilder<PossibleValue>(Constants.Length);
+            foreach (var value in Constants)
+            {
+                builder.Add(value.TestedBy(test));
+            }
+
+            return new PossibleValues(builder.MoveToImmutable(), HasUnknown);
+        }
+
         /// <summary>Without the constant <c>null</c>.</summary>
         internal PossibleValues WithoutNull()
         {

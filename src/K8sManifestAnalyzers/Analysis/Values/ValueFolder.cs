@@ -94,7 +94,16 @@ namespace K8sManifestAnalyzers.Analysis.Values
                         return Fold(taken ? conditional.WhenTrue : whenFalse, state, depth + 1);
                     }
 
-                    return Fold(conditional.WhenTrue, state, depth + 1).Union(Fold(whenFalse, state, depth + 1)).Map(ValueScenario.Branch, null);
+                    var whenTrue = Fold(conditional.WhenTrue, state, depth + 1);
+                    var otherwise = Fold(whenFalse, state, depth + 1);
+                    if (!whenTrue.Constants.IsEmpty && ValueTest.Of(conditional.Condition, subject => Fold(subject, state, depth + 1)) is { } test)
+                    {
+                        // `image.EndsWith(":latest") ? "Always" : "IfNotPresent"`: a rule that knows the image keeps one arm.
+                        whenTrue = whenTrue.TestedBy(test);
+                        otherwise = otherwise.TestedBy(test.ForArm(false));
+                    }
+
+                    return whenTrue.Union(otherwise).Map(ValueScenario.Branch, null);
 
                 case ISwitchExpressionOperation @switch:
                     var arms = PossibleValues.None;
