@@ -66,6 +66,38 @@ public sealed class BuilderRulesTests
             findings);
     }
 
+    // A chain split over statements is checked like one chain; a local assigned again is not followed.
+    [Fact]
+    public async Task PolicyPassedToABuilderInASplitChain_IsChecked()
+    {
+        var findings = await Analyze(Images + """
+
+            static class Pods
+            {
+                public static void Build(V1PodSpec spec, bool pinned)
+                {
+                    var reference = Busybox.Tag("latest");
+                    _ = reference.ToContainer("a", "IfNotPresent");
+                    var retagged = reference.WithTag("1.36");
+                    _ = retagged.ToContainer("b", "IfNotPresent");
+                    var changed = Busybox.Tag("latest");
+                    if (pinned)
+                    {
+                        changed = Busybox.Tag("1.36");
+                    }
+
+                    _ = changed.ToContainer("c", "IfNotPresent");
+                }
+            }
+            """, new PullPolicyAnalyzer());
+        Assert.Equal(
+            new[]
+            {
+                ("KMA003", "\"IfNotPresent\"", "Image 'busybox:latest' is mutable (tag 'latest') but ImagePullPolicy is 'IfNotPresent': nodes keep whatever they pulled first; use Always or pin a tag or digest"),
+            },
+            findings);
+    }
+
     // Issue: a ToContainer result placed in InitContainers lost the declared pull secret, and KMA103 did not see it.
     [Fact]
     public async Task BuilderContainersPlacedByHand_NeedTheDeclaredPullSecret()
