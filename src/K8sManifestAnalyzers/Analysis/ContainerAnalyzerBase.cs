@@ -89,6 +89,16 @@ namespace K8sManifestAnalyzers.Analysis
         }
 
         /// <summary>
+        /// Checks the image and the policy one statement list writes to the same object, one after the other, with
+        /// nothing between that makes the local or parameter another object (<c>c.Image = …; c.ImagePullPolicy = …;</c>
+        /// after a get-or-create, in a lambda builder, on a container found in a list): whatever object it is, it then
+        /// has both values, as a plain <c>new</c> with those writes would (KMA003).
+        /// </summary>
+        internal virtual void AnalyzeWritesInSequence(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts)
+        {
+        }
+
+        /// <summary>
         /// Checks a container a factory of the compilation creates, at one call, as a whole (KMA003): the constants the
         /// call passes are judged as if written in the factory.
         /// </summary>
@@ -116,6 +126,10 @@ namespace K8sManifestAnalyzers.Analysis
 
             bool propertyDefaults = ManifestOptions.PropertyDefaults(context.Options, context.OwningSymbol.Locations.Length > 0 ? context.OwningSymbol.Locations[0].SourceTree : null);
             var bodies = new Dictionary<IOperation, ManifestBody>();
+
+            // The one image write and the one policy write of each object in each statement list (a second write of the
+            // same property makes the pair unknown).
+            Dictionary<(IBlockOperation Block, ISymbol Target), (IOperation? Image, IOperation? Policy, bool Twice)>? sequences = null;
             foreach (var operation in operations)
             {
                 var body = BodyOf(operation, context, types, facts.Values, propertyDefaults, bodies);
@@ -137,6 +151,13 @@ namespace K8sManifestAnalyzers.Analysis
 
                     case IAssignmentOperation:
                         AnalyzeWrite(Report, context.Options, operation, types, body, facts);
+                        if (WrittenInSequence(operation, types) is { } sequence)
+                        {
+                            (sequences ??= new Dictionary<(IBlockOperation, ISymbol), (IOperation?, IOperation?, bool)>()).TryGetValue(sequence.Key, out var pair);
+                            bool image = sequence.Property == ContainerProperty.Image;
+                            sequences[sequence.Key] = (image ? operation : pair.Image, image ? pair.Policy : operation, pair.Twice || (image ? pair.Image : pair.Policy) is not null);
+                        }
+
                         break;
 
                     case IInvocationOperation call when types.Values.Methods?.Get(call.TargetMethod, types) is { } summary:
@@ -166,7 +187,117 @@ namespace K8sManifestAnalyzers.Analysis
                         break;
                 }
             }
+
+            if (sequences is not null)
+            {
+                AnalyzeSequences(Report, sequences, types, facts, bodies);
+            }
         }
+
+        private void AnalyzeSequences(Action<Diagnostic> report, Dictionary<(IBlockOperation Block, ISymbol Target), (IOperation? Image, IOperation? Policy, bool Twice)> sequences, KubernetesTypes types, CompilationFacts facts, Dictionary<IOperation, ManifestBody> bodies)
+        {
+            foreach (var entry in sequences)
+            {
+                if (entry.Value is not ({ } image, { } policy, false) || MayChange(entry.Key.Block, entry.Key.Target, image, policy, types)
+                    || ContainerReader.ReadWrite(image, types, out var imageValue) == ContainerProperty.None
+                    || ContainerReader.ReadWrite(policy, types, out var policyValue) == ContainerProperty.None
+                    || imageValue is null || policyValue is null
+                    || !bodies.TryGetValue(ContainerReader.Root(image), out var body))
+                {
+                    continue;
+                }
+
+                AnalyzeWritesInSequence(report, new ContainerModel(policy, body.Read(imageValue), body.Read(policyValue)), facts);
+            }
+        }
+
+        // `target.Image = …` or `target.ImagePullPolicy = …` as a statement of a block, where target is a local or a
+        // parameter; the key is the block and the target.
+        private static ((IBlockOperation, ISymbol) Key, ContainerProperty Property)? WrittenInSequence(IOperation operation, KubernetesTypes types)
+        {
+            if (operation is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } instance }, Parent: IExpressionStatementOperation { Parent: IBlockOperation block } })
+            {
+                return null;
+            }
+
+            var property = ContainerReader.ReadWrite(operation, types, out _);
+            if (property is not (ContainerProperty.Image or ContainerProperty.ImagePullPolicy))
+            {
+                return null;
+            }
+
+            ISymbol? target = instance switch
+            {
+                ILocalReferenceOperation local => local.Local,
+                IParameterReferenceOperation parameter when parameter.Parameter.RefKind == RefKind.None => parameter.Parameter,
+                _ => null,
+            };
+            return target is null ? null : ((block, target), property);
+        }
+
+        // True when the two writes may not concern one object with both values: a statement between them (or either
+        // write) assigns the target or passes it by reference, or a statement between them uses the target otherwise
+        // than to write one of its other properties (a call it is handed to may write its image or policy).
+        private static bool MayChange(IBlockOperation block, ISymbol target, IOperation first, IOperation second, KubernetesTypes types)
+        {
+            int a = block.Operations.IndexOf(first.Parent!);
+            int b = block.Operations.IndexOf(second.Parent!);
+            if (a < 0 || b < 0)
+            {
+                return true;
+            }
+
+            int from = System.Math.Min(a, b);
+            int to = System.Math.Max(a, b);
+            for (int i = from; i <= to; i++)
+            {
+                var statement = block.Operations[i];
+                bool between = i != from && i != to;
+                if (between
+                    && statement is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } instance } } assignment }
+                    && Is(instance, target)
+                    && ContainerReader.ReadWrite(assignment, types, out _) == ContainerProperty.None
+                    && !Uses(assignment.Value, target))
+                {
+                    // `c.Name = "web";` between the two writes.
+                    continue;
+                }
+
+                foreach (var operation in statement.DescendantsAndSelf())
+                {
+                    switch (operation)
+                    {
+                        case IAssignmentOperation { Target: { } assigned } when Is(assigned, target):
+                        case IArgumentOperation { Parameter.RefKind: not RefKind.None, Value: { } passed } when Is(passed, target):
+                            return true;
+                        case ILocalReferenceOperation or IParameterReferenceOperation when between && Is(operation, target):
+                            return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Uses(IOperation operation, ISymbol target)
+        {
+            foreach (var descendant in operation.DescendantsAndSelf())
+            {
+                if (Is(descendant, target))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Is(IOperation operation, ISymbol target) => operation switch
+        {
+            ILocalReferenceOperation local => SymbolEqualityComparer.Default.Equals(local.Local, target),
+            IParameterReferenceOperation parameter => SymbolEqualityComparer.Default.Equals(parameter.Parameter, target),
+            _ => false,
+        };
 
         // One body per root operation of the block, built the first time it is needed.
         private static ManifestBody BodyOf(IOperation operation, OperationBlockAnalysisContext context, KubernetesTypes types, ValueFolder folder, bool propertyDefaults, Dictionary<IOperation, ManifestBody> bodies)

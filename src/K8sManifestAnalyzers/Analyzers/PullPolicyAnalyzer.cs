@@ -61,6 +61,9 @@ namespace K8sManifestAnalyzers.Analyzers
         internal override void AnalyzeBuiltContainer(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts) =>
             StalePullPolicyRule.Check(report, container, facts);
 
+        internal override void AnalyzeWritesInSequence(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts) =>
+            StalePullPolicyRule.Check(report, container, facts);
+
         internal override void AnalyzeCreatedByCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, IInvocationOperation call, string factory, CompilationFacts facts) =>
             StalePullPolicyRule.CheckThroughCall(report, container, call, factory, facts);
 

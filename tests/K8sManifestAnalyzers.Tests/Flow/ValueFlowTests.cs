@@ -147,6 +147,70 @@ public sealed class ValueFlowTests
             PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_NeverWithMutableImage).WithLocation(3).WithArguments("redis:latest", "tag 'latest'"),
             PolicyVerify.Diagnostic("KMA007").WithLocation(3));
 
+    // Writes of the image and the policy to one object, one after the other, pair like the writes of a plain `new`:
+    // get-or-create (the seq-operator controller), lambda builders, a container found in a list.
+    [Fact]
+    public async Task ImageAndPolicyWrittenInSequence_PairLikeAPlainNew()
+    {
+        var test = new PolicyVerify.Test();
+        test.TestState.Sources.Add("""
+            using System;
+            using System.Linq;
+            using k8s.Models;
+
+            public sealed class Controller(OperatorOptions options)
+            {
+                public void Reconcile(V1PodSpec spec, SeqSpec seq)
+                {
+                    var c = spec.Containers.FirstOrDefault(x => x.Name == "seq");
+                    if (c is null)
+                    {
+                        spec.Containers.Add(c = new V1Container { Name = "seq" });
+                    }
+
+                    c.Image = seq.Image ?? options.DefaultImage;
+                    c.ImagePullPolicy = seq.ImagePullPolicy ?? {|#0:"IfNotPresent"|};
+                }
+
+                public static void Configure(Action<V1Container> configure) { }
+
+                public void Lambda() => Configure(c =>
+                {
+                    c.Name = "web";
+                    c.Image = "nginx:latest";
+                    c.ImagePullPolicy = {|#1:"IfNotPresent"|};
+                });
+
+                public void Found(V1PodSpec spec)
+                {
+                    var main = spec.Containers.First();
+                    main.ImagePullPolicy = {|#2:"Never"|};
+                    main.Image = "registry.example.com/shop/api";
+                }
+
+                public void Reassigned(V1Container c, V1Container d)
+                {
+                    c.Image = "nginx:latest";
+                    c = d;
+                    c.ImagePullPolicy = "IfNotPresent";
+                }
+
+                public void Pinned(V1Container c)
+                {
+                    c.Image = "nginx:1.27";
+                    c.ImagePullPolicy = "IfNotPresent";
+                }
+            }
+            """);
+        test.TestState.Sources.Add(SeqOptions);
+        test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom).WithLocation(0)
+            .WithArguments("datalust/seq:latest", "tag 'latest'", "the default of OperatorOptions.DefaultImage, used when seq.Image is null"));
+        test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic("KMA003").WithLocation(1).WithArguments("nginx:latest", "tag 'latest'"));
+        test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_NeverWithMutableImage).WithLocation(2).WithArguments("registry.example.com/shop/api", "no tag or digest, so 'latest'"));
+        test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic("KMA007").WithLocation(2));
+        await test.RunAsync();
+    }
+
     // A named constant from another class is named in the message, like a static readonly field.
     [Fact]
     public Task ConstantFromAnotherClass_IsNamedInTheMessage() =>
