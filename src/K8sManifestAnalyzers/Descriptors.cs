@@ -294,7 +294,8 @@ namespace K8sManifestAnalyzers
             "Secret '{0}' is not referenced by any pod spec, service account or Ingress in this compilation",
             Categories.Reliability,
             DiagnosticSeverity.Info,
-            "A Secret nothing references is dead configuration, and a credential nobody rotates.",
+            "A Secret nothing references is dead configuration, and a credential nobody rotates. Off by default: Secrets are often consumed outside C# (Helm charts, controllers, annotations this package does not know); turn it on in projects that create every consumer in C#.",
+            isEnabledByDefault: false,
             reportedAtCompilationEnd: true);
 
         internal static readonly DiagnosticDescriptor KMA114_UndefinedConfigMap = Create(
@@ -321,7 +322,8 @@ namespace K8sManifestAnalyzers
             "ConfigMap '{0}' is not referenced by any pod spec in this compilation",
             Categories.Reliability,
             DiagnosticSeverity.Info,
-            "A ConfigMap nothing references is dead configuration, or a sign that a reference is misspelt.",
+            "A ConfigMap nothing references is dead configuration, or a sign that a reference is misspelt. Off by default: ConfigMaps are often consumed outside C# (Helm charts, controllers); turn it on in projects that create every consumer in C#.",
+            isEnabledByDefault: false,
             reportedAtCompilationEnd: true);
 
         internal static readonly DiagnosticDescriptor KMA201_InvalidImageDeclaration = Create(

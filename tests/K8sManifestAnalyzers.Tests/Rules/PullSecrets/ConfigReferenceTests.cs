@@ -161,10 +161,25 @@ public sealed class ConfigReferenceTests
                 };
             }
             """);
+        // Off by default: turned on the way the rule pages say.
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\ndotnet_diagnostic.KMA113.severity = suggestion\ndotnet_diagnostic.KMA116.severity = suggestion\n"));
         test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA113").WithLocation(0).WithArguments("legacy-key"));
         test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA116").WithLocation(1).WithArguments("old-settings"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public Task UnusedObjects_AreNotReportedByDefault() =>
+        VerifyCS.VerifyAnalyzerAsync("""
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            static class Objects
+            {
+                public static V1Secret Legacy() => new() { Metadata = new() { Name = "legacy-key" }, Type = "Opaque" };
+                public static V1ConfigMap Old() => new() { Metadata = new() { Name = "old-settings" }, Data = new Dictionary<string, string> { ["a"] = "b" } };
+            }
+            """);
 
     // Without any Secret or ConfigMap in code, references name objects managed elsewhere: silent.
     [Fact]
