@@ -27,6 +27,8 @@ namespace K8sManifestAnalyzers
 
         private const string MissingPullSecretDescription = "Images from the registries listed in k8s_manifests.private_registries, and images a [ContainerImage] declaration gives a pull secret, need credentials. Without imagePullSecrets on the pod spec or its service account, the pull fails with ErrImagePull unless the nodes hold credentials. Silent for other images while the option is unset.";
 
+        private const string UndefinedPullSecretDescription = "The API server accepts imagePullSecrets that name a Secret that does not exist. The kubelet skips it and pulls without credentials. List Secrets created outside this code in k8s_manifests.external_pull_secrets.";
+
         private const string UndefinedSecretDescription = "A reference in env, envFrom or a volume to a Secret that does not exist stops the pod on the node; an Ingress whose TLS Secret does not exist is served with the ingress controller's default certificate. Optional references, and the TLS Secrets of an Ingress annotated for cert-manager, are not reported. List Secrets created outside this code (by an operator, sealed-secrets, external-secrets, Helm) in k8s_manifests.external_secrets.";
 
         private const string UndefinedConfigMapDescription = "A reference in env, envFrom or a volume to a ConfigMap that does not exist stops the pod on the node. Optional references are not reported. List ConfigMaps created outside this code in k8s_manifests.external_config_maps.";
@@ -218,7 +220,17 @@ namespace K8sManifestAnalyzers
             "No Secret named '{0}'{1} is defined in this compilation: the kubelet skips a missing pull secret and pulls anonymously, so a private image ends in ImagePullBackOff{2}",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
-            "The API server accepts imagePullSecrets that name a Secret that does not exist. The kubelet skips it and pulls without credentials. List Secrets created outside this code in k8s_manifests.external_pull_secrets.",
+            UndefinedPullSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA101 when the closest defined name is a Secret the kubelet would ignore as a pull secret (KMA104's case).</summary>
+        internal static readonly DiagnosticDescriptor KMA101_UndefinedPullSecretClosestWrongType = Create(
+            DiagnosticIds.UndefinedPullSecret,
+            "Pull secret is not defined",
+            "No Secret named '{0}'{1} is defined in this compilation: the kubelet skips a missing pull secret and pulls anonymously, so a private image ends in ImagePullBackOff; did you mean '{2}'? It is of type '{3}': a pull secret must be of type kubernetes.io/dockerconfigjson with a .dockerconfigjson key (or kubernetes.io/dockercfg with .dockercfg), or the kubelet ignores it too",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedPullSecretDescription,
             reportedAtCompilationEnd: true);
 
         internal static readonly DiagnosticDescriptor KMA102_UnusedRegistrySecret = Create(

@@ -24,6 +24,7 @@ namespace K8sManifestAnalyzers.Analyzers
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.KMA101_UndefinedPullSecret,
+            Descriptors.KMA101_UndefinedPullSecretClosestWrongType,
             Descriptors.KMA102_UnusedRegistrySecret,
             Descriptors.KMA103_MissingPullSecret,
             Descriptors.KMA103_MissingDeclaredPullSecret,
