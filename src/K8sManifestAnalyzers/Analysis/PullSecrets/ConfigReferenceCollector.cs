@@ -49,39 +49,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// The constant entries of the <c>Annotations</c> written in a <c>V1ObjectMeta</c> creation; false when some
         /// entry, or the dictionary itself, is computed (then other annotations may be there).
         /// </summary>
-        internal static bool ReadAnnotations(IObjectCreationOperation meta, KubernetesTypes types, Values.IValueScope? scope, List<(string Key, string? Value, IOperation Operation)> annotations)
-        {
-            if (ObjectMembers.Find(meta, "Annotations") is not { } written)
-            {
-                return true;
-            }
-
-            var value = ObjectMembers.WithoutConversions(written);
-            if (value is ILiteralOperation or IDefaultValueOperation)
-            {
-                return true;
-            }
-
-            if (value is not IObjectCreationOperation { Initializer: { } initializer } dictionary)
-            {
-                return false;
-            }
-
-            bool known = dictionary.Arguments.IsEmpty;
-            foreach (var entry in initializer.Initializers)
-            {
-                if (PullSecretReader.TryReadDictionaryEntry(entry, out var key, out var entryValue) && types.Constant(key, scope) is { } keyText)
-                {
-                    annotations.Add((keyText, types.Constant(entryValue, scope), entryValue));
-                }
-                else
-                {
-                    known = false;
-                }
-            }
-
-            return known;
-        }
+        private static bool ReadAnnotations(IObjectCreationOperation meta, KubernetesTypes types, Values.IValueScope? scope, List<(string Key, string? Value, IOperation Operation)> annotations) =>
+            PullSecretCollector.ReadEntries(ObjectMembers.Find(meta, "Annotations"), types, scope, (key, value) => annotations.Add((key, types.Constant(value, scope), value)));
 
         // `nginx.ingress.kubernetes.io/auth-secret: "basic-auth"` and the like: the controller reads the object, so it is
         // in use. Never judged: the rules know what a pod does without it, not what each controller does.
