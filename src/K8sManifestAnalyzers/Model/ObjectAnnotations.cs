@@ -56,7 +56,8 @@ namespace K8sManifestAnalyzers.Model
             int slash = text.IndexOf('/');
             if (slash >= 0)
             {
-                @namespace = text.Substring(0, slash);
+                // ingress-nginx reads `/name` as the annotated object's namespace, like `name`.
+                @namespace = slash > 0 ? text.Substring(0, slash) : null;
                 text = text.Substring(slash + 1);
             }
 

@@ -246,6 +246,36 @@ public sealed class ConfigReferenceTests
         await test.RunAsync();
     }
 
+    [Theory]
+    [InlineData("nginx.ingress.kubernetes.io/auth-secret", "basic-auth", true, null, "basic-auth")]
+    [InlineData("nginx.ingress.kubernetes.io/auth-tls-secret", " shop/client-ca ", true, "shop", "client-ca")]
+    [InlineData("nginx.ingress.kubernetes.io/auth-tls-secret", "/client-ca", true, null, "client-ca")]
+    [InlineData("cert-manager.io/inject-ca-from-secret", "ops/webhook-ca", true, "ops", "webhook-ca")]
+    [InlineData("nginx.ingress.kubernetes.io/custom-headers", "shop/headers", false, "shop", "headers")]
+    [InlineData("nginx.ingress.kubernetes.io/auth-secret", "shop/", true, null, null)]
+    [InlineData("nginx.ingress.kubernetes.io/auth-secret", "", true, null, null)]
+    [InlineData("nginx.ingress.kubernetes.io/ssl-redirect", "true", false, null, null)]
+    public void AnnotationValues_NameAnObject_AsNameOrNamespaceSlashName(string key, string value, bool secret, string? @namespace, string? name)
+    {
+        bool found = K8sManifestAnalyzers.Model.ObjectAnnotations.TryReadObjectName(key, value, out bool isSecret, out var readNamespace, out var readName);
+        Assert.Equal(name is not null, found);
+        if (found)
+        {
+            Assert.Equal(secret, isSecret);
+            Assert.Equal(@namespace, readNamespace);
+            Assert.Equal(name, readName);
+        }
+    }
+
+    [Theory]
+    [InlineData("cert-manager.io/cluster-issuer", "letsencrypt", true)]
+    [InlineData("cert-manager.io/issuer", "ca", true)]
+    [InlineData("kubernetes.io/tls-acme", "true", true)]
+    [InlineData("kubernetes.io/tls-acme", "false", false)]
+    [InlineData("cert-manager.io/common-name", "shop.example.com", false)]
+    public void CertManagerAnnotations_IssueTheTlsSecrets(string key, string value, bool issues) =>
+        Assert.Equal(issues, K8sManifestAnalyzers.Model.ObjectAnnotations.IssuesTlsSecrets(key, value));
+
     // Each kind of reference site says what the missing object does there, and every message names the option for
     // objects created outside this code.
     [Fact]
