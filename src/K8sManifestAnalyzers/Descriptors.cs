@@ -27,6 +27,12 @@ namespace K8sManifestAnalyzers
 
         private const string MissingPullSecretDescription = "Images from the registries listed in k8s_manifests.private_registries, and images a [ContainerImage] declaration gives a pull secret, need credentials. Without imagePullSecrets on the pod spec or its service account, the pull fails with ErrImagePull unless the nodes hold credentials. Silent for other images while the option is unset.";
 
+        private const string UndefinedPullSecretDescription = "The API server accepts imagePullSecrets that name a Secret that does not exist. The kubelet skips it and pulls without credentials. List Secrets created outside this code in k8s_manifests.external_pull_secrets.";
+
+        private const string UndefinedSecretDescription = "A reference in env, envFrom or a volume to a Secret that does not exist stops the pod on the node; an Ingress whose TLS Secret does not exist is served with the ingress controller's default certificate. Optional references, and the TLS Secrets of an Ingress annotated for cert-manager, are not reported. List Secrets created outside this code (by an operator, sealed-secrets, external-secrets, Helm) in k8s_manifests.external_secrets.";
+
+        private const string UndefinedConfigMapDescription = "A reference in env, envFrom or a volume to a ConfigMap that does not exist stops the pod on the node. Optional references are not reported. List ConfigMaps created outside this code in k8s_manifests.external_config_maps.";
+
         internal static readonly DiagnosticDescriptor KMA001_MissingPullPolicy = Create(
             DiagnosticIds.MissingPullPolicy,
             "Set imagePullPolicy explicitly",
@@ -223,7 +229,17 @@ namespace K8sManifestAnalyzers
             "No Secret named '{0}'{1} is defined in this compilation: the kubelet skips a missing pull secret and pulls anonymously, so a private image ends in ImagePullBackOff{2}",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
-            "The API server accepts imagePullSecrets that name a Secret that does not exist. The kubelet skips it and pulls without credentials. List Secrets created outside this code in k8s_manifests.external_pull_secrets.",
+            UndefinedPullSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA101 when the closest defined name is a Secret the kubelet would ignore as a pull secret (KMA104's case).</summary>
+        internal static readonly DiagnosticDescriptor KMA101_UndefinedPullSecretClosestWrongType = Create(
+            DiagnosticIds.UndefinedPullSecret,
+            "Pull secret is not defined",
+            "No Secret named '{0}'{1} is defined in this compilation: the kubelet skips a missing pull secret and pulls anonymously, so a private image ends in ImagePullBackOff; did you mean '{2}'? It is of type '{3}': a pull secret must be of type kubernetes.io/dockerconfigjson with a .dockerconfigjson key (or kubernetes.io/dockercfg with .dockercfg), or the kubelet ignores it too",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedPullSecretDescription,
             reportedAtCompilationEnd: true);
 
         internal static readonly DiagnosticDescriptor KMA102_UnusedRegistrySecret = Create(
@@ -279,13 +295,124 @@ namespace K8sManifestAnalyzers
             DiagnosticSeverity.Warning,
             "An imagePullSecrets entry without a name does nothing; a name listed twice is redundant. The API server returns a warning for both.");
 
+        /// <summary>KMA111 for env or envFrom; {1} is the namespace it is looked for in.</summary>
         internal static readonly DiagnosticDescriptor KMA111_UndefinedSecret = Create(
             DiagnosticIds.UndefinedSecret,
             "Secret is not defined",
-            "No Secret named '{0}'{1} is defined in this compilation: a pod that needs it does not start (CreateContainerConfigError for env, FailedMount for a volume){2}",
+            "No Secret named '{0}' is defined for {1} in this compilation: a container that reads it from env or envFrom does not start (CreateContainerConfigError); if it is created outside this code, list it in k8s_manifests.external_secrets",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
-            "A non-optional reference in env, envFrom or a volume to a Secret that does not exist stops the pod on the node. List Secrets created outside this code (by an operator, sealed-secrets, external-secrets, Helm) in k8s_manifests.external_secrets.",
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for env or envFrom, with the closest defined name.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretClosest = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for {1} in this compilation; did you mean '{2}'? A container that reads it from env or envFrom does not start (CreateContainerConfigError); if it is created outside this code, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for env or envFrom, when an object of that name is defined in another namespace.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInOtherNamespace = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for namespace '{1}' in this compilation, but one is defined in namespace '{2}': a pod sees only the Secrets of its own namespace, so a container that reads it from env or envFrom does not start (CreateContainerConfigError); if it is created outside this code, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for a volume or projected source; {1} is the namespace it is looked for in.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInVolume = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for {1} in this compilation: a pod that mounts it stays in ContainerCreating (FailedMount); if it is created outside this code, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for a volume or projected source, with the closest defined name.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInVolumeClosest = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for {1} in this compilation; did you mean '{2}'? A pod that mounts it stays in ContainerCreating (FailedMount); if it is created outside this code, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for a volume or projected source, when an object of that name is defined in another namespace.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInVolumeInOtherNamespace = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for namespace '{1}' in this compilation, but one is defined in namespace '{2}': a pod sees only the Secrets of its own namespace, so a pod that mounts it stays in ContainerCreating (FailedMount); if it is created outside this code, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for an Ingress's TLS; {1} is the namespace it is looked for in.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInIngressTls = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for {1} in this compilation: the ingress controller serves its default, usually self-signed, certificate for the Ingress's TLS hosts; if cert-manager issues it, annotate the Ingress with cert-manager.io/cluster-issuer or cert-manager.io/issuer; if it is created elsewhere, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for an Ingress's TLS, with the closest defined name.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInIngressTlsClosest = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for {1} in this compilation; did you mean '{2}'? The ingress controller serves its default, usually self-signed, certificate for the Ingress's TLS hosts; if cert-manager issues it, annotate the Ingress with cert-manager.io/cluster-issuer or cert-manager.io/issuer; if it is created elsewhere, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for an Ingress's TLS, when an object of that name is defined in another namespace.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInIngressTlsInOtherNamespace = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for namespace '{1}' in this compilation, but one is defined in namespace '{2}': an Ingress sees only the Secrets of its own namespace, so the ingress controller serves its default, usually self-signed, certificate for the Ingress's TLS hosts; if cert-manager issues it, annotate the Ingress with cert-manager.io/cluster-issuer or cert-manager.io/issuer; if it is created elsewhere, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for a service account's secrets; {1} is the namespace it is looked for in.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInServiceAccount = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for {1} in this compilation: the service account lists a Secret that does not exist, and the entry grants nothing; if it is created outside this code, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for a service account's secrets, with the closest defined name.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInServiceAccountClosest = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for {1} in this compilation; did you mean '{2}'? The service account lists a Secret that does not exist, and the entry grants nothing; if it is created outside this code, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for a service account's secrets, when an object of that name is defined in another namespace.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInServiceAccountInOtherNamespace = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for namespace '{1}' in this compilation, but one is defined in namespace '{2}': a service account sees only the Secrets of its own namespace, so the entry grants nothing; if it is created outside this code, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
             reportedAtCompilationEnd: true);
 
         internal static readonly DiagnosticDescriptor KMA112_MissingSecretKey = Create(
@@ -303,16 +430,68 @@ namespace K8sManifestAnalyzers
             "Secret '{0}' is not referenced by any pod spec, service account or Ingress in this compilation",
             Categories.Reliability,
             DiagnosticSeverity.Info,
-            "A Secret nothing references is dead configuration, and a credential nobody rotates.",
+            "A Secret nothing references is dead configuration, and a credential nobody rotates. Off by default: Secrets are often consumed outside C# (Helm charts, controllers, annotations this package does not know); turn it on in projects that create every consumer in C#.",
+            isEnabledByDefault: false,
             reportedAtCompilationEnd: true);
 
+        /// <summary>KMA114 for env or envFrom; {1} is the namespace it is looked for in.</summary>
         internal static readonly DiagnosticDescriptor KMA114_UndefinedConfigMap = Create(
             DiagnosticIds.UndefinedConfigMap,
             "ConfigMap is not defined",
-            "No ConfigMap named '{0}'{1} is defined in this compilation: a pod that needs it does not start (CreateContainerConfigError for env, FailedMount for a volume){2}",
+            "No ConfigMap named '{0}' is defined for {1} in this compilation: a container that reads it from env or envFrom does not start (CreateContainerConfigError); if it is created outside this code, list it in k8s_manifests.external_config_maps",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
-            "A non-optional reference in env, envFrom or a volume to a ConfigMap that does not exist stops the pod on the node. List ConfigMaps created outside this code in k8s_manifests.external_config_maps.",
+            UndefinedConfigMapDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA114 for env or envFrom, with the closest defined name.</summary>
+        internal static readonly DiagnosticDescriptor KMA114_UndefinedConfigMapClosest = Create(
+            DiagnosticIds.UndefinedConfigMap,
+            "ConfigMap is not defined",
+            "No ConfigMap named '{0}' is defined for {1} in this compilation; did you mean '{2}'? A container that reads it from env or envFrom does not start (CreateContainerConfigError); if it is created outside this code, list it in k8s_manifests.external_config_maps",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedConfigMapDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA114 for env or envFrom, when an object of that name is defined in another namespace.</summary>
+        internal static readonly DiagnosticDescriptor KMA114_UndefinedConfigMapInOtherNamespace = Create(
+            DiagnosticIds.UndefinedConfigMap,
+            "ConfigMap is not defined",
+            "No ConfigMap named '{0}' is defined for namespace '{1}' in this compilation, but one is defined in namespace '{2}': a pod sees only the ConfigMaps of its own namespace, so a container that reads it from env or envFrom does not start (CreateContainerConfigError); if it is created outside this code, list it in k8s_manifests.external_config_maps",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedConfigMapDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA114 for a volume or projected source; {1} is the namespace it is looked for in.</summary>
+        internal static readonly DiagnosticDescriptor KMA114_UndefinedConfigMapInVolume = Create(
+            DiagnosticIds.UndefinedConfigMap,
+            "ConfigMap is not defined",
+            "No ConfigMap named '{0}' is defined for {1} in this compilation: a pod that mounts it stays in ContainerCreating (FailedMount); if it is created outside this code, list it in k8s_manifests.external_config_maps",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedConfigMapDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA114 for a volume or projected source, with the closest defined name.</summary>
+        internal static readonly DiagnosticDescriptor KMA114_UndefinedConfigMapInVolumeClosest = Create(
+            DiagnosticIds.UndefinedConfigMap,
+            "ConfigMap is not defined",
+            "No ConfigMap named '{0}' is defined for {1} in this compilation; did you mean '{2}'? A pod that mounts it stays in ContainerCreating (FailedMount); if it is created outside this code, list it in k8s_manifests.external_config_maps",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedConfigMapDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA114 for a volume or projected source, when an object of that name is defined in another namespace.</summary>
+        internal static readonly DiagnosticDescriptor KMA114_UndefinedConfigMapInVolumeInOtherNamespace = Create(
+            DiagnosticIds.UndefinedConfigMap,
+            "ConfigMap is not defined",
+            "No ConfigMap named '{0}' is defined for namespace '{1}' in this compilation, but one is defined in namespace '{2}': a pod sees only the ConfigMaps of its own namespace, so a pod that mounts it stays in ContainerCreating (FailedMount); if it is created outside this code, list it in k8s_manifests.external_config_maps",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedConfigMapDescription,
             reportedAtCompilationEnd: true);
 
         internal static readonly DiagnosticDescriptor KMA115_MissingConfigMapKey = Create(
@@ -330,7 +509,8 @@ namespace K8sManifestAnalyzers
             "ConfigMap '{0}' is not referenced by any pod spec in this compilation",
             Categories.Reliability,
             DiagnosticSeverity.Info,
-            "A ConfigMap nothing references is dead configuration, or a sign that a reference is misspelt.",
+            "A ConfigMap nothing references is dead configuration, or a sign that a reference is misspelt. Off by default: ConfigMaps are often consumed outside C# (Helm charts, controllers); turn it on in projects that create every consumer in C#.",
+            isEnabledByDefault: false,
             reportedAtCompilationEnd: true);
 
         internal static readonly DiagnosticDescriptor KMA201_InvalidImageDeclaration = Create(

@@ -51,17 +51,47 @@ public sealed class DescriptorTests
     {
         var descriptor = AllDescriptors().First(d => d.Id == id);
         string unshipped = File.ReadAllText(Path.Combine(RepositoryRoot, "src", "K8sManifestAnalyzers", "AnalyzerReleases.Unshipped.md"));
-        Assert.Contains($"{id} | {descriptor.Category} | {descriptor.DefaultSeverity} |", unshipped);
+        // Release tracking writes `Disabled` for a rule that is off by default.
+        string severity = descriptor.IsEnabledByDefault ? descriptor.DefaultSeverity.ToString() : "Disabled";
+        Assert.Contains($"{id} | {descriptor.Category} | {severity} |", unshipped);
         Assert.Contains($"[{id}](docs/rules/{id}.md)", File.ReadAllText(Path.Combine(RepositoryRoot, "README.md")));
         Assert.Contains($"[{id}]({id}.md)", File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "rules", "README.md")));
     }
 
+    // A severity entry turns a rule on, so the preset leaves the rules that are off by default alone: it makes the
+    // rules a project runs errors, it does not add opt-in ones.
     [Theory]
     [MemberData(nameof(RuleIds))]
-    public void Rule_IsAnErrorInTheAllErrorsPreset(string id)
+    public void Rule_IsAnErrorInTheAllErrorsPreset_UnlessOffByDefault(string id)
     {
+        var descriptor = AllDescriptors().First(d => d.Id == id);
         string preset = File.ReadAllText(Path.Combine(RepositoryRoot, "src", "K8sManifestAnalyzers.Package", "build", "K8sManifestAnalyzers.AllErrors.globalconfig"));
-        Assert.Contains($"dotnet_diagnostic.{id}.severity = error", preset);
+        if (descriptor.IsEnabledByDefault)
+        {
+            Assert.Contains($"dotnet_diagnostic.{id}.severity = error", preset);
+        }
+        else
+        {
+            Assert.DoesNotContain($"dotnet_diagnostic.{id}.", preset);
+        }
+    }
+
+    // Over 17 public repositories every production KMA113 named a Secret consumed outside the C#: the unused-object
+    // rules are the opt-in of projects that create every consumer in C#, and their pages say how to turn them on.
+    [Fact]
+    public void UnusedObjectRules_AreOffByDefault_AndTheirPagesSayHowToTurnThemOn()
+    {
+        foreach (var descriptor in AllDescriptors())
+        {
+            Assert.Equal(descriptor.Id is not ("KMA113" or "KMA116"), descriptor.IsEnabledByDefault);
+        }
+
+        foreach (var id in new[] { "KMA113", "KMA116" })
+        {
+            string page = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "rules", id + ".md"));
+            Assert.Contains($"dotnet_diagnostic.{id}.severity = suggestion", page);
+            Assert.Contains("off by default", page, StringComparison.OrdinalIgnoreCase);
+        }
     }
 
     [Theory]

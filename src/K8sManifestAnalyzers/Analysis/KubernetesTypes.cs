@@ -28,15 +28,15 @@ namespace K8sManifestAnalyzers.Analysis
         // The model types that reference a Secret or ConfigMap by name, and which of their properties hold the name and keys.
         private static readonly (string Name, PullSecrets.ConfigReferenceShape Shape)[] ReferenceShapes =
         {
-            ("V1SecretKeySelector", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, "Name", hasKey: true, hasItems: false)),
-            ("V1ConfigMapKeySelector", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.ConfigMap, "Name", hasKey: true, hasItems: false)),
-            ("V1SecretEnvSource", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, "Name", hasKey: false, hasItems: false)),
-            ("V1ConfigMapEnvSource", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.ConfigMap, "Name", hasKey: false, hasItems: false)),
-            ("V1SecretVolumeSource", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, "SecretName", hasKey: false, hasItems: true)),
-            ("V1ConfigMapVolumeSource", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.ConfigMap, "Name", hasKey: false, hasItems: true)),
-            ("V1SecretProjection", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, "Name", hasKey: false, hasItems: true)),
-            ("V1ConfigMapProjection", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.ConfigMap, "Name", hasKey: false, hasItems: true)),
-            ("V1IngressTLS", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, "SecretName", hasKey: false, hasItems: false)),
+            ("V1SecretKeySelector", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, PullSecrets.ConfigReferenceSite.Environment, "Name", hasKey: true, hasItems: false)),
+            ("V1ConfigMapKeySelector", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.ConfigMap, PullSecrets.ConfigReferenceSite.Environment, "Name", hasKey: true, hasItems: false)),
+            ("V1SecretEnvSource", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, PullSecrets.ConfigReferenceSite.Environment, "Name", hasKey: false, hasItems: false)),
+            ("V1ConfigMapEnvSource", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.ConfigMap, PullSecrets.ConfigReferenceSite.Environment, "Name", hasKey: false, hasItems: false)),
+            ("V1SecretVolumeSource", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, PullSecrets.ConfigReferenceSite.Volume, "SecretName", hasKey: false, hasItems: true)),
+            ("V1ConfigMapVolumeSource", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.ConfigMap, PullSecrets.ConfigReferenceSite.Volume, "Name", hasKey: false, hasItems: true)),
+            ("V1SecretProjection", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, PullSecrets.ConfigReferenceSite.Volume, "Name", hasKey: false, hasItems: true)),
+            ("V1ConfigMapProjection", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.ConfigMap, PullSecrets.ConfigReferenceSite.Volume, "Name", hasKey: false, hasItems: true)),
+            ("V1IngressTLS", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, PullSecrets.ConfigReferenceSite.IngressTls, "SecretName", hasKey: false, hasItems: false)),
         };
 
         private KubernetesTypes(Compilation compilation, TypeFinder finder, ImmutableArray<INamedTypeSymbol> containerTypes)

@@ -16,7 +16,7 @@ namespace K8sManifestAnalyzers.Rules
         {
             foreach (var reference in index.References)
             {
-                if (reference.Name is not { } name || reference.Keys.Count == 0)
+                if (reference.IsUseOnly || reference.Name is not { } name || reference.Keys.Count == 0)
                 {
                     continue;
                 }

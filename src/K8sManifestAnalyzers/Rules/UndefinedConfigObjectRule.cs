@@ -8,7 +8,9 @@ namespace K8sManifestAnalyzers.Rules
     /// <summary>
     /// KMA111 (Secret) and KMA114 (ConfigMap): a non-optional reference to an object defined nowhere in the
     /// compilation for a compatible namespace, while the compilation defines objects of that kind (the project
-    /// manages them in code) or the name is a small edit away from a defined one. Suggests that one.
+    /// manages them in code) or the name is a small edit away from a defined one. The message says what the absence
+    /// does at the reference's site, and points to an object of that name in another namespace, or else to the
+    /// closest name, which the fix writes.
     /// </summary>
     internal static class UndefinedConfigObjectRule
     {
@@ -16,7 +18,7 @@ namespace K8sManifestAnalyzers.Rules
         {
             foreach (var reference in index.References)
             {
-                if (reference.Name is not { } name || index.Defined(reference.Kind, name, reference.Namespace).Count > 0)
+                if (reference.IsUseOnly || reference.Name is not { } name || index.Defined(reference.Kind, name, reference.Namespace).Count > 0)
                 {
                     continue;
                 }
@@ -28,6 +30,13 @@ namespace K8sManifestAnalyzers.Rules
                     continue;
                 }
 
+                // The right name in the wrong namespace: renaming would not help, so no fix.
+                if (index.OtherNamespace(reference.Kind, name, reference.Namespace) is { } other)
+                {
+                    report(Diagnostic.Create(Descriptor(reference, Hint.OtherNamespace), reference.Location, name, reference.Namespace, other));
+                    continue;
+                }
+
                 string? closest = index.Closest(reference.Kind, name, reference.Namespace);
                 if (closest is null && !(secret ? index.DefinesSecrets : index.DefinesConfigMaps))
                 {
@@ -35,14 +44,41 @@ namespace K8sManifestAnalyzers.Rules
                     continue;
                 }
 
-                report(Diagnostic.Create(
-                    secret ? Descriptors.KMA111_UndefinedSecret : Descriptors.KMA114_UndefinedConfigMap,
-                    reference.Location,
-                    RuleProperties.Replacement(closest),
-                    name,
-                    reference.Namespace is null ? string.Empty : $" in namespace '{reference.Namespace}'",
-                    closest is null ? string.Empty : $" (did you mean '{closest}'?)"));
+                string where = reference.Namespace is null ? "any namespace" : $"namespace '{reference.Namespace}'";
+                report(closest is null
+                    ? Diagnostic.Create(Descriptor(reference, Hint.None), reference.Location, name, where)
+                    : Diagnostic.Create(Descriptor(reference, Hint.Closest), reference.Location, RuleProperties.Replacement(closest), name, where, closest));
             }
         }
+
+        private enum Hint
+        {
+            None,
+            Closest,
+            OtherNamespace,
+        }
+
+        // One descriptor per site and hint; a ConfigMap is referenced only from env and volumes.
+        private static DiagnosticDescriptor Descriptor(ConfigReferenceFact reference, Hint hint) => (reference.Kind, reference.Site, hint) switch
+        {
+            (ConfigKind.Secret, ConfigReferenceSite.Volume, Hint.None) => Descriptors.KMA111_UndefinedSecretInVolume,
+            (ConfigKind.Secret, ConfigReferenceSite.Volume, Hint.Closest) => Descriptors.KMA111_UndefinedSecretInVolumeClosest,
+            (ConfigKind.Secret, ConfigReferenceSite.Volume, _) => Descriptors.KMA111_UndefinedSecretInVolumeInOtherNamespace,
+            (ConfigKind.Secret, ConfigReferenceSite.IngressTls, Hint.None) => Descriptors.KMA111_UndefinedSecretInIngressTls,
+            (ConfigKind.Secret, ConfigReferenceSite.IngressTls, Hint.Closest) => Descriptors.KMA111_UndefinedSecretInIngressTlsClosest,
+            (ConfigKind.Secret, ConfigReferenceSite.IngressTls, _) => Descriptors.KMA111_UndefinedSecretInIngressTlsInOtherNamespace,
+            (ConfigKind.Secret, ConfigReferenceSite.ServiceAccount, Hint.None) => Descriptors.KMA111_UndefinedSecretInServiceAccount,
+            (ConfigKind.Secret, ConfigReferenceSite.ServiceAccount, Hint.Closest) => Descriptors.KMA111_UndefinedSecretInServiceAccountClosest,
+            (ConfigKind.Secret, ConfigReferenceSite.ServiceAccount, _) => Descriptors.KMA111_UndefinedSecretInServiceAccountInOtherNamespace,
+            (ConfigKind.Secret, _, Hint.None) => Descriptors.KMA111_UndefinedSecret,
+            (ConfigKind.Secret, _, Hint.Closest) => Descriptors.KMA111_UndefinedSecretClosest,
+            (ConfigKind.Secret, _, _) => Descriptors.KMA111_UndefinedSecretInOtherNamespace,
+            (_, ConfigReferenceSite.Volume, Hint.None) => Descriptors.KMA114_UndefinedConfigMapInVolume,
+            (_, ConfigReferenceSite.Volume, Hint.Closest) => Descriptors.KMA114_UndefinedConfigMapInVolumeClosest,
+            (_, ConfigReferenceSite.Volume, _) => Descriptors.KMA114_UndefinedConfigMapInVolumeInOtherNamespace,
+            (_, _, Hint.None) => Descriptors.KMA114_UndefinedConfigMap,
+            (_, _, Hint.Closest) => Descriptors.KMA114_UndefinedConfigMapClosest,
+            _ => Descriptors.KMA114_UndefinedConfigMapInOtherNamespace,
+        };
     }
 }

@@ -8,7 +8,8 @@ namespace K8sManifestAnalyzers.Rules
 {
     /// <summary>
     /// KMA101: an <c>imagePullSecrets</c> entry naming a Secret defined nowhere in the compilation (nor listed as
-    /// external): the kubelet skips it and pulls anonymously. Suggests the closest docker-registry Secret.
+    /// external): the kubelet skips it and pulls anonymously. Suggests the closest docker-registry Secret, or else
+    /// names the closest Secret of another type (without a fix: it would be KMA104's case).
     /// </summary>
     internal static class UndefinedPullSecretRule
     {
@@ -54,6 +55,20 @@ namespace K8sManifestAnalyzers.Rules
                 reference.Name!,
                 candidate => PullSecretIndex.SameNamespace(index.RegistrySecrets[candidate].Namespace, reference.Namespace));
             string? closest = position < 0 ? null : index.RegistrySecrets[position].Name;
+            string where = reference.Namespace is null ? string.Empty : $" in namespace '{reference.Namespace}'";
+            if (closest is null && index.ClosestOtherTypeSecret(reference.Name!, reference.Namespace) is { } otherType)
+            {
+                // `corp-regisrty` beside an Opaque `corp-registry`: say so, with KMA104's advice. No fix: renaming
+                // would only trade this finding for KMA104.
+                report(Diagnostic.Create(
+                    Descriptors.KMA101_UndefinedPullSecretClosestWrongType,
+                    reference.Location,
+                    reference.Name,
+                    where,
+                    otherType.Name,
+                    otherType.Type ?? Model.SecretType.Opaque));
+                return;
+            }
 
             var properties = RuleProperties.Replacement(closest);
             report(Diagnostic.Create(
@@ -61,7 +76,7 @@ namespace K8sManifestAnalyzers.Rules
                 reference.Location,
                 properties,
                 reference.Name,
-                reference.Namespace is null ? string.Empty : $" in namespace '{reference.Namespace}'",
+                where,
                 closest is null ? string.Empty : $" (did you mean '{closest}'?)"));
         }
     }

@@ -37,6 +37,12 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
 
         public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.CSharp12;
 
+        /// <summary>Runs the rules that are off by default (KMA113, KMA116) too; see <see cref="OptInRules"/>.</summary>
+        public bool EnableOptInRules { get; set; }
+
+        protected override Project ApplyCompilationOptions(Project project) =>
+            EnableOptInRules ? base.ApplyCompilationOptions(project) : OptInRules.KeepOff(base.ApplyCompilationOptions(project), GetDiagnosticAnalyzers());
+
         protected override ParseOptions CreateParseOptions() =>
             ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);
 

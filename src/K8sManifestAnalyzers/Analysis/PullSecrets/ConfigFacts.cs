@@ -11,21 +11,32 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
     }
 
     /// <summary>
-    /// A non-optional reference to a Secret or ConfigMap: <c>env[].valueFrom.secretKeyRef</c> / <c>configMapKeyRef</c>,
+    /// A reference to a Secret or ConfigMap: <c>env[].valueFrom.secretKeyRef</c> / <c>configMapKeyRef</c>,
     /// <c>envFrom[].secretRef</c> / <c>configMapRef</c>, <c>volumes[].secret</c> / <c>configMap</c>, projected sources,
-    /// an Ingress's <c>tls[].secretName</c>, a service account's <c>secrets</c>.
+    /// an Ingress's <c>tls[].secretName</c>, a service account's <c>secrets</c>, a well-known annotation.
     /// </summary>
     internal sealed class ConfigReferenceFact
     {
-        internal ConfigReferenceFact(ConfigKind kind, string? name, Location location, string? @namespace)
+        internal ConfigReferenceFact(ConfigKind kind, ConfigReferenceSite site, string? name, Location location, string? @namespace)
         {
             Kind = kind;
+            Site = site;
             Name = name;
             Location = location;
             Namespace = @namespace;
+            IsUseOnly = site == ConfigReferenceSite.Annotation;
         }
 
         internal ConfigKind Kind { get; }
+
+        internal ConfigReferenceSite Site { get; }
+
+        /// <summary>
+        /// True when the reference keeps its object in use (KMA113, KMA116) but its absence is no error, so KMA111,
+        /// KMA112, KMA114 and KMA115 do not judge it: an optional reference (<c>Optional = true</c>, or computed), the
+        /// TLS Secret of an Ingress cert-manager issues for, a name in an annotation.
+        /// </summary>
+        internal bool IsUseOnly { get; set; }
 
         /// <summary>The constant name, or <see langword="null"/> when computed (it might name any object).</summary>
         internal string? Name { get; }

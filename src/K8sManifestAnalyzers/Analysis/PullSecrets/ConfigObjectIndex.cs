@@ -134,6 +134,39 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             return position < 0 ? null : names[position];
         }
 
+        /// <summary>
+        /// The ordinally first namespace, other than <paramref name="namespace"/>, in which an object of the kind and
+        /// name is defined; <see langword="null"/> when there is none (or the reference's namespace is unknown, so
+        /// every namespace is compatible).
+        /// </summary>
+        internal string? OtherNamespace(ConfigKind kind, string name, string? @namespace)
+        {
+            if (@namespace is null)
+            {
+                return null;
+            }
+
+            string? first = null;
+            void Consider(string? candidate)
+            {
+                if (candidate is not null && candidate != @namespace && (first is null || string.CompareOrdinal(candidate, first) < 0))
+                {
+                    first = candidate;
+                }
+            }
+
+            if (kind == ConfigKind.Secret && Secrets.TryGetValue(name, out var secrets))
+            {
+                secrets.ForEach(secret => Consider(secret.Namespace));
+            }
+            else if (kind == ConfigKind.ConfigMap && ConfigMaps.TryGetValue(name, out var maps))
+            {
+                maps.ForEach(map => Consider(map.Namespace));
+            }
+
+            return first;
+        }
+
         /// <summary>True when the options list the object as created outside this code.</summary>
         internal static bool IsExternal(AnalyzerOptions options, ConfigReferenceFact reference)
         {

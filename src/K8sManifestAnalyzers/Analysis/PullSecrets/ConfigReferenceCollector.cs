@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -5,7 +6,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 {
     /// <summary>
     /// Turns Secret and ConfigMap references (key selectors, env sources, volume sources, projections, Ingress TLS,
-    /// service account secrets) and ConfigMap creations into facts for KMA111-KMA116.
+    /// service account secrets, well-known annotations) and ConfigMap creations into facts for KMA111-KMA116.
     /// </summary>
     internal static class ConfigReferenceCollector
     {
@@ -34,10 +35,77 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 {
                     if (element is IObjectCreationOperation entry && entry != creation && ObjectMembers.Find(entry, "Name") is { } name)
                     {
-                        state.ConfigReferences.Enqueue(new ConfigReferenceFact(ConfigKind.Secret, types.Constant(name), Locations.OfValue(name), @namespace));
+                        state.ConfigReferences.Enqueue(new ConfigReferenceFact(ConfigKind.Secret, ConfigReferenceSite.ServiceAccount, types.Constant(name), Locations.OfValue(name), @namespace));
                     }
                 }
             }
+            else if (types.IsObjectMeta(creation.Type))
+            {
+                CollectAnnotationUses(creation, types, state);
+            }
+        }
+
+        /// <summary>
+        /// The constant entries of the <c>Annotations</c> written in a <c>V1ObjectMeta</c> creation; false when some
+        /// entry, or the dictionary itself, is computed (then other annotations may be there).
+        /// </summary>
+        private static bool ReadAnnotations(IObjectCreationOperation meta, KubernetesTypes types, Values.IValueScope? scope, List<(string Key, string? Value, IOperation Operation)> annotations) =>
+            PullSecretCollector.ReadEntries(ObjectMembers.Find(meta, "Annotations"), types, scope, (key, value) => annotations.Add((key, types.Constant(value, scope), value)));
+
+        // `nginx.ingress.kubernetes.io/auth-secret: "basic-auth"` and the like: the controller reads the object, so it is
+        // in use. Never judged: the rules know what a pod does without it, not what each controller does.
+        private static void CollectAnnotationUses(IObjectCreationOperation meta, KubernetesTypes types, PullSecretState state)
+        {
+            var annotations = new List<(string Key, string? Value, IOperation Operation)>();
+            ReadAnnotations(meta, types, null, annotations);
+            string? own = null;
+            bool ownRead = false;
+            foreach (var (key, value, operation) in annotations)
+            {
+                if (Model.ObjectAnnotations.TryReadObjectName(key, value, out bool isSecret, out var written, out var name))
+                {
+                    if (!ownRead)
+                    {
+                        own = types.Constant(ObjectMembers.Find(meta, "NamespaceProperty")) ?? PullSecretReader.FindNamespace(meta, types);
+                        ownRead = true;
+                    }
+
+                    state.ConfigReferences.Enqueue(new ConfigReferenceFact(
+                        isSecret ? ConfigKind.Secret : ConfigKind.ConfigMap, ConfigReferenceSite.Annotation, name, Locations.OfValue(operation), written ?? own));
+                }
+            }
+        }
+
+        // True when the Ingress that holds an IngressTLS is annotated for cert-manager, which then creates the Secret,
+        // or when its annotations cannot all be read (they may be).
+        private static bool IsIssuedByCertManager(IObjectCreationOperation tls, KubernetesTypes types)
+        {
+            for (var current = tls.Parent; current is not null; current = current.Parent)
+            {
+                if (current is not IObjectCreationOperation owner || ObjectMembers.Find(owner, "Metadata") is null)
+                {
+                    continue;
+                }
+
+                if (PullSecretReader.FindMetadata(owner, types, out var scope) is not { } meta)
+                {
+                    return true;
+                }
+
+                var annotations = new List<(string Key, string? Value, IOperation Operation)>();
+                bool known = ReadAnnotations(meta, types, scope, annotations);
+                foreach (var (key, value, _) in annotations)
+                {
+                    if (Model.ObjectAnnotations.IssuesTlsSecrets(key, value))
+                    {
+                        return true;
+                    }
+                }
+
+                return !known;
+            }
+
+            return false;
         }
 
         /// <summary>True when a Secret or ConfigMap stored in a local is written after creation in a way not followed.</summary>
@@ -74,18 +142,19 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
         private static ConfigReferenceFact? ReadReference(IObjectCreationOperation creation, ConfigReferenceShape shape, KubernetesTypes types)
         {
-            // optional: true makes Kubernetes skip a missing object or key; a computed Optional may be true.
-            if (ObjectMembers.Find(creation, "Optional") is { } optional && !(optional.ConstantValue is { HasValue: true, Value: false or null }))
-            {
-                return null;
-            }
-
             if (ObjectMembers.Find(creation, shape.NameProperty) is not { } name)
             {
                 return null;
             }
 
-            var reference = new ConfigReferenceFact(shape.Kind, types.Constant(name), Locations.OfValue(name), PullSecretReader.FindNamespace(creation, types));
+            var reference = new ConfigReferenceFact(shape.Kind, shape.Site, types.Constant(name), Locations.OfValue(name), PullSecretReader.FindNamespace(creation, types))
+            {
+                // optional: true makes Kubernetes skip a missing object or key (a computed Optional may be true), but
+                // the object is still used when it exists. An Ingress annotated for cert-manager gets its TLS Secret
+                // from cert-manager.
+                IsUseOnly = (ObjectMembers.Find(creation, "Optional") is { } optional && !(optional.ConstantValue is { HasValue: true, Value: false or null }))
+                    || (shape.Site == ConfigReferenceSite.IngressTls && IsIssuedByCertManager(creation, types)),
+            };
             if (shape.HasKey && ObjectMembers.Find(creation, "Key") is { } key && types.Constant(key) is { } keyText)
             {
                 reference.Keys.Add((keyText, Locations.OfValue(key)));

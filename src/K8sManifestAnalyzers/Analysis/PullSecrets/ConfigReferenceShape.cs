@@ -1,17 +1,20 @@
 namespace K8sManifestAnalyzers.Analysis.PullSecrets
 {
-    /// <summary>How one model type references a Secret or ConfigMap: the kind, the name property, keys and items.</summary>
+    /// <summary>How one model type references a Secret or ConfigMap: the kind, the site, the name property, keys and items.</summary>
     internal sealed class ConfigReferenceShape
     {
-        internal ConfigReferenceShape(ConfigKind kind, string nameProperty, bool hasKey, bool hasItems)
+        internal ConfigReferenceShape(ConfigKind kind, ConfigReferenceSite site, string nameProperty, bool hasKey, bool hasItems)
         {
             Kind = kind;
+            Site = site;
             NameProperty = nameProperty;
             HasKey = hasKey;
             HasItems = hasItems;
         }
 
         internal ConfigKind Kind { get; }
+
+        internal ConfigReferenceSite Site { get; }
 
         /// <summary><c>Name</c>, or <c>SecretName</c> for secret volumes and Ingress TLS.</summary>
         internal string NameProperty { get; }

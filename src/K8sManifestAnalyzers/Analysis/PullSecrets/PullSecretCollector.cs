@@ -171,7 +171,15 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// Adds the constant keys of a <c>Data</c>-like dictionary written in place; false when some key, or the
         /// dictionary itself, is computed (then the keys are not all known).
         /// </summary>
-        internal static bool ReadKeys(IOperation? data, System.Collections.Generic.List<string> keys, KubernetesTypes types)
+        internal static bool ReadKeys(IOperation? data, System.Collections.Generic.List<string> keys, KubernetesTypes types) =>
+            ReadEntries(data, types, null, (key, _) => keys.Add(key));
+
+        /// <summary>
+        /// Hands each entry with a constant key of a dictionary written in place (<c>Data</c>, <c>Annotations</c>) to
+        /// <paramref name="entry"/>, with the value's operation; false when some key, or the dictionary itself, is
+        /// computed (then other entries may be there). No dictionary, <see langword="null"/> or <c>default</c> has none.
+        /// </summary>
+        internal static bool ReadEntries(IOperation? data, KubernetesTypes types, Values.IValueScope? scope, System.Action<string, IOperation> entry)
         {
             if (data is null)
             {
@@ -189,13 +197,13 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 return false;
             }
 
-            // `new Dictionary<…>(common) { … }` copies keys that are not seen here.
+            // `new Dictionary<…>(common) { … }` copies entries that are not seen here.
             bool known = dictionary.Arguments.IsEmpty;
-            foreach (var entry in initializer.Initializers)
+            foreach (var element in initializer.Initializers)
             {
-                if (PullSecretReader.TryReadDictionaryEntry(entry, out var key, out _) && types.Constant(key) is { } text)
+                if (PullSecretReader.TryReadDictionaryEntry(element, out var key, out var entryValue) && types.Constant(key, scope) is { } text)
                 {
-                    keys.Add(text);
+                    entry(text, entryValue);
                 }
                 else
                 {

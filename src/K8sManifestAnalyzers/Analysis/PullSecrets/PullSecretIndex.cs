@@ -59,6 +59,40 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
         private SuggestionIndex? _registrySecretNames;
 
+        private List<string>? _secretNames;
+        private SuggestionIndex? _secretNameIndex;
+
+        /// <summary>
+        /// The Secret closest to <paramref name="name"/> (a small edit away) in a namespace compatible with
+        /// <paramref name="namespace"/> whose type is known and is not a docker-registry type, or null.
+        /// </summary>
+        internal SecretFact? ClosestOtherTypeSecret(string name, string? @namespace)
+        {
+            if (_secretNames is null)
+            {
+                _secretNames = new List<string>(SecretsByName.Keys);
+                _secretNames.Sort(string.CompareOrdinal);
+                _secretNameIndex = new SuggestionIndex(_secretNames);
+            }
+
+            var names = _secretNames;
+            int position = _secretNameIndex!.Closest(name, candidate => OtherTypeSecret(names[candidate], @namespace) is not null);
+            return position < 0 ? null : OtherTypeSecret(names[position], @namespace);
+        }
+
+        private SecretFact? OtherTypeSecret(string name, string? @namespace)
+        {
+            foreach (var secret in SecretsByName[name])
+            {
+                if (secret.TypeKnown && !secret.IsDockerRegistry && SameNamespace(secret.Namespace, @namespace))
+                {
+                    return secret;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The namespaces of Secrets whose name is computed (they may be any name).</summary>
         internal List<string?> ComputedSecretNamespaces { get; } = new();
 

@@ -166,18 +166,31 @@ public sealed class PullSecretTypeTests
             """,
             null);
 
-    [Fact]
-    public Task UnreferencedOpaqueSecret_IsNotKMA104_ButUnusedKMA113() =>
-        VerifyCS.VerifyAnalyzerAsync(
-            """
-            using k8s.Models;
+    // KMA113 is off by default; turned on, it reports the Secret as unused.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task UnreferencedOpaqueSecret_IsNotKMA104_ButUnusedKMA113WhenTurnedOn(bool turnedOn)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using k8s.Models;
 
-            static class Secrets
-            {
-                public static V1Secret Database() => new() { Metadata = new() { Name = {|#0:"db"|} }, Type = "Opaque" };
-            }
-            """,
-            VerifyCS.Diagnostic("KMA113").WithLocation(0).WithArguments("db"));
+                static class Secrets
+                {
+                    public static V1Secret Database() => new() { Metadata = new() { Name = {|#0:"db"|} }, Type = "Opaque" };
+                }
+                """,
+            EnableOptInRules = turnedOn,
+        };
+        if (turnedOn)
+        {
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA113").WithLocation(0).WithArguments("db"));
+        }
+
+        await test.RunAsync();
+    }
 
     private static async Task Run(string secret, string? fixedSecret, params DiagnosticResult[] expected)
     {

@@ -405,14 +405,79 @@ public sealed class UndefinedPullSecretTests
 
                     public static V1Secret Database() => new()
                     {
-                        Metadata = new() { Name = {|#1:"db"|}, NamespaceProperty = "shop" },
+                        Metadata = new() { Name = "db", NamespaceProperty = "shop" },
                         Type = "Opaque",
                     };
                 }
                 """,
             },
-            VerifyCS.Diagnostic("KMA102").WithLocation(0).WithArguments("old-registry"),
-            VerifyCS.Diagnostic("KMA113").WithLocation(1).WithArguments("db"));
+            // KMA113, the unused-Secret rule for other Secrets, is off by default.
+            VerifyCS.Diagnostic("KMA102").WithLocation(0).WithArguments("old-registry"));
+
+    // The closest name is a Secret the kubelet would ignore as a pull secret: the message says so, with KMA104's
+    // advice, and no fix is offered (renaming would only trade KMA101 for KMA104).
+    [Fact]
+    public async Task MisspeltReference_CloseToASecretOfAnotherType_SaysItsType_AndOffersNoFix()
+    {
+        const string Source = """
+            using k8s.Models;
+
+            static class Objects
+            {
+                public static V1Secret Opaque() => new() { Metadata = new() { Name = "corp-registry", NamespaceProperty = "shop" }, Type = "Opaque" };
+                public static V1Secret Untyped() => new() { Metadata = new() { Name = "tls-registry" } };
+
+                public static V1PodSpec Spec() => new()
+                {
+                    Containers = [new() { Name = "api", Image = "corp.example.com/api:1", ImagePullPolicy = "IfNotPresent" }],
+                    ImagePullSecrets = [new() { Name = {|#0:"corp-regisrty"|} }, new() { Name = {|#1:"tls-regisrty"|} }],
+                };
+            }
+            """;
+        var test = new VerifyCS.Test { TestCode = Source, FixedCode = Source, CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(Descriptors.KMA101_UndefinedPullSecretClosestWrongType).WithLocation(0).WithArguments("corp-regisrty", string.Empty, "corp-registry", "Opaque"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(Descriptors.KMA101_UndefinedPullSecretClosestWrongType).WithLocation(1).WithArguments("tls-regisrty", string.Empty, "tls-registry", "Opaque"));
+        await test.RunAsync();
+    }
+
+    // A docker-registry Secret as close as one of another type is still the suggestion, with its fix; a Secret of
+    // another type in a namespace the reference cannot see is no hint; a computed type is no hint either.
+    [Fact]
+    public async Task RegistrySecretsWin_OtherNamespacesAndComputedTypesGiveNoTypeHint()
+    {
+        const string Pod = """
+            using k8s.Models;
+
+            static class Objects
+            {
+                public static V1Secret Opaque() => new() { Metadata = new() { Name = "corp-registrx", NamespaceProperty = "shop" }, Type = "Opaque" };
+                public static V1Secret Elsewhere() => new() { Metadata = new() { Name = "edge-registry", NamespaceProperty = "edge" }, Type = "Opaque" };
+                public static V1Secret Computed(string type) => new() { Metadata = new() { Name = "ops-registry", NamespaceProperty = "shop" }, Type = type };
+
+                public static V1Pod Pod() => new()
+                {
+                    Metadata = new() { Name = "api", NamespaceProperty = "shop" },
+                    Spec = new()
+                    {
+                        Containers = [new() { Name = "api", Image = "corp.example.com/api:1", ImagePullPolicy = "IfNotPresent" }],
+                        ImagePullSecrets = [new() { Name = NAME }, new() { Name = {|#1:"edge-regisrty"|} }, new() { Name = {|#2:"ops-regisrty"|} }],
+                    },
+                };
+            }
+            """;
+        var test = new VerifyCS.Test { CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck };
+        test.TestState.Sources.Add(Pod.Replace("NAME", "{|#0:\"corp-regisrty\"|}"));
+        test.TestState.Sources.Add(RegistrySecret.Replace("Name = \"shop-registry\"", "Name = {|#3:\"corp-registry\"|}"));
+        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA101").WithLocation(0).WithArguments("corp-regisrty", " in namespace 'shop'", " (did you mean 'corp-registry'?)"));
+        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA101").WithLocation(1).WithArguments("edge-regisrty", " in namespace 'shop'", string.Empty));
+        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA101").WithLocation(2).WithArguments("ops-regisrty", " in namespace 'shop'", string.Empty));
+        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA102").WithLocation(3).WithArguments("corp-registry"));
+        test.FixedState.Sources.Add(Pod.Replace("NAME", "\"corp-registry\""));
+        test.FixedState.Sources.Add(RegistrySecret.Replace("shop-registry", "corp-registry"));
+        test.FixedState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA101").WithLocation(1).WithArguments("edge-regisrty", " in namespace 'shop'", string.Empty));
+        test.FixedState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA101").WithLocation(2).WithArguments("ops-regisrty", " in namespace 'shop'", string.Empty));
+        await test.RunAsync();
+    }
 
     [Fact]
     public async Task KubernetesClient17Constructors_AreRead()
