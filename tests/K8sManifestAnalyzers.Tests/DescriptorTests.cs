@@ -98,10 +98,10 @@ public sealed class DescriptorTests
     [MemberData(nameof(RuleIds))]
     public void CompilationEndRules_AreTagged_AndTheirPagesSaySo(string id)
     {
+        // The descriptor says whether the rule runs at compilation end; the lists in the docs follow it
+        // (CompilationEndRules_AreListedAsTheDescriptorsTagThem).
         var descriptor = AllDescriptors().First(d => d.Id == id);
-        bool reportedAtEnd = id is "KMA009" or "KMA101" or "KMA102" or "KMA103" or "KMA104" or "KMA111" or "KMA112" or "KMA113" or "KMA114" or "KMA115" or "KMA116";
-        Assert.Equal(reportedAtEnd, descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd));
-        if (reportedAtEnd)
+        if (descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd))
         {
             Assert.Contains("full solution analysis", File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "rules", id + ".md")), StringComparison.OrdinalIgnoreCase);
         }
@@ -127,6 +127,81 @@ public sealed class DescriptorTests
         }
 
         Assert.All(descriptors, d => Assert.Contains(d.Category, new[] { "Usage", "Reliability", "Security", "Performance", "Design" }));
+    }
+
+    // The rule metadata is written once, in the descriptors; the tables and lists of the docs and the preset follow
+    // it. On a mismatch the message gives the text to paste.
+    [Fact]
+    public void RulesTableOfTheDocs_IsTheDescriptors()
+    {
+        var expected = new System.Text.StringBuilder();
+        expected.Append("| Id | Title | Default severity | Category | Code fix | Page |\n|---|---|---|---|---|---|\n");
+        foreach (var descriptor in FirstDescriptorOfEachRule())
+        {
+            expected.Append($"| {descriptor.Id} | {descriptor.Title} | {Severity(descriptor)} | {descriptor.Category} | {(FixableIds().Contains(descriptor.Id) ? "Yes" : "No")} | [{descriptor.Id}]({descriptor.Id}.md) |\n");
+        }
+
+        string docs = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "rules", "README.md")).Replace("\r\n", "\n");
+        Assert.True(docs.Contains(expected.ToString(), StringComparison.Ordinal), "docs/rules/README.md should have this table:\n" + expected);
+    }
+
+    [Fact]
+    public void RulesTablesOfTheReadme_HaveTheDescriptorsSeverityAndFix()
+    {
+        var rows = File.ReadAllLines(Path.Combine(RepositoryRoot, "README.md")).Where(line => line.StartsWith("| [KMA", StringComparison.Ordinal)).ToList();
+        var fixable = FixableIds();
+        foreach (var descriptor in FirstDescriptorOfEachRule())
+        {
+            var row = Assert.Single(rows, line => line.StartsWith($"| [{descriptor.Id}](docs/rules/{descriptor.Id}.md) |", StringComparison.Ordinal));
+            var cells = row.Split(" | ");
+            Assert.True(cells[2].TrimEnd('|', ' ') == Severity(descriptor), $"README: the severity of {descriptor.Id} is '{Severity(descriptor)}': {row}");
+            if (cells.Length > 3)
+            {
+                Assert.True((cells[3].TrimEnd('|', ' ') != "—") == fixable.Contains(descriptor.Id), $"README: {descriptor.Id} {(fixable.Contains(descriptor.Id) ? "has" : "has no")} code fix: {row}");
+            }
+        }
+    }
+
+    [Fact]
+    public void CompilationEndRules_AreListedAsTheDescriptorsTagThem()
+    {
+        var ids = FirstDescriptorOfEachRule().Where(d => d.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd)).Select(d => d.Id).ToList();
+        string list = Ranges(ids);
+        string docs = File.ReadAllText(Path.Combine(RepositoryRoot, "docs", "rules", "README.md"));
+        Assert.True(docs.Contains(list + " are [compilation-end rules]", StringComparison.Ordinal), $"docs/rules/README.md should say: {list} are [compilation-end rules](#compilation-end-rules)");
+        string readme = File.ReadAllText(Path.Combine(RepositoryRoot, "README.md"));
+        Assert.True(readme.Contains("Compilation-end rules (" + list + ")", StringComparison.Ordinal), $"README.md should say: Compilation-end rules ({list})");
+    }
+
+    private static IEnumerable<DiagnosticDescriptor> FirstDescriptorOfEachRule() =>
+        AllDescriptors().GroupBy(d => d.Id).Select(g => g.First()).OrderBy(d => d.Id, StringComparer.Ordinal);
+
+    private static string Severity(DiagnosticDescriptor descriptor) =>
+        descriptor.DefaultSeverity + (descriptor.IsEnabledByDefault ? string.Empty : ", off by default");
+
+    private static HashSet<string> FixableIds() =>
+        typeof(AddPullPolicyCodeFix).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+            .SelectMany(t => ((CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds)
+            .ToHashSet();
+
+    // "KMA009, KMA101 to KMA104 and KMA111 to KMA116": runs of consecutive ids as ranges.
+    private static string Ranges(IReadOnlyList<string> ids)
+    {
+        var runs = new List<string>();
+        for (int i = 0; i < ids.Count;)
+        {
+            int j = i;
+            while (j + 1 < ids.Count && int.Parse(ids[j + 1].AsSpan(3)) == int.Parse(ids[j].AsSpan(3)) + 1)
+            {
+                j++;
+            }
+
+            runs.Add(j == i ? ids[i] : j == i + 1 ? ids[i] + ", " + ids[j] : ids[i] + " to " + ids[j]);
+            i = j + 1;
+        }
+
+        return runs.Count == 1 ? runs[0] : string.Join(", ", runs.Take(runs.Count - 1)) + " and " + runs[^1];
     }
 
     [Fact]
