@@ -27,16 +27,25 @@ namespace K8sManifestAnalyzers.Analysis
         /// same member (a local's assignment), where a fix can edit it; otherwise on the written value, with words
         /// saying where the constant comes from.
         /// </summary>
-        internal static ValueLocation Of(ManifestValue written, PossibleValue constant)
+        internal static ValueLocation Of(ManifestValue written, PossibleValue constant) => Of(written, constant.Origin, constant.Description);
+
+        /// <summary>The same for a value with holes: on the interpolation or concatenation that builds it, or on the write.</summary>
+        internal static ValueLocation Of(ManifestValue written, PartialValue partial) => Of(written, partial.Origin, partial.Description);
+
+        /// <summary>On a value with holes a call site passes to a method of the compilation, naming the method.</summary>
+        internal static ValueLocation Through(PartialValue partial, string through) =>
+            new(partial.Origin.Syntax.GetLocation(), true, through);
+
+        private static ValueLocation Of(ManifestValue written, IOperation constant, string? description)
         {
-            var origin = constant.Origin.Syntax;
+            var origin = constant.Syntax;
             var value = written.Operation?.Syntax ?? origin;
             if (origin.SyntaxTree == value.SyntaxTree && (value.Span.Contains(origin.Span) || SameMember(origin, value)))
             {
                 return new ValueLocation(origin.GetLocation(), true, null);
             }
 
-            return new ValueLocation(value.GetLocation(), false, constant.Description ?? "from " + ValueFolder.Describe(constant.Origin));
+            return new ValueLocation(value.GetLocation(), false, description ?? "from " + ValueFolder.Describe(constant));
         }
 
         /// <summary>

@@ -22,5 +22,20 @@ namespace K8sManifestAnalyzers.Rules
                 ? Diagnostic.Create(Descriptors.KMA005_MutableImageTag, where.Location, image.Text, why)
                 : Diagnostic.Create(Descriptors.KMA005_MutableImageTagFrom, where.Location, image.Text, why, where.From));
         }
+
+        /// <summary>An image with known and unknown parts whose tag is known: <c>$"{repository}:latest"</c>, <c>$"{registry}/app"</c>.</summary>
+        internal static void CheckPartial(Action<Diagnostic> report, ManifestValue written, PartialValue partial, PartialImageReference image, ValueLocation? through = null)
+        {
+            if (!image.IsMutable)
+            {
+                return;
+            }
+
+            var where = through ?? ValueLocation.Of(written, partial);
+            string why = image.IsUntagged ? "has no tag or digest, so it means 'latest'" : "uses the tag 'latest'";
+            report(where.From is null
+                ? Diagnostic.Create(Descriptors.KMA005_MutableImageTag, where.Location, partial.Pattern, why)
+                : Diagnostic.Create(Descriptors.KMA005_MutableImageTagFrom, where.Location, partial.Pattern, why, where.From));
+        }
     }
 }

@@ -43,6 +43,42 @@ namespace K8sManifestAnalyzers.Rules
         }
 
         /// <summary>
+        /// An image with known and unknown parts, reported only when no value of the unknown parts puts it under an
+        /// allowed prefix: <c>$"quay.io/evil/miner:{tag}"</c> is reported, <c>$"{registry}/app:1.0"</c> is not.
+        /// </summary>
+        internal static void CheckPartial(Action<Diagnostic> report, AnalyzerOptions options, ManifestValue written, PartialValue partial, PartialImageReference image, ValueLocation? through = null)
+        {
+            if (image.Name is null && image.NamePrefix is null)
+            {
+                return;
+            }
+
+            var originTree = partial.Origin.Syntax.SyntaxTree;
+            var writtenTree = written.Operation?.Syntax.SyntaxTree ?? originTree;
+            var allowedAtOrigin = ManifestOptions.GetList(options, originTree, ManifestOptions.AllowedRegistries);
+            var allowedWhereWritten = writtenTree == originTree ? allowedAtOrigin : ManifestOptions.GetList(options, writtenTree, ManifestOptions.AllowedRegistries);
+            if (allowedAtOrigin.IsEmpty && allowedWhereWritten.IsEmpty)
+            {
+                return;
+            }
+
+            var where = through ?? ValueLocation.Of(written, partial);
+            var allowed = where.Location.SourceTree == writtenTree ? allowedWhereWritten : allowedAtOrigin;
+            if (allowed.IsEmpty || !RegistryPrefix.MatchesNone(image, allowed))
+            {
+                return;
+            }
+
+            string pattern = partial.Pattern;
+            string list = string.Join(", ", allowed);
+            report(where.From is not null
+                ? Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowedFrom, where.Location, pattern, list, where.From)
+                : image.Name is { } name && !pattern.StartsWith(name, StringComparison.Ordinal)
+                    ? Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowedNormalized, where.Location, pattern, name, list)
+                    : Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowed, where.Location, pattern, list));
+        }
+
+        /// <summary>
         /// The finding, naming the normalized image only where it differs from what is written (<c>nginx</c> is
         /// <c>docker.io/library/nginx</c>; <c>ghcr.io/acme/app</c> is itself). Also used for [ContainerImage] declarations.
         /// </summary>
