@@ -80,7 +80,7 @@ namespace K8sManifestAnalyzers.Model
                     result.Problem ??= ImageProblem.Explain(nameAndTag, error);
                 }
 
-                return result;
+                return result.Problem is null ? result : Malformed(result.Problem);
             }
 
             int lastSlash = first.LastIndexOf('/');
@@ -107,8 +107,11 @@ namespace K8sManifestAnalyzers.Model
 
             // When the tag starts in the first text, it runs through the holes: only a digest can follow.
             ReadSuffix(texts[texts.Count - 1], result, digestOnly: tagStarted);
-            return result;
+            return result.Problem is null ? result : Malformed(result.Problem);
         }
+
+        // No value is valid: nothing else is worth saying (as for a constant the grammar rejects).
+        private static PartialImageReference Malformed(string problem) => new() { Problem = problem };
 
         // The domain is certain when the first component is followed by a '/' in the first text; the path known up to
         // the first hole follows it. On Docker Hub a single component gets "library/", so only "docker.io/" is certain
@@ -218,6 +221,17 @@ namespace K8sManifestAnalyzers.Model
                     if (char.IsWhiteSpace(c))
                     {
                         return "it contains white space";
+                    }
+                }
+            }
+
+            foreach (string text in texts)
+            {
+                foreach (char c in text)
+                {
+                    if (!ReferenceComponents.IsAsciiLetterOrDigit(c) && c is not ('.' or '_' or '-' or '/' or ':' or '@' or '+' or '[' or ']'))
+                    {
+                        return $"'{c}' appears nowhere in an image reference";
                     }
                 }
             }

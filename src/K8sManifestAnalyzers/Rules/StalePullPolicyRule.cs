@@ -80,29 +80,47 @@ namespace K8sManifestAnalyzers.Rules
                     continue;
                 }
 
+                bool policyPassed = Passed(policyValue, call);
+                bool reported = false;
                 foreach (var imageValue in container.Image.Values.Constants)
                 {
                     bool imagePassed = Passed(imageValue, call);
-                    bool policyPassed = Passed(policyValue, call);
                     if (imageValue.Text is not { } image || (!imagePassed && !policyPassed) || !imageValue.CanOccurWith(policyValue) || !facts.Image(image).IsMutable)
                     {
                         continue;
                     }
 
-                    string why = facts.Image(image).IsUntagged ? "no tag or digest, so 'latest'" : "tag 'latest'";
-                    bool never = policyValue.Text == PullPolicy.Never;
-                    var location = (policyPassed ? policyValue : imageValue).Origin.Syntax.GetLocation();
-                    var properties = RuleProperties.Replacement(policyPassed ? PullPolicy.Always : null);
-                    report(Diagnostic.Create(
-                        never ? Descriptors.KMA003_NeverWithMutableImageFrom : Descriptors.KMA003_StalePolicyForMutableImageFrom,
-                        location,
-                        properties,
-                        image,
-                        why,
-                        "created by " + factory));
+                    ReportThroughCall(report, policyValue, policyPassed ? policyValue.Origin : imageValue.Origin, policyPassed, image, facts.Image(image).IsUntagged, factory);
+                    reported = true;
+                    break;
+                }
+
+                foreach (var partial in container.Image.Values.Partials)
+                {
+                    if (reported || (!Passed(partial.Origin, call) && !policyPassed) || !partial.CanOccurWith(policyValue)
+                        || PartialImageReference.Of(partial.Texts) is not { IsMutable: true } image)
+                    {
+                        continue;
+                    }
+
+                    ReportThroughCall(report, policyValue, policyPassed ? policyValue.Origin : partial.Origin, policyPassed, partial.Pattern, image.IsUntagged, factory);
                     break;
                 }
             }
+        }
+
+        private static void ReportThroughCall(Action<Diagnostic> report, PossibleValue policyValue, IOperation at, bool policyPassed, string image, bool untagged, string factory)
+        {
+            string why = untagged ? "no tag or digest, so 'latest'" : "tag 'latest'";
+            bool never = policyValue.Text == PullPolicy.Never;
+            var properties = RuleProperties.Replacement(policyPassed ? PullPolicy.Always : null);
+            report(Diagnostic.Create(
+                never ? Descriptors.KMA003_NeverWithMutableImageFrom : Descriptors.KMA003_StalePolicyForMutableImageFrom,
+                at.Syntax.GetLocation(),
+                properties,
+                image,
+                why,
+                "created by " + factory));
         }
 
         /// <summary>True when the constant is written in the call's arguments.</summary>

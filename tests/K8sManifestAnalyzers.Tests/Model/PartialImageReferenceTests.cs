@@ -96,9 +96,15 @@ public sealed class PartialImageReferenceTests
     [InlineData("ghcr.io//api:{}", "'//'")]
     [InlineData("{}:-latest", "the tag '-latest' is invalid")]
     [InlineData("{}:", "the tag '' is invalid")]
+    [InlineData("{}/{app}", "'{' appears nowhere")]
+    [InlineData("ghcr.io/acme/api:1.0$-{}", "'$' appears nowhere")]
     public void KnownTextTheGrammarRejects_IsAProblem(string pattern, string part)
     {
-        Assert.Contains(part, Of(pattern).Problem);
+        var image = Of(pattern);
+        Assert.Contains(part, image.Problem);
+        Assert.False(image.IsMutable);
+        Assert.Null(image.Name);
+        Assert.Null(image.NamePrefix);
     }
 
     [Theory]
