@@ -263,7 +263,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
         private PossibleValues Concatenate(IReadOnlyList<Part> parts, IOperation whole, FoldState state, int depth)
         {
             var texts = new List<(string Text, ValueScenario Scenario, string? Description)> { (string.Empty, ValueScenario.Always, null) };
-            var partials = new List<Combination>();
+            List<Combination>? partials = null;
             bool constantsPossible = true;
             bool partialsDropped = false;
             foreach (var part in parts)
@@ -274,9 +274,11 @@ namespace K8sManifestAnalyzers.Analysis.Values
                 bool hole = values.HasOpaque || (values.Constants.IsEmpty && values.Partials.IsEmpty);
                 string? source = hole ? Describe(part.Operation!) : null;
 
-                var nextPartials = new List<Combination>();
-                if (!partialsDropped)
+                // Most concatenations are constants only: the list of values with holes is made when one appears.
+                List<Combination>? nextPartials = null;
+                if (!partialsDropped && (source is not null || !values.Partials.IsEmpty || partials is not null))
                 {
+                    nextPartials = new List<Combination>();
                     if (constantsPossible)
                     {
                         foreach (var (prefix, scenario, description) in texts)
@@ -294,28 +296,31 @@ namespace K8sManifestAnalyzers.Analysis.Values
                         }
                     }
 
-                    foreach (var combination in partials)
+                    if (partials is not null)
                     {
-                        foreach (var value in values.Constants)
+                        foreach (var combination in partials)
                         {
-                            nextPartials.Add(combination.Append(value));
-                        }
+                            foreach (var value in values.Constants)
+                            {
+                                nextPartials.Add(combination.Append(value));
+                            }
 
-                        foreach (var partial in values.Partials)
-                        {
-                            nextPartials.Add(combination.Append(partial));
-                        }
+                            foreach (var partial in values.Partials)
+                            {
+                                nextPartials.Add(combination.Append(partial));
+                            }
 
-                        if (source is not null)
-                        {
-                            nextPartials.Add(combination.AppendHole(source));
+                            if (source is not null)
+                            {
+                                nextPartials.Add(combination.AppendHole(source));
+                            }
                         }
                     }
 
                     if (nextPartials.Count > MaxCombinations)
                     {
                         partialsDropped = true;
-                        nextPartials.Clear();
+                        nextPartials = null;
                     }
                 }
 
@@ -355,7 +360,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
             }
 
             var partialValues = ImmutableArray<PartialValue>.Empty;
-            if (partials.Count > 0)
+            if (partials is { Count: > 0 })
             {
                 var partialBuilder = ImmutableArray.CreateBuilder<PartialValue>(partials.Count);
                 foreach (var combination in partials)
