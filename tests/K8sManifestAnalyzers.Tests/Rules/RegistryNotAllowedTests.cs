@@ -108,7 +108,7 @@ public sealed class RegistryNotAllowedTests
     [Fact]
     public async Task ImageWithUnknownTag_UnderAnAllowedPrefix_IsSilent()
     {
-        var test = new VerifyCS.Test { TestCode = MutationTestsMarkup(PartialSource) };
+        var test = new VerifyCS.Test { TestCode = WithoutMarkup(PartialSource) };
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nk8s_manifests.allowed_registries = ghcr.io, quay.io/evil, docker.io\n"));
         await test.RunAsync();
     }
@@ -138,6 +138,6 @@ public sealed class RegistryNotAllowedTests
         await test.RunAsync();
     }
 
-    private static string MutationTestsMarkup(string source) =>
+    private static string WithoutMarkup(string source) =>
         System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#\d+:", string.Empty).Replace("|}", string.Empty);
 }
