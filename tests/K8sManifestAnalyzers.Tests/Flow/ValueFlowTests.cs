@@ -437,4 +437,24 @@ public sealed class ValueFlowTests
             }
             """,
             ImageVerify.Diagnostic("KMA004").WithLocation(0).WithArguments("{repo}/{app}", "'{' appears nowhere in an image reference"));
+
+    [Fact]
+    public Task FallbackAfterAnImageWithUnknownParts_CountsOnlyWhereTheLeftMayBeNull() =>
+        ImageVerify.VerifyAnalyzerAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                // An interpolation is never null: the fallback is never used.
+                V1Container NeverNull(string tag) => new V1Container { Image = $"ghcr.io/acme/api:{tag}" ?? "nginx:latest", ImagePullPolicy = "Always" };
+
+                V1Container MaybeNull(bool pinned, string tag)
+                {
+                    string? image = pinned ? $"ghcr.io/acme/api:{tag}" : null;
+                    return new V1Container { Image = image ?? {|#0:"nginx:latest"|}, ImagePullPolicy = "Always" };
+                }
+            }
+            """,
+            ImageVerify.Diagnostic("KMA005").WithLocation(0).WithArguments("nginx:latest", "uses the tag 'latest'"));
 }
