@@ -39,22 +39,31 @@ namespace K8sManifestAnalyzers.Analysis
         /// local that holds it is assigned (so two containers that share the local get one finding), else the written
         /// value; with words saying where the constant comes from.
         /// </summary>
-        internal static ValueLocation Of(ManifestValue written, PossibleValue constant)
+        internal static ValueLocation Of(ManifestValue written, PossibleValue constant) => Of(written, constant.Origin, constant.Description, constant.Anchor);
+
+        /// <summary>The same for a value with holes: on the interpolation or concatenation that builds it, or on the write.</summary>
+        internal static ValueLocation Of(ManifestValue written, PartialValue partial) => Of(written, partial.Origin, partial.Description, anchor: null);
+
+        /// <summary>On a value with holes a call site passes to a method of the compilation, naming the method.</summary>
+        internal static ValueLocation Through(PartialValue partial, string through) =>
+            new(partial.Origin.Syntax.GetLocation(), true, through);
+
+        private static ValueLocation Of(ManifestValue written, IOperation constant, string? description, IOperation? anchor)
         {
-            var origin = constant.Origin.Syntax;
+            var origin = constant.Syntax;
             var value = written.Operation?.Syntax ?? origin;
             if (origin.SyntaxTree == value.SyntaxTree && (value.Span.Contains(origin.Span) || SameMember(origin, value)))
             {
-                return constant.Origin is IFieldReferenceOperation { Field: { IsConst: true } named }
-                    ? new ValueLocation(origin.GetLocation(), true, constant.Description, DeclaringLiteral(named))
+                return constant is IFieldReferenceOperation { Field: { IsConst: true } named }
+                    ? new ValueLocation(origin.GetLocation(), true, description, DeclaringLiteral(named))
                     : new ValueLocation(origin.GetLocation(), true, null);
             }
 
-            string from = constant.Description ?? "from " + ValueFolder.Describe(constant.Origin);
+            string from = description ?? "from " + ValueFolder.Describe(constant);
             var declaration = InitializerLiteral(origin)?.GetLocation();
-            if (constant.Anchor?.Syntax is { } anchor && anchor.SyntaxTree == value.SyntaxTree && SameMember(anchor, value))
+            if (anchor?.Syntax is { } chosen && chosen.SyntaxTree == value.SyntaxTree && SameMember(chosen, value))
             {
-                return new ValueLocation(anchor.GetLocation(), false, from, declaration);
+                return new ValueLocation(chosen.GetLocation(), false, from, declaration);
             }
 
             return new ValueLocation(value.GetLocation(), false, from, declaration);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Model;
 using K8sManifestAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -46,6 +47,15 @@ namespace K8sManifestAnalyzers.Analyzers
                 MutableImageRule.Check(report, value, constant, image);
                 RegistryNotAllowedRule.Check(report, options, value, constant, image);
             }
+
+            // Known and unknown parts (`$"quay.io/evil/miner:{tag}"`): what the known parts make certain.
+            foreach (var partial in value.Values.Partials)
+            {
+                var image = PartialImageReference.Of(partial.Texts);
+                InvalidImageRule.CheckPartial(report, value, partial, image);
+                MutableImageRule.CheckPartial(report, value, partial, image);
+                RegistryNotAllowedRule.CheckPartial(report, options, value, partial, image);
+            }
         }
 
         internal override void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts) =>
@@ -67,6 +77,18 @@ namespace K8sManifestAnalyzers.Analyzers
                     InvalidImageRule.Check(report, value, constant, image, through);
                     MutableImageRule.Check(report, value, constant, image, through);
                     RegistryNotAllowedRule.Check(report, options, value, constant, image, through);
+                }
+            }
+
+            foreach (var partial in value.Values.Partials)
+            {
+                if (Rules.StalePullPolicyRule.Passed(partial.Origin, call))
+                {
+                    var image = PartialImageReference.Of(partial.Texts);
+                    var through = ValueLocation.Through(partial, "passed to " + method);
+                    InvalidImageRule.CheckPartial(report, value, partial, image, through);
+                    MutableImageRule.CheckPartial(report, value, partial, image, through);
+                    RegistryNotAllowedRule.CheckPartial(report, options, value, partial, image, through);
                 }
             }
         }

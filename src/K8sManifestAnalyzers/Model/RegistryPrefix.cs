@@ -42,6 +42,67 @@ namespace K8sManifestAnalyzers.Model
         }
 
         /// <summary>
+        /// For an image with unknown parts: true when every name it can have is <paramref name="prefix"/> or under it,
+        /// false when none is, null when that depends on the unknown parts (the name's known start is shorter than the
+        /// prefix and agrees with it, or nothing of the name is known).
+        /// </summary>
+        public static bool? Matches(PartialImageReference image, string prefix)
+        {
+            string normalizedPrefix = Normalize(prefix);
+            if (normalizedPrefix.Length == 0)
+            {
+                return false;
+            }
+
+            if (image.Name is { } name)
+            {
+                return name.StartsWith(normalizedPrefix, StringComparison.OrdinalIgnoreCase)
+                    && (name.Length == normalizedPrefix.Length || name[normalizedPrefix.Length] == '/');
+            }
+
+            if (image.NamePrefix is not { } known)
+            {
+                return null;
+            }
+
+            // Every name is `known` followed by some text.
+            if (known.Length > normalizedPrefix.Length)
+            {
+                return known.StartsWith(normalizedPrefix, StringComparison.OrdinalIgnoreCase) && known[normalizedPrefix.Length] == '/';
+            }
+
+            return normalizedPrefix.StartsWith(known, StringComparison.OrdinalIgnoreCase) ? null : false;
+        }
+
+        /// <summary>The first of <paramref name="prefixes"/> that every name of <paramref name="image"/> matches, normalized; else null.</summary>
+        public static string? FindMatch(PartialImageReference image, System.Collections.Generic.IEnumerable<string> prefixes)
+        {
+            foreach (string prefix in prefixes)
+            {
+                if (Matches(image, prefix) == true)
+                {
+                    return Normalize(prefix);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>True when no name <paramref name="image"/> can have matches any of <paramref name="prefixes"/>.</summary>
+        public static bool MatchesNone(PartialImageReference image, System.Collections.Generic.IEnumerable<string> prefixes)
+        {
+            foreach (string prefix in prefixes)
+            {
+                if (Matches(image, prefix) != false)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
         /// Why <paramref name="prefix"/> can never match an image name (a wildcard, a tag, characters no registry or
         /// repository has), or <see langword="null"/> when it can.
         /// </summary>

@@ -25,5 +25,22 @@ namespace K8sManifestAnalyzers.Rules
                 ? Diagnostic.Create(Descriptors.KMA004_InvalidImageReference, where.Location, additional, properties, image.Text, image.Problem)
                 : Diagnostic.Create(Descriptors.KMA004_InvalidImageReferenceFrom, where.Location, additional, properties, image.Text, image.Problem, where.From));
         }
+
+        /// <summary>
+        /// An image with known and unknown parts that no value of the unknown parts makes valid (uppercase in a known
+        /// path component, white space, a URL scheme). No fix: the repair may belong in the unknown parts.
+        /// </summary>
+        internal static void CheckPartial(Action<Diagnostic> report, ManifestValue written, PartialValue partial, PartialImageReference image, ValueLocation? through = null)
+        {
+            if (image.Problem is not { } problem)
+            {
+                return;
+            }
+
+            var where = through ?? ValueLocation.Of(written, partial);
+            report(where.From is null
+                ? Diagnostic.Create(Descriptors.KMA004_InvalidImageReference, where.Location, partial.Pattern, problem)
+                : Diagnostic.Create(Descriptors.KMA004_InvalidImageReferenceFrom, where.Location, partial.Pattern, problem, where.From));
+        }
     }
 }

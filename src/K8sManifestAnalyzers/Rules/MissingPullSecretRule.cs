@@ -29,13 +29,17 @@ namespace K8sManifestAnalyzers.Rules
 
                 foreach (var podImage in spec.Images)
                 {
-                    if (facts.Image(podImage.Image).Reference is not { } reference)
+                    var reference = podImage.Partial is null ? facts.Image(podImage.Image).Reference : null;
+                    if (podImage.Partial is null && reference is null)
                     {
                         continue;
                     }
 
+                    // An image with unknown parts counts when every name it can have is under a private prefix.
                     var privateRegistries = ManifestOptions.GetList(options, podImage.Location.SourceTree!, ManifestOptions.PrivateRegistries);
-                    string? prefix = privateRegistries.IsEmpty ? null : RegistryPrefix.FindMatch(reference, privateRegistries);
+                    string? prefix = privateRegistries.IsEmpty ? null
+                        : podImage.Partial is { } partial ? RegistryPrefix.FindMatch(partial, privateRegistries)
+                        : RegistryPrefix.FindMatch(reference!, privateRegistries);
                     if (prefix is null && podImage.DeclaredPullSecret is null)
                     {
                         continue;

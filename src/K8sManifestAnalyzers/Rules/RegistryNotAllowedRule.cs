@@ -19,19 +19,14 @@ namespace K8sManifestAnalyzers.Rules
                 return;
             }
 
-            // The option is read first: without it (the usual case) nothing below is worth computing. A finding is
-            // reported on the constant or on the written value, so their files' options decide, each read once.
-            var originTree = constant.Origin.Syntax.SyntaxTree;
-            var writtenTree = written.Operation?.Syntax.SyntaxTree ?? originTree;
-            var allowedAtOrigin = ManifestOptions.GetList(options, originTree, ManifestOptions.AllowedRegistries);
-            var allowedWhereWritten = writtenTree == originTree ? allowedAtOrigin : ManifestOptions.GetList(options, writtenTree, ManifestOptions.AllowedRegistries);
-            if (allowedAtOrigin.IsEmpty && allowedWhereWritten.IsEmpty)
+            // The option is read first: without it (the usual case) nothing below is worth computing.
+            if (!AllowedLists.TryRead(options, written, constant.Origin, out var lists))
             {
                 return;
             }
 
             var where = through ?? ValueLocation.Of(written, constant);
-            var allowed = where.Location.SourceTree == writtenTree ? allowedWhereWritten : allowedAtOrigin;
+            var allowed = lists.At(where.Location);
             if (allowed.IsEmpty || RegistryPrefix.MatchesAny(reference, allowed))
             {
                 return;
@@ -43,6 +38,38 @@ namespace K8sManifestAnalyzers.Rules
         }
 
         /// <summary>
+        /// An image with known and unknown parts, reported only when no value of the unknown parts puts it under an
+        /// allowed prefix: <c>$"quay.io/evil/miner:{tag}"</c> is reported, <c>$"{registry}/app:1.0"</c> is not.
+        /// </summary>
+        internal static void CheckPartial(Action<Diagnostic> report, AnalyzerOptions options, ManifestValue written, PartialValue partial, PartialImageReference image, ValueLocation? through = null)
+        {
+            if (image.Name is null && image.NamePrefix is null)
+            {
+                return;
+            }
+
+            if (!AllowedLists.TryRead(options, written, partial.Origin, out var lists))
+            {
+                return;
+            }
+
+            var where = through ?? ValueLocation.Of(written, partial);
+            var allowed = lists.At(where.Location);
+            if (allowed.IsEmpty || !RegistryPrefix.MatchesNone(image, allowed))
+            {
+                return;
+            }
+
+            string pattern = partial.Pattern;
+            string list = string.Join(", ", allowed);
+            report(where.From is not null
+                ? Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowedFrom, where.Location, pattern, list, where.From)
+                : image.Name is { } name && !pattern.StartsWith(name, StringComparison.Ordinal)
+                    ? Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowedNormalized, where.Location, pattern, name, list)
+                    : Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowed, where.Location, pattern, list));
+        }
+
+        /// <summary>
         /// The finding, naming the normalized image only where it differs from what is written (<c>nginx</c> is
         /// <c>docker.io/library/nginx</c>; <c>ghcr.io/acme/app</c> is itself). Also used for [ContainerImage] declarations.
         /// </summary>
@@ -50,5 +77,33 @@ namespace K8sManifestAnalyzers.Rules
             image.StartsWith(reference.Name, StringComparison.Ordinal)
                 ? Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowed, location, image, string.Join(", ", allowed))
                 : Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowedNormalized, location, image, reference.Name, string.Join(", ", allowed));
+
+        // A finding is reported on the constant or on the written value, so their files' options decide, each read once.
+        private readonly struct AllowedLists
+        {
+            private readonly ImmutableArray<string> _atOrigin;
+            private readonly ImmutableArray<string> _whereWritten;
+            private readonly SyntaxTree _writtenTree;
+
+            private AllowedLists(ImmutableArray<string> atOrigin, ImmutableArray<string> whereWritten, SyntaxTree writtenTree)
+            {
+                _atOrigin = atOrigin;
+                _whereWritten = whereWritten;
+                _writtenTree = writtenTree;
+            }
+
+            // False when the option is set in neither file: the usual case, decided before any location is computed.
+            internal static bool TryRead(AnalyzerOptions options, ManifestValue written, IOperation origin, out AllowedLists lists)
+            {
+                var originTree = origin.Syntax.SyntaxTree;
+                var writtenTree = written.Operation?.Syntax.SyntaxTree ?? originTree;
+                var atOrigin = ManifestOptions.GetList(options, originTree, ManifestOptions.AllowedRegistries);
+                var whereWritten = writtenTree == originTree ? atOrigin : ManifestOptions.GetList(options, writtenTree, ManifestOptions.AllowedRegistries);
+                lists = new AllowedLists(atOrigin, whereWritten, writtenTree);
+                return !atOrigin.IsEmpty || !whereWritten.IsEmpty;
+            }
+
+            internal ImmutableArray<string> At(Location location) => location.SourceTree == _writtenTree ? _whereWritten : _atOrigin;
+        }
     }
 }

@@ -31,6 +31,7 @@ namespace K8sManifestAnalyzers.Rules
                     continue;
                 }
 
+                bool reported = false;
                 foreach (var imageValue in container.Image.Values.Constants)
                 {
                     if (imageValue.Text is not { } image || !facts.Image(image).IsMutable
@@ -40,17 +41,35 @@ namespace K8sManifestAnalyzers.Rules
                         continue;
                     }
 
-                    var where = ValueLocation.Of(policy, policyValue);
-                    string why = facts.Image(image).IsUntagged ? "no tag or digest, so 'latest'" : "tag 'latest'";
-                    bool never = policyValue.Text == PullPolicy.Never;
-                    var properties = RuleProperties.Replacement(where.OnConstant ? PullPolicy.Always : null);
-                    string? from = ImageOrigin(container.Image, imageValue);
-                    report(from is null
-                        ? Diagnostic.Create(never ? Descriptors.KMA003_NeverWithMutableImage : Descriptors.KMA003_StalePolicyForMutableImage, where.Location, properties, image, why)
-                        : Diagnostic.Create(never ? Descriptors.KMA003_NeverWithMutableImageFrom : Descriptors.KMA003_StalePolicyForMutableImageFrom, where.Location, properties, image, why, from));
+                    Report(report, policy, policyValue, image, facts.Image(image).IsUntagged, ImageOrigin(container.Image, imageValue.Origin, imageValue.Description));
+                    reported = true;
+                    break;
+                }
+
+                // An image with unknown parts whose tag is known (`$"{repository}:latest"`); one whose tag is unknown
+                // (`$"app:{tag}"`) is never paired.
+                foreach (var partial in container.Image.Values.Partials)
+                {
+                    if (reported || !partial.CanOccurWith(policyValue) || PartialImageReference.Of(partial.Texts) is not { IsMutable: true } image)
+                    {
+                        continue;
+                    }
+
+                    Report(report, policy, policyValue, partial.Pattern, image.IsUntagged, ImageOrigin(container.Image, partial.Origin, partial.Description));
                     break;
                 }
             }
+        }
+
+        private static void Report(Action<Diagnostic> report, ManifestValue policy, PossibleValue policyValue, string image, bool untagged, string? from)
+        {
+            var where = ValueLocation.Of(policy, policyValue);
+            string why = untagged ? "no tag or digest, so 'latest'" : "tag 'latest'";
+            bool never = policyValue.Text == PullPolicy.Never;
+            var properties = RuleProperties.Replacement(where.OnConstant ? PullPolicy.Always : null);
+            report(from is null
+                ? Diagnostic.Create(never ? Descriptors.KMA003_NeverWithMutableImage : Descriptors.KMA003_StalePolicyForMutableImage, where.Location, properties, image, why)
+                : Diagnostic.Create(never ? Descriptors.KMA003_NeverWithMutableImageFrom : Descriptors.KMA003_StalePolicyForMutableImageFrom, where.Location, properties, image, why, from));
         }
 
         /// <summary>
@@ -67,27 +86,31 @@ namespace K8sManifestAnalyzers.Rules
                     continue;
                 }
 
+                bool policyPassed = Passed(policyValue, call);
+                bool reported = false;
                 foreach (var imageValue in container.Image.Values.Constants)
                 {
                     bool imagePassed = Passed(imageValue, call);
-                    bool policyPassed = Passed(policyValue, call);
                     if (imageValue.Text is not { } image || (!imagePassed && !policyPassed) || !imageValue.CanOccurWith(policyValue) || !facts.Image(image).IsMutable
                         || policyValue.Test?.Takes(imageValue) == false)
                     {
                         continue;
                     }
 
-                    string why = facts.Image(image).IsUntagged ? "no tag or digest, so 'latest'" : "tag 'latest'";
-                    bool never = policyValue.Text == PullPolicy.Never;
-                    var location = (policyPassed ? policyValue : imageValue).Origin.Syntax.GetLocation();
-                    var properties = RuleProperties.Replacement(policyPassed ? PullPolicy.Always : null);
-                    report(Diagnostic.Create(
-                        never ? Descriptors.KMA003_NeverWithMutableImageFrom : Descriptors.KMA003_StalePolicyForMutableImageFrom,
-                        location,
-                        properties,
-                        image,
-                        why,
-                        "created by " + factory));
+                    ReportThroughCall(report, policyValue, policyPassed ? policyValue.Origin : imageValue.Origin, policyPassed, image, facts.Image(image).IsUntagged, factory);
+                    reported = true;
+                    break;
+                }
+
+                foreach (var partial in container.Image.Values.Partials)
+                {
+                    if (reported || (!Passed(partial.Origin, call) && !policyPassed) || !partial.CanOccurWith(policyValue)
+                        || PartialImageReference.Of(partial.Texts) is not { IsMutable: true } image)
+                    {
+                        continue;
+                    }
+
+                    ReportThroughCall(report, policyValue, policyPassed ? policyValue.Origin : partial.Origin, policyPassed, partial.Pattern, image.IsUntagged, factory);
                     break;
                 }
             }
@@ -129,14 +152,31 @@ namespace K8sManifestAnalyzers.Rules
             return true;
         }
 
+        private static void ReportThroughCall(Action<Diagnostic> report, PossibleValue policyValue, IOperation at, bool policyPassed, string image, bool untagged, string factory)
+        {
+            string why = untagged ? "no tag or digest, so 'latest'" : "tag 'latest'";
+            bool never = policyValue.Text == PullPolicy.Never;
+            var properties = RuleProperties.Replacement(policyPassed ? PullPolicy.Always : null);
+            report(Diagnostic.Create(
+                never ? Descriptors.KMA003_NeverWithMutableImageFrom : Descriptors.KMA003_StalePolicyForMutableImageFrom,
+                at.Syntax.GetLocation(),
+                properties,
+                image,
+                why,
+                "created by " + factory));
+        }
+
         /// <summary>True when the constant is written in the call's arguments.</summary>
-        internal static bool Passed(PossibleValue value, IOperation call) =>
-            value.Origin.Syntax.SyntaxTree == call.Syntax.SyntaxTree && call.Syntax.Span.Contains(value.Origin.Syntax.Span);
+        internal static bool Passed(PossibleValue value, IOperation call) => Passed(value.Origin, call);
+
+        /// <summary>True when <paramref name="origin"/> is written in the call's arguments.</summary>
+        internal static bool Passed(IOperation origin, IOperation call) =>
+            origin.Syntax.SyntaxTree == call.Syntax.SyntaxTree && call.Syntax.Span.Contains(origin.Syntax.Span);
 
         // Where the image comes from, when that is not the image written as a literal.
-        private static string? ImageOrigin(ManifestValue image, PossibleValue value) =>
-            value.Description ?? (image.Operation is { } written && written.Syntax.SyntaxTree == value.Origin.Syntax.SyntaxTree && written.Syntax.Span.Contains(value.Origin.Syntax.Span)
+        private static string? ImageOrigin(ManifestValue image, IOperation origin, string? description) =>
+            description ?? (image.Operation is { } written && written.Syntax.SyntaxTree == origin.Syntax.SyntaxTree && written.Syntax.Span.Contains(origin.Syntax.Span)
                 ? null
-                : "from " + ValueFolder.Describe(value.Origin));
+                : "from " + ValueFolder.Describe(origin));
     }
 }

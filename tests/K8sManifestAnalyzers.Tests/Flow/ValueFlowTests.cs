@@ -539,4 +539,95 @@ public sealed class ValueFlowTests
             .GetAnalyzerDiagnosticsAsync();
         Assert.DoesNotContain(result, d => d.Id == "AD0001");
     }
+
+    [Fact]
+    public async Task ImagesWithUnknownParts_AreFollowedThroughLocalsBranchesFallbacksAndNesting()
+    {
+        var test = new ImageVerify.Test
+        {
+            TestCode = """
+                using k8s.Models;
+
+                public sealed class Options
+                {
+                    public string? Image { get; set; }
+                    public string Repository { get; set; } = null!;
+                }
+
+                class Manifests
+                {
+                    const string Evil = "quay.io/evil";
+
+                    V1Container Local(string tag)
+                    {
+                        var image = {|#0:$"{Evil}/miner:{tag}"|};
+                        return new V1Container { Image = image, ImagePullPolicy = "Always" };
+                    }
+
+                    V1Container Nested(string app, string tag)
+                    {
+                        string name = $"quay.io/evil/{app}";
+                        return new V1Container { Image = {|#1:$"{name}:{tag}"|}, ImagePullPolicy = "Always" };
+                    }
+
+                    V1Container Fallback(Options options) =>
+                        new V1Container { Image = options.Image ?? {|#2:options.Repository + ":latest"|}, ImagePullPolicy = "Always" };
+
+                    V1Container Branch(bool dev, string repo) =>
+                        new V1Container { Image = dev ? {|#3:$"ghcr.io/acme/{repo}:latest"|} : $"ghcr.io/acme/{repo}:1.0", ImagePullPolicy = "Always" };
+
+                    V1Container NumberHole(int version) => new V1Container { Image = {|#4:$"quay.io/evil/miner:{version}"|}, ImagePullPolicy = "Always" };
+
+                    V1Container KnownAndUnknown(string? tag) => new V1Container { Image = {|#5:"ghcr.io/acme/api:" + (tag ?? "latest")|}, ImagePullPolicy = "Always" };
+
+                    V1Container Allowed(string tag) => new V1Container { Image = $"ghcr.io/acme/api:{tag}", ImagePullPolicy = "Always" };
+                }
+                """,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nk8s_manifests.allowed_registries = ghcr.io/acme\n"));
+        test.ExpectedDiagnostics.Add(ImageVerify.Diagnostic("KMA008").WithLocation(0).WithArguments("quay.io/evil/miner:{tag}", "ghcr.io/acme"));
+        test.ExpectedDiagnostics.Add(ImageVerify.Diagnostic("KMA008").WithLocation(1).WithArguments("quay.io/evil/{app}:{tag}", "ghcr.io/acme"));
+        test.ExpectedDiagnostics.Add(ImageVerify.Diagnostic("KMA005").WithLocation(2).WithArguments("{options.Repository}:latest", "uses the tag 'latest'"));
+        test.ExpectedDiagnostics.Add(ImageVerify.Diagnostic("KMA005").WithLocation(3).WithArguments("ghcr.io/acme/{repo}:latest", "uses the tag 'latest'"));
+        test.ExpectedDiagnostics.Add(ImageVerify.Diagnostic("KMA008").WithLocation(4).WithArguments("quay.io/evil/miner:{version}", "ghcr.io/acme"));
+        test.ExpectedDiagnostics.Add(ImageVerify.Diagnostic("KMA005").WithLocation(5).WithArguments("ghcr.io/acme/api:latest", "uses the tag 'latest'"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task StringFormat_WithAlignmentOrFormat_StaysUnknown() =>
+        ImageVerify.VerifyAnalyzerAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Aligned(string repo) => new V1Container { Image = string.Format("{0,-10}:latest", repo), ImagePullPolicy = "Always" };
+                V1Container Formatted(System.DateTime day) => new V1Container { Image = string.Format("app:{0:yyyyMMdd}/latest", day), ImagePullPolicy = "Always" };
+                V1Container Repeated(string repo) => new V1Container { Image = string.Format("{0}/{0}", repo), ImagePullPolicy = "Always" };
+                V1Container OutOfRange(string repo) => new V1Container { Image = string.Format("{1}/app", repo), ImagePullPolicy = "Always" };
+                V1Container Escaped(string repo) => new V1Container { Image = {|#0:string.Format("{0}/{{app}}", repo)|}, ImagePullPolicy = "Always" };
+            }
+            """,
+            ImageVerify.Diagnostic("KMA004").WithLocation(0).WithArguments("{repo}/{app}", "'{' appears nowhere in an image reference"));
+
+    [Fact]
+    public Task FallbackAfterAnImageWithUnknownParts_CountsOnlyWhereTheLeftMayBeNull() =>
+        ImageVerify.VerifyAnalyzerAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                // An interpolation is never null: the fallback is never used.
+                V1Container NeverNull(string tag) => new V1Container { Image = $"ghcr.io/acme/api:{tag}" ?? "nginx:latest", ImagePullPolicy = "Always" };
+
+                V1Container MaybeNull(bool pinned, string tag)
+                {
+                    string? image = pinned ? $"ghcr.io/acme/api:{tag}" : null;
+                    return new V1Container { Image = image ?? {|#0:"nginx:latest"|}, ImagePullPolicy = "Always" };
+                }
+            }
+            """,
+            ImageVerify.Diagnostic("KMA005").WithLocation(0).WithArguments("nginx:latest", "uses the tag 'latest'"));
 }

@@ -368,4 +368,52 @@ public sealed class ImageReferenceTests
         };
         await test.RunAsync();
     }
+
+    [Fact]
+    public Task ImagesWithUnknownParts_AreJudgedOnTheirKnownParts() =>
+        VerifyCS.VerifyNoCodeFixAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                const string Repository = "ghcr.io/acme/api";
+
+                V1Container UnknownRepository(string repo) => new V1Container { Image = {|#0:$"{repo}:latest"|}, ImagePullPolicy = "Always" };
+                V1Container UnknownRegistry(string registry) => new V1Container { Image = {|#1:registry + "/app"|}, ImagePullPolicy = "Always" };
+                V1Container Uppercase(string tag) => new V1Container { Image = {|#2:$"ghcr.io/Acme/api:{tag}"|}, ImagePullPolicy = "Always" };
+                V1Container UppercaseAfterHole(string registry) => new V1Container { Image = {|#3:string.Format("{0}/Shop/api:1.0", registry)|}, ImagePullPolicy = "Always" };
+                V1Container Scheme(string tag) => new V1Container { Image = {|#4:"https://ghcr.io/acme/api:" + tag|}, ImagePullPolicy = "Always" };
+                V1Container UnknownTag(string tag) => new V1Container { Image = $"app:{tag}", ImagePullPolicy = "Always" };
+                V1Container KnownName(string tag) => new V1Container { Image = $"{Repository}:{tag}", ImagePullPolicy = "Always" };
+                V1Container TagPrefix(string minor) => new V1Container { Image = $"nginx:latest{minor}", ImagePullPolicy = "Always" };
+                V1Container Digest(string digest) => new V1Container { Image = $"{Repository}@{digest}", ImagePullPolicy = "Always" };
+                V1Container UppercaseTag(string repo) => new V1Container { Image = $"{repo}:Release-1", ImagePullPolicy = "Always" };
+                V1Container UppercaseDomain(string tag) => new V1Container { Image = $"GHCR.io/acme/api:{tag}", ImagePullPolicy = "Always" };
+                V1Container Aligned(string repo) => new V1Container { Image = $"{repo,10}:latest", ImagePullPolicy = "Always" };
+            }
+            """,
+            VerifyCS.Diagnostic("KMA005").WithLocation(0).WithArguments("{repo}:latest", "uses the tag 'latest'"),
+            VerifyCS.Diagnostic("KMA005").WithLocation(1).WithArguments("{registry}/app", "has no tag or digest, so it means 'latest'"),
+            VerifyCS.Diagnostic("KMA004").WithLocation(2).WithArguments("ghcr.io/Acme/api:{tag}", "the repository path component 'Acme' has uppercase letters, and repositories are lowercase"),
+            VerifyCS.Diagnostic("KMA004").WithLocation(3).WithArguments("{registry}/Shop/api:1.0", "the repository path component 'Shop' has uppercase letters, and repositories are lowercase"),
+            VerifyCS.Diagnostic("KMA004").WithLocation(4).WithArguments("https://ghcr.io/acme/api:{tag}", "'https://' is a URL scheme, and an image reference has none (write the registry host first)"));
+
+    [Fact]
+    public Task ImageWithUnknownTag_PassedToAFactory_IsReportedOnTheArgument() =>
+        VerifyCS.VerifyAnalyzerAsync(
+            """
+            using k8s.Models;
+
+            static class Containers
+            {
+                public static V1Container Worker(string image) => new() { Name = "worker", Image = image, ImagePullPolicy = "Always" };
+            }
+
+            class Manifests
+            {
+                V1Container Build(string repo) => Containers.Worker({|#0:repo + ":latest"|});
+            }
+            """,
+            VerifyCS.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(0).WithArguments("{repo}:latest", "uses the tag 'latest'", "passed to Containers.Worker"));
 }

@@ -380,4 +380,31 @@ public sealed class PullPolicyValueTests
         test.NumberOfFixAllIterations = 2;
         await test.RunAsync();
     }
+
+    [Fact]
+    public Task MutableImageWithUnknownParts_IsReportedOnlyWhenItsTagIsKnown() =>
+        VerifyCS.VerifyAnalyzerAsync(
+            """
+            using k8s.Models;
+
+            static class Containers
+            {
+                public static V1Container Cached(string image) => new() { Name = "cached", Image = image, ImagePullPolicy = "IfNotPresent" };
+            }
+
+            class Manifests
+            {
+                V1Container Latest(string repo) => new V1Container { Image = $"{repo}:latest", ImagePullPolicy = {|#0:"IfNotPresent"|} };
+                V1Container Untagged(string registry) => new V1Container { Image = registry + "/app", ImagePullPolicy = {|#1:"Never"|} };
+                V1Container Passed(string repo) => Containers.Cached({|#2:repo + ":latest"|});
+                V1Container UnknownTag(string tag) => new V1Container { Image = $"app:{tag}", ImagePullPolicy = "IfNotPresent" };
+                V1Container KnownNameUnknownTag(string tag) => new V1Container { Image = $"ghcr.io/acme/api:{tag}", ImagePullPolicy = {|#3:"Never"|} };
+                V1Container Pinned(string repo, string digest) => new V1Container { Image = $"{repo}:latest@{digest}", ImagePullPolicy = "IfNotPresent" };
+            }
+            """,
+            VerifyCS.Diagnostic("KMA003").WithLocation(0).WithArguments("{repo}:latest", "tag 'latest'"),
+            VerifyCS.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_NeverWithMutableImage).WithLocation(1).WithArguments("{registry}/app", "no tag or digest, so 'latest'"),
+            VerifyCS.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom).WithLocation(2).WithArguments("{repo}:latest", "tag 'latest'", "created by Containers.Cached"),
+            VerifyCS.Diagnostic("KMA007").WithLocation(1),
+            VerifyCS.Diagnostic("KMA007").WithLocation(3));
 }

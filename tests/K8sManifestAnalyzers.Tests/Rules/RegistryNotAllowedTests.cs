@@ -68,4 +68,76 @@ public sealed class RegistryNotAllowedTests
         test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nk8s_manifests.allowed_registries = , ,\n"));
         await test.RunAsync();
     }
+
+    private const string PartialSource = """
+        using k8s.Models;
+
+        class Manifests
+        {
+            const string Registry = "quay.io/evil";
+
+            V1Container Interpolated(string tag) => new V1Container { Image = {|#0:$"quay.io/evil/miner:{tag}"|}, ImagePullPolicy = "Always" };
+            V1Container Concatenated(string tag) => new V1Container { Image = {|#1:"quay.io/evil/miner:" + tag|}, ImagePullPolicy = "Always" };
+            V1Container Formatted(string tag) => new V1Container { Image = {|#2:string.Format("{0}/miner:{1}", Registry, tag)|}, ImagePullPolicy = "Always" };
+            V1Container Concat(string tag) => new V1Container { Image = {|#3:string.Concat(Registry, "/miner:", tag)|}, ImagePullPolicy = "Always" };
+            V1Container HoleInTheName(string name) => new V1Container { Image = {|#4:$"quay.io/evil/{name}:1.0"|}, ImagePullPolicy = "Always" };
+            V1Container DockerHub(string tag) => new V1Container { Image = {|#5:$"library/nginx:{tag}"|}, ImagePullPolicy = "Always" };
+            V1Container Allowed(string tag) => new V1Container { Image = $"ghcr.io/acme/api:{tag}", ImagePullPolicy = "Always" };
+            V1Container AllowedPath(string name) => new V1Container { Image = $"ghcr.io/acme/{name}:1.0", ImagePullPolicy = "Always" };
+            V1Container UnknownRegistry(string registry) => new V1Container { Image = $"{registry}/app:1.0", ImagePullPolicy = "Always" };
+            V1Container HostContinued(string suffix) => new V1Container { Image = $"ghcr.io{suffix}/app:1.0", ImagePullPolicy = "Always" };
+            V1Container MayBeAllowed(string rest) => new V1Container { Image = $"ghcr.io/{rest}", ImagePullPolicy = "Always" };
+            V1Container Formatted(string tag, int width) => new V1Container { Image = string.Format("quay.io/evil/miner:{0,5}", tag), ImagePullPolicy = "Always" };
+        }
+        """;
+
+    [Fact]
+    public async Task ImageWithUnknownTag_IsCheckedOnItsKnownName()
+    {
+        var test = new VerifyCS.Test { TestCode = PartialSource };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nk8s_manifests.allowed_registries = ghcr.io/acme\n"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(0).WithArguments("quay.io/evil/miner:{tag}", "ghcr.io/acme"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(1).WithArguments("quay.io/evil/miner:{tag}", "ghcr.io/acme"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(2).WithArguments("quay.io/evil/miner:{tag}", "ghcr.io/acme"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(3).WithArguments("quay.io/evil/miner:{tag}", "ghcr.io/acme"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(4).WithArguments("quay.io/evil/{name}:1.0", "ghcr.io/acme"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(Descriptors.KMA008_RegistryNotAllowedNormalized).WithLocation(5).WithArguments("library/nginx:{tag}", "docker.io/library/nginx", "ghcr.io/acme"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ImageWithUnknownTag_UnderAnAllowedPrefix_IsSilent()
+    {
+        var test = new VerifyCS.Test { TestCode = WithoutMarkup(PartialSource) };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nk8s_manifests.allowed_registries = ghcr.io, quay.io/evil, docker.io\n"));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task ImageFromAConstantAndAnUnknownTag_ReportedWhereTheConstantIsDeclared_NamesIt()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using k8s.Models;
+
+                static class Images
+                {
+                    public static readonly string Miner = "quay.io/evil/miner:" + System.Environment.GetEnvironmentVariable("TAG");
+                }
+
+                class Manifests
+                {
+                    V1Container Build() => new V1Container { Image = {|#0:Images.Miner|}, ImagePullPolicy = "Always" };
+                }
+                """,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nk8s_manifests.allowed_registries = ghcr.io/acme\n"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(Descriptors.KMA008_RegistryNotAllowedFrom).WithLocation(0)
+            .WithArguments("quay.io/evil/miner:{System.Environment.GetEnvironmentVariable(\"TAG\")}", "ghcr.io/acme", "the value of Images.Miner"));
+        await test.RunAsync();
+    }
+
+    private static string WithoutMarkup(string source) =>
+        System.Text.RegularExpressions.Regex.Replace(source, @"\{\|#\d+:", string.Empty).Replace("|}", string.Empty);
 }

@@ -245,9 +245,16 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 foreach (var operation in containers.DescendantsAndSelf())
                 {
                     if (operation is IObjectCreationOperation containerCreation
-                        && ContainerReader.Read(containerCreation, types) is { Image: { IsConstant: true, Operation: { } image } } container)
+                        && ContainerReader.Read(containerCreation, types) is { Image: { IsSet: true, Operation: { } image } } container)
                     {
-                        spec.Images.Add(new PodImage(container.Image.Text!, Locations.OfValue(image)));
+                        if (container.Image.IsConstant)
+                        {
+                            spec.Images.Add(new PodImage(container.Image.Text!, Locations.OfValue(image)));
+                        }
+                        else
+                        {
+                            AddPartialImages(spec, image, types);
+                        }
                     }
                     else if (operation is IInvocationOperation invocation
                         && types.Builders is { } builders
@@ -269,6 +276,17 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
 
             return spec;
+        }
+
+        // An image with known and unknown parts (`$"ghcr.io/acme/api:{tag}"`): each form it can take, with what its known
+        // parts make certain. Folded without the body's locals, like the constants above.
+        private static void AddPartialImages(PodSpecFact spec, IOperation image, KubernetesTypes types)
+        {
+            var values = types.Values.Fold(image, null, propertyDefaults: false);
+            foreach (var partial in values.Partials)
+            {
+                spec.Images.Add(new PodImage(partial.Pattern, Locations.OfValue(image), partial: Model.PartialImageReference.Of(partial.Texts)));
+            }
         }
 
         // Enqueues the references of a list; true when the list has (or may have) entries.

@@ -86,14 +86,19 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
     /// <summary>An image of a container in a pod spec.</summary>
     internal readonly struct PodImage
     {
-        internal PodImage(string image, Location location, string? declaredPullSecret = null)
+        internal PodImage(string image, Location location, string? declaredPullSecret = null, Model.PartialImageReference? partial = null)
         {
             Image = image;
             Location = location;
             DeclaredPullSecret = declaredPullSecret;
+            Partial = partial;
         }
 
+        /// <summary>The image; for one with unknown parts, its pattern (<c>ghcr.io/acme/api:{tag}</c>).</summary>
         internal string Image { get; }
+
+        /// <summary>For an image with known and unknown parts, what the known parts make certain; else null.</summary>
+        internal Model.PartialImageReference? Partial { get; }
 
         internal Location Location { get; }
 

@@ -5,7 +5,9 @@ namespace K8sManifestAnalyzers.Analysis.Values
 {
     /// <summary>
     /// The constants a value can take, each with its origin, plus whether an unknown part remains (a parameter, a
-    /// configured option, a call that is not followed). An unknown part alone never produces a finding.
+    /// configured option, a call that is not followed). An unknown part alone never produces a finding. Values with
+    /// known and unknown parts (<c>$"ghcr.io/acme/api:{tag}"</c>) are kept apart as <see cref="Partials"/>: they are
+    /// unknown for every rule that judges constants, and only the image rules read what their known parts say.
     /// </summary>
     internal sealed class PossibleValues
     {
@@ -14,14 +16,28 @@ namespace K8sManifestAnalyzers.Analysis.Values
         internal static readonly PossibleValues None = new(ImmutableArray<PossibleValue>.Empty, hasUnknown: false);
 
         internal PossibleValues(ImmutableArray<PossibleValue> constants, bool hasUnknown)
+            : this(constants, ImmutableArray<PartialValue>.Empty, hasUnknown)
+        {
+        }
+
+        /// <summary>Constants, values with holes, and whether some value is neither (<paramref name="hasOpaque"/>).</summary>
+        internal PossibleValues(ImmutableArray<PossibleValue> constants, ImmutableArray<PartialValue> partials, bool hasOpaque)
         {
             Constants = constants;
-            HasUnknown = hasUnknown;
+            Partials = partials;
+            HasOpaque = hasOpaque;
         }
 
         internal ImmutableArray<PossibleValue> Constants { get; }
 
-        internal bool HasUnknown { get; }
+        /// <summary>The values with known and unknown parts; never among <see cref="Constants"/>.</summary>
+        internal ImmutableArray<PartialValue> Partials { get; }
+
+        /// <summary>True when a value may be something other than a constant: an unknown part, or a value with holes.</summary>
+        internal bool HasUnknown => HasOpaque || !Partials.IsEmpty;
+
+        /// <summary>True when a value may be something of which nothing is known (neither a constant nor a partial).</summary>
+        internal bool HasOpaque { get; }
 
         /// <summary>True when the value is one constant on every path: the case the rules judged before values flowed.</summary>
         internal bool IsSingleConstant => !HasUnknown && Constants.Length == 1;
@@ -47,23 +63,26 @@ namespace K8sManifestAnalyzers.Analysis.Values
         /// <summary>Both sets: the value is one or the other.</summary>
         internal PossibleValues Union(PossibleValues other)
         {
-            if (other.Constants.IsEmpty)
+            if (other.Constants.IsEmpty && other.Partials.IsEmpty)
             {
-                return other.HasUnknown && !HasUnknown ? new PossibleValues(Constants, true) : this;
+                return other.HasOpaque && !HasOpaque ? new PossibleValues(Constants, Partials, true) : this;
             }
 
-            if (Constants.IsEmpty)
+            if (Constants.IsEmpty && Partials.IsEmpty)
             {
-                return HasUnknown && !other.HasUnknown ? new PossibleValues(other.Constants, true) : other;
+                return HasOpaque && !other.HasOpaque ? new PossibleValues(other.Constants, other.Partials, true) : other;
             }
 
-            return new PossibleValues(Constants.AddRange(other.Constants), HasUnknown || other.HasUnknown);
+            return new PossibleValues(Constants.AddRange(other.Constants), Partials.AddRange(other.Partials), HasOpaque || other.HasOpaque);
         }
+
+        /// <summary>The same values, with an unknown part besides them.</summary>
+        internal PossibleValues WithOpaque() => HasOpaque ? this : new PossibleValues(Constants, Partials, true);
 
         /// <summary>Every constant given another scenario and description.</summary>
         internal PossibleValues Map(ValueScenario scenario, string? description, bool keepStrongerScenario = true, bool? isMemberDefault = null)
         {
-            if (Constants.IsEmpty)
+            if (Constants.IsEmpty && Partials.IsEmpty)
             {
                 return this;
             }
@@ -75,7 +94,20 @@ namespace K8sManifestAnalyzers.Analysis.Values
                 builder.Add(value.With(chosen, Compose(description, value.Description), isMemberDefault));
             }
 
-            return new PossibleValues(builder.MoveToImmutable(), HasUnknown);
+            var partials = Partials;
+            if (!partials.IsEmpty)
+            {
+                var mapped = ImmutableArray.CreateBuilder<PartialValue>(partials.Length);
+                foreach (var value in partials)
+                {
+                    var chosen = keepStrongerScenario && value.Scenario > scenario ? value.Scenario : scenario;
+                    mapped.Add(value.With(chosen, Compose(description, value.Description), isMemberDefault));
+                }
+
+                partials = mapped.MoveToImmutable();
+            }
+
+            return new PossibleValues(builder.MoveToImmutable(), partials, HasOpaque);
         }
 
         /// <summary>Every constant read through <paramref name="anchor"/> (see <see cref="PossibleValue.Anchor"/>).</summary>
@@ -129,7 +161,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
                 }
             }
 
-            return new PossibleValues(builder.ToImmutable(), HasUnknown);
+            return new PossibleValues(builder.ToImmutable(), Partials, HasOpaque);
         }
 
         // "the default of X" inside "when y is null": "the default of X, used when y is null".

@@ -115,19 +115,19 @@ namespace K8sManifestAnalyzers.Analysis.Values
                     return @switch.Arms.Length == 1 ? arms : arms.Map(ValueScenario.Branch, null);
 
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when IsString(binary.Type):
-                    return Concatenate(new[] { binary.LeftOperand, binary.RightOperand }, operation, state, depth);
+                    return Concatenate(new[] { new Part(binary.LeftOperand), new Part(binary.RightOperand) }, operation, state, depth);
 
                 case IInterpolatedStringOperation interpolated:
-                    var parts = new List<IOperation>(interpolated.Parts.Length);
+                    var parts = new List<Part>(interpolated.Parts.Length);
                     foreach (var part in interpolated.Parts)
                     {
                         switch (part)
                         {
                             case IInterpolatedStringTextOperation text:
-                                parts.Add(text.Text);
+                                parts.Add(new Part(text.Text));
                                 break;
                             case IInterpolationOperation { Alignment: null, FormatString: null } hole:
-                                parts.Add(hole.Expression);
+                                parts.Add(new Part(hole.Expression));
                                 break;
                             default:
                                 return PossibleValues.Unknown;
@@ -135,6 +135,9 @@ namespace K8sManifestAnalyzers.Analysis.Values
                     }
 
                     return Concatenate(parts, operation, state, depth);
+
+                case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Concat" or "Format" } method } call when IsString(method.ContainingType):
+                    return StringCallParts(call) is { } called ? Concatenate(called, operation, state, depth) : PossibleValues.Unknown;
 
                 case IFieldReferenceOperation field:
                     return FoldMember(field.Field, operation, state, depth);
@@ -168,28 +171,184 @@ namespace K8sManifestAnalyzers.Analysis.Values
         {
             var left = Fold(coalesce.Value, state, depth + 1);
             var result = left.WithoutNull();
-            if (!left.HasUnknown && !left.MayBeNull)
+            if (!left.HasOpaque && !left.MayBeNull)
             {
+                // Constants and values with holes are never null.
                 return result;
             }
 
             var right = Fold(coalesce.WhenNull, state, depth + 1);
             string description = "used when " + Describe(coalesce.Value) + " is null";
             right = right.Map(ValueScenario.Unconfigured, description);
-            return new PossibleValues(result.Constants.AddRange(right.Constants), left.HasUnknown || right.HasUnknown);
+            return new PossibleValues(result.Constants.AddRange(right.Constants), result.Partials.AddRange(right.Partials), left.HasOpaque || right.HasOpaque);
         }
 
-        private PossibleValues Concatenate(IReadOnlyList<IOperation> parts, IOperation whole, FoldState state, int depth)
+        // The parts of `string.Concat(a, b, …)` and of `string.Format("…{0}…", a, …)` with a constant format whose holes
+        // are plain `{n}`, each used once; null when the call is another one, or a hole has an alignment or a format.
+        private List<Part>? StringCallParts(IInvocationOperation call)
+        {
+            var arguments = new List<IOperation>();
+            foreach (var argument in call.Arguments)
+            {
+                switch (argument)
+                {
+                    case { ArgumentKind: ArgumentKind.Explicit, Parameter.Type: { } type } when IsString(type) || type.SpecialType == SpecialType.System_Object:
+                        arguments.Add(argument.Value);
+                        break;
+                    case { ArgumentKind: ArgumentKind.ParamArray, Value: IArrayCreationOperation { Initializer: { } elements } }:
+                        arguments.AddRange(elements.ElementValues);
+                        break;
+                    default:
+                        return null;
+                }
+            }
+
+            if (call.TargetMethod.Name == "Concat")
+            {
+                var parts = new List<Part>(arguments.Count);
+                foreach (var argument in arguments)
+                {
+                    parts.Add(new Part(argument));
+                }
+
+                return parts;
+            }
+
+            if (arguments.Count == 0 || call.TargetMethod.Parameters[0].Name != "format" || arguments[0].ConstantValue is not { HasValue: true, Value: string format })
+            {
+                return null;
+            }
+
+            return FormatParts(format, arguments);
+        }
+
+        // `{{` and `}}` are braces; `{n}` is argument n + 1 of the call (after the format). Anything else throws at run
+        // time or formats the argument: unknown.
+        private static List<Part>? FormatParts(string format, List<IOperation> arguments)
+        {
+            var parts = new List<Part>();
+            var used = new HashSet<int>();
+            var text = new System.Text.StringBuilder();
+            for (int i = 0; i < format.Length; i++)
+            {
+                char c = format[i];
+                if ((c == '{' || c == '}') && i + 1 < format.Length && format[i + 1] == c)
+                {
+                    text.Append(c);
+                    i++;
+                    continue;
+                }
+
+                if (c == '}')
+                {
+                    return null;
+                }
+
+                if (c != '{')
+                {
+                    text.Append(c);
+                    continue;
+                }
+
+                int index = 0;
+                int start = ++i;
+                while (i < format.Length && format[i] >= '0' && format[i] <= '9' && i - start < 6)
+                {
+                    index = (index * 10) + (format[i] - '0');
+                    i++;
+                }
+
+                if (i == start || i >= format.Length || format[i] != '}' || index + 1 >= arguments.Count || !used.Add(index))
+                {
+                    return null;
+                }
+
+                parts.Add(new Part(text.ToString()));
+                text.Clear();
+                parts.Add(new Part(arguments[index + 1]));
+            }
+
+            parts.Add(new Part(text.ToString()));
+            return parts;
+        }
+
+        // Constant combinations as before (every part has constants, at most 16 of them); besides them, the values with
+        // holes: a part that may be unknown is a hole there, written as its source, up to 16 such values.
+        private PossibleValues Concatenate(IReadOnlyList<Part> parts, IOperation whole, FoldState state, int depth)
         {
             var texts = new List<(string Text, ValueScenario Scenario, string? Description)> { (string.Empty, ValueScenario.Always, null) };
-            bool unknown = false;
+            List<Combination>? partials = null;
+            bool constantsPossible = true;
+            bool partialsDropped = false;
             foreach (var part in parts)
             {
-                var values = Fold(part, state, depth + 1);
-                unknown |= values.HasUnknown;
+                var values = part.Operation is null
+                    ? PossibleValues.Of(new PossibleValue(part.Text, whole, ValueScenario.Always, null))
+                    : Fold(part.Operation, state, depth + 1);
+                bool hole = values.HasOpaque || (values.Constants.IsEmpty && values.Partials.IsEmpty);
+                string? source = hole ? Describe(part.Operation!) : null;
+
+                // Most concatenations are constants only: the list of values with holes is made when one appears.
+                List<Combination>? nextPartials = null;
+                if (!partialsDropped && (source is not null || !values.Partials.IsEmpty || partials is not null))
+                {
+                    nextPartials = new List<Combination>();
+                    if (constantsPossible)
+                    {
+                        foreach (var (prefix, scenario, description) in texts)
+                        {
+                            var start = new Combination(prefix, scenario, description);
+                            foreach (var partial in values.Partials)
+                            {
+                                nextPartials.Add(start.Append(partial));
+                            }
+
+                            if (source is not null)
+                            {
+                                nextPartials.Add(start.AppendHole(source));
+                            }
+                        }
+                    }
+
+                    if (partials is not null)
+                    {
+                        foreach (var combination in partials)
+                        {
+                            foreach (var value in values.Constants)
+                            {
+                                nextPartials.Add(combination.Append(value));
+                            }
+
+                            foreach (var partial in values.Partials)
+                            {
+                                nextPartials.Add(combination.Append(partial));
+                            }
+
+                            if (source is not null)
+                            {
+                                nextPartials.Add(combination.AppendHole(source));
+                            }
+                        }
+                    }
+
+                    if (nextPartials.Count > MaxCombinations)
+                    {
+                        partialsDropped = true;
+                        nextPartials = null;
+                    }
+                }
+
+                partials = nextPartials;
                 if (values.Constants.IsEmpty)
                 {
-                    return PossibleValues.Unknown;
+                    constantsPossible = false;
+                    texts.Clear();
+                    continue;
+                }
+
+                if (!constantsPossible)
+                {
+                    continue;
                 }
 
                 var next = new List<(string, ValueScenario, string?)>();
@@ -214,7 +373,19 @@ namespace K8sManifestAnalyzers.Analysis.Values
                 builder.Add(new PossibleValue(text, whole, scenario, description));
             }
 
-            return new PossibleValues(builder.MoveToImmutable(), unknown);
+            var partialValues = ImmutableArray<PartialValue>.Empty;
+            if (partials is { Count: > 0 })
+            {
+                var partialBuilder = ImmutableArray.CreateBuilder<PartialValue>(partials.Count);
+                foreach (var combination in partials)
+                {
+                    partialBuilder.Add(combination.ToValue(whole));
+                }
+
+                partialValues = partialBuilder.MoveToImmutable();
+            }
+
+            return new PossibleValues(builder.MoveToImmutable(), partialValues, partialsDropped);
         }
 
         // Fields and properties declared in this compilation, folded once each.
@@ -252,7 +423,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
         // The cache keeps defaults of settable members as Unconfigured values; without property defaults they are unknown.
         private static PossibleValues Settle(PossibleValues values, FoldState state)
         {
-            if (state.PropertyDefaults || values.Constants.IsEmpty)
+            if (state.PropertyDefaults || (values.Constants.IsEmpty && values.Partials.IsEmpty))
             {
                 return values;
             }
@@ -266,7 +437,18 @@ namespace K8sManifestAnalyzers.Analysis.Values
                 }
             }
 
-            return kept.Count == values.Constants.Length ? values : new PossibleValues(kept.ToImmutable(), hasUnknown: true);
+            var keptPartials = ImmutableArray.CreateBuilder<PartialValue>();
+            foreach (var value in values.Partials)
+            {
+                if (!value.IsMemberDefault)
+                {
+                    keptPartials.Add(value);
+                }
+            }
+
+            return kept.Count == values.Constants.Length && keptPartials.Count == values.Partials.Length
+                ? values
+                : new PossibleValues(kept.ToImmutable(), keptPartials.ToImmutable(), hasOpaque: true);
         }
 
         private PossibleValues FoldDeclaration(ISymbol member, FoldState state, int depth)
@@ -307,7 +489,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
             }
 
             return settable
-                ? new PossibleValues(values.Map(ValueScenario.Unconfigured, "the default of " + name, isMemberDefault: true).Constants, hasUnknown: true)
+                ? values.Map(ValueScenario.Unconfigured, "the default of " + name, isMemberDefault: true).WithOpaque()
                 : values.Map(ValueScenario.Always, "the value of " + name);
         }
 
@@ -385,6 +567,66 @@ namespace K8sManifestAnalyzers.Analysis.Values
         /// <summary>Folds in another scope (a called method's body), continuing the depth count.</summary>
         internal PossibleValues FoldIn(IOperation? value, IValueScope? scope, bool propertyDefaults, int depth) =>
             Fold(value, new FoldState(scope, propertyDefaults), depth + 1);
+
+        // A part of a concatenation: an expression to fold, or a text of a format string.
+        private readonly struct Part
+        {
+            internal Part(IOperation operation)
+            {
+                Operation = operation;
+                Text = null;
+            }
+
+            internal Part(string text)
+            {
+                Operation = null;
+                Text = text;
+            }
+
+            internal IOperation? Operation { get; }
+
+            internal string? Text { get; }
+        }
+
+        // One value with holes being built: the texts so far (the last one still open) and the holes between them.
+        private sealed class Combination
+        {
+            private readonly ImmutableArray<string> _texts;
+            private readonly ImmutableArray<string> _holes;
+            private readonly ValueScenario _scenario;
+            private readonly string? _description;
+
+            internal Combination(string prefix, ValueScenario scenario, string? description)
+                : this(ImmutableArray.Create(prefix), ImmutableArray<string>.Empty, scenario, description)
+            {
+            }
+
+            private Combination(ImmutableArray<string> texts, ImmutableArray<string> holes, ValueScenario scenario, string? description)
+            {
+                _texts = texts;
+                _holes = holes;
+                _scenario = scenario;
+                _description = description;
+            }
+
+            internal Combination Append(PossibleValue value) =>
+                new(AppendText(_texts, value.Text), _holes, Stronger(value.Scenario), _description ?? value.Description);
+
+            internal Combination Append(PartialValue value)
+            {
+                var texts = AppendText(_texts, value.Texts[0]).AddRange(value.Texts.RemoveAt(0));
+                return new Combination(texts, _holes.AddRange(value.Holes), Stronger(value.Scenario), _description ?? value.Description);
+            }
+
+            internal Combination AppendHole(string source) => new(_texts.Add(string.Empty), _holes.Add(source), _scenario, _description);
+
+            internal PartialValue ToValue(IOperation whole) => new(_texts, _holes, whole, _scenario, _description);
+
+            private ValueScenario Stronger(ValueScenario other) => other > _scenario ? other : _scenario;
+
+            private static ImmutableArray<string> AppendText(ImmutableArray<string> texts, string? text) =>
+                string.IsNullOrEmpty(text) ? texts : texts.SetItem(texts.Length - 1, texts[texts.Length - 1] + text);
+        }
 
         private sealed class FoldState
         {

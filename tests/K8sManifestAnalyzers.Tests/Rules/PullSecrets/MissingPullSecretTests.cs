@@ -238,6 +238,76 @@ public sealed class MissingPullSecretTests
             """,
             null);
 
+    [Fact]
+    public Task PrivateImageWithUnknownTag_IsCheckedOnItsKnownName() =>
+        RunAnalyzer(
+            """
+            using k8s.Models;
+
+            static class Manifests
+            {
+                const string Registry = "registry.example.com/shop";
+
+                public static V1PodSpec Tagged(string tag) => {|#2:new|}() { Containers = [new() { Image = {|#0:$"ghcr.io/acme/api:{tag}"|}, ImagePullPolicy = "IfNotPresent" }] };
+                public static V1PodSpec Formatted(string name, string tag) => {|#3:new|}() { Containers = [new() { Image = {|#1:string.Format("{0}/{1}:{2}", Registry, name, tag)|}, ImagePullPolicy = "IfNotPresent" }] };
+
+                // With pull secrets: silent.
+                public static V1PodSpec WithSecrets(string tag) => new() { ImagePullSecrets = [new() { Name = "ci-registry" }], Containers = [new() { Image = $"ghcr.io/acme/api:{tag}", ImagePullPolicy = "IfNotPresent" }] };
+
+                // The registry, or the part of the path the prefix needs, is unknown: silent.
+                public static V1PodSpec UnknownRegistry(string registry) => new() { Containers = [new() { Image = $"{registry}/api:1.0", ImagePullPolicy = "IfNotPresent" }] };
+                public static V1PodSpec UnknownOwner(string path) => new() { Containers = [new() { Image = $"ghcr.io/{path}:1.0", ImagePullPolicy = "IfNotPresent" }] };
+                public static V1PodSpec HostContinued(string suffix) => new() { Containers = [new() { Image = "ghcr.io" + suffix + "/acme/api:1.0", ImagePullPolicy = "IfNotPresent" }] };
+
+                // Another registry: silent.
+                public static V1PodSpec Public(string tag) => new() { Containers = [new() { Image = $"ghcr.io/acmecorp/api:{tag}", ImagePullPolicy = "IfNotPresent" }] };
+            }
+            """,
+            EditorConfig,
+            VerifyCS.Diagnostic("KMA103").WithLocation(0).WithLocation(2).WithArguments("ghcr.io/acme/api:{tag}", "ghcr.io/acme", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(1).WithLocation(3).WithArguments("registry.example.com/shop/{name}:{tag}", "registry.example.com", string.Empty));
+
+    [Fact]
+    public async Task PrivateImageWithUnknownTag_GetsThePullSecretFix()
+    {
+        var test = new VerifyCS.Test
+        {
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipLocalDiagnosticCheck,
+            CodeActionIndex = 1,
+            CodeActionEquivalenceKey = AddPullSecretCodeFix.KeyPrefix + "shop-registry",
+        };
+        test.TestState.Sources.Add("""
+            using k8s.Models;
+
+            static class Pods
+            {
+                public static V1PodSpec Spec(string tag) => {|#1:new V1PodSpec|}
+                {
+                    Containers = [new() { Name = "api", Image = {|#0:$"registry.example.com/shop/api:{tag}"|}, ImagePullPolicy = "IfNotPresent" }],
+                };
+            }
+            """);
+        test.TestState.Sources.Add(Secrets);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig));
+        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA103").WithLocation(0).WithLocation(1).WithArguments("registry.example.com/shop/api:{tag}", "registry.example.com", string.Empty));
+        DisableOtherRules(test);
+        test.FixedState.Sources.Add("""
+            using k8s.Models;
+
+            static class Pods
+            {
+                public static V1PodSpec Spec(string tag) => new V1PodSpec
+                {
+                    Containers = [new() { Name = "api", Image = $"registry.example.com/shop/api:{tag}", ImagePullPolicy = "IfNotPresent" }],
+                    ImagePullSecrets = [new() { Name = "shop-registry" }],
+                };
+            }
+            """);
+        test.FixedState.Sources.Add(Secrets);
+        test.FixedState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig));
+        await test.RunAsync();
+    }
+
     private static void DisableOtherRules(VerifyCS.Test test) =>
         test.DisabledDiagnostics.AddRange(new[] { "KMA101", "KMA102", "KMA104" });
 
