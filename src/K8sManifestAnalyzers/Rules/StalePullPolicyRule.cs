@@ -37,7 +37,7 @@ namespace K8sManifestAnalyzers.Rules
                     var where = ValueLocation.Of(policy, policyValue);
                     string why = facts.Image(image).IsUntagged ? "no tag or digest, so 'latest'" : "tag 'latest'";
                     bool never = policyValue.Text == PullPolicy.Never;
-                    var properties = RuleProperties.Replacement(where.OnConstant ? PullPolicy.Always : null);
+                    var properties = RuleProperties.Replacement(where.OnConstant ? Replacement(policyValue) : null);
                     string? from = ImageOrigin(container.Image, imageValue);
                     report(from is null
                         ? Diagnostic.Create(never ? Descriptors.KMA003_NeverWithMutableImage : Descriptors.KMA003_StalePolicyForMutableImage, where.Location, properties, image, why)
@@ -73,7 +73,7 @@ namespace K8sManifestAnalyzers.Rules
                     string why = facts.Image(image).IsUntagged ? "no tag or digest, so 'latest'" : "tag 'latest'";
                     bool never = policyValue.Text == PullPolicy.Never;
                     var location = (policyPassed ? policyValue : imageValue).Origin.Syntax.GetLocation();
-                    var properties = RuleProperties.Replacement(policyPassed ? PullPolicy.Always : null);
+                    var properties = RuleProperties.Replacement(policyPassed ? Replacement(policyValue) : null);
                     report(Diagnostic.Create(
                         never ? Descriptors.KMA003_NeverWithMutableImageFrom : Descriptors.KMA003_StalePolicyForMutableImageFrom,
                         location,
@@ -85,6 +85,13 @@ namespace K8sManifestAnalyzers.Rules
                 }
             }
         }
+
+        /// <summary>
+        /// What the fix writes: <c>Always</c> in place of <c>IfNotPresent</c>; nothing in place of <c>Never</c>, which
+        /// is chosen on purpose (an image loaded onto the nodes, <c>kind load docker-image</c>, an air-gapped cluster)
+        /// and which <c>Always</c> would break with <c>ErrImagePull</c>. KMA007 speaks for <c>Never</c>.
+        /// </summary>
+        private static string? Replacement(PossibleValue policy) => policy.Text == PullPolicy.Never ? null : PullPolicy.Always;
 
         /// <summary>True when the constant is written in the call's arguments.</summary>
         internal static bool Passed(PossibleValue value, IOperation call) =>
