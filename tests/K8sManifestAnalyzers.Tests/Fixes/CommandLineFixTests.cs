@@ -286,6 +286,70 @@ public sealed class CommandLineFixTests
         }
     }
 
+    private const string RetypedSecretSource = """
+        using System.Collections.Generic;
+        using System.Text;
+        using k8s.Models;
+
+        public static class Manifests
+        {
+            // A registry credential of the wrong type: KMA104's fix makes it kubernetes.io/dockerconfigjson.
+            public static V1Secret Acme(string json) => new()
+            {
+                Metadata = new() { Name = "acme-registry" },
+                Type = "Opaque",
+                Data = new Dictionary<string, byte[]> { [".dockerconfigjson"] = Encoding.UTF8.GetBytes(json) },
+            };
+
+            public static V1Secret Zeta(string json) => new()
+            {
+                Metadata = new() { Name = "zeta-registry" },
+                Type = "kubernetes.io/dockerconfigjson",
+                Data = new Dictionary<string, byte[]> { [".dockerconfigjson"] = Encoding.UTF8.GetBytes(json) },
+            };
+
+            public static V1PodSpec Web() => new()
+            {
+                ImagePullSecrets = [new() { Name = "acme-registry" }],
+                Containers = [new() { Name = "web", Image = "registry.example.com/shop/web:1.0", ImagePullPolicy = "IfNotPresent" }],
+            };
+
+            public static V1PodSpec Api() => new()
+            {
+                ImagePullSecrets = [new() { Name = "acme-regsitry" }],
+                Containers = [new() { Name = "api", Image = "registry.example.com/shop/api:1.0", ImagePullPolicy = "IfNotPresent" }],
+            };
+
+            public static V1PodSpec Worker() => new()
+            {
+                Containers = [new() { Name = "worker", Image = "registry.example.com/shop/worker:1.0", ImagePullPolicy = "IfNotPresent" }],
+            };
+        }
+        """;
+
+    [Fact]
+    public async Task RenameAndAddPullSecret_PickTheSameSecretWhetherOrNotItsTypeWasFixedFirst()
+    {
+        // KMA101 and KMA103 choose among docker-registry Secrets; KMA104's fix turns acme-registry into one. Their
+        // choice must not depend on whether KMA104 ran first.
+        var document = await CommandLineFixer.CreateDocumentAsync(RetypedSecretSource, EditorConfig);
+        string[] ids = { "KMA101", "KMA103", "KMA104" };
+        var findings = await CommandLineFixer.AnalyzeAsync(document.Project);
+        Assert.All(ids, id => Assert.Contains(findings, d => d.Id == id));
+
+        string? first = null;
+        foreach (var order in CommandLineFixer.Permutations(ids))
+        {
+            var text = await TextAfter(await CommandLineFixer.RunAsync(document.Project.Solution, order));
+            first ??= text;
+            Assert.True(text == first, $"order {string.Join(" ", order)} gave:\n{text}\nthe first order gave:\n{first}");
+        }
+
+        Assert.Contains("ImagePullSecrets = [new() { Name = \"acme-registry\" }],\n        Containers = [new() { Name = \"api\"", first);
+        Assert.Contains("Type = \"kubernetes.io/dockerconfigjson\",\n        Data = new Dictionary<string, byte[]> { [\".dockerconfigjson\"] = Encoding.UTF8.GetBytes(json) },\n    };\n\n    public static V1Secret Zeta", first);
+        Assert.Contains("ImagePullSecrets = [new() { Name = \"acme-registry\" }],\n    };", first);
+    }
+
     [Fact]
     public async Task FindingThatAppearsOnlyAfterAnotherFix_NeedsASecondRun_AfterWhichEveryOrderAgrees()
     {
