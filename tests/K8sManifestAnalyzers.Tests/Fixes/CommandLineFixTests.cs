@@ -353,19 +353,21 @@ public sealed class CommandLineFixTests
     [Fact]
     public async Task FindingThatAppearsOnlyAfterAnotherFix_NeedsASecondRun_AfterWhichEveryOrderAgrees()
     {
-        // KMA004 repairs the image to "shop-api", which is untagged: only then is IfNotPresent KMA003.
+        // KMA004 repairs the image to "shop-api", which is untagged: only then is IfNotPresent KMA003. KMA001 writes
+        // the server's default for the malformed image (IfNotPresent), which is KMA003 once the image is repaired.
         const string Repaired = """
             using k8s.Models;
 
             public static class Manifests
             {
                 public static V1Container Api() => new() { Name = "api", Image = " Shop-api", ImagePullPolicy = "IfNotPresent" };
+                public static V1Container Web() => new() { Name = "web", Image = " Shop-web" };
             }
             """;
         var document = await CommandLineFixer.CreateDocumentAsync(Repaired);
         Assert.DoesNotContain(await CommandLineFixer.AnalyzeAsync(document.Project), d => d.Id == "KMA003");
 
-        string[] ids = { "KMA003", "KMA004" };
+        string[] ids = { "KMA001", "KMA003", "KMA004" };
         var once = await TextAfter(await CommandLineFixer.RunAsync(document.Project.Solution, ids));
         Assert.Contains("Image = \"shop-api\", ImagePullPolicy = \"IfNotPresent\"", once);
 
@@ -374,6 +376,7 @@ public sealed class CommandLineFixTests
             var first = await CommandLineFixer.RunAsync(document.Project.Solution, order);
             var twice = await TextAfter(await CommandLineFixer.RunAsync(first, order));
             Assert.Contains("Image = \"shop-api\", ImagePullPolicy = \"Always\"", twice);
+            Assert.Contains("Image = \"shop-web\", ImagePullPolicy = \"Always\"", twice);
         }
     }
 
