@@ -17,11 +17,19 @@ namespace K8sManifestAnalyzers.CodeFixes
     /// <item>Fix All accepts any equivalence key, including none (the tool passes none when the first finding was not
     /// this provider's), and then applies each finding's own default fix.</item>
     /// </list>
+    /// A provider whose fix undoes a choice made on purpose offers no Fix All at all (<see cref="OffersFixAll"/>): its
+    /// fix is applied one finding at a time in the editor, and <c>dotnet format</c> leaves its findings alone.
     /// </summary>
     public abstract class ManifestCodeFixProvider : CodeFixProvider
     {
         /// <inheritdoc/>
-        public sealed override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
+        public sealed override FixAllProvider? GetFixAllProvider() => OffersFixAll ? FixAllProvider.Create(FixAllInDocumentAsync) : null;
+
+        /// <summary>
+        /// False for a fix that must be chosen finding by finding: the editor then offers no "Fix all occurrences", and
+        /// <c>dotnet format</c> reports that it cannot fix the rule instead of applying the fix everywhere.
+        /// </summary>
+        protected virtual bool OffersFixAll => true;
 
         /// <inheritdoc/>
         public sealed override async Task RegisterCodeFixesAsync(CodeFixContext context)

@@ -7,8 +7,10 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace K8sManifestAnalyzers.CodeFixes
 {
     /// <summary>
-    /// Writes the right pull policy in place of the reported one: the intended value for KMA002, <c>Always</c> for
-    /// KMA003, <c>IfNotPresent</c> for KMA007.
+    /// Writes the right pull policy in place of the reported one: the intended value for KMA002 (<c>Always</c> where
+    /// <c>IfNotPresent</c> was meant for a mutable image), <c>Always</c> in place of <c>IfNotPresent</c> for KMA003. The
+    /// analyzer decides the value (the <c>Replacement</c> property); KMA003 on <c>Never</c> has none. KMA007 has its own
+    /// fix, <see cref="ReplaceNeverPullPolicyCodeFix"/>, which offers no Fix All.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SetPullPolicyCodeFix))]
     [Shared]
@@ -17,15 +19,14 @@ namespace K8sManifestAnalyzers.CodeFixes
         /// <inheritdoc/>
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             DiagnosticIds.InvalidPullPolicy,
-            DiagnosticIds.StalePolicyForMutableImage,
-            DiagnosticIds.NeverPullPolicy);
+            DiagnosticIds.StalePolicyForMutableImage);
 
         /// <inheritdoc/>
         protected override string Title(string diagnosticId, string replacement) => $"Set ImagePullPolicy to '{replacement}'";
 
         /// <inheritdoc/>
-        // A misspelt constant defined elsewhere is fixed where it is defined; for KMA003 and KMA007 the fix changes
-        // the policy chosen for this container, whatever expression chose it.
+        // A misspelt constant defined elsewhere is fixed where it is defined; for KMA003 the fix changes the policy
+        // chosen for this container, whatever expression chose it.
         protected override bool CanReplace(string diagnosticId, ExpressionSyntax value) =>
             diagnosticId != DiagnosticIds.InvalidPullPolicy || base.CanReplace(diagnosticId, value);
     }

@@ -74,8 +74,11 @@ namespace K8sManifestAnalyzers.Analysis
             });
         }
 
-        /// <summary>Checks one value written to a container's image or pull policy, wherever it is written.</summary>
-        internal abstract void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, CompilationFacts facts);
+        /// <summary>
+        /// Checks one value written to a container's image or pull policy, wherever it is written.
+        /// <paramref name="containers"/> are the containers of the same body (for a write in a helper, none).
+        /// </summary>
+        internal abstract void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, BlockContainers containers, CompilationFacts facts);
 
         /// <summary>Checks one container creation (a <c>new</c> or a <c>with</c>) as a whole.</summary>
         internal abstract void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts);
@@ -109,9 +112,10 @@ namespace K8sManifestAnalyzers.Analysis
         /// <summary>
         /// Checks the constants a call passes to a method of the compilation that writes them to an image or a policy
         /// (a factory, a helper, a builder): reported on the argument, with a message naming the method. Constants the
-        /// method writes itself are reported in the method.
+        /// method writes itself are reported in the method. <paramref name="containers"/> are the containers the value
+        /// may reach: the factory's, or those of the calling body.
         /// </summary>
-        internal abstract void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, CompilationFacts facts);
+        internal abstract void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, BlockContainers containers, CompilationFacts facts);
 
         private void AnalyzeBlock(OperationBlockAnalysisContext context, List<IOperation> operations, KubernetesTypes types, CompilationFacts facts)
         {
@@ -130,27 +134,45 @@ namespace K8sManifestAnalyzers.Analysis
             // The one image write and the one policy write of each object in each statement list (a second write of the
             // same property makes the pair unknown).
             Dictionary<(IBlockOperation Block, ISymbol Target), (IOperation? Image, IOperation? Policy, bool Twice)>? sequences = null;
+
+            // The containers first: a rule judging a write may need the image that goes with it.
+            var containers = new Dictionary<IOperation, ContainerModel>();
+            foreach (var operation in operations)
+            {
+                var container = operation switch
+                {
+                    IObjectCreationOperation creation => ContainerReader.Read(creation, types, BodyOf(operation, context, types, facts.Values, propertyDefaults, bodies)),
+                    IWithOperation copy => ContainerReader.Read(copy, types),
+                    _ => null,
+                };
+                if (container is not null)
+                {
+                    containers.Add(operation, container);
+                }
+            }
+
+            var inBlock = new BlockContainers(new List<ContainerModel>(containers.Values));
             foreach (var operation in operations)
             {
                 var body = BodyOf(operation, context, types, facts.Values, propertyDefaults, bodies);
                 switch (operation)
                 {
-                    case IObjectCreationOperation creation when ContainerReader.Read(creation, types, body) is { } container:
+                    case IObjectCreationOperation creation when containers.TryGetValue(operation, out var container):
                         // Constructor arguments of KubernetesClient 17 and older are written values too.
                         foreach (var argument in creation.Arguments)
                         {
-                            AnalyzeWrite(Report, context.Options, argument, types, body, facts);
+                            AnalyzeWrite(Report, context.Options, argument, types, body, inBlock, facts);
                         }
 
                         AnalyzeContainer(Report, container, facts);
                         break;
 
-                    case IWithOperation copy when ContainerReader.Read(copy, types) is { } container:
+                    case IWithOperation when containers.TryGetValue(operation, out var container):
                         AnalyzeContainer(Report, container, facts);
                         break;
 
                     case IAssignmentOperation:
-                        AnalyzeWrite(Report, context.Options, operation, types, body, facts);
+                        AnalyzeWrite(Report, context.Options, operation, types, body, inBlock, facts);
                         if (WrittenInSequence(operation, types) is { } sequence)
                         {
                             (sequences ??= new Dictionary<(IBlockOperation, ISymbol), (IOperation?, IOperation?, bool)>()).TryGetValue(sequence.Key, out var pair);
@@ -166,7 +188,7 @@ namespace K8sManifestAnalyzers.Analysis
                         foreach (var write in summary.AllWrites)
                         {
                             var values = facts.Values.Fold(write.Value, write.ScopeFor(scope), propertyDefaults);
-                            AnalyzeValueThroughCall(Report, context.Options, write.Property, ManifestValue.From(call, values), call, summary.DisplayName, facts);
+                            AnalyzeValueThroughCall(Report, context.Options, write.Property, ManifestValue.From(call, values), call, summary.DisplayName, inBlock, facts);
                         }
 
                         if (summary.CreatedContainer is { } created)
@@ -178,8 +200,9 @@ namespace K8sManifestAnalyzers.Analysis
                             {
                                 var atCall = ContainerFlow.Complete(call, made.Image, made.PullPolicy, body);
                                 var model = new ContainerModel(call, atCall.Image, atCall.PullPolicy, made.IsImageVolume);
-                                AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.Image, model.Image, call, summary.DisplayName, facts);
-                                AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.ImagePullPolicy, model.PullPolicy, call, summary.DisplayName, facts);
+                                var byFactory = new BlockContainers(new[] { model });
+                                AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.Image, model.Image, call, summary.DisplayName, byFactory, facts);
+                                AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.ImagePullPolicy, model.PullPolicy, call, summary.DisplayName, byFactory, facts);
                                 AnalyzeCreatedByCall(Report, context.Options, model, call, summary.DisplayName, facts);
                             }
                         }
@@ -358,20 +381,23 @@ namespace K8sManifestAnalyzers.Analysis
                     return;
                 }
 
-                AnalyzeValue(context.ReportDiagnostic, context.Options, ContainerProperty.ImagePullPolicy, policy, facts);
-                if (builders.Read(invocation.Instance) is { IsConstant: true } image)
+                var built = builders.Read(invocation.Instance) is { IsConstant: true } image
+                    ? new ContainerModel(invocation, ManifestValue.Constant(image.Text, image.Expression), policy)
+                    : null;
+                AnalyzeValue(context.ReportDiagnostic, context.Options, ContainerProperty.ImagePullPolicy, policy, built is null ? BlockContainers.None : new BlockContainers(new[] { built }), facts);
+                if (built is not null)
                 {
-                    AnalyzeBuiltContainer(context.ReportDiagnostic, new ContainerModel(invocation, ManifestValue.Constant(image.Text, image.Expression), policy), facts);
+                    AnalyzeBuiltContainer(context.ReportDiagnostic, built, facts);
                 }
             }
         }
 
-        private void AnalyzeWrite(Action<Diagnostic> report, AnalyzerOptions options, IOperation write, KubernetesTypes types, ManifestBody body, CompilationFacts facts)
+        private void AnalyzeWrite(Action<Diagnostic> report, AnalyzerOptions options, IOperation write, KubernetesTypes types, ManifestBody body, BlockContainers containers, CompilationFacts facts)
         {
             var property = ContainerReader.ReadWrite(write, types, out var value);
             if (property != ContainerProperty.None && value is not null)
             {
-                AnalyzeValue(report, options, property, body.Read(value), facts);
+                AnalyzeValue(report, options, property, body.Read(value), containers, facts);
             }
         }
     }

@@ -1,3 +1,4 @@
+using K8sManifestAnalyzers.Analysis.Values;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Analysis
@@ -26,5 +27,42 @@ namespace K8sManifestAnalyzers.Analysis
         internal ManifestValue Image { get; }
 
         internal ManifestValue PullPolicy { get; }
+
+        /// <summary>
+        /// A mutable image (<c>:latest</c> or untagged) this container can have together with the pull-policy constant
+        /// <paramref name="policy"/>, one of <see cref="PullPolicy"/>'s values; null when there is none. These are the
+        /// pairs KMA003 judges.
+        /// </summary>
+        private string? MutableImageWith(PossibleValue policy, CompilationFacts facts)
+        {
+            foreach (var image in Image.Values.Constants)
+            {
+                if (image.Text is { } text && image.CanOccurWith(policy) && facts.Image(text).IsMutable)
+                {
+                    return text;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// True when <paramref name="policy"/>, a constant written to some pull policy, is one of this container's
+        /// pull-policy constants (the same expression) and goes with a mutable image here.
+        /// </summary>
+        internal bool HasMutableImageWith(PossibleValue policy, CompilationFacts facts)
+        {
+            var written = policy.Origin.Syntax;
+            foreach (var own in PullPolicy.Values.Constants)
+            {
+                var syntax = own.Origin.Syntax;
+                if (syntax.SyntaxTree == written.SyntaxTree && syntax.Span == written.Span && MutableImageWith(own, facts) is not null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

@@ -28,7 +28,7 @@ namespace K8sManifestAnalyzers.Analyzers
             Descriptors.KMA008_RegistryNotAllowedNormalized,
             Descriptors.KMA008_RegistryNotAllowedFrom);
 
-        internal override void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, CompilationFacts facts)
+        internal override void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, BlockContainers containers, CompilationFacts facts)
         {
             if (property != ContainerProperty.Image || value.Operation is null)
             {
@@ -61,7 +61,7 @@ namespace K8sManifestAnalyzers.Analyzers
         internal override void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts) =>
             MissingImageRule.Check(report, container);
 
-        internal override void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, CompilationFacts facts)
+        internal override void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, BlockContainers containers, CompilationFacts facts)
         {
             if (property != ContainerProperty.Image)
             {

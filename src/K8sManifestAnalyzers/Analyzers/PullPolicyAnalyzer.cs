@@ -32,7 +32,7 @@ namespace K8sManifestAnalyzers.Analyzers
             Descriptors.KMA007_NeverPullPolicy,
             Descriptors.KMA007_NeverPullPolicyFrom);
 
-        internal override void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, CompilationFacts facts)
+        internal override void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, BlockContainers containers, CompilationFacts facts)
         {
             if (property != ContainerProperty.ImagePullPolicy || value.Operation is null)
             {
@@ -44,8 +44,9 @@ namespace K8sManifestAnalyzers.Analyzers
                 // An empty policy is the same as none: the API server defaults it (KMA001 covers containers).
                 if (constant.Text is { Length: > 0 } policy)
                 {
-                    InvalidPullPolicyRule.Check(report, value, constant, policy);
-                    NeverPullPolicyRule.Check(report, value, constant, policy);
+                    bool mutableImage = containers.HaveMutableImageWith(constant, facts);
+                    InvalidPullPolicyRule.Check(report, value, constant, policy, mutableImage);
+                    NeverPullPolicyRule.Check(report, value, constant, policy, mutableImage);
                 }
             }
         }
@@ -67,7 +68,7 @@ namespace K8sManifestAnalyzers.Analyzers
         internal override void AnalyzeCreatedByCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, IInvocationOperation call, string factory, CompilationFacts facts) =>
             StalePullPolicyRule.CheckThroughCall(report, container, call, factory, facts);
 
-        internal override void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, CompilationFacts facts)
+        internal override void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, BlockContainers containers, CompilationFacts facts)
         {
             if (property != ContainerProperty.ImagePullPolicy)
             {
@@ -79,8 +80,9 @@ namespace K8sManifestAnalyzers.Analyzers
                 if (constant.Text is { Length: > 0 } policy && StalePullPolicyRule.Passed(constant, call))
                 {
                     var through = ValueLocation.Through(constant, "passed to " + method);
-                    InvalidPullPolicyRule.Check(report, value, constant, policy, through);
-                    NeverPullPolicyRule.Check(report, value, constant, policy, through);
+                    bool mutableImage = containers.HaveMutableImageWith(constant, facts);
+                    InvalidPullPolicyRule.Check(report, value, constant, policy, mutableImage, through);
+                    NeverPullPolicyRule.Check(report, value, constant, policy, mutableImage, through);
                 }
             }
         }

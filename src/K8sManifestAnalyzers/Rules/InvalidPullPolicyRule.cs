@@ -9,7 +9,13 @@ namespace K8sManifestAnalyzers.Rules
     /// <summary>KMA002: a pull policy that is not exactly Always, IfNotPresent or Never; the API server rejects it.</summary>
     internal static class InvalidPullPolicyRule
     {
-        internal static void Check(Action<Diagnostic> report, ManifestValue written, PossibleValue constant, string policy, ValueLocation? through = null)
+        /// <summary>
+        /// Reports <paramref name="policy"/> when it is not a valid value. The replacement offered is the value meant,
+        /// except that <c>IfNotPresent</c> meant for a mutable image (<paramref name="mutableImage"/>) is written as
+        /// <c>Always</c>: KMA003's fix would rewrite <c>IfNotPresent</c> there, and the result of a run of both must
+        /// not depend on which fix runs last.
+        /// </summary>
+        internal static void Check(Action<Diagnostic> report, ManifestValue written, PossibleValue constant, string policy, bool mutableImage, ValueLocation? through = null)
         {
             if (PullPolicy.IsValid(policy))
             {
@@ -19,9 +25,13 @@ namespace K8sManifestAnalyzers.Rules
             var where = through ?? ValueLocation.Of(written, constant);
             string? suggestion = PullPolicy.SuggestFor(policy);
             string didYouMean = suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)";
+            // On a mutable image the intended IfNotPresent would be rewritten by KMA003's fix: write what KMA003 requires,
+            // so that the fixes give the same result in every order. A named constant declared elsewhere is shared by
+            // other uses, so there it is corrected only when the value is the one every use wants.
+            string? replacement = suggestion == PullPolicy.IfNotPresent && mutableImage ? PullPolicy.Always : suggestion;
             var properties = where.Declaration is { } declaration
-                ? RuleProperties.ReplacementAtDeclaration(suggestion, declaration)
-                : RuleProperties.Replacement(where.OnConstant ? suggestion : null);
+                ? RuleProperties.ReplacementAtDeclaration(replacement == suggestion ? suggestion : null, declaration)
+                : RuleProperties.Replacement(where.OnConstant ? replacement : null);
             var additional = where.Declaration is null ? null : new[] { where.Declaration };
             report(where.From is null
                 ? Diagnostic.Create(Descriptors.KMA002_InvalidPullPolicy, where.Location, additional, properties, policy, didYouMean)

@@ -9,7 +9,12 @@ namespace K8sManifestAnalyzers.Rules
     /// <summary>KMA007: the pull policy Never, which starts the pod only where the image was preloaded.</summary>
     internal static class NeverPullPolicyRule
     {
-        internal static void Check(Action<Diagnostic> report, ManifestValue written, PossibleValue constant, string policy, ValueLocation? through = null)
+        /// <summary>
+        /// Reports <paramref name="policy"/> when it is <c>Never</c>. The replacement offered is the API server's default
+        /// for the image: <c>Always</c> when the constant goes with a mutable image (<paramref name="mutableImage"/>;
+        /// <c>IfNotPresent</c> there would be KMA003), otherwise <c>IfNotPresent</c>.
+        /// </summary>
+        internal static void Check(Action<Diagnostic> report, ManifestValue written, PossibleValue constant, string policy, bool mutableImage, ValueLocation? through = null)
         {
             if (policy != PullPolicy.Never)
             {
@@ -17,7 +22,7 @@ namespace K8sManifestAnalyzers.Rules
             }
 
             var where = through ?? ValueLocation.Of(written, constant);
-            var properties = RuleProperties.Replacement(where.OnConstant ? PullPolicy.IfNotPresent : null);
+            var properties = RuleProperties.Replacement(where.OnConstant ? (mutableImage ? PullPolicy.Always : PullPolicy.IfNotPresent) : null);
             report(where.From is null
                 ? Diagnostic.Create(Descriptors.KMA007_NeverPullPolicy, where.Location, properties)
                 : Diagnostic.Create(Descriptors.KMA007_NeverPullPolicyFrom, where.Location, properties, where.From));

@@ -66,7 +66,7 @@ namespace K8sManifestAnalyzers.Rules
             var where = ValueLocation.Of(policy, policyValue);
             string why = untagged ? "no tag or digest, so 'latest'" : "tag 'latest'";
             bool never = policyValue.Text == PullPolicy.Never;
-            var properties = RuleProperties.Replacement(where.OnConstant ? PullPolicy.Always : null);
+            var properties = RuleProperties.Replacement(where.OnConstant ? Replacement(policyValue) : null);
             report(from is null
                 ? Diagnostic.Create(never ? Descriptors.KMA003_NeverWithMutableImage : Descriptors.KMA003_StalePolicyForMutableImage, where.Location, properties, image, why)
                 : Diagnostic.Create(never ? Descriptors.KMA003_NeverWithMutableImageFrom : Descriptors.KMA003_StalePolicyForMutableImageFrom, where.Location, properties, image, why, from));
@@ -156,7 +156,7 @@ namespace K8sManifestAnalyzers.Rules
         {
             string why = untagged ? "no tag or digest, so 'latest'" : "tag 'latest'";
             bool never = policyValue.Text == PullPolicy.Never;
-            var properties = RuleProperties.Replacement(policyPassed ? PullPolicy.Always : null);
+            var properties = RuleProperties.Replacement(policyPassed ? Replacement(policyValue) : null);
             report(Diagnostic.Create(
                 never ? Descriptors.KMA003_NeverWithMutableImageFrom : Descriptors.KMA003_StalePolicyForMutableImageFrom,
                 at.Syntax.GetLocation(),
@@ -165,6 +165,13 @@ namespace K8sManifestAnalyzers.Rules
                 why,
                 "created by " + factory));
         }
+
+        /// <summary>
+        /// What the fix writes: <c>Always</c> in place of <c>IfNotPresent</c>; nothing in place of <c>Never</c>, which
+        /// is chosen on purpose (an image loaded onto the nodes, <c>kind load docker-image</c>, an air-gapped cluster)
+        /// and which <c>Always</c> would break with <c>ErrImagePull</c>. KMA007 speaks for <c>Never</c>.
+        /// </summary>
+        private static string? Replacement(PossibleValue policy) => policy.Text == PullPolicy.Never ? null : PullPolicy.Always;
 
         /// <summary>True when the constant is written in the call's arguments.</summary>
         internal static bool Passed(PossibleValue value, IOperation call) => Passed(value.Origin, call);

@@ -5,6 +5,9 @@ using Xunit;
 using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer,
     K8sManifestAnalyzers.CodeFixes.SetPullPolicyCodeFix>;
+using VerifyNever = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer,
+    K8sManifestAnalyzers.CodeFixes.ReplaceNeverPullPolicyCodeFix>;
 
 namespace K8sManifestAnalyzers.Tests.Rules;
 
@@ -65,6 +68,101 @@ public sealed class PullPolicyValueTests
         };
 
         // KMA007 is fixable by the same provider; keep it as an expected finding of the fixed code.
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        await test.RunAsync();
+    }
+
+    [Theory]
+    [InlineData("ifnotpresent", "nginx:latest")]
+    [InlineData("IfNotPresnt", "nginx")]
+    [InlineData("if-not-present", "registry.example.com:5000/app")]
+    public Task InvalidIfNotPresentWithMutableImage_BecomesAlways_WhichKma003DoesNotRewrite(string written, string image) =>
+        VerifyCS.VerifyCodeFixAsync(
+            $$"""
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build() => new V1Container { Image = "{{image}}", ImagePullPolicy = {|KMA002:"{{written}}"|} };
+            }
+            """,
+            $$"""
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build() => new V1Container { Image = "{{image}}", ImagePullPolicy = "Always" };
+            }
+            """);
+
+    [Fact]
+    public Task InvalidIfNotPresent_WrittenLater_OnAContainerWithAMutableImageOnOneBranch_BecomesAlways() =>
+        VerifyCS.VerifyCodeFixAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build(bool edge)
+                {
+                    var c = new V1Container { Image = edge ? "nginx:latest" : "nginx:1.27" };
+                    c.ImagePullPolicy = {|KMA002:"ifnotpresent"|};
+                    return c;
+                }
+
+                V1Container Pinned()
+                {
+                    var c = new V1Container { Image = "nginx:1.27" };
+                    c.ImagePullPolicy = {|KMA002:"ifnotpresent"|};
+                    return c;
+                }
+            }
+            """,
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Container Build(bool edge)
+                {
+                    var c = new V1Container { Image = edge ? "nginx:latest" : "nginx:1.27" };
+                    c.ImagePullPolicy = "Always";
+                    return c;
+                }
+
+                V1Container Pinned()
+                {
+                    var c = new V1Container { Image = "nginx:1.27" };
+                    c.ImagePullPolicy = "IfNotPresent";
+                    return c;
+                }
+            }
+            """);
+
+    [Fact]
+    public async Task MisspeltNeverWithMutableImage_BecomesNever_NotAlways()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using k8s.Models;
+
+                class Manifests
+                {
+                    V1Container Build() => new V1Container { Image = "shop-api:latest", ImagePullPolicy = {|KMA002:"never"|} };
+                }
+                """,
+            FixedCode = """
+                using k8s.Models;
+
+                class Manifests
+                {
+                    V1Container Build() => new V1Container { Image = "shop-api:latest", ImagePullPolicy = {|KMA003:{|KMA007:"Never"|}|} };
+                }
+                """,
+        };
+
+        // KMA003 on Never has no fix: the fixed code keeps both findings.
         test.FixedState.MarkupHandling = MarkupMode.Allow;
         await test.RunAsync();
     }
@@ -299,9 +397,23 @@ public sealed class PullPolicyValueTests
             """);
 
     [Fact]
-    public async Task NeverWithMutableImage_ReportsBoth_AndEachFixHasItsOwnValue()
+    public Task NeverWithMutableImage_ReportsBoth_AndKma003OffersNoFix() =>
+        VerifyCS.VerifyNoCodeFixAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                // The kind workflow (`kind load docker-image shop-api:latest`): Always would fail with ErrImagePull.
+                V1Container Build() => new V1Container { Image = "shop-api:latest", ImagePullPolicy = {|KMA003:{|KMA007:"Never"|}|} };
+                V1Container Untagged(bool local) => new V1Container { Image = "shop-api", ImagePullPolicy = local ? {|KMA003:{|KMA007:"Never"|}|} : "Always" };
+            }
+            """);
+
+    [Fact]
+    public async Task NeverWithMutableImage_Kma007WritesAlways_TheServerDefault_OneFindingAtATime()
     {
-        var test = new VerifyCS.Test
+        var test = new VerifyNever.Test
         {
             TestCode = """
                 using k8s.Models;
@@ -319,32 +431,48 @@ public sealed class PullPolicyValueTests
                     V1Container Build() => new V1Container { Image = "nginx", ImagePullPolicy = "Always" };
                 }
                 """,
-            CodeActionEquivalenceKey = "KMA003",
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck,
         };
         await test.RunAsync();
     }
 
     [Fact]
-    public Task Never_IsInfo_AndBecomesIfNotPresent() =>
-        VerifyCS.VerifyCodeFixAsync(
-            """
-            using k8s.Models;
+    public async Task Never_IsInfo_AndBecomesTheServerDefault_OneFindingAtATime()
+    {
+        var test = new VerifyNever.Test
+        {
+            TestCode = """
+                using k8s.Models;
 
-            class Manifests
-            {
-                V1Container A() => new V1Container { Image = "registry.example.com/tools/preloaded:1.0", ImagePullPolicy = {|KMA007:"Never"|} };
-                V1EphemeralContainer B() => new() { Image = "busybox:1.36", ImagePullPolicy = {|KMA007:"Never"|} };
-            }
-            """,
-            """
-            using k8s.Models;
+                class Manifests
+                {
+                    V1Container A() => new V1Container { Image = "registry.example.com/tools/preloaded:1.0", ImagePullPolicy = {|KMA007:"Never"|} };
+                    V1EphemeralContainer B() => new() { Image = "busybox:1.36", ImagePullPolicy = {|KMA007:"Never"|} };
+                    V1Container C(string image) => new V1Container { Image = image, ImagePullPolicy = {|KMA007:"Never"|} };
+                }
+                """,
+            FixedCode = """
+                using k8s.Models;
 
-            class Manifests
-            {
-                V1Container A() => new V1Container { Image = "registry.example.com/tools/preloaded:1.0", ImagePullPolicy = "IfNotPresent" };
-                V1EphemeralContainer B() => new() { Image = "busybox:1.36", ImagePullPolicy = "IfNotPresent" };
-            }
-            """);
+                class Manifests
+                {
+                    V1Container A() => new V1Container { Image = "registry.example.com/tools/preloaded:1.0", ImagePullPolicy = "IfNotPresent" };
+                    V1EphemeralContainer B() => new() { Image = "busybox:1.36", ImagePullPolicy = "IfNotPresent" };
+                    V1Container C(string image) => new V1Container { Image = image, ImagePullPolicy = "IfNotPresent" };
+                }
+                """,
+            CodeFixTestBehaviors = CodeFixTestBehaviors.SkipFixAllCheck,
+        };
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public void NeverFix_OffersNoFixAll()
+    {
+        // Never is chosen on purpose (images loaded onto the nodes): no "Fix all occurrences", and dotnet format leaves it.
+        Assert.Null(new K8sManifestAnalyzers.CodeFixes.ReplaceNeverPullPolicyCodeFix().GetFixAllProvider());
+        Assert.DoesNotContain("KMA007", new K8sManifestAnalyzers.CodeFixes.SetPullPolicyCodeFix().FixableDiagnosticIds);
+    }
 
     [Fact]
     public async Task KubernetesClient17ConstructorArguments_AreChecked()

@@ -20,7 +20,9 @@ namespace K8sManifestAnalyzers.Tests.Verifiers;
 /// <c>SolutionCodeFixApplier</c>): for each reported rule id in turn, it re-runs every analyzer that supports the id,
 /// takes the first registered action of the first finding those analyzers report, whatever its rule, and runs the
 /// provider's Fix All for the solution with that action's equivalence key, restricted to the id. Which finding comes
-/// first depends on the tool's concurrency, so the caller chooses it.
+/// first depends on the tool's concurrency, so the caller chooses it. A provider without Fix All (KMA007's) is skipped,
+/// as the tool does, with a warning that it cannot fix the rule. The order of the ids is the tool's too (the order in
+/// which it met them), so the result of a run must not depend on it: see <see cref="RunAsync"/>.
 /// </summary>
 internal static class CommandLineFixer
 {
@@ -83,7 +85,12 @@ internal static class CommandLineFixer
             CodeAction? action = null;
             await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, first, (a, _) => action ??= a, CancellationToken.None));
 
-            var provider = fixer.GetFixAllProvider() ?? throw new InvalidOperationException($"{fixer.GetType().Name} has no Fix All");
+            // dotnet format: "Unable to fix KMAxxx. Code fix X doesn't support Fix All in Solution."
+            if (fixer.GetFixAllProvider() is not { } provider)
+            {
+                continue;
+            }
+
             var context = new FixAllContext(document, fixer, FixAllScope.Solution, action?.EquivalenceKey, new[] { diagnosticId }, new Provider(diagnostics), CancellationToken.None);
             var fixAll = await provider.GetFixAsync(context)
                 ?? throw new InvalidOperationException($"Unable to fix {diagnosticId}. Code fix {fixer.GetType().Name} didn't return a Fix All action.");
@@ -92,6 +99,36 @@ internal static class CommandLineFixer
         }
 
         return solution;
+    }
+
+    /// <summary>One <c>dotnet format analyzers --diagnostics …</c> run: each id in turn, in the given order.</summary>
+    public static async Task<Solution> RunAsync(Solution solution, IEnumerable<string> diagnosticIds, Func<IReadOnlyList<Diagnostic>, Diagnostic>? pickFirst = null)
+    {
+        foreach (string id in diagnosticIds)
+        {
+            solution = await FixAsync(solution, id, pickFirst ?? (all => all[0]));
+        }
+
+        return solution;
+    }
+
+    /// <summary>Every order of <paramref name="items"/>.</summary>
+    public static IEnumerable<IReadOnlyList<string>> Permutations(IReadOnlyList<string> items)
+    {
+        if (items.Count <= 1)
+        {
+            yield return items;
+            yield break;
+        }
+
+        for (int i = 0; i < items.Count; i++)
+        {
+            var rest = items.Where((_, j) => j != i).ToList();
+            foreach (var tail in Permutations(rest))
+            {
+                yield return new[] { items[i] }.Concat(tail).ToList();
+            }
+        }
     }
 
     private sealed class Provider(IReadOnlyList<Diagnostic> diagnostics) : FixAllContext.DiagnosticProvider

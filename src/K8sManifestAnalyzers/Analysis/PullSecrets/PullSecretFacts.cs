@@ -33,6 +33,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         internal bool HasData { get; set; }
 
         internal bool IsDockerRegistry => TypeKnown && Model.SecretType.IsDockerRegistry(Type);
+
+        /// <summary>
+        /// True for a docker-registry Secret, and for one of another type whose data has a docker config key
+        /// (<c>.dockerconfigjson</c>, <c>.dockercfg</c>): KMA104's fix gives it the matching type once a pod uses it.
+        /// </summary>
+        internal bool IsRegistryCredential => IsDockerRegistry || (TypeKnown && Keys.Exists(Model.SecretType.IsDockerRegistryKey));
     }
 
     /// <summary>A name listed in the ImagePullSecrets of a pod spec or a service account.</summary>

@@ -33,7 +33,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 }
 
                 Bucket(SecretsByName, secret.Name).Add(secret);
-                if (secret.IsDockerRegistry)
+                if (secret.IsRegistryCredential)
                 {
                     RegistrySecrets.Add(secret);
                 }
@@ -51,7 +51,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
         internal Dictionary<string, List<SecretFact>> SecretsByName { get; } = new(StringComparer.Ordinal);
 
-        /// <summary>The named docker-registry Secrets, ordered by name.</summary>
+        /// <summary>
+        /// The named registry credentials, ordered by name: docker-registry Secrets, and Secrets of another type with a
+        /// docker config key, which KMA104's fix retypes. KMA101 suggests and KMA103 adds these; counting the second
+        /// kind too keeps their fixes' choice the same whether or not KMA104's fix ran first.
+        /// </summary>
         internal List<SecretFact> RegistrySecrets { get; } = new();
 
         /// <summary>The names of <see cref="RegistrySecrets"/>, position for position, indexed for suggestions.</summary>
