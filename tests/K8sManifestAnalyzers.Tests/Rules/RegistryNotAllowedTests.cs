@@ -113,6 +113,31 @@ public sealed class RegistryNotAllowedTests
         await test.RunAsync();
     }
 
+    // A local holding either a constant or a value with holes keeps both when it is read.
+    [Fact]
+    public async Task LocalHoldingAConstantOrAnImageWithUnknownTag_KeepsBoth()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using k8s.Models;
+
+                class Manifests
+                {
+                    V1Container Build(bool pinned, string tag)
+                    {
+                        var image = pinned ? {|#0:"quay.io/evil/miner:1.0"|} : {|#1:$"quay.io/evil/miner:{tag}"|};
+                        return new V1Container { Image = image, ImagePullPolicy = "Always" };
+                    }
+                }
+                """,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nk8s_manifests.allowed_registries = ghcr.io/acme\n"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(0).WithArguments("quay.io/evil/miner:1.0", "ghcr.io/acme"));
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA008").WithLocation(1).WithArguments("quay.io/evil/miner:{tag}", "ghcr.io/acme"));
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task ImageFromAConstantAndAnUnknownTag_ReportedWhereTheConstantIsDeclared_NamesIt()
     {

@@ -111,24 +111,13 @@ namespace K8sManifestAnalyzers.Analysis.Values
         }
 
         /// <summary>Every constant read through <paramref name="anchor"/> (see <see cref="PossibleValue.Anchor"/>).</summary>
-        internal PossibleValues AnchoredAt(IOperation anchor)
-        {
-            if (Constants.IsEmpty)
-            {
-                return this;
-            }
-
-            var builder = ImmutableArray.CreateBuilder<PossibleValue>(Constants.Length);
-            foreach (var value in Constants)
-            {
-                builder.Add(value.AnchoredAt(anchor));
-            }
-
-            return new PossibleValues(builder.MoveToImmutable(), HasUnknown);
-        }
+        internal PossibleValues AnchoredAt(IOperation anchor) => EachConstant(static (value, anchor) => value.AnchoredAt(anchor), anchor);
 
         /// <summary>Every constant chosen by <paramref name="test"/> (see <see cref="PossibleValue.Test"/>).</summary>
-        internal PossibleValues TestedBy(ValueTest test)
+        internal PossibleValues TestedBy(ValueTest test) => EachConstant(static (value, test) => value.TestedBy(test), test);
+
+        // The same values, each constant changed by `change`; the values with holes and the unknown part are kept.
+        private PossibleValues EachConstant<T>(System.Func<PossibleValue, T, PossibleValue> change, T argument)
         {
             if (Constants.IsEmpty)
             {
@@ -138,10 +127,10 @@ namespace K8sManifestAnalyzers.Analysis.Values
             var builder = ImmutableArray.CreateBuilder<PossibleValue>(Constants.Length);
             foreach (var value in Constants)
             {
-                builder.Add(value.TestedBy(test));
+                builder.Add(change(value, argument));
             }
 
-            return new PossibleValues(builder.MoveToImmutable(), HasUnknown);
+            return new PossibleValues(builder.MoveToImmutable(), Partials, HasOpaque);
         }
 
         /// <summary>Without the constant <c>null</c>.</summary>
