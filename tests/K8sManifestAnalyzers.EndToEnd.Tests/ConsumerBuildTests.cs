@@ -249,6 +249,15 @@ public sealed class PackageContentTests(PackageFixture package)
         Assert.Contains("<license type=\"expression\">Apache-2.0</license>", text, StringComparison.Ordinal);
         Assert.Contains("<repository type=\"git\" url=\"https://", text, StringComparison.Ordinal);
         Assert.Contains("<tags>", text, StringComparison.Ordinal);
+
+        // The description names all three parts a user gets: the generator and the Secret/ConfigMap rules too.
+        Assert.Contains("source generator", text, StringComparison.Ordinal);
+        Assert.Contains("Secrets and ConfigMaps", text, StringComparison.Ordinal);
+
+        // The license the package declares is the repository's.
+        string license = File.ReadAllText(Path.Combine(PackageFixture.RepositoryRoot, "LICENSE"));
+        Assert.Contains("Apache License\n                           Version 2.0, January 2004", license, StringComparison.Ordinal);
+        Assert.Contains("Copyright 2026 K8sManifestAnalyzers contributors", license, StringComparison.Ordinal);
     }
 
     // A deterministic build marks its assemblies with a "reproducible" debug directory entry.
