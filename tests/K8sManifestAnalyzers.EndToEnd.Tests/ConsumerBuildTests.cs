@@ -126,6 +126,26 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         Assert.Contains(strictTests, f => f.Contains("warning KMA001", StringComparison.Ordinal));
     }
 
+    // The preset files are older than any build output, so without the package's preset stamp CoreCompile stayed up to
+    // date when only the preset changed, and the second build reported nothing.
+    [Fact]
+    public void Presets_TakeEffectOnAnIncrementalBuild()
+    {
+        var consumer = package.NewConsumer("incremental").Project()
+            .Write("Manifests.cs", "using k8s.Models;\npublic static class M { public static V1Container A() => new() { Name = \"a\", Image = \"nginx:latest\", ImagePullPolicy = \"Always\" }; }\n");
+        var first = consumer.Build(incremental: true);
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("warning KMA005", first.Output, StringComparison.Ordinal);
+
+        var strict = consumer.Build("-p:K8sManifestAnalyzersAllErrors=true", incremental: true);
+        Assert.NotEqual(0, strict.ExitCode);
+        Assert.Contains("error KMA005", strict.Output, StringComparison.Ordinal);
+
+        var again = consumer.Build(incremental: true);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("warning KMA005", again.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ErrorLog_IsSarif21_WithRuleMetadata()
     {
