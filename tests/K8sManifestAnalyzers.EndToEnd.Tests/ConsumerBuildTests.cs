@@ -184,6 +184,56 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         }
     }
 
+    // A test project that sees the main project's internals and declares its own image used to get CS0436 (an error
+    // under warnings-as-errors) in generated files, both projects' generated types being visible to it.
+    [Fact]
+    public void TestProjectSeeingInternals_WithItsOwnImage_BuildsWithWarningsAsErrors()
+    {
+        string project(string extra) => $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <NoWarn>$(NoWarn);NU1603</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="KubernetesClient" Version="21.0.8" />
+                <PackageReference Include="K8sManifestAnalyzers" Version="{package.Version}" PrivateAssets="all" />
+                {extra}
+              </ItemGroup>
+            </Project>
+            """;
+        var consumer = package.NewConsumer("internals")
+            .Write("Main/Main.csproj", project("""<InternalsVisibleTo Include="Tests" />"""))
+            .Write("Main/Images.cs", """
+                namespace Main;
+
+                [K8sManifests.ContainerImage("ghcr.io/acme/api")]
+                internal static partial class ApiImage;
+
+                internal static class Pods
+                {
+                    internal static k8s.Models.V1Container Api() => ApiImage.Tag("1.0").ToContainer("api");
+                }
+                """)
+            .Write("Tests/Tests.csproj", project("""<ProjectReference Include="../Main/Main.csproj" />"""))
+            .Write("Tests/ToolImage.cs", """
+                namespace Tests;
+
+                [K8sManifests.ContainerImage("ghcr.io/acme/tool")]
+                internal static partial class ToolImage;
+
+                internal static class Use
+                {
+                    internal static string Run() => ToolImage.Tag("2.0").ToContainer("tool").Image + Main.Pods.Api().Image + Main.ApiImage.Repository;
+                }
+                """);
+        var build = consumer.Build("Tests/Tests.csproj");
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.DoesNotContain("CS0436", build.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Builders_AreGenerated_AndTheirDiagnosticsAppear()
     {
