@@ -146,6 +146,24 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         Assert.Contains("warning KMA005", again.Output, StringComparison.Ordinal);
     }
 
+    // Each run used to leave k8smanifestanalyzers/0.1.0-e2e.* in the user's global packages folder.
+    [Fact]
+    public void Consumers_RestoreThePackageIntoTheRunsOwnFolder_AndReadOthersFromTheUsersFolder()
+    {
+        var consumer = package.NewConsumer("restore").Project();
+        var restore = Consumer.Run(consumer.Folder, "dotnet", "restore", TimeSpan.FromMinutes(5));
+        Assert.True(restore.ExitCode == 0, restore.Output);
+        Assert.True(Directory.Exists(Path.Combine(package.Packages, "k8smanifestanalyzers", package.Version)));
+        Assert.False(Directory.Exists(package.PackageInUserPackages), package.PackageInUserPackages);
+
+        // A package the user's folder has (KubernetesClient 21.0.8 is there once the solution is restored: the unit
+        // tests reference it) is read from there, not downloaded again.
+        if (Directory.Exists(Path.Combine(package.UserPackages, "kubernetesclient", "21.0.8")))
+        {
+            Assert.False(Directory.Exists(Path.Combine(package.Packages, "kubernetesclient", "21.0.8")));
+        }
+    }
+
     [Fact]
     public void ErrorLog_IsSarif21_WithRuleMetadata()
     {
