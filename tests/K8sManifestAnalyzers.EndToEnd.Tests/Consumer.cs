@@ -159,8 +159,9 @@ public sealed class Consumer
             .Select(l => l.Trim()).Distinct().ToList();
 
     /// <summary>
-    /// Runs a command; in a consumer's folder unless <paramref name="userPackages"/> (the fixture's own commands in the
-    /// repository), where a NUGET_PACKAGES variable of the user's would win over the consumer's globalPackagesFolder.
+    /// Runs a command in <paramref name="folder"/>. A NUGET_PACKAGES variable would win over a consumer's
+    /// globalPackagesFolder, so it is removed, unless <paramref name="userPackages"/> (the fixture's own commands,
+    /// which use the user's packages).
     /// </summary>
     internal static (int ExitCode, string Output) Run(string folder, string file, string arguments, TimeSpan timeout, bool userPackages = false)
     {
@@ -174,11 +175,11 @@ public sealed class Consumer
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-
         if (!userPackages)
         {
             start.Environment.Remove("NUGET_PACKAGES");
         }
+
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };
