@@ -33,6 +33,10 @@ namespace K8sManifestAnalyzers
 
         private const string UndefinedConfigMapDescription = "A reference in env, envFrom or a volume to a ConfigMap that does not exist stops the pod on the node. Optional references are not reported. List ConfigMaps created outside this code in k8s_manifests.external_config_maps.";
 
+        private const string OptionTitle = "Option key or value is not understood";
+
+        private const string OptionDescription = "Options are read silently, so a typo changes what the rules check without a word: an unknown k8s_manifests key is ignored, a value property_defaults does not accept is read as true, an entry of allowed_registries or private_registries that no image can match reports every image of the registry meant or turns KMA103 off for it, and an invalid name in external_pull_secrets, external_secrets or external_config_maps excuses nothing.";
+
         internal static readonly DiagnosticDescriptor KMA001_MissingPullPolicy = Create(
             DiagnosticIds.MissingPullPolicy,
             "Set imagePullPolicy explicitly",
@@ -214,13 +218,64 @@ namespace K8sManifestAnalyzers
             DiagnosticSeverity.Warning,
             RegistryNotAllowedDescription);
 
+        /// <summary>KMA009 for a registry prefix that no image name can match.</summary>
         internal static readonly DiagnosticDescriptor KMA009_OptionNeverMatches = Create(
             DiagnosticIds.OptionNeverMatches,
-            "Option entry can never match",
-            "The {0} entry '{1}' can never match: {2}",
+            OptionTitle,
+            "The {0} entry '{1}' can never match as a registry prefix: {2}",
             Categories.Usage,
             DiagnosticSeverity.Warning,
-            "An entry of k8s_manifests.allowed_registries, private_registries or external_pull_secrets that no image or Secret name can match silently changes what the rules check: an unmatched private registry turns KMA103 off for it, an unmatched allowed registry reports every image.",
+            OptionDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA009 for an entry of a list of object names whose name Kubernetes rejects; {3} names the kind of object.</summary>
+        internal static readonly DiagnosticDescriptor KMA009_InvalidObjectName = Create(
+            DiagnosticIds.OptionNeverMatches,
+            OptionTitle,
+            "The {0} entry '{1}' can never match: '{2}' is not a valid {3} name (lowercase letters, digits, '-' and '.', at most 253)",
+            Categories.Usage,
+            DiagnosticSeverity.Warning,
+            OptionDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA009 for a <c>namespace/name</c> entry whose namespace Kubernetes rejects.</summary>
+        internal static readonly DiagnosticDescriptor KMA009_InvalidNamespace = Create(
+            DiagnosticIds.OptionNeverMatches,
+            OptionTitle,
+            "The {0} entry '{1}' can never match: '{2}' is not a valid namespace (lowercase letters, digits and '-', at most 63)",
+            Categories.Usage,
+            DiagnosticSeverity.Warning,
+            OptionDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA009 for a value the option does not accept; {2} lists the values it accepts, {3} is how it is read.</summary>
+        internal static readonly DiagnosticDescriptor KMA009_InvalidValue = Create(
+            DiagnosticIds.OptionNeverMatches,
+            OptionTitle,
+            "The {0} value '{1}' is not one the option accepts ({2}), so it is read as {3}",
+            Categories.Usage,
+            DiagnosticSeverity.Warning,
+            OptionDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA009 for a <c>k8s_manifests.*</c> key no option has, close to one that exists.</summary>
+        internal static readonly DiagnosticDescriptor KMA009_UnknownKeyNear = Create(
+            DiagnosticIds.OptionNeverMatches,
+            OptionTitle,
+            "'{0}' is not a k8s_manifests option and is ignored; did you mean '{1}'?",
+            Categories.Usage,
+            DiagnosticSeverity.Warning,
+            OptionDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA009 for a <c>k8s_manifests.*</c> key no option has, close to none; {1} lists the options.</summary>
+        internal static readonly DiagnosticDescriptor KMA009_UnknownKey = Create(
+            DiagnosticIds.OptionNeverMatches,
+            OptionTitle,
+            "'{0}' is not a k8s_manifests option and is ignored; the options are {1}",
+            Categories.Usage,
+            DiagnosticSeverity.Warning,
+            OptionDescription,
             reportedAtCompilationEnd: true);
 
         internal static readonly DiagnosticDescriptor KMA101_UndefinedPullSecret = Create(

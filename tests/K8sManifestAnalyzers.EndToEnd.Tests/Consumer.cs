@@ -8,17 +8,31 @@ using System.Text;
 
 namespace K8sManifestAnalyzers.EndToEnd.Tests;
 
-/// <summary>The package, packed once per test run into a temporary folder under a version of its own.</summary>
+/// <summary>
+/// The package, packed once per test run into a temporary folder under a version of its own. Consumers restore into
+/// a packages folder of the run's own (<see cref="Packages"/>), with the user's global packages folder as a read-only
+/// fallback: KubernetesClient and the other packages already there are used in place, not downloaded again, and the
+/// run's package never lands in the user's folder.
+/// </summary>
 public sealed class PackageFixture : IDisposable
 {
     public PackageFixture()
     {
         Root = Directory.CreateTempSubdirectory("k8sma-e2e-").FullName;
         Feed = Directory.CreateDirectory(Path.Combine(Root, "feed")).FullName;
+        Packages = Directory.CreateDirectory(Path.Combine(Root, "packages")).FullName;
+        var locals = Consumer.Run(Root, "dotnet", "nuget locals global-packages --list", TimeSpan.FromMinutes(1), userPackages: true);
+        var line = locals.Output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("global-packages:", StringComparison.Ordinal));
+        if (locals.ExitCode != 0 || line is null)
+        {
+            throw new InvalidOperationException("dotnet nuget locals failed:\n" + locals.Output);
+        }
+
+        UserPackages = line.Substring("global-packages:".Length).Trim();
 
         // A version no earlier run used, so NuGet's cache never serves an older build of the package.
         Version = "0.1.0-e2e." + DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "." + Environment.ProcessId;
-        var pack = Consumer.Run(RepositoryRoot, "dotnet", $"pack src/K8sManifestAnalyzers.Package -o \"{Feed}\" -p:Version={Version}", TimeSpan.FromMinutes(5));
+        var pack = Consumer.Run(RepositoryRoot, "dotnet", $"pack src/K8sManifestAnalyzers.Package -o \"{Feed}\" -p:Version={Version}", TimeSpan.FromMinutes(5), userPackages: true);
         if (pack.ExitCode != 0)
         {
             throw new InvalidOperationException("dotnet pack failed:\n" + pack.Output);
@@ -33,6 +47,15 @@ public sealed class PackageFixture : IDisposable
     public string Root { get; }
 
     public string Feed { get; }
+
+    /// <summary>The packages folder the consumers restore into; deleted with <see cref="Root"/>.</summary>
+    public string Packages { get; }
+
+    /// <summary>The user's global packages folder, read by the consumers as a fallback, never written.</summary>
+    public string UserPackages { get; }
+
+    /// <summary>Where a restore would have put this run's package in the user's global packages folder.</summary>
+    public string PackageInUserPackages => Path.Combine(UserPackages, "k8smanifestanalyzers", Version);
 
     public string Version { get; }
 
@@ -50,6 +73,12 @@ public sealed class PackageFixture : IDisposable
         catch (IOException)
         {
             // A build server may still hold a file: the temporary folder is left for the system to clean.
+        }
+
+        // Checked once more after every test: no consumer wrote into the user's folder.
+        if (Directory.Exists(PackageInUserPackages))
+        {
+            throw new InvalidOperationException($"the run restored its package into the user's global packages folder: {PackageInUserPackages}");
         }
     }
 }
@@ -71,6 +100,13 @@ public sealed class Consumer
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
                 <add key="local" value="{package.Feed}" />
               </packageSources>
+              <config>
+                <add key="globalPackagesFolder" value="{package.Packages}" />
+              </config>
+              <fallbackPackageFolders>
+                <clear />
+                <add key="user" value="{package.UserPackages}" />
+              </fallbackPackageFolders>
             </configuration>
             """);
     }
@@ -110,8 +146,9 @@ public sealed class Consumer
 
     public string Read(string relativePath) => File.ReadAllText(Path.Combine(Folder, relativePath));
 
-    public (int ExitCode, string Output) Build(string arguments = "") =>
-        Run(Folder, "dotnet", "build --no-incremental -nologo -clp:NoSummary -v:q " + arguments, TimeSpan.FromMinutes(5));
+    /// <summary>A full build, unless <paramref name="incremental"/>: then only what MSBuild finds out of date.</summary>
+    public (int ExitCode, string Output) Build(string arguments = "", bool incremental = false) =>
+        Run(Folder, "dotnet", (incremental ? "build" : "build --no-incremental") + " -nologo -clp:NoSummary -v:q " + arguments, TimeSpan.FromMinutes(5));
 
     public (int ExitCode, string Output) Format(string arguments) =>
         Run(Folder, "dotnet", "format analyzers " + arguments, TimeSpan.FromMinutes(5));
@@ -121,7 +158,12 @@ public sealed class Consumer
         output.Split('\n').Where(l => l.Contains(": warning KMA", StringComparison.Ordinal) || l.Contains(": error KMA", StringComparison.Ordinal))
             .Select(l => l.Trim()).Distinct().ToList();
 
-    internal static (int ExitCode, string Output) Run(string folder, string file, string arguments, TimeSpan timeout)
+    /// <summary>
+    /// Runs a command in <paramref name="folder"/>. A NUGET_PACKAGES variable would win over a consumer's
+    /// globalPackagesFolder, so it is removed, unless <paramref name="userPackages"/> (the fixture's own commands,
+    /// which use the user's packages).
+    /// </summary>
+    internal static (int ExitCode, string Output) Run(string folder, string file, string arguments, TimeSpan timeout, bool userPackages = false)
     {
         var start = new ProcessStartInfo(file, arguments)
         {
@@ -133,6 +175,11 @@ public sealed class Consumer
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
+        if (!userPackages)
+        {
+            start.Environment.Remove("NUGET_PACKAGES");
+        }
+
         using var process = Process.Start(start)!;
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (output) { output.AppendLine(e.Data); } } };

@@ -126,6 +126,44 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         Assert.Contains(strictTests, f => f.Contains("warning KMA001", StringComparison.Ordinal));
     }
 
+    // The preset files are older than any build output, so without the package's preset stamp CoreCompile stayed up to
+    // date when only the preset changed, and the second build reported nothing.
+    [Fact]
+    public void Presets_TakeEffectOnAnIncrementalBuild()
+    {
+        var consumer = package.NewConsumer("incremental").Project()
+            .Write("Manifests.cs", "using k8s.Models;\npublic static class M { public static V1Container A() => new() { Name = \"a\", Image = \"nginx:latest\", ImagePullPolicy = \"Always\" }; }\n");
+        var first = consumer.Build(incremental: true);
+        Assert.Equal(0, first.ExitCode);
+        Assert.Contains("warning KMA005", first.Output, StringComparison.Ordinal);
+
+        var strict = consumer.Build("-p:K8sManifestAnalyzersAllErrors=true", incremental: true);
+        Assert.NotEqual(0, strict.ExitCode);
+        Assert.Contains("error KMA005", strict.Output, StringComparison.Ordinal);
+
+        var again = consumer.Build(incremental: true);
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("warning KMA005", again.Output, StringComparison.Ordinal);
+    }
+
+    // Each run used to leave k8smanifestanalyzers/0.1.0-e2e.* in the user's global packages folder.
+    [Fact]
+    public void Consumers_RestoreThePackageIntoTheRunsOwnFolder_AndReadOthersFromTheUsersFolder()
+    {
+        var consumer = package.NewConsumer("restore").Project();
+        var restore = Consumer.Run(consumer.Folder, "dotnet", "restore", TimeSpan.FromMinutes(5));
+        Assert.True(restore.ExitCode == 0, restore.Output);
+        Assert.True(Directory.Exists(Path.Combine(package.Packages, "k8smanifestanalyzers", package.Version)));
+        Assert.False(Directory.Exists(package.PackageInUserPackages), package.PackageInUserPackages);
+
+        // A package the user's folder has (KubernetesClient 21.0.8 is there once the solution is restored: the unit
+        // tests reference it) is read from there, not downloaded again.
+        if (Directory.Exists(Path.Combine(package.UserPackages, "kubernetesclient", "21.0.8")))
+        {
+            Assert.False(Directory.Exists(Path.Combine(package.Packages, "kubernetesclient", "21.0.8")));
+        }
+    }
+
     [Fact]
     public void ErrorLog_IsSarif21_WithRuleMetadata()
     {
@@ -162,6 +200,56 @@ public sealed class ConsumerBuildTests(PackageFixture package)
             Assert.DoesNotContain(findings, f => f.Contains("KMA002", StringComparison.Ordinal) || f.Contains("KMA003", StringComparison.Ordinal));
             Assert.Single(findings, f => f.Contains("KMA001", StringComparison.Ordinal));
         }
+    }
+
+    // A test project that sees the main project's internals and declares its own image used to get CS0436 (an error
+    // under warnings-as-errors) in generated files, both projects' generated types being visible to it.
+    [Fact]
+    public void TestProjectSeeingInternals_WithItsOwnImage_BuildsWithWarningsAsErrors()
+    {
+        string project(string extra) => $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <NoWarn>$(NoWarn);NU1603</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="KubernetesClient" Version="21.0.8" />
+                <PackageReference Include="K8sManifestAnalyzers" Version="{package.Version}" PrivateAssets="all" />
+                {extra}
+              </ItemGroup>
+            </Project>
+            """;
+        var consumer = package.NewConsumer("internals")
+            .Write("Main/Main.csproj", project("""<InternalsVisibleTo Include="Tests" />"""))
+            .Write("Main/Images.cs", """
+                namespace Main;
+
+                [K8sManifests.ContainerImage("ghcr.io/acme/api")]
+                internal static partial class ApiImage;
+
+                internal static class Pods
+                {
+                    internal static k8s.Models.V1Container Api() => ApiImage.Tag("1.0").ToContainer("api");
+                }
+                """)
+            .Write("Tests/Tests.csproj", project("""<ProjectReference Include="../Main/Main.csproj" />"""))
+            .Write("Tests/ToolImage.cs", """
+                namespace Tests;
+
+                [K8sManifests.ContainerImage("ghcr.io/acme/tool")]
+                internal static partial class ToolImage;
+
+                internal static class Use
+                {
+                    internal static string Run() => ToolImage.Tag("2.0").ToContainer("tool").Image + Main.Pods.Api().Image + Main.ApiImage.Repository;
+                }
+                """);
+        var build = consumer.Build("Tests/Tests.csproj");
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.DoesNotContain("CS0436", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -249,6 +337,15 @@ public sealed class PackageContentTests(PackageFixture package)
         Assert.Contains("<license type=\"expression\">Apache-2.0</license>", text, StringComparison.Ordinal);
         Assert.Contains("<repository type=\"git\" url=\"https://", text, StringComparison.Ordinal);
         Assert.Contains("<tags>", text, StringComparison.Ordinal);
+
+        // The description names all three parts a user gets: the generator and the Secret/ConfigMap rules too.
+        Assert.Contains("source generator", text, StringComparison.Ordinal);
+        Assert.Contains("Secrets and ConfigMaps", text, StringComparison.Ordinal);
+
+        // The license the package declares is the repository's.
+        string license = File.ReadAllText(Path.Combine(PackageFixture.RepositoryRoot, "LICENSE"));
+        Assert.Contains("Apache License\n                           Version 2.0, January 2004", license, StringComparison.Ordinal);
+        Assert.Contains("Copyright 2026 K8sManifestAnalyzers contributors", license, StringComparison.Ordinal);
     }
 
     // A deterministic build marks its assemblies with a "reproducible" debug directory entry.

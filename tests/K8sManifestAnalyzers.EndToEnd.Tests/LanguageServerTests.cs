@@ -88,6 +88,7 @@ public sealed class LanguageServerTests(PackageFixture package)
             };
             start.Environment["DOTNET_ROLL_FORWARD"] = "Major";
             start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            start.Environment.Remove("NUGET_PACKAGES"); // the consumer's nuget.config names its packages folder
             _process = Process.Start(start)!;
             _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (_log) { _log.AppendLine(e.Data); } } };
             _process.BeginErrorReadLine();

@@ -19,6 +19,10 @@ namespace K8sManifestAnalyzers.Analysis
         internal const string ExternalSecrets = Prefix + "external_secrets";
         internal const string ExternalConfigMaps = Prefix + "external_config_maps";
 
+        /// <summary>Every key this package reads; any other <c>k8s_manifests.*</c> key is a typo (KMA009).</summary>
+        internal static readonly ImmutableArray<string> Keys = ImmutableArray.Create(
+            AllowedRegistries, ExternalConfigMaps, ExternalPullSecrets, ExternalSecrets, PrivateRegistries, PropertyDefaultsKey);
+
         // The lists parsed from each option text, kept while the text is (the options of a compilation hold it).
         private static readonly ConditionalWeakTable<string, StrongBox<ImmutableArray<string>>> ParsedLists = new();
 
@@ -29,7 +33,16 @@ namespace K8sManifestAnalyzers.Analysis
         internal static bool PropertyDefaults(AnalyzerOptions options, SyntaxTree? tree)
         {
             var config = tree is null ? options.AnalyzerConfigOptionsProvider.GlobalOptions : options.AnalyzerConfigOptionsProvider.GetOptions(tree);
-            return !(config.TryGetValue(PropertyDefaultsKey, out var raw) && string.Equals(raw.Trim(), "false", StringComparison.OrdinalIgnoreCase));
+            return !(config.TryGetValue(PropertyDefaultsKey, out var raw) && ParseBoolean(raw) == false);
+        }
+
+        /// <summary><c>true</c> or <c>false</c>, case-insensitive, around spaces; null for any other text (KMA009).</summary>
+        internal static bool? ParseBoolean(string raw)
+        {
+            var text = raw.Trim();
+            return string.Equals(text, "true", StringComparison.OrdinalIgnoreCase) ? true
+                : string.Equals(text, "false", StringComparison.OrdinalIgnoreCase) ? false
+                : null;
         }
 
         /// <summary>

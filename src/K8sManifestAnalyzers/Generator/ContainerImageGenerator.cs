@@ -32,8 +32,9 @@ namespace K8sManifestAnalyzers.Generator
         /// <inheritdoc/>
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            // Only the attribute is emitted up front, in C# that any language version compiles: a project that
-            // never uses it, or a C# 7.3 project, gets nothing that could break its build.
+            // Only the attribute (and the EmbeddedAttribute that hides it from other projects) is emitted up front, in
+            // C# that every language version from C# 2 compiles: a project that never uses it, or a C# 7.3 project,
+            // gets nothing that could break its build.
             context.RegisterPostInitializationOutput(Emitter.EmitAttribute);
 
             var imageTypes = context.SyntaxProvider

@@ -208,7 +208,7 @@ public sealed class BuilderRulesTests
     [InlineData("k8s_manifests.private_registries = *.example.com, https://ghcr.io/acme/, registry.example.com:5000", "k8s_manifests.private_registries", "*.example.com", "wildcards are not supported: list each registry host or path prefix, such as 'registry.example.com'")]
     [InlineData("k8s_manifests.allowed_registries = ghcr.io/acme:latest", "k8s_manifests.allowed_registries", "ghcr.io/acme:latest", "a prefix names a registry or repository, not a tag")]
     [InlineData("k8s_manifests.allowed_registries = registry.example.com:https", "k8s_manifests.allowed_registries", "registry.example.com:https", "only a registry host may have ':', followed by a port number")]
-    [InlineData("k8s_manifests.external_pull_secrets = Shop_Registry, shop/registry", "k8s_manifests.external_pull_secrets", "Shop_Registry", "'Shop_Registry' is not a valid Secret name (lowercase letters, digits, '-' and '.', at most 253)")]
+    [InlineData("k8s_manifests.external_pull_secrets = Shop_Registry, shop/registry", "k8s_manifests.external_pull_secrets", "Shop_Registry", "'Shop_Registry' is not a valid pull secret name (lowercase letters, digits, '-' and '.', at most 253)")]
     public async Task OptionEntriesThatCanNeverMatch_AreReportedOnce(string option, string key, string entry, string why)
     {
         var (output, _) = GeneratorHarness.Run(GeneratorHarness.Compilation("class A { } class B { }", GeneratorHarness.Net80(withKubernetes: false)));
@@ -216,7 +216,8 @@ public sealed class BuilderRulesTests
         var diagnostics = await output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ManifestOptionsAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
         var finding = Assert.Single(diagnostics);
         Assert.Equal("KMA009", finding.Id);
-        Assert.Equal($"The {key} entry '{entry}' can never match: {why}", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        string shape = key.EndsWith("_registries", System.StringComparison.Ordinal) ? "can never match as a registry prefix" : "can never match";
+        Assert.Equal($"The {key} entry '{entry}' {shape}: {why}", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -222,7 +222,7 @@ public sealed class ContainerImageGeneratorTests
             new[]
             {
                 "K8sManifests.ContainerImageAttribute.g.cs", "K8sManifests.ImageReference.Kubernetes.g.cs", "K8sManifests.ImageReference.g.cs",
-                "K8sManifests.ReferenceComponents.g.cs", "Nginx.ContainerImage.", "Shop.Manifests.Images.Api.ContainerImage.",
+                "K8sManifests.ReferenceComponents.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs", "Nginx.ContainerImage.", "Shop.Manifests.Images.Api.ContainerImage.",
             },
             generated.Select(g => System.Text.RegularExpressions.Regex.Replace(g.HintName, @"ContainerImage\.[0-9a-f]{8}\.g\.cs$", "ContainerImage.")).OrderBy(n => n, StringComparer.Ordinal));
 
@@ -242,6 +242,85 @@ public sealed class ContainerImageGeneratorTests
         }
     }
 
+    public static TheoryData<LanguageVersion> AttributeLanguageVersions()
+    {
+        var data = new TheoryData<LanguageVersion>();
+        foreach (var version in Enum.GetValues<LanguageVersion>().Where(v => v is >= LanguageVersion.CSharp2 and <= LanguageVersion.Latest && v != LanguageVersion.LatestMajor))
+        {
+            data.Add(version);
+        }
+
+        return data;
+    }
+
+    // The attribute and the EmbeddedAttribute definition go into every project: C# 2 is their floor (Roslyn's own
+    // definition is partial and uses `global::`, and must stay so to merge with other generators' copies).
+    [Theory]
+    [MemberData(nameof(AttributeLanguageVersions))]
+    public void Attribute_CompilesClean_AtEveryLanguageVersionFromCSharp2(LanguageVersion version)
+    {
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation("[K8sManifests.ContainerImage(\"nginx\")] class C { }", GeneratorHarness.NetStandard20(), version));
+        Assert.Empty(result.Diagnostics);
+        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+    }
+
+    [Fact]
+    public void EveryGeneratedSupportType_IsMarkedEmbedded()
+    {
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation("[K8sManifests.ContainerImage(\"nginx\")] static partial class C { }", GeneratorHarness.Net80(withKubernetes: true)));
+        var generatedTrees = result.GeneratedTrees.ToHashSet();
+        var types = output.GlobalNamespace.GetNamespaceMembers().Where(n => n.Name is "K8sManifests" or "Microsoft")
+            .SelectMany(AllTypes)
+            .Where(t => t.DeclaringSyntaxReferences.Any(r => generatedTrees.Contains(r.SyntaxTree)) && t.ContainingType is null)
+            .ToArray();
+        Assert.Equal(
+            new[] { "K8sManifests.ContainerImageAttribute", "K8sManifests.ImageReference", "K8sManifests.Internal.ReferenceComponents", "Microsoft.CodeAnalysis.EmbeddedAttribute" },
+            types.Select(t => t.ToDisplayString()).OrderBy(n => n, StringComparer.Ordinal).ToArray());
+        Assert.All(
+            types.Where(t => t.Name != "EmbeddedAttribute"),
+            t => Assert.Contains(t.GetAttributes(), a => a.AttributeClass?.ToDisplayString() == "Microsoft.CodeAnalysis.EmbeddedAttribute"));
+
+        static IEnumerable<INamedTypeSymbol> AllTypes(INamespaceSymbol @namespace) =>
+            @namespace.GetTypeMembers().Concat(@namespace.GetNamespaceMembers().SelectMany(AllTypes));
+    }
+
+    // A test project that sees the main project's internals and declares its own image: each uses its own generated
+    // types, where both copies used to be visible (CS0436, an error under warnings-as-errors).
+    [Fact]
+    public void ProjectSeeingAnotherProjectsInternals_UsesItsOwnGeneratedTypes()
+    {
+        const string main = """
+            [assembly: System.Runtime.CompilerServices.InternalsVisibleTo("Consumer")]
+            namespace Main { [K8sManifests.ContainerImage("ghcr.io/acme/api")] internal static partial class ApiImage { } }
+            """;
+        var (mainOutput, _) = GeneratorHarness.Run(GeneratorHarness.Compilation(main, GeneratorHarness.Net80(withKubernetes: true)).WithAssemblyName("Main"));
+        using var image = new MemoryStream();
+        var emitted = mainOutput.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+
+        const string tests = """
+            namespace Tests
+            {
+                [K8sManifests.ContainerImage("ghcr.io/acme/tool")]
+                internal static partial class ToolImage { }
+
+                internal static class Use
+                {
+                    internal static string Run() => ToolImage.Tag("1.0").ToContainer("tool").Image + Main.ApiImage.Repository;
+                }
+            }
+            """;
+        var references = GeneratorHarness.Net80(withKubernetes: true).Add(MetadataReference.CreateFromImage(image.ToArray()));
+        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(tests, references));
+        Assert.Empty(result.Diagnostics);
+
+        // These tests compile with Roslyn 4.8, which hides the marked types but not a user-defined EmbeddedAttribute
+        // itself; Roslyn 4.14 and later (the .NET 10 SDK) hide that too, which the end-to-end test builds.
+        Assert.All(
+            output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning),
+            d => Assert.True(d.Id == "CS0436" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).StartsWith("The type 'EmbeddedAttribute'", StringComparison.Ordinal), d.ToString()));
+    }
+
     [Fact]
     public void EmittedGrammar_IsTheAnalyzersOwnFile()
     {
@@ -249,7 +328,8 @@ public sealed class ContainerImageGeneratorTests
         string emitted = result.Results.Single().GeneratedSources.Single(g => g.HintName == "K8sManifests.ReferenceComponents.g.cs").SourceText.ToString();
         string analyzerFile = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "K8sManifestAnalyzers", "Model", "ReferenceComponents.cs"));
         Assert.Equal(
-            "// <auto-generated/>\n" + analyzerFile.Replace("namespace K8sManifestAnalyzers.Model", "namespace K8sManifests.Internal", StringComparison.Ordinal),
+            "// <auto-generated/>\n" + analyzerFile.Replace("namespace K8sManifestAnalyzers.Model", "namespace K8sManifests.Internal", StringComparison.Ordinal)
+                .Replace("    internal static class ReferenceComponents", "    [global::Microsoft.CodeAnalysis.EmbeddedAttribute]\n    internal static class ReferenceComponents", StringComparison.Ordinal),
             emitted);
     }
 
@@ -386,7 +466,7 @@ public sealed class ContainerImageGeneratorTests
     public void ProjectWithoutImages_GetsOnlyTheAttribute_WhichCompilesAtCSharp73()
     {
         var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation("class C { }", GeneratorHarness.NetStandard20(), LanguageVersion.CSharp7_3));
-        Assert.Equal(new[] { "K8sManifests.ContainerImageAttribute.g.cs" }, result.Results.Single().GeneratedSources.Select(g => g.HintName).ToArray());
+        Assert.Equal(new[] { "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs", "K8sManifests.ContainerImageAttribute.g.cs" }, result.Results.Single().GeneratedSources.Select(g => g.HintName).ToArray());
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
@@ -398,7 +478,7 @@ public sealed class ContainerImageGeneratorTests
             internal static partial class Nginx { }
             """;
         var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.NetStandard20(), LanguageVersion.CSharp7_3));
-        Assert.Equal(new[] { "K8sManifests.ContainerImageAttribute.g.cs" }, result.Results.Single().GeneratedSources.Select(g => g.HintName).ToArray());
+        Assert.Equal(new[] { "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs", "K8sManifests.ContainerImageAttribute.g.cs" }, result.Results.Single().GeneratedSources.Select(g => g.HintName).ToArray());
         Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
