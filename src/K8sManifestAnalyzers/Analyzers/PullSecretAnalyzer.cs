@@ -78,7 +78,7 @@ namespace K8sManifestAnalyzers.Analyzers
                         switch (c.Operation)
                         {
                             case IObjectCreationOperation creation:
-                                PullSecretCollector.CollectCreation(creation, types, state);
+                                PullSecretCollector.CollectCreation(creation, types, state, c.Options);
                                 ConfigReferenceCollector.CollectCreation(creation, types, state);
                                 break;
                             case IInvocationOperation invocation:

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,7 +13,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
     {
         private static readonly string[] ContainerLists = { "Containers", "InitContainers", "EphemeralContainers" };
 
-        internal static void CollectCreation(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state)
+        internal static void CollectCreation(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state, AnalyzerOptions options)
         {
             if (types.IsSecret(creation.Type))
             {
@@ -23,7 +24,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
             else if (types.IsPodSpec(creation.Type))
             {
-                state.PodSpecs.Enqueue(ReadPodSpec(creation, types, state));
+                state.PodSpecs.Enqueue(ReadPodSpec(creation, types, state, ManifestOptions.PropertyDefaults(options, creation.Syntax.SyntaxTree)));
             }
             else if (types.IsServiceAccount(creation.Type))
             {
@@ -214,7 +215,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             return known;
         }
 
-        private static PodSpecFact ReadPodSpec(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state)
+        private static PodSpecFact ReadPodSpec(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state, bool propertyDefaults)
         {
             var spec = new PodSpecFact
             {
@@ -253,7 +254,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                         }
                         else
                         {
-                            AddPartialImages(spec, image, types);
+                            AddFoldedImages(spec, image, types, propertyDefaults);
                         }
                     }
                     else if (operation is IInvocationOperation invocation
@@ -278,14 +279,25 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             return spec;
         }
 
-        // An image with known and unknown parts (`$"ghcr.io/acme/api:{tag}"`): each form it can take, with what its known
-        // parts make certain. Folded without the body's locals, like the constants above.
-        private static void AddPartialImages(PodSpecFact spec, IOperation image, KubernetesTypes types)
+        // An image that is not one constant written in place: each constant it can be (a `const` or `static readonly`
+        // field, an option's default behind `??`, an arm of `?:` or `switch`) and each form with known and unknown parts
+        // (`$"ghcr.io/acme/api:{tag}"`), with what its known parts make certain. Folded without the body's locals.
+        private static void AddFoldedImages(PodSpecFact spec, IOperation image, KubernetesTypes types, bool propertyDefaults)
         {
-            var values = types.Values.Fold(image, null, propertyDefaults: false);
+            var values = types.Values.Fold(image, null, propertyDefaults);
+            var location = Locations.OfValue(image);
+            var seen = new HashSet<string>(System.StringComparer.Ordinal);
+            foreach (var constant in values.Constants)
+            {
+                if (constant.Text is { Length: > 0 } text && seen.Add(text))
+                {
+                    spec.Images.Add(new PodImage(text, location));
+                }
+            }
+
             foreach (var partial in values.Partials)
             {
-                spec.Images.Add(new PodImage(partial.Pattern, Locations.OfValue(image), partial: Model.PartialImageReference.Of(partial.Texts)));
+                spec.Images.Add(new PodImage(partial.Pattern, location, partial: Model.PartialImageReference.Of(partial.Texts)));
             }
         }
 
