@@ -57,6 +57,25 @@ namespace K8sManifestAnalyzers.Analysis
             return operation;
         }
 
+        /// <summary><paramref name="operation"/> without the conversions and parentheses around it.</summary>
+        internal static IOperation WithoutConversionsOrParentheses(IOperation operation)
+        {
+            while (true)
+            {
+                switch (operation)
+                {
+                    case IConversionOperation conversion:
+                        operation = conversion.Operand;
+                        break;
+                    case IParenthesizedOperation parenthesized:
+                        operation = parenthesized.Operand;
+                        break;
+                    default:
+                        return operation;
+                }
+            }
+        }
+
         /// <summary>The constant string written, or <see langword="null"/> when the value is not a constant string.</summary>
         internal static string? ConstantString(IOperation? value) =>
             value is not null && value.ConstantValue is { HasValue: true, Value: string text } ? text : null;

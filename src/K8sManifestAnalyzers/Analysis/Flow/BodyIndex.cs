@@ -473,23 +473,7 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         private static int Index(IOperation index) =>
             index.ConstantValue is { HasValue: true, Value: int value } && value >= 0 ? value : AccessStep.UnknownIndex;
 
-        private static IOperation Unwrap(IOperation operation)
-        {
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IConversionOperation conversion:
-                        operation = conversion.Operand;
-                        break;
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        break;
-                    default:
-                        return operation;
-                }
-            }
-        }
+        private static IOperation Unwrap(IOperation operation) => ObjectMembers.WithoutConversionsOrParentheses(operation);
 
         private void Add(ILocalSymbol local, SyntaxNode syntax, IOperation value, bool isCoalesce, IOperation at)
         {

@@ -123,23 +123,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
             }
         }
 
-        private static IOperation Strip(IOperation operation)
-        {
-            while (true)
-            {
-                switch (operation)
-                {
-                    case IParenthesizedOperation parenthesized:
-                        operation = parenthesized.Operand;
-                        break;
-                    case IConversionOperation { IsImplicit: true } conversion:
-                        operation = conversion.Operand;
-                        break;
-                    default:
-                        return operation;
-                }
-            }
-        }
+        private static IOperation Strip(IOperation operation) => ObjectMembers.WithoutConversionsOrParentheses(operation);
 
         // A constant string, or a char as a one-character string (`image.Contains(':')`).
         private static string? Constant(IOperation operation) => Strip(operation).ConstantValue switch
