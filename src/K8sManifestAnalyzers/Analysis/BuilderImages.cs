@@ -110,7 +110,7 @@ namespace K8sManifestAnalyzers.Analysis
                 // A chain split over statements: `var api = ApiImage.Tag("3.2.0"); api.ToContainer("api", "Always")`.
                 if (operation is ILocalReferenceOperation local)
                 {
-                    operation = OnlyValue(local);
+                    operation = SingleAssignmentScope.OnlyValue(local);
                     continue;
                 }
 
@@ -149,32 +149,6 @@ namespace K8sManifestAnalyzers.Analysis
             }
 
             return null;
-        }
-
-        // The initializer of a local that nothing else assigns (no assignment, `ref` or `out`), else null.
-        private static IOperation? OnlyValue(ILocalReferenceOperation reference)
-        {
-            var root = (IOperation)reference;
-            while (root.Parent is { } parent)
-            {
-                root = parent;
-            }
-
-            IOperation? value = null;
-            foreach (var operation in root.Descendants())
-            {
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, reference.Local):
-                        value = declarator.Initializer?.Value;
-                        break;
-                    case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, reference.Local):
-                    case IArgumentOperation { Parameter.RefKind: not RefKind.None, Value: ILocalReferenceOperation passed } when SymbolEqualityComparer.Default.Equals(passed.Local, reference.Local):
-                        return null;
-                }
-            }
-
-            return value;
         }
 
         private static string? Argument(IInvocationOperation invocation, string name, ref bool constant)

@@ -281,10 +281,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
         // An image that is not one constant written in place: each constant it can be (a `const` or `static readonly`
         // field, an option's default behind `??`, an arm of `?:` or `switch`) and each form with known and unknown parts
-        // (`$"ghcr.io/acme/api:{tag}"`), with what its known parts make certain. Folded without the body's locals.
+        // (`$"ghcr.io/acme/api:{tag}"`), with what its known parts make certain. A local is followed when it is assigned
+        // once (no flow here: the collector works per creation).
         private static void AddFoldedImages(PodSpecFact spec, IOperation image, KubernetesTypes types, bool propertyDefaults)
         {
-            var values = types.Values.Fold(image, null, propertyDefaults);
+            var values = types.Values.Fold(image, SingleAssignmentScope.Instance, propertyDefaults);
             var location = Locations.OfValue(image);
             var seen = new HashSet<string>(System.StringComparer.Ordinal);
             foreach (var constant in values.Constants)

@@ -239,7 +239,7 @@ public sealed class MissingPullSecretTests
             null);
 
     // The image of a container in the spec is folded like every image: fields, constants, option defaults behind ??,
-    // arms of ?: and switch; each private one needs pull secrets.
+    // arms of ?: and switch, a local assigned once; each private one needs pull secrets.
     [Fact]
     public Task PrivateImageFromFieldsDefaultsAndArms_IsReported() =>
         RunAnalyzer(
@@ -261,6 +261,12 @@ public sealed class MissingPullSecretTests
                 public static V1PodSpec Default(Options options, string? image) => {|#6:new|}() { Containers = [new() { Image = {|#2:image ?? options.Image|}, ImagePullPolicy = "IfNotPresent" }] };
                 public static V1PodSpec Arm(bool canary) => {|#7:new|}() { Containers = [new() { Image = {|#3:canary ? "docker.io/library/nginx:1.27" : Images.Worker|}, ImagePullPolicy = "IfNotPresent" }] };
 
+                public static V1PodSpec Local(string tag)
+                {
+                    var image = $"ghcr.io/acme/api:{tag}";
+                    return {|#9:new|}() { Containers = [new() { Image = {|#8:image|}, ImagePullPolicy = "IfNotPresent" }] };
+                }
+
                 // Public images on every path, or pull secrets: silent.
                 public static V1PodSpec Public(bool canary) => new() { Containers = [new() { Image = canary ? "nginx:1.27" : "redis:7", ImagePullPolicy = "IfNotPresent" }] };
                 public static V1PodSpec WithSecrets() => new() { ImagePullSecrets = [new() { Name = "ci-registry" }], Containers = [new() { Image = Images.Worker, ImagePullPolicy = "IfNotPresent" }] };
@@ -270,7 +276,8 @@ public sealed class MissingPullSecretTests
             VerifyCS.Diagnostic("KMA103").WithLocation(0).WithLocation(4).WithArguments("registry.example.com/shop/api:3.2.0", "registry.example.com", string.Empty),
             VerifyCS.Diagnostic("KMA103").WithLocation(1).WithLocation(5).WithArguments("registry.example.com/shop/worker:1.0", "registry.example.com", string.Empty),
             VerifyCS.Diagnostic("KMA103").WithLocation(2).WithLocation(6).WithArguments("ghcr.io/acme/tool:2.0", "ghcr.io/acme", string.Empty),
-            VerifyCS.Diagnostic("KMA103").WithLocation(3).WithLocation(7).WithArguments("registry.example.com/shop/worker:1.0", "registry.example.com", string.Empty));
+            VerifyCS.Diagnostic("KMA103").WithLocation(3).WithLocation(7).WithArguments("registry.example.com/shop/worker:1.0", "registry.example.com", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(8).WithLocation(9).WithArguments("ghcr.io/acme/api:{tag}", "ghcr.io/acme", string.Empty));
 
     [Fact]
     public Task PrivateImageWithUnknownTag_IsCheckedOnItsKnownName() =>
