@@ -29,6 +29,29 @@ internal static class Mistakes
         },
     };
 
+    // KMA008 with a tag known only at run time: the registry and repository are constants, so the
+    // allow-list still applies to them.
+    public static V1Container Miner(string tag) => new()
+    {
+        Name = "miner",
+        Image = $"quay.io/evil/miner:{tag}",
+        ImagePullPolicy = "IfNotPresent",
+    };
+
+    // KMA005 and KMA003 on a get-or-create, the way operators reconcile: the image and policy written one after the
+    // other pair like those of a plain `new`, whichever container the local holds.
+    public static void Reconcile(V1PodSpec spec)
+    {
+        var web = spec.Containers.FirstOrDefault(c => c.Name == "web");
+        if (web is null)
+        {
+            spec.Containers.Add(web = new V1Container { Name = "web" });
+        }
+
+        web.Image = "nginx:latest";
+        web.ImagePullPolicy = "IfNotPresent";
+    }
+
     // KMA005 and KMA003 through an option default: with nothing configured, every node keeps whatever
     // 'datalust/seq:latest' it pulled first. No YAML linter can see this; the analyzers follow the values.
     public static V1Container Seq(SeqSpec spec, OperatorOptions options) => new()
