@@ -135,7 +135,8 @@ namespace K8sManifestAnalyzers.Analysis
             // same property makes the pair unknown).
             Dictionary<(IBlockOperation Block, ISymbol Target), (IOperation? Image, IOperation? Policy, bool Twice)>? sequences = null;
 
-            // The containers first: a rule judging a write may need the image that goes with it.
+            // The containers first: a rule judging a write may need the image that goes with it. Writes of an image and a
+            // policy to one object in sequence count as a container too.
             var containers = new Dictionary<IOperation, ContainerModel>();
             foreach (var operation in operations)
             {
@@ -149,9 +150,22 @@ namespace K8sManifestAnalyzers.Analysis
                 {
                     containers.Add(operation, container);
                 }
+                else if (operation is IAssignmentOperation && WrittenInSequence(operation, types) is { } sequence)
+                {
+                    (sequences ??= new Dictionary<(IBlockOperation, ISymbol), (IOperation?, IOperation?, bool)>()).TryGetValue(sequence.Key, out var pair);
+                    bool image = sequence.Property == ContainerProperty.Image;
+                    sequences[sequence.Key] = (image ? operation : pair.Image, image ? pair.Policy : operation, pair.Twice || (image ? pair.Image : pair.Policy) is not null);
+                }
             }
 
-            var inBlock = new BlockContainers(new List<ContainerModel>(containers.Values));
+            var inSequence = sequences is null ? null : WrittenInSequence(sequences, types, body: operation => BodyOf(operation, context, types, facts.Values, propertyDefaults, bodies));
+            var all = new List<ContainerModel>(containers.Values);
+            if (inSequence is not null)
+            {
+                all.AddRange(inSequence);
+            }
+
+            var inBlock = new BlockContainers(all);
             foreach (var operation in operations)
             {
                 var body = BodyOf(operation, context, types, facts.Values, propertyDefaults, bodies);
@@ -173,13 +187,6 @@ namespace K8sManifestAnalyzers.Analysis
 
                     case IAssignmentOperation:
                         AnalyzeWrite(Report, context.Options, operation, types, body, inBlock, facts);
-                        if (WrittenInSequence(operation, types) is { } sequence)
-                        {
-                            (sequences ??= new Dictionary<(IBlockOperation, ISymbol), (IOperation?, IOperation?, bool)>()).TryGetValue(sequence.Key, out var pair);
-                            bool image = sequence.Property == ContainerProperty.Image;
-                            sequences[sequence.Key] = (image ? operation : pair.Image, image ? pair.Policy : operation, pair.Twice || (image ? pair.Image : pair.Policy) is not null);
-                        }
-
                         break;
 
                     case IInvocationOperation call when types.Values.Methods?.Get(call.TargetMethod, types) is { } summary:
@@ -211,27 +218,34 @@ namespace K8sManifestAnalyzers.Analysis
                 }
             }
 
-            if (sequences is not null)
+            if (inSequence is not null)
             {
-                AnalyzeSequences(Report, sequences, types, facts, bodies);
+                foreach (var container in inSequence)
+                {
+                    AnalyzeWritesInSequence(Report, container, facts);
+                }
             }
         }
 
-        private void AnalyzeSequences(Action<Diagnostic> report, Dictionary<(IBlockOperation Block, ISymbol Target), (IOperation? Image, IOperation? Policy, bool Twice)> sequences, KubernetesTypes types, CompilationFacts facts, Dictionary<IOperation, ManifestBody> bodies)
+        // The image and policy each object gets from writes in sequence, as containers whose creation is the policy write.
+        private static List<ContainerModel> WrittenInSequence(Dictionary<(IBlockOperation Block, ISymbol Target), (IOperation? Image, IOperation? Policy, bool Twice)> sequences, KubernetesTypes types, Func<IOperation, ManifestBody> body)
         {
+            var containers = new List<ContainerModel>();
             foreach (var entry in sequences)
             {
                 if (entry.Value is not ({ } image, { } policy, false) || MayChange(entry.Key.Block, entry.Key.Target, image, policy, types)
                     || ContainerReader.ReadWrite(image, types, out var imageValue) == ContainerProperty.None
                     || ContainerReader.ReadWrite(policy, types, out var policyValue) == ContainerProperty.None
-                    || imageValue is null || policyValue is null
-                    || !bodies.TryGetValue(ContainerReader.Root(image), out var body))
+                    || imageValue is null || policyValue is null)
                 {
                     continue;
                 }
 
-                AnalyzeWritesInSequence(report, new ContainerModel(policy, body.Read(imageValue), body.Read(policyValue)), facts);
+                var manifest = body(image);
+                containers.Add(new ContainerModel(policy, manifest.Read(imageValue), manifest.Read(policyValue)));
             }
+
+            return containers;
         }
 
         // `target.Image = …` or `target.ImagePullPolicy = …` as a statement of a block, where target is a local or a

@@ -235,6 +235,36 @@ public sealed class PullPolicyValueTests
             """,
             VerifyCS.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA002_InvalidPullPolicyFrom).WithLocation(0).WithArguments("always", " (did you mean 'Always'?)", "the value of Policies.Pull"));
 
+    // Writes in sequence pair like a plain `new` for the fix's choice too: the misspelt IfNotPresent on a mutable image
+    // becomes Always, which KMA003 does not rewrite.
+    [Fact]
+    public Task MisspeltIfNotPresent_WrittenInSequenceAfterAMutableImage_BecomesAlways() =>
+        VerifyCS.VerifyCodeFixAsync(
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                void Patch(V1Container c)
+                {
+                    c.Image = "nginx:latest";
+                    c.ImagePullPolicy = {|KMA002:"ifnotpresent"|};
+                }
+            }
+            """,
+            """
+            using k8s.Models;
+
+            class Manifests
+            {
+                void Patch(V1Container c)
+                {
+                    c.Image = "nginx:latest";
+                    c.ImagePullPolicy = "Always";
+                }
+            }
+            """);
+
     [Fact]
     public Task InvalidPolicyAnywhere_FixAll() =>
         VerifyCS.VerifyCodeFixAsync(
