@@ -4,7 +4,6 @@ using K8sManifestAnalyzers.Analysis.Flow;
 using K8sManifestAnalyzers.Analysis.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Analysis
@@ -129,7 +128,6 @@ namespace K8sManifestAnalyzers.Analysis
             }
 
             bool propertyDefaults = ManifestOptions.PropertyDefaults(context.Options, context.OwningSymbol.Locations.Length > 0 ? context.OwningSymbol.Locations[0].SourceTree : null);
-            var bodies = new Dictionary<IOperation, ManifestBody>();
 
             // The one image write and the one policy write of each object in each statement list (a second write of the
             // same property makes the pair unknown).
@@ -142,7 +140,7 @@ namespace K8sManifestAnalyzers.Analysis
             {
                 var container = operation switch
                 {
-                    IObjectCreationOperation creation => ContainerReader.Read(creation, types, BodyOf(operation, context, types, facts.Values, propertyDefaults, bodies)),
+                    IObjectCreationOperation creation => BodyOf(operation, types, propertyDefaults).Container(creation),
                     IWithOperation copy => ContainerReader.Read(copy, types),
                     _ => null,
                 };
@@ -158,7 +156,7 @@ namespace K8sManifestAnalyzers.Analysis
                 }
             }
 
-            var inSequence = sequences is null ? null : WrittenInSequence(sequences, types, body: operation => BodyOf(operation, context, types, facts.Values, propertyDefaults, bodies));
+            var inSequence = sequences is null ? null : WrittenInSequence(sequences, types, body: operation => BodyOf(operation, types, propertyDefaults));
             var all = new List<ContainerModel>(containers.Values);
             if (inSequence is not null)
             {
@@ -168,7 +166,7 @@ namespace K8sManifestAnalyzers.Analysis
             var inBlock = new BlockContainers(all);
             foreach (var operation in operations)
             {
-                var body = BodyOf(operation, context, types, facts.Values, propertyDefaults, bodies);
+                var body = BodyOf(operation, types, propertyDefaults);
                 switch (operation)
                 {
                     case IObjectCreationOperation creation when containers.TryGetValue(operation, out var container):
@@ -198,20 +196,14 @@ namespace K8sManifestAnalyzers.Analysis
                             AnalyzeValueThroughCall(Report, context.Options, write.Property, ManifestValue.From(call, values), call, summary.DisplayName, inBlock, facts);
                         }
 
-                        if (summary.CreatedContainer is { } created)
+                        if (body.CreatedBy(call) is { } model)
                         {
                             // A factory: the container it creates, with this call's arguments for its parameters and the
                             // writes this body makes on the result.
-                            var inFactory = new ManifestBody(summary.Index, summary.Flow, facts.Values, propertyDefaults, types) { Scope = scope };
-                            if (ContainerReader.Read(created, types, inFactory) is { } made)
-                            {
-                                var atCall = ContainerFlow.Complete(call, made.Image, made.PullPolicy, body);
-                                var model = new ContainerModel(call, atCall.Image, atCall.PullPolicy, made.IsImageVolume);
-                                var byFactory = new BlockContainers(new[] { model });
-                                AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.Image, model.Image, call, summary.DisplayName, byFactory, facts);
-                                AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.ImagePullPolicy, model.PullPolicy, call, summary.DisplayName, byFactory, facts);
-                                AnalyzeCreatedByCall(Report, context.Options, model, call, summary.DisplayName, facts);
-                            }
+                            var byFactory = new BlockContainers(new[] { model });
+                            AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.Image, model.Image, call, summary.DisplayName, byFactory, facts);
+                            AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.ImagePullPolicy, model.PullPolicy, call, summary.DisplayName, byFactory, facts);
+                            AnalyzeCreatedByCall(Report, context.Options, model, call, summary.DisplayName, facts);
                         }
 
                         break;
@@ -336,42 +328,9 @@ namespace K8sManifestAnalyzers.Analysis
             _ => false,
         };
 
-        // One body per root operation of the block, built the first time it is needed.
-        private static ManifestBody BodyOf(IOperation operation, OperationBlockAnalysisContext context, KubernetesTypes types, ValueFolder folder, bool propertyDefaults, Dictionary<IOperation, ManifestBody> bodies)
-        {
-            var root = ContainerReader.Root(operation);
-            if (!bodies.TryGetValue(root, out var body))
-            {
-                var index = BodyIndex.For(root, types);
-                var flow = new BodyFlow(index, () => GraphOf(root, context));
-                body = new ManifestBody(index, flow, folder, propertyDefaults, types);
-                bodies.Add(root, body);
-            }
-
-            return body;
-        }
-
-        private static ControlFlowGraph? GraphOf(IOperation root, OperationBlockAnalysisContext context)
-        {
-            foreach (var block in context.OperationBlocks)
-            {
-                // For a method the block is the body, whose root is the method-body operation above it.
-                if (block == root || ContainerReader.Root(block) == root)
-                {
-                    try
-                    {
-                        return context.GetControlFlowGraph(block);
-                    }
-                    catch (ArgumentException)
-                    {
-                        // Not a block the compiler builds a graph for: the flow questions stay unanswered.
-                        return null;
-                    }
-                }
-            }
-
-            return null;
-        }
+        // The body of the block's root, shared with the other analyzers that read it.
+        private static ManifestBody BodyOf(IOperation operation, KubernetesTypes types, bool propertyDefaults) =>
+            ManifestBody.For(ContainerReader.Root(operation), types, propertyDefaults);
 
         private void AnalyzeBuilderCall(OperationAnalysisContext context, BuilderImages builders, CompilationFacts facts)
         {
