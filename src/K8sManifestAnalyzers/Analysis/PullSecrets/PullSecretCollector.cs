@@ -11,8 +11,6 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
     /// </summary>
     internal static class PullSecretCollector
     {
-        private static readonly string[] ContainerLists = { "Containers", "InitContainers", "EphemeralContainers" };
-
         internal static void CollectCreation(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state, AnalyzerOptions options)
         {
             if (types.IsSecret(creation.Type))
@@ -236,38 +234,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 spec.ServiceAccountKnown = known;
             }
 
-            foreach (var property in ContainerLists)
-            {
-                if (ObjectMembers.Find(creation, property) is not { } containers)
-                {
-                    continue;
-                }
-
-                foreach (var operation in containers.DescendantsAndSelf())
-                {
-                    if (operation is IObjectCreationOperation containerCreation
-                        && ContainerReader.Read(containerCreation, types) is { Image: { IsSet: true, Operation: { } image } } container)
-                    {
-                        if (container.Image.IsConstant)
-                        {
-                            spec.Images.Add(new PodImage(container.Image.Text!, Locations.OfValue(image)));
-                        }
-                        else
-                        {
-                            AddFoldedImages(spec, image, types, propertyDefaults);
-                        }
-                    }
-                    else if (operation is IInvocationOperation invocation
-                        && types.Builders is { } builders
-                        && builders.Classify(invocation) == BuilderCall.CreatesContainer
-                        && builders.Read(invocation.Instance) is { } built)
-                    {
-                        // `ApiImage.Tag("1.0").ToContainer("api")` placed by hand: the image, and the declared pull
-                        // secret the spec then needs.
-                        spec.Images.Add(new PodImage(built.Text, Locations.OfValue(built.Expression), built.PullSecret));
-                    }
-                }
-            }
+            PodSpecImages.Read(creation, ManifestBody.For(ContainerReader.Root(creation), types, propertyDefaults), spec);
 
             // Writes that reach the spec through a path (`pod.Spec.ImagePullSecrets ??= …; pod.Spec.ImagePullSecrets.Add(…)`,
             // `deployment.Spec.Template.Spec.ImagePullSecrets = …`): only looked for when the spec would be reported.
@@ -277,29 +244,6 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
 
             return spec;
-        }
-
-        // An image that is not one constant written in place: each constant it can be (a `const` or `static readonly`
-        // field, an option's default behind `??`, an arm of `?:` or `switch`) and each form with known and unknown parts
-        // (`$"ghcr.io/acme/api:{tag}"`), with what its known parts make certain. A local is followed when it is assigned
-        // once (no flow here: the collector works per creation).
-        private static void AddFoldedImages(PodSpecFact spec, IOperation image, KubernetesTypes types, bool propertyDefaults)
-        {
-            var values = types.Values.Fold(image, SingleAssignmentScope.Instance, propertyDefaults);
-            var location = Locations.OfValue(image);
-            var seen = new HashSet<string>(System.StringComparer.Ordinal);
-            foreach (var constant in values.Constants)
-            {
-                if (constant.Text is { Length: > 0 } text && seen.Add(text))
-                {
-                    spec.Images.Add(new PodImage(text, location));
-                }
-            }
-
-            foreach (var partial in values.Partials)
-            {
-                spec.Images.Add(new PodImage(partial.Pattern, location, partial: Model.PartialImageReference.Of(partial.Texts)));
-            }
         }
 
         // Enqueues the references of a list; true when the list has (or may have) entries.

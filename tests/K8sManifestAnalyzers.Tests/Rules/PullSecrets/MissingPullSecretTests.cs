@@ -279,6 +279,58 @@ public sealed class MissingPullSecretTests
             VerifyCS.Diagnostic("KMA103").WithLocation(3).WithLocation(7).WithArguments("registry.example.com/shop/worker:1.0", "registry.example.com", string.Empty),
             VerifyCS.Diagnostic("KMA103").WithLocation(8).WithLocation(9).WithArguments("ghcr.io/acme/api:{tag}", "ghcr.io/acme", string.Empty));
 
+    // The spec's containers are the image rules' containers: a private image overwritten by a public one before the
+    // pod is built, a container that may be another spec's, or one handed to a call that is not followed, is not this
+    // spec's private image. Silent.
+    [Fact]
+    public Task ContainersThatMayNotBeTheSpecs_AreNotReported() =>
+        RunAnalyzer(
+            """
+            using System.Collections.Generic;
+            using System.Linq;
+            using k8s.Models;
+
+            static class Manifests
+            {
+                public static V1PodSpec Overwritten()
+                {
+                    var spec = new V1PodSpec { Containers = [new() { Image = "ghcr.io/acme/api:2", ImagePullPolicy = "IfNotPresent" }] };
+                    spec.Containers[0].Image = "nginx:1.27";
+                    return spec;
+                }
+
+                public static V1PodSpec OtherList(V1PodSpec template)
+                {
+                    var spec = new V1PodSpec { Containers = new List<V1Container>() };
+                    var c = template.Containers.FirstOrDefault(x => x.Name == "api");
+                    if (c is null) spec.Containers.Add(c = new V1Container { Name = "api" });
+                    c.Image = "ghcr.io/acme/api:2";
+                    return spec;
+                }
+
+                public static V1PodSpec Handed(System.Action<V1Container> configure)
+                {
+                    var app = new V1Container { Name = "api" };
+                    configure(app);
+                    return new V1PodSpec { Containers = [app] };
+                }
+
+                public static V1PodSpec FromParameter(V1Container given)
+                {
+                    given.Image = "ghcr.io/acme/api:2";
+                    return new V1PodSpec { Containers = [new() { Image = "nginx:1.27", ImagePullPolicy = "IfNotPresent" }] };
+                }
+
+                public static V1PodSpec Listed()
+                {
+                    var spec = new V1PodSpec { ImagePullSecrets = [new() { Name = "ci-registry" }], Containers = new List<V1Container>() };
+                    spec.Containers.Add(new V1Container { Image = "ghcr.io/acme/api:2", ImagePullPolicy = "IfNotPresent" });
+                    return spec;
+                }
+            }
+            """,
+            EditorConfig);
+
     [Fact]
     public Task PrivateImageWithUnknownTag_IsCheckedOnItsKnownName() =>
         RunAnalyzer(

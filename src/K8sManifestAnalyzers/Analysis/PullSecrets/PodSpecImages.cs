@@ -1,0 +1,271 @@
+using System.Collections.Generic;
+using K8sManifestAnalyzers.Analysis.Flow;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace K8sManifestAnalyzers.Analysis.PullSecrets
+{
+    /// <summary>
+    /// The images a pod spec created in a body can run, read from the body's shared containers
+    /// (<see cref="ManifestBody.Container"/>), so KMA103 sees a container's image exactly as the image rules do:
+    /// <list type="bullet">
+    /// <item>the entries of its container lists: a <c>new</c>, a local holding one (on every path that reaches the
+    /// list), a factory of the compilation, a generated builder;</item>
+    /// <item>when the spec is held where the body can follow it (<c>spec</c>, <c>pod.Spec</c>): entries added later
+    /// (<c>spec.Containers.Add(…)</c>, a list assigned later) and image writes to its containers
+    /// (<c>spec.Containers[0].Image = …</c>, a <c>foreach</c> over the list, a get-or-create local whose every value is
+    /// one of its containers).</item>
+    /// </list>
+    /// An entry that cannot be followed adds nothing: the rule stays silent about what it cannot see.
+    /// </summary>
+    internal sealed class PodSpecImages
+    {
+        private static readonly string[] Lists = { "Containers", "InitContainers", "EphemeralContainers" };
+
+        private readonly ManifestBody _body;
+        private readonly PodSpecFact _spec;
+        private readonly HashSet<(string, Location)> _seen = new();
+
+        private PodSpecImages(ManifestBody body, PodSpecFact spec)
+        {
+            _body = body;
+            _spec = spec;
+        }
+
+        /// <summary>Adds the images <paramref name="creation"/>'s containers can have to <paramref name="spec"/>.</summary>
+        internal static void Read(IObjectCreationOperation creation, ManifestBody body, PodSpecFact spec)
+        {
+            var reader = new PodSpecImages(body, spec);
+            foreach (var list in Lists)
+            {
+                if (ObjectMembers.Find(creation, list) is { } entries)
+                {
+                    reader.AddEntries(entries);
+                }
+            }
+
+            if (body.Index.PlacementOf(creation) is { } place)
+            {
+                reader.AddLater(place);
+            }
+        }
+
+        // Every container a list expression holds: creations, locals, factory calls, generated builders.
+        private void AddEntries(IOperation entries)
+        {
+            foreach (var operation in entries.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IObjectCreationOperation creation when _body.Types.IsContainerType(creation.Type):
+                        Add(_body.Container(creation), creation);
+                        break;
+
+                    case IWithOperation copy when _body.Types.IsContainerType(copy.Type):
+                        // `Base with { Image = … }`: the image the copy writes (what it leaves is the original's, not read).
+                        foreach (var member in copy.Initializer.Initializers)
+                        {
+                            if (ContainerReader.ReadWrite(member, _body.Types, out var written) == ContainerProperty.Image && written is not null)
+                            {
+                                Add(_body.Read(written), written);
+                            }
+                        }
+
+                        break;
+
+                    case ILocalReferenceOperation local when _body.Types.IsContainerType(local.Type) && IsEntry(local):
+                        // `Containers = [api]`: each container the local can hold where it is read.
+                        foreach (var value in _body.Flow.ReachingValues(local) ?? System.Array.Empty<IOperation>())
+                        {
+                            switch (ObjectMembers.WithoutConversions(value))
+                            {
+                                case IObjectCreationOperation held when _body.Types.IsContainerType(held.Type):
+                                    Add(_body.Container(held), local);
+                                    break;
+                                case IInvocationOperation call:
+                                    Add(_body.CreatedBy(call), local);
+                                    break;
+                            }
+                        }
+
+                        break;
+
+                    case IInvocationOperation call when _body.Types.IsContainerType(call.Type) && IsEntry(call):
+                        if (_body.Types.Builders is { } builders
+                            && builders.Classify(call) == BuilderCall.CreatesContainer
+                            && builders.Read(call.Instance) is { } built)
+                        {
+                            // `ApiImage.Tag("1.0").ToContainer("api")` placed by hand: the image, and the declared pull
+                            // secret the spec then needs.
+                            Add(built.Text, Locations.OfValue(built.Expression), built.PullSecret);
+                        }
+                        else
+                        {
+                            Add(_body.CreatedBy(call), call);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        // What the body adds to the spec's lists and writes to their containers after creating it.
+        private void AddLater(AccessPath place)
+        {
+            var index = _body.Index;
+            HashSet<ILocalSymbol>? added = null;
+            foreach (var operation in index.Root.Descendants())
+            {
+                switch (operation)
+                {
+                    case IInvocationOperation { TargetMethod.Name: "Add" or "Insert" or "AddRange", Instance: { } list } call
+                        when IsList(index.Resolve(list), place):
+                        foreach (var argument in call.Arguments)
+                        {
+                            if (_body.Types.IsModel(argument.Value.Type) || argument.Value.Type is IArrayTypeSymbol)
+                            {
+                                AddEntries(argument.Value);
+                                var local = ObjectMembers.WithoutConversions(argument.Value) switch
+                                {
+                                    ILocalReferenceOperation reference => reference.Local,
+                                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation reference } => reference.Local,
+                                    _ => null,
+                                };
+                                if (local is not null)
+                                {
+                                    (added ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)).Add(local);
+                                }
+                            }
+                        }
+
+                        break;
+
+                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target, Parent: not IObjectOrCollectionInitializerOperation } assignment
+                        when IsList(index.Resolve(target), place):
+                        AddEntries(assignment.Value);
+                        break;
+                }
+            }
+
+            foreach (var write in index.Writes)
+            {
+                if (write.Property != ContainerProperty.Image || write.Instance is not { } instance)
+                {
+                    continue;
+                }
+
+                if (IsElement(instance, place)
+                    || (instance.Steps.IsEmpty && instance.Root is ILocalSymbol local && HoldsOnlyContainersOf(local, place, added)))
+                {
+                    var values = _body.Folder.Fold(write.Value, write.ScopeFor(_body.Scope), _body.PropertyDefaults);
+                    var at = write.Call is null ? write.Value : write.Call;
+                    Add(ManifestValue.From(at, values), at);
+                }
+            }
+        }
+
+        // True when every value the local is given is a container of the spec: one of its list's elements
+        // (`spec.Containers.FirstOrDefault(…)`), or a new container the body adds to the list
+        // (`spec.Containers.Add(c = new V1Container { … })`, `c = new …; spec.Containers.Add(c);`).
+        private bool HoldsOnlyContainersOf(ILocalSymbol local, AccessPath place, HashSet<ILocalSymbol>? added)
+        {
+            if (!_body.Index.IsTracked(local) || _body.Index.AssignmentsOf(local) is not { Count: > 0 } assignments)
+            {
+                return false;
+            }
+
+            foreach (var assignment in assignments)
+            {
+                var value = ObjectMembers.WithoutConversions(assignment.Value);
+                bool ofSpec = value is IObjectCreationOperation
+                    ? added?.Contains(local) == true
+                    : _body.Index.Resolve(value) is { } path && IsElement(path, place);
+                if (!ofSpec)
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        private void Add(ContainerModel? container, IOperation entry)
+        {
+            if (container is null)
+            {
+                return;
+            }
+
+            // The finding goes where the image is written when that is in this body; else on the entry (a factory call).
+            var image = container.Image;
+            var at = image.Operation is { } written && written.Syntax.SyntaxTree == entry.Syntax.SyntaxTree && _body.Index.Root.Syntax.Span.Contains(written.Syntax.Span)
+                ? written
+                : entry;
+            Add(image, at);
+        }
+
+        private void Add(ManifestValue image, IOperation at)
+        {
+            var location = Locations.OfValue(at);
+            foreach (var constant in image.Values.Constants)
+            {
+                if (constant.Text is { Length: > 0 } text)
+                {
+                    Add(text, location, null);
+                }
+            }
+
+            foreach (var partial in image.Values.Partials)
+            {
+                if (_seen.Add((partial.Pattern, location)))
+                {
+                    _spec.Images.Add(new PodImage(partial.Pattern, location, partial: Model.PartialImageReference.Of(partial.Texts)));
+                }
+            }
+        }
+
+        private void Add(string image, Location location, string? declaredPullSecret)
+        {
+            if (_seen.Add((image, location)))
+            {
+                _spec.Images.Add(new PodImage(image, location, declaredPullSecret));
+            }
+        }
+
+        // An element of a container list, not the receiver of a call or member access on it.
+        private static bool IsEntry(IOperation operation)
+        {
+            var parent = operation.Parent;
+            while (parent is IConversionOperation or IParenthesizedOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent is IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add" or "Insert" or "AddRange" } } or IArrayInitializerOperation
+                || parent?.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.CollectionExpressionSyntax;
+        }
+
+        // `place.Containers` (or InitContainers, EphemeralContainers).
+        private static bool IsList(AccessPath? path, AccessPath place)
+        {
+            if (path is null || path.Steps.Length != place.Steps.Length + 1 || path.Steps[place.Steps.Length].Property is not { } name)
+            {
+                return false;
+            }
+
+            return System.Array.IndexOf(Lists, name) >= 0 && place.Append(AccessStep.Member(name)).Reaches(path) == PathMatch.Definite;
+        }
+
+        // An element of one of the spec's container lists.
+        private static bool IsElement(AccessPath path, AccessPath place)
+        {
+            if (path.Steps.Length != place.Steps.Length + 2 || path.Steps[place.Steps.Length].Property is not { } name || path.Steps[place.Steps.Length + 1].Property is not null)
+            {
+                return false;
+            }
+
+            return System.Array.IndexOf(Lists, name) >= 0
+                && place.Append(AccessStep.Member(name)).Append(AccessStep.Element(AccessStep.AnyIndex)).Reaches(path) != PathMatch.None;
+        }
+    }
+}
