@@ -59,16 +59,19 @@ namespace K8sManifestAnalyzers.Analysis
         private readonly INamedTypeSymbol _attribute;
         private readonly INamedTypeSymbol _reference;
 
-        private BuilderImages(INamedTypeSymbol attribute, INamedTypeSymbol reference)
+        private readonly KubernetesTypes _types;
+
+        private BuilderImages(INamedTypeSymbol attribute, INamedTypeSymbol reference, KubernetesTypes types)
         {
             _attribute = attribute;
             _reference = reference;
+            _types = types;
         }
 
         /// <summary>The builder types, or <see langword="null"/> when the compilation declares no image.</summary>
-        internal static BuilderImages? TryCreate(Compilation compilation) =>
+        internal static BuilderImages? TryCreate(Compilation compilation, KubernetesTypes types) =>
             CompilationFacts.For(compilation) is { ImageAttribute: { } attribute, ImageReference: { } reference }
-                ? new BuilderImages(attribute, reference)
+                ? new BuilderImages(attribute, reference, types)
                 : null;
 
         /// <summary>True when <paramref name="method"/> is a member of the generated <c>ImageReference</c>.</summary>
@@ -110,7 +113,7 @@ namespace K8sManifestAnalyzers.Analysis
                 // A chain split over statements: `var api = ApiImage.Tag("3.2.0"); api.ToContainer("api", "Always")`.
                 if (operation is ILocalReferenceOperation local)
                 {
-                    operation = SingleAssignmentScope.OnlyValue(local);
+                    operation = Flow.BodyIndex.For(ContainerReader.Root(local), _types).OnlyValue(local.Local);
                     continue;
                 }
 

@@ -19,7 +19,7 @@ namespace K8sManifestAnalyzers.Analysis
         internal static ContainerModel Complete(IOperation creation, ManifestValue image, ManifestValue policy, ManifestBody body)
         {
             bool isVolume = body.IsImageVolume(creation);
-            if ((!image.IsSet || !policy.IsSet) && ContainerReader.FindAssignedLocal(creation, out bool ambiguous) is not null && ambiguous)
+            if ((!image.IsSet || !policy.IsSet) && ContainerReader.FindAssignedLocal(creation, body.Index, out bool ambiguous) is not null && ambiguous)
             {
                 // The local also holds other objects: its writes cannot be told apart, so what is unset is unknown.
                 return new ContainerModel(creation, image.IsSet ? image : ManifestValue.Unknown(null), policy.IsSet ? policy : ManifestValue.Unknown(null), isVolume);
@@ -27,7 +27,7 @@ namespace K8sManifestAnalyzers.Analysis
 
             // A fluent chain on the new object: `new V1Container { … }.WithImage("…").PullAlways()`.
             var top = ApplyChain(creation, ref image, ref policy, body);
-            if (top is not null && top != creation && (!image.IsSet || !policy.IsSet) && ContainerReader.FindAssignedLocal(top, out bool reassigned) is not null && reassigned)
+            if (top is not null && top != creation && (!image.IsSet || !policy.IsSet) && ContainerReader.FindAssignedLocal(top, body.Index, out bool reassigned) is not null && reassigned)
             {
                 // `var c = new V1Container().WithImage(…); c = c.PullAlways();`: the local's writes cannot be told apart.
                 return new ContainerModel(creation, image.IsSet ? image : ManifestValue.Unknown(null), policy.IsSet ? policy : ManifestValue.Unknown(null), isVolume);

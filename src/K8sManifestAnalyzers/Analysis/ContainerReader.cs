@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -37,12 +36,12 @@ namespace K8sManifestAnalyzers.Analysis
         }
 
         /// <summary>
-        /// The container an object creation builds, or <see langword="null"/> if it builds none. With a
-        /// <paramref name="body"/>, values are folded to their possible constants and later writes are connected to the
-        /// container wherever they reach it (the local it is stored in, <c>spec.Containers[0]</c>, a <c>foreach</c> over
-        /// its list), path by path; without one, later writes to the local it is stored in count, in any order.
+        /// The container an object creation builds, or <see langword="null"/> if it builds none: its values folded to
+        /// their possible constants and later writes connected to it wherever they reach it (the local it is stored in,
+        /// <c>spec.Containers[0]</c>, a <c>foreach</c> over its list), path by path. Rules read it through
+        /// <see cref="ManifestBody.Container"/>, which reads each creation once.
         /// </summary>
-        internal static ContainerModel? Read(IObjectCreationOperation creation, KubernetesTypes types, ManifestBody? body = null)
+        internal static ContainerModel? Read(IObjectCreationOperation creation, KubernetesTypes types, ManifestBody body)
         {
             if (!types.HasImage(creation.Type))
             {
@@ -64,26 +63,7 @@ namespace K8sManifestAnalyzers.Analysis
                 }
             }
 
-            if (body is not null)
-            {
-                return ContainerFlow.Complete(creation, image, policy, body);
-            }
-
-            if ((!image.IsSet || !policy.IsSet) && FindAssignedLocal(creation, out bool ambiguous) is { } local)
-            {
-                if (ambiguous)
-                {
-                    // The local also holds other objects: its writes cannot be told apart, so what is unset is unknown.
-                    image = image.IsSet ? image : ManifestValue.Unknown(null);
-                    policy = policy.IsSet ? policy : ManifestValue.Unknown(null);
-                }
-                else
-                {
-                    CollectLaterWrites(creation, local, types, ref image, ref policy);
-                }
-            }
-
-            return new ContainerModel(creation, image, policy, types.IsImageVolume(creation.Type));
+            return ContainerFlow.Complete(creation, image, policy, body);
         }
 
         /// <summary>The container a <c>with</c> expression copies, or <see langword="null"/> if it copies none.</summary>
@@ -145,10 +125,10 @@ namespace K8sManifestAnalyzers.Analysis
 
         /// <summary>
         /// The local a creation is stored in (<c>var x = new …</c> or <c>x = new …</c>), if any.
-        /// <paramref name="ambiguous"/> is set when the local is assigned more than once in the body, so its later
-        /// writes may belong to another object.
+        /// <paramref name="ambiguous"/> is set when the local is not assigned exactly once in the body (or cannot be
+        /// followed), so its later writes may belong to another object.
         /// </summary>
-        internal static ILocalSymbol? FindAssignedLocal(IOperation creation, out bool ambiguous)
+        internal static ILocalSymbol? FindAssignedLocal(IOperation creation, Flow.BodyIndex index, out bool ambiguous)
         {
             ambiguous = false;
             var current = creation;
@@ -169,107 +149,10 @@ namespace K8sManifestAnalyzers.Analysis
 
             if (local is not null)
             {
-                ambiguous = CountAssignments(Root(creation), local, out _) != 1;
+                ambiguous = index.OnlyValue(local) is null;
             }
 
             return local;
-        }
-
-        /// <summary>
-        /// How many times <paramref name="local"/> is given a value in <paramref name="root"/> (its initializer,
-        /// assignments, <c>ref</c>/<c>out</c> arguments); <paramref name="lastValue"/> is the last value found.
-        /// </summary>
-        internal static int CountAssignments(IOperation root, ILocalSymbol local, out IOperation? lastValue)
-        {
-            if (LocalsOf(root).TryGetValue(local, out var facts))
-            {
-                lastValue = facts.LastValue;
-                return facts.Assignments;
-            }
-
-            lastValue = null;
-            return 0;
-        }
-
-        // What a body does with its locals, found in one walk and kept while the body's operation tree lives: a
-        // body with many containers in locals was walked once per container (twice), quadratic in its size.
-        private static readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, LocalFacts>> LocalsByRoot = new();
-
-        private static readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, LocalFacts>>.CreateValueCallback IndexLocals = IndexLocalsOf;
-
-        private static Dictionary<ILocalSymbol, LocalFacts> LocalsOf(IOperation root) => LocalsByRoot.GetValue(root, IndexLocals);
-
-        private static Dictionary<ILocalSymbol, LocalFacts> IndexLocalsOf(IOperation root)
-        {
-            var locals = new Dictionary<ILocalSymbol, LocalFacts>(SymbolEqualityComparer.Default);
-            foreach (var operation in root.Descendants())
-            {
-                ILocalSymbol? assigned = null;
-                IOperation? value = null;
-                switch (operation)
-                {
-                    case IVariableDeclaratorOperation { Initializer: { } initializer } declarator:
-                        assigned = declarator.Symbol;
-                        value = initializer.Value;
-                        break;
-                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment:
-                        assigned = target.Local;
-                        value = assignment.Value;
-                        break;
-                    case IArgumentOperation { Value: ILocalReferenceOperation passed, Parameter.RefKind: RefKind.Ref or RefKind.Out }:
-                        assigned = passed.Local;
-                        value = passed;
-                        break;
-                    case IAssignmentOperation { Target: IPropertyReferenceOperation { Instance: ILocalReferenceOperation instance } }:
-                        Facts(locals, instance.Local).PropertyWrites.Add(operation);
-                        break;
-                }
-
-                if (assigned is not null)
-                {
-                    var facts = Facts(locals, assigned);
-                    facts.Assignments++;
-                    facts.LastValue = value;
-                }
-            }
-
-            return locals;
-        }
-
-        private static LocalFacts Facts(Dictionary<ILocalSymbol, LocalFacts> locals, ILocalSymbol local)
-        {
-            if (!locals.TryGetValue(local, out var facts))
-            {
-                facts = new LocalFacts();
-                locals.Add(local, facts);
-            }
-
-            return facts;
-        }
-
-        private sealed class LocalFacts
-        {
-            internal int Assignments { get; set; }
-
-            internal IOperation? LastValue { get; set; }
-
-            /// <summary>Assignments to a property of the local (<c>c.Image = …</c>, <c>c.Image ??= …</c>), in order.</summary>
-            internal List<IOperation> PropertyWrites { get; } = new();
-        }
-
-        // Writes such as `c.ImagePullPolicy = "Always";` or `c.Image ??= image;` to the same local, anywhere in
-        // the same method body (lambdas and local functions included).
-        private static void CollectLaterWrites(IOperation creation, ILocalSymbol local, KubernetesTypes types, ref ManifestValue image, ref ManifestValue policy)
-        {
-            if (!LocalsOf(Root(creation)).TryGetValue(local, out var facts))
-            {
-                return;
-            }
-
-            foreach (var operation in facts.PropertyWrites)
-            {
-                Collect(operation, types, null, ref image, ref policy);
-            }
         }
     }
 }

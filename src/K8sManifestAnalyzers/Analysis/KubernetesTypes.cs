@@ -59,7 +59,7 @@ namespace K8sManifestAnalyzers.Analysis
             }
 
             _referenceTypes = references.ToImmutable();
-            Builders = BuilderImages.TryCreate(compilation);
+            Builders = BuilderImages.TryCreate(compilation, this);
             Values = CompilationFacts.For(compilation).Values;
             Values.Methods ??= new Summaries.MethodSummaries(compilation, this);
         }

@@ -305,6 +305,13 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         internal IReadOnlyList<LocalAssignment>? AssignmentsOf(ILocalSymbol local) =>
             _untrackable.Contains(local) || !_assignments.TryGetValue(local, out var list) ? null : list;
 
+        /// <summary>
+        /// The one value of a local assigned once in this body (its declaration or one assignment, no <c>??=</c>), which
+        /// it has wherever it is read, since C# reads no local before it is assigned; null for any other local.
+        /// </summary>
+        internal IOperation? OnlyValue(ILocalSymbol local) =>
+            AssignmentsOf(local) is { Count: 1 } single && !single[0].IsCoalesce ? single[0].Value : null;
+
         /// <summary>True when the local is declared in this body and every write to it can be followed.</summary>
         internal bool IsTracked(ILocalSymbol local) => !_untrackable.Contains(local) && _assignments.ContainsKey(local);
 

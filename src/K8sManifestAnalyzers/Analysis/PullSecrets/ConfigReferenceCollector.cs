@@ -109,9 +109,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         }
 
         /// <summary>True when a Secret or ConfigMap stored in a local is written after creation in a way not followed.</summary>
-        internal static bool HasLaterDataWrites(IObjectCreationOperation creation)
+        internal static bool HasLaterDataWrites(IObjectCreationOperation creation, KubernetesTypes types)
         {
-            if (ContainerReader.FindAssignedLocal(creation, out bool ambiguous) is not { } local)
+            if (ContainerReader.FindAssignedLocal(creation, Flow.BodyIndex.For(ContainerReader.Root(creation), types), out bool ambiguous) is not { } local)
             {
                 return false;
             }
@@ -193,7 +193,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             map.KeysKnown = (data is not null || binaryData is not null)
                 && PullSecretCollector.ReadKeys(data, map.Keys, types)
                 & PullSecretCollector.ReadKeys(binaryData, map.Keys, types)
-                && !HasLaterDataWrites(creation);
+                && !HasLaterDataWrites(creation, types);
             return map;
         }
     }

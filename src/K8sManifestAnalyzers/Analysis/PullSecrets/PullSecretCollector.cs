@@ -84,7 +84,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         {
             if (PullSecretReader.IsAddToPullSecrets(invocation, types, out var list))
             {
-                if (!IsOnTrackedLocal(list!))
+                if (!IsOnTrackedLocal(list!, types))
                 {
                     Enqueue(PullSecretReader.ReadEntry(invocation.Arguments[0].Value, types), null, state);
                 }
@@ -122,7 +122,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             if (assignment.Target is IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: { } instance } target
                 && instance is not IInstanceReferenceOperation { ReferenceKind: InstanceReferenceKind.ImplicitReceiver }
                 && (types.IsPodSpec(target.Property.ContainingType) || types.IsServiceAccount(target.Property.ContainingType))
-                && !IsOnTrackedLocal(target))
+                && !IsOnTrackedLocal(target, types))
             {
                 CollectList(assignment.Value, null, types, state);
             }
@@ -162,7 +162,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             secret.HasData = data is not null || stringData is not null;
             secret.KeysKnown = ReadKeys(data, secret.Keys, types)
                 & ReadKeys(stringData, secret.Keys, types)
-                && !ConfigReferenceCollector.HasLaterDataWrites(creation);
+                && !ConfigReferenceCollector.HasLaterDataWrites(creation, types);
             return secret;
         }
 
@@ -282,7 +282,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         // secret when there is one.
         private static bool HasLaterPullSecretWrites(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state, PodSpecFact? spec)
         {
-            if (ContainerReader.FindAssignedLocal(creation, out bool ambiguous) is not { } local)
+            if (ContainerReader.FindAssignedLocal(creation, Flow.BodyIndex.For(ContainerReader.Root(creation), types), out bool ambiguous) is not { } local)
             {
                 return false;
             }
@@ -418,15 +418,14 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         // Writes on a local that holds a pod spec or service account created in the same body, and nothing else,
         // are read with that creation (so they get its namespace); the standalone actions skip them to avoid
         // counting them twice. One pass over the body: the local must be assigned once, by a creation.
-        private static bool IsOnTrackedLocal(IPropertyReferenceOperation list)
+        private static bool IsOnTrackedLocal(IPropertyReferenceOperation list, KubernetesTypes types)
         {
             if (list.Instance is not ILocalReferenceOperation instance)
             {
                 return false;
             }
 
-            return ContainerReader.CountAssignments(ContainerReader.Root(list), instance.Local, out var value) == 1
-                && value is not null
+            return Flow.BodyIndex.For(ContainerReader.Root(list), types).OnlyValue(instance.Local) is { } value
                 && ObjectMembers.WithoutConversions(value) is IObjectCreationOperation;
         }
     }
