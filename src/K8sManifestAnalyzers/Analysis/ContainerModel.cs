@@ -29,6 +29,14 @@ namespace K8sManifestAnalyzers.Analysis
         internal ManifestValue PullPolicy { get; }
 
         /// <summary>
+        /// True when the API server may choose the pull policy: it is not written, written as null or empty, or written
+        /// on some paths only. KMA001 reports that; the rules that judge a written policy leave such a container alone.
+        /// A <c>with</c> copy keeps the original's policy (read as unknown) unless it writes one of those.
+        /// </summary>
+        internal bool PolicyLeftToServer =>
+            !PullPolicy.IsSet || PullPolicy.State == ValueState.Null || PullPolicy.Text is { Length: 0 } || PullPolicy.SomePathsOnly;
+
+        /// <summary>
         /// A mutable image (<c>:latest</c> or untagged) this container can have together with the pull-policy constant
         /// <paramref name="policy"/>, one of <see cref="PullPolicy"/>'s values; null when there is none. These are the
         /// pairs KMA003 judges.

@@ -39,6 +39,10 @@ namespace K8sManifestAnalyzers.Analysis
         /// local that holds it is assigned (so two containers that share the local get one finding), else the written
         /// value; with words saying where the constant comes from.
         /// </summary>
+        /// <summary>True when <paramref name="origin"/> is written in <paramref name="call"/>'s arguments (a constant it passes).</summary>
+        internal static bool IsPassedBy(IOperation origin, IOperation call) =>
+            origin.Syntax.SyntaxTree == call.Syntax.SyntaxTree && call.Syntax.Span.Contains(origin.Syntax.Span);
+
         internal static ValueLocation Of(ManifestValue written, PossibleValue constant) => Of(written, constant.Origin, constant.Description, constant.Anchor);
 
         /// <summary>The same for a value with holes: on the interpolation or concatenation that builds it, or on the write.</summary>

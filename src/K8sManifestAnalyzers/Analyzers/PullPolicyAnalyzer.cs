@@ -53,10 +53,8 @@ namespace K8sManifestAnalyzers.Analyzers
 
         internal override void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts)
         {
-            if (!MissingPullPolicyRule.Check(report, container, facts))
-            {
-                StalePullPolicyRule.Check(report, container, facts);
-            }
+            MissingPullPolicyRule.Check(report, container, facts);
+            StalePullPolicyRule.Check(report, container, facts);
         }
 
         internal override void AnalyzeBuiltContainer(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts) =>
@@ -77,7 +75,7 @@ namespace K8sManifestAnalyzers.Analyzers
 
             foreach (var constant in value.Values.Constants)
             {
-                if (constant.Text is { Length: > 0 } policy && StalePullPolicyRule.Passed(constant, call))
+                if (constant.Text is { Length: > 0 } policy && ValueLocation.IsPassedBy(constant.Origin, call))
                 {
                     var through = ValueLocation.Through(constant, "passed to " + method);
                     bool mutableImage = containers.HaveMutableImageWith(constant, facts);

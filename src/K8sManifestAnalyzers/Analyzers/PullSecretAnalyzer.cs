@@ -100,9 +100,9 @@ namespace K8sManifestAnalyzers.Analyzers
         private static void Match(CompilationAnalysisContext context, PullSecretState state)
         {
             var index = new PullSecretIndex(state);
-            var referenced = UndefinedPullSecretRule.Check(context.ReportDiagnostic, context.Options, index);
-            UnusedRegistrySecretRule.Check(context.ReportDiagnostic, index, referenced);
-            PullSecretTypeRule.Check(context.ReportDiagnostic, referenced);
+            UndefinedPullSecretRule.Check(context.ReportDiagnostic, context.Options, index);
+            UnusedRegistrySecretRule.Check(context.ReportDiagnostic, index);
+            PullSecretTypeRule.Check(context.ReportDiagnostic, index);
             MissingPullSecretRule.Check(context.ReportDiagnostic, context.Options, index, CompilationFacts.For(context.Compilation));
 
             var objects = new ConfigObjectIndex(state);

@@ -12,16 +12,14 @@ namespace K8sManifestAnalyzers.Rules
     /// </summary>
     internal static class MissingPullPolicyRule
     {
-        /// <summary>Reports the container; true when it did (the other policy rules then have nothing to judge).</summary>
-        internal static bool Check(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts)
+        internal static void Check(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts)
         {
             var policy = container.PullPolicy;
-            // Null and "" are what the API server defaults, like no policy at all. A with-copy keeps the original's
-            // policy (the model reads it as unknown) unless it writes one of those.
-            if (policy.IsSet && policy.State != ValueState.Null && policy.Text is not { Length: 0 } && !policy.SomePathsOnly)
+            // Null and "" are what the API server defaults, like no policy at all.
+            if (!container.PolicyLeftToServer)
             {
                 CheckEmptyOnSomePaths(report, container, facts);
-                return false;
+                return;
             }
 
             var properties = Properties(container, facts, out string stored);
@@ -29,14 +27,13 @@ namespace K8sManifestAnalyzers.Rules
             {
                 var somePaths = container.IsImageVolume ? Descriptors.KMA001_VolumePullPolicyOnSomePaths : Descriptors.KMA001_PullPolicyOnSomePaths;
                 report(Diagnostic.Create(somePaths, Locations.OfCreation(container.Creation), properties, stored));
-                return true;
+                return;
             }
 
             // For an explicit null or empty policy, the fix rewrites that value instead of adding a member.
             var additional = policy.Operation is { } empty ? new[] { Locations.OfValue(empty) } : null;
             var missing = container.IsImageVolume ? Descriptors.KMA001_MissingVolumePullPolicy : Descriptors.KMA001_MissingPullPolicy;
             report(Diagnostic.Create(missing, Locations.OfCreation(container.Creation), additional, properties, stored));
-            return true;
         }
 
         // A policy written as one of several values, one of which is empty or null (`dev ? "" : "Always"`,

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using K8sManifestAnalyzers.Analysis.PullSecrets;
 using K8sManifestAnalyzers.Model;
 using Microsoft.CodeAnalysis;
@@ -12,9 +11,9 @@ namespace K8sManifestAnalyzers.Rules
     /// </summary>
     internal static class PullSecretTypeRule
     {
-        internal static void Check(Action<Diagnostic> report, IEnumerable<SecretFact> referenced)
+        internal static void Check(Action<Diagnostic> report, PullSecretIndex index)
         {
-            foreach (var secret in referenced)
+            foreach (var secret in index.Referenced)
             {
                 Check(report, secret);
             }

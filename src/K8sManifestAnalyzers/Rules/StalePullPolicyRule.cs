@@ -15,8 +15,9 @@ namespace K8sManifestAnalyzers.Rules
         internal static void Check(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts)
         {
             var policy = container.PullPolicy;
-            if (policy.Operation is null)
+            if (policy.Operation is null || container.PolicyLeftToServer)
             {
+                // Not written, or left to the server on some path: KMA001's finding.
                 return;
             }
 
@@ -86,11 +87,11 @@ namespace K8sManifestAnalyzers.Rules
                     continue;
                 }
 
-                bool policyPassed = Passed(policyValue, call);
+                bool policyPassed = ValueLocation.IsPassedBy(policyValue.Origin, call);
                 bool reported = false;
                 foreach (var imageValue in container.Image.Values.Constants)
                 {
-                    bool imagePassed = Passed(imageValue, call);
+                    bool imagePassed = ValueLocation.IsPassedBy(imageValue.Origin, call);
                     if (imageValue.Text is not { } image || (!imagePassed && !policyPassed) || !imageValue.CanOccurWith(policyValue) || !facts.Image(image).IsMutable
                         || policyValue.Test?.Takes(imageValue) == false)
                     {
@@ -104,7 +105,7 @@ namespace K8sManifestAnalyzers.Rules
 
                 foreach (var partial in container.Image.Values.Partials)
                 {
-                    if (reported || (!Passed(partial.Origin, call) && !policyPassed) || !partial.CanOccurWith(policyValue)
+                    if (reported || (!ValueLocation.IsPassedBy(partial.Origin, call) && !policyPassed) || !partial.CanOccurWith(policyValue)
                         || PartialImageReference.Of(partial.Texts) is not { IsMutable: true } image)
                     {
                         continue;
@@ -172,13 +173,6 @@ namespace K8sManifestAnalyzers.Rules
         /// and which <c>Always</c> would break with <c>ErrImagePull</c>. KMA007 speaks for <c>Never</c>.
         /// </summary>
         private static string? Replacement(PossibleValue policy) => policy.Text == PullPolicy.Never ? null : PullPolicy.Always;
-
-        /// <summary>True when the constant is written in the call's arguments.</summary>
-        internal static bool Passed(PossibleValue value, IOperation call) => Passed(value.Origin, call);
-
-        /// <summary>True when <paramref name="origin"/> is written in the call's arguments.</summary>
-        internal static bool Passed(IOperation origin, IOperation call) =>
-            origin.Syntax.SyntaxTree == call.Syntax.SyntaxTree && call.Syntax.Span.Contains(origin.Syntax.Span);
 
         // Where the image comes from, when that is not the image written as a literal.
         private static string? ImageOrigin(ManifestValue image, IOperation origin, string? description) =>

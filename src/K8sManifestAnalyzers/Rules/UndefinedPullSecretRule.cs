@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using K8sManifestAnalyzers.Analysis.PullSecrets;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -13,37 +12,16 @@ namespace K8sManifestAnalyzers.Rules
     /// </summary>
     internal static class UndefinedPullSecretRule
     {
-        /// <summary>Checks every reference; returns the Secrets the references find, for KMA102 and KMA104.</summary>
-        internal static HashSet<SecretFact> Check(Action<Diagnostic> report, AnalyzerOptions options, PullSecretIndex index)
+        /// <summary>Checks every reference that finds no Secret.</summary>
+        internal static void Check(Action<Diagnostic> report, AnalyzerOptions options, PullSecretIndex index)
         {
-            var referenced = new HashSet<SecretFact>();
-            foreach (var reference in index.References)
+            foreach (var reference in index.Unresolved)
             {
-                if (reference.Name is null)
-                {
-                    continue;
-                }
-
-                bool found = false;
-                if (index.SecretsByName.TryGetValue(reference.Name, out var candidates))
-                {
-                    foreach (var secret in candidates)
-                    {
-                        if (PullSecretIndex.SameNamespace(secret.Namespace, reference.Namespace))
-                        {
-                            found = true;
-                            referenced.Add(secret);
-                        }
-                    }
-                }
-
-                if (!found && !PullSecretIndex.AnyCompatible(index.ComputedSecretNamespaces, reference.Namespace) && !PullSecretIndex.IsExternal(options, reference))
+                if (!PullSecretIndex.AnyCompatible(index.ComputedSecretNamespaces, reference.Namespace) && !PullSecretIndex.IsExternal(options, reference))
                 {
                     Report(report, reference, index);
                 }
             }
-
-            return referenced;
         }
 
         // The suggestion looks only at docker-registry Secrets, only for the references that are undefined, and

@@ -45,9 +45,34 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 if (reference.Name is null)
                 {
                     ComputedReferenceNamespaces.Add(reference.Namespace);
+                    continue;
+                }
+
+                bool found = false;
+                if (SecretsByName.TryGetValue(reference.Name, out var candidates))
+                {
+                    foreach (var secret in candidates)
+                    {
+                        if (SameNamespace(secret.Namespace, reference.Namespace))
+                        {
+                            found = true;
+                            Referenced.Add(secret);
+                        }
+                    }
+                }
+
+                if (!found)
+                {
+                    Unresolved.Add(reference);
                 }
             }
         }
+
+        /// <summary>The Secrets some named pull-secret reference finds (same name, compatible namespace).</summary>
+        internal HashSet<SecretFact> Referenced { get; } = new();
+
+        /// <summary>The named pull-secret references that find no Secret defined in the compilation.</summary>
+        internal List<PullSecretReferenceFact> Unresolved { get; } = new();
 
         internal Dictionary<string, List<SecretFact>> SecretsByName { get; } = new(StringComparer.Ordinal);
 
