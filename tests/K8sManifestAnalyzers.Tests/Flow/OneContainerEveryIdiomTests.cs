@@ -13,7 +13,8 @@ namespace K8sManifestAnalyzers.Tests.Flow;
 /// One bad container (a mutable image from a private registry that is not allowed, <c>IfNotPresent</c>, no pull
 /// secret) built in each common idiom: every rule that judges it must report it whatever the idiom, because the
 /// rules read the same containers. KMA005 (mutable tag), KMA008 (registry not allowed), KMA003 (policy never pulls a
-/// mutable tag) and KMA103 (private registry, no pull secret).
+/// mutable tag) and KMA103 (private registry, no pull secret); with a malformed image and a misspelt policy, KMA004
+/// and KMA002; with a pinned image from an allowed registry, nothing.
 /// </summary>
 public sealed class OneContainerEveryIdiomTests
 {
@@ -164,20 +165,21 @@ public sealed class OneContainerEveryIdiomTests
     [MemberData(nameof(Idioms))]
     public async Task EveryRule_ReportsTheContainer(string idiom, string build)
     {
-        string body = build.Contains("return ", System.StringComparison.Ordinal) ? build : "return " + build + ";";
-        string source = Prelude + $$"""
-            static class Manifests
-            {
-                static readonly V1Container Base = new() { Name = "app", Image = "docker.io/library/busybox:1.36", ImagePullPolicy = "IfNotPresent" };
-
-                public static V1PodSpec Build(Options options, bool flag, string name)
-                {
-            {{body}}
-                }
-            }
-            """;
+        string source = Source(build);
         var ids = await ReportedIds(source, privateRegistries: "registry.shop.example, ghcr.io/acme");
         Assert.True(All.All(ids.Contains), $"{idiom}: expected {string.Join(", ", All)}, got {string.Join(", ", ids)}");
+    }
+
+    // The same idioms with a malformed image (uppercase path) and a misspelt policy: KMA004 and KMA002 on each.
+    [Theory]
+    [MemberData(nameof(Idioms))]
+    public async Task EveryRule_ReportsTheMalformedContainer(string idiom, string build)
+    {
+        string source = Source(build)
+            .Replace("registry.shop.example/shop/app:latest", "registry.shop.example/Shop/App:1.0", System.StringComparison.Ordinal)
+            .Replace("\"IfNotPresent\"", "\"ifnotpresent\"", System.StringComparison.Ordinal);
+        var ids = await ReportedIds(source, privateRegistries: "registry.shop.example");
+        Assert.True(ids.Contains("KMA002") && ids.Contains("KMA004"), $"{idiom}: expected KMA002, KMA004, got {string.Join(", ", ids)}");
     }
 
     // A correct container in the same idioms: no rule reports it (a pinned tag from an allowed registry that needs no
@@ -186,20 +188,26 @@ public sealed class OneContainerEveryIdiomTests
     [MemberData(nameof(Idioms))]
     public async Task NoRule_ReportsACorrectContainer(string idiom, string build)
     {
+        string source = Source(build).Replace("registry.shop.example/shop/app:latest", "ghcr.io/acme/app:1.4.2", System.StringComparison.Ordinal).Replace("\"Never\"", "\"IfNotPresent\"", System.StringComparison.Ordinal);
+        var ids = await ReportedIds(source, privateRegistries: "registry.shop.example");
+        Assert.True(ids.IsEmpty, $"{idiom}: expected nothing, got {string.Join(", ", ids)}");
+    }
+
+    // The idiom as the body of a method that returns the pod spec.
+    private static string Source(string build)
+    {
         string body = build.Contains("return ", System.StringComparison.Ordinal) ? build : "return " + build + ";";
-        string source = (Prelude + $$"""
+        return Prelude + $$"""
             static class Manifests
             {
-                static readonly V1Container Base = new() { Name = "app", Image = "docker.io/library/busybox:1.36", ImagePullPolicy = "IfNotPresent" };
+                static readonly V1Container Base = new() { Name = "app", Image = "docker.io/library/busybox:1.36", ImagePullPolicy = "Always" };
 
                 public static V1PodSpec Build(Options options, bool flag, string name)
                 {
             {{body}}
                 }
             }
-            """).Replace("registry.shop.example/shop/app:latest", "ghcr.io/acme/app:1.4.2", System.StringComparison.Ordinal).Replace("\"Never\"", "\"IfNotPresent\"", System.StringComparison.Ordinal);
-        var ids = await ReportedIds(source, privateRegistries: "registry.shop.example");
-        Assert.True(ids.IsEmpty, $"{idiom}: expected nothing, got {string.Join(", ", ids)}");
+            """;
     }
 
     private static async Task<ImmutableArray<string>> ReportedIds(string source, string privateRegistries)
