@@ -69,8 +69,8 @@ namespace K8sManifestAnalyzers.Analysis
         }
 
         /// <summary>The builder types, or <see langword="null"/> when the compilation declares no image.</summary>
-        internal static BuilderImages? TryCreate(Compilation compilation, KubernetesTypes types) =>
-            CompilationFacts.For(compilation) is { ImageAttribute: { } attribute, ImageReference: { } reference }
+        internal static BuilderImages? TryCreate(CompilationFacts facts, KubernetesTypes types) =>
+            facts is { ImageAttribute: { } attribute, ImageReference: { } reference }
                 ? new BuilderImages(attribute, reference, types)
                 : null;
 

@@ -28,7 +28,19 @@ namespace K8sManifestAnalyzers.Analysis
         private CompilationFacts(Compilation compilation)
         {
             Values = new ValueFolder(compilation);
-            _types = new Lazy<KubernetesTypes?>(() => KubernetesTypes.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _types = new Lazy<KubernetesTypes?>(
+                () =>
+                {
+                    // The types first, then the method summaries that classify with them; neither asks for these facts.
+                    var types = KubernetesTypes.Create(compilation, this);
+                    if (types is not null)
+                    {
+                        Values.Methods = new Summaries.MethodSummaries(compilation, types);
+                    }
+
+                    return types;
+                },
+                LazyThreadSafetyMode.ExecutionAndPublication);
             _imageAttribute = new Lazy<INamedTypeSymbol?>(
                 () => compilation.Assembly.GetTypeByMetadataName(Generator.ContainerImageGenerator.Parser.AttributeMetadataName),
                 LazyThreadSafetyMode.ExecutionAndPublication);

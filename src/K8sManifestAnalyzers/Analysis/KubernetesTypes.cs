@@ -39,7 +39,7 @@ namespace K8sManifestAnalyzers.Analysis
             ("V1IngressTLS", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, PullSecrets.ConfigReferenceSite.IngressTls, "SecretName", hasKey: false, hasItems: false)),
         };
 
-        private KubernetesTypes(Compilation compilation, TypeFinder finder, ImmutableArray<INamedTypeSymbol> containerTypes)
+        private KubernetesTypes(TypeFinder finder, ImmutableArray<INamedTypeSymbol> containerTypes, CompilationFacts facts)
         {
             _containerTypes = containerTypes;
             _secretTypes = finder.Resolve("k8s.Models.V1Secret");
@@ -59,9 +59,8 @@ namespace K8sManifestAnalyzers.Analysis
             }
 
             _referenceTypes = references.ToImmutable();
-            Builders = BuilderImages.TryCreate(compilation, this);
-            Values = CompilationFacts.For(compilation).Values;
-            Values.Methods ??= new Summaries.MethodSummaries(compilation, this);
+            Builders = BuilderImages.TryCreate(facts, this);
+            Values = facts.Values;
         }
 
         /// <summary>The value folder of the compilation, the one place constants are folded.</summary>
@@ -102,14 +101,17 @@ namespace K8sManifestAnalyzers.Analysis
         /// </summary>
         internal static KubernetesTypes? TryCreate(Compilation compilation) => CompilationFacts.For(compilation).Types;
 
-        /// <summary>Resolves the types; called once per compilation by <see cref="CompilationFacts"/>.</summary>
-        internal static KubernetesTypes? Create(Compilation compilation)
+        /// <summary>
+        /// Resolves the types; called once per compilation by <see cref="CompilationFacts"/>, which hands over what it
+        /// already holds (the folder, the generated types) and is not asked back.
+        /// </summary>
+        internal static KubernetesTypes? Create(Compilation compilation, CompilationFacts facts)
         {
             var finder = new TypeFinder(compilation);
             var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
             builder.AddRange(finder.Resolve(ContainerMetadataName));
             builder.AddRange(finder.Resolve(EphemeralContainerMetadataName));
-            return builder.Count == 0 ? null : new KubernetesTypes(compilation, finder, builder.ToImmutable());
+            return builder.Count == 0 ? null : new KubernetesTypes(finder, builder.ToImmutable(), facts);
         }
 
         /// <summary>True when the compilation has the types the pull-secret rules read.</summary>
