@@ -10,8 +10,9 @@ using Microsoft.CodeAnalysis.Testing;
 namespace K8sManifestAnalyzers.Tests.Verifiers;
 
 /// <summary>
-/// Diagnostics, the single fix, iterated fixes and Fix All, in one call; the fixed code must compile. Runs against
-/// KubernetesClient 21 and C# 12 unless a test says otherwise.
+/// The project's one verifier family: diagnostics, the single fix, iterated fixes and Fix All, in one call; the fixed
+/// code must compile. Runs against KubernetesClient 21 and C# 12 unless a test says otherwise. Analyzer-only tests use
+/// it with no fix (<see cref="CSharpAnalyzerVerifier{TAnalyzer}"/>).
 /// </summary>
 public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     where TAnalyzer : DiagnosticAnalyzer, new()
@@ -27,8 +28,12 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     public static DiagnosticResult Diagnostic(DiagnosticDescriptor descriptor) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(descriptor);
 
     /// <summary>Diagnostics only, for cases whose findings are not the point of the test's fix.</summary>
-    public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected) =>
-        CSharpAnalyzerVerifier<TAnalyzer>.VerifyAnalyzerAsync(source, expected);
+    public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected)
+    {
+        var test = new Test { TestCode = source };
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync(CancellationToken.None);
+    }
 
     /// <summary>Asserts that no fix is offered: the diagnostics are reported and the code stays as it is.</summary>
     public static Task VerifyNoCodeFixAsync(string source, params DiagnosticResult[] expected)
@@ -45,7 +50,8 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         return test.RunAsync(CancellationToken.None);
     }
 
-    public sealed class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
+    /// <summary>The test every verifier of the project runs: KubernetesClient 21, C# 12, nullable on, opt-in rules off.</summary>
+    public class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
     {
         public Test()
         {
