@@ -19,7 +19,17 @@ internal static partial class BuildComparison
 {
     private sealed record Corpus(string Name, int ManifestFiles, int ContainersPerManifest, int ApplicationFiles, Func<int, string> Manifest);
 
-    private sealed record BuildTimes(double BareCompileMs, double CompileWithAnalyzersMs, double NetAnalyzersSeconds, double OursSeconds, double OurGeneratorSeconds, int Findings, IReadOnlyDictionary<string, double> OurAnalyzers);
+    private sealed record BuildTimes(double BareCompileMs, double CompileWithAnalyzersMs, double NetAnalyzersSeconds, double OursSeconds, double OurGeneratorSeconds, int Findings, IReadOnlyDictionary<string, double> OurAnalyzers)
+    {
+        /// <summary>Each floor analyzer's time in the floors build of the same round (<c>LookupFloor</c>, <c>ActionFloor</c>, <c>ReportingFloor</c>).</summary>
+        public IReadOnlyDictionary<string, double> Floors { get; init; } = new Dictionary<string, double>();
+
+        public double FloorsSeconds => Floors.Values.Sum();
+
+        public double Floor(string name) => Floors.TryGetValue(name, out double seconds) ? seconds : 0;
+    }
+
+    private static readonly string[] FloorNames = { "LookupFloor", "ActionFloor", "ReportingFloor" };
 
     public static int Run(string[] args)
     {
@@ -45,6 +55,7 @@ internal static partial class BuildComparison
         }
 
         string analyzer = typeof(PullPolicyAnalyzer).Assembly.Location;
+        string floors = typeof(Floors.ReportingFloor).Assembly.Location;
         string root = Path.Combine(Path.GetTempPath(), $"k8sma-compare-{Environment.ProcessId}");
         Directory.CreateDirectory(root);
         string? nugetConfig = FindUp("nuget.config");
@@ -58,15 +69,18 @@ internal static partial class BuildComparison
         var results = new List<(Corpus Corpus, BuildTimes Times)>();
         foreach (var corpus in corpora)
         {
-            string project = WriteProject(root, corpus, analyzer);
+            string project = WriteProject(root, corpus, analyzer, floors);
             Dotnet(project, "restore", "restore.log", Array.Empty<string>());
             var measured = new List<BuildTimes>();
             for (int round = 1; round <= rounds; round++)
             {
                 var bare = Dotnet(project, "build", "bare.log", new[] { "--no-restore", "--no-incremental", "-p:RunAnalyzers=false" });
                 var analyzed = Dotnet(project, "build", "analyzed.log", new[] { "--no-restore", "--no-incremental", "-p:ReportAnalyzer=true" });
-                var times = Parse(bare, analyzed);
-                Console.WriteLine($"  {Label(corpus)}, round {round}: bare {times.BareCompileMs:F0} ms, NetAnalyzers {times.NetAnalyzersSeconds:F2} s, ours {times.OursSeconds:F3} s (+ generator {times.OurGeneratorSeconds:F3} s), {times.Findings} findings");
+                // The floors build: the same project with the floor analyzers in place of ours, reporting our findings.
+                WriteFindings(project, analyzed);
+                var floorLog = Dotnet(project, "build", "floors.log", new[] { "--no-restore", "--no-incremental", "-p:ReportAnalyzer=true", "-p:K8sFloors=true" });
+                var times = Parse(bare, analyzed) with { Floors = FloorTimes(floorLog) };
+                Console.WriteLine($"  {Label(corpus)}, round {round}: bare {times.BareCompileMs:F0} ms, NetAnalyzers {times.NetAnalyzersSeconds:F2} s, ours {times.OursSeconds:F3} s (+ generator {times.OurGeneratorSeconds:F3} s), {times.Findings} findings; floors {string.Join(", ", FloorNames.Select(n => Invariant($"{n} {times.Floor(n):F3} s")))}");
                 if (round > 1 || rounds == 1)
                 {
                     measured.Add(times);
@@ -99,6 +113,19 @@ internal static partial class BuildComparison
             text.AppendLine(Invariant($"| {Label(corpus)} | {containers:N0} | {times.Findings:N0} | {times.BareCompileMs / 1000:F2} s | {times.NetAnalyzersSeconds:F2} s | {times.OursSeconds:F3} s | {100 * times.OursSeconds * 1000 / times.BareCompileMs:F2} % | {times.OursSeconds / times.NetAnalyzersSeconds:F3}× | {times.OurGeneratorSeconds:F3} s |"));
         }
 
+        text.AppendLine();
+        text.AppendLine("Our time above the floors (each floor alone in a build of the same project, same round; see docs/performance.md):");
+        text.AppendLine();
+        text.AppendLine("| Corpus | Our analyzers | Lookups floor | Actions floor | Reporting floor | Floors in all | Ours above the floors | Above the floors / bare | Above the reporting floor / bare |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (corpus, times) in results)
+        {
+            double above = times.OursSeconds - times.FloorsSeconds;
+            double aboveReporting = times.OursSeconds - times.Floor("ReportingFloor");
+            text.AppendLine(Invariant($"| {Label(corpus)} | {times.OursSeconds:F3} s | {times.Floor("LookupFloor"):F3} s | {times.Floor("ActionFloor"):F3} s | {times.Floor("ReportingFloor"):F3} s | {times.FloorsSeconds:F3} s | {above:F3} s | {100 * above * 1000 / times.BareCompileMs:F2} % | {100 * aboveReporting * 1000 / times.BareCompileMs:F2} % |"));
+        }
+
+        text.AppendLine();
         var worst = results.Where(r => r.Corpus.Name == "worst case").OrderBy(r => r.Corpus.ManifestFiles).ToList();
         for (int i = 1; i < worst.Count; i++)
         {
@@ -128,7 +155,7 @@ internal static partial class BuildComparison
 
     private static string Key(Corpus corpus) => Invariant($"{corpus.Name.Replace(' ', '-')}-{corpus.ManifestFiles}");
 
-    private static string WriteProject(string root, Corpus corpus, string analyzer)
+    private static string WriteProject(string root, Corpus corpus, string analyzer, string floors)
     {
         string directory = Path.Combine(root, Key(corpus));
         if (Directory.Exists(directory))
@@ -150,7 +177,13 @@ internal static partial class BuildComparison
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="KubernetesClient" Version="21.0.8" />
+              </ItemGroup>
+              <ItemGroup Condition="'$(K8sFloors)' != 'true'">
                 <Analyzer Include="{analyzer}" />
+              </ItemGroup>
+              <ItemGroup Condition="'$(K8sFloors)' == 'true'">
+                <Analyzer Include="{floors}" />
+                <AdditionalFiles Include="{Floors.ReportingFloor.FindingsFileName}" />
               </ItemGroup>
             </Project>
             """);
@@ -259,6 +292,51 @@ internal static partial class BuildComparison
         return new BuildTimes(CscMilliseconds(bareLog), CscMilliseconds(analyzedLog), net, ours, generator, findings.Count, perAnalyzer);
     }
 
+    // The analysed build's findings, one per line (file, line, column, id), for the reporting floor.
+    private static void WriteFindings(string project, string analyzedLog)
+    {
+        var lines = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (Match finding in FindingLine().Matches(analyzedLog))
+        {
+            lines.Add(Invariant($"{Path.GetFileName(finding.Groups["file"].Value)}\t{finding.Groups["line"].Value}\t{finding.Groups["column"].Value}\t{finding.Groups["id"].Value}"));
+        }
+
+        File.WriteAllLines(Path.Combine(project, Floors.ReportingFloor.FindingsFileName), lines);
+    }
+
+    // Each floor analyzer's execution time in the floors build (ReportAnalyzer's lines under the floors assembly).
+    private static Dictionary<string, double> FloorTimes(string floorLog)
+    {
+        var times = new Dictionary<string, double>(StringComparer.Ordinal);
+        bool inFloors = false;
+        foreach (string raw in floorLog.Split('\n'))
+        {
+            string line = NodePrefix().Replace(raw, "").TrimEnd('\r');
+            if (line.Contains("Total generator execution time", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            if (TimeLine().Match(line) is not { Success: true } time)
+            {
+                continue;
+            }
+
+            string name = time.Groups["name"].Value;
+            if (name.Contains(", Version=", StringComparison.Ordinal))
+            {
+                inFloors = name.StartsWith("K8sManifestAnalyzers.Floors,", StringComparison.Ordinal);
+            }
+            else if (inFloors)
+            {
+                string type = name.Split(' ')[0];
+                times[type[(type.LastIndexOf('.') + 1)..]] = double.Parse(time.Groups["seconds"].Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return times;
+    }
+
     private static double CscMilliseconds(string log) =>
         CscLine().Match(log) is { Success: true } match
             ? double.Parse(match.Groups["ms"].Value, CultureInfo.InvariantCulture)
@@ -280,7 +358,10 @@ internal static partial class BuildComparison
             Of(r => r.OursSeconds),
             Of(r => r.OurGeneratorSeconds),
             runs[^1].Findings,
-            names.ToDictionary(n => n, n => Of(r => r.OurAnalyzers.TryGetValue(n, out double s) ? s : 0), StringComparer.Ordinal));
+            names.ToDictionary(n => n, n => Of(r => r.OurAnalyzers.TryGetValue(n, out double s) ? s : 0), StringComparer.Ordinal))
+        {
+            Floors = FloorNames.ToDictionary(n => n, n => Of(r => r.Floor(n)), StringComparer.Ordinal),
+        };
     }
 
     private static int Option(string[] args, string name, int fallback)
@@ -311,7 +392,7 @@ internal static partial class BuildComparison
     [GeneratedRegex(@"^\s*(?<seconds>\d+\.\d+)\s+(?:<1|\d+)\s+(?<name>\S.*)$")]
     private static partial Regex TimeLine();
 
-    [GeneratedRegex(@"\S+\(\d+,\d+\): (?:warning|error) KMA\d{3}: .*")]
+    [GeneratedRegex(@"(?<file>[^\s(]+)\((?<line>\d+),(?<column>\d+)\): (?:warning|error) (?<id>KMA\d{3}): .*")]
     private static partial Regex FindingLine();
 
     [GeneratedRegex(@"^\s*(?<ms>\d+) ms\s+Csc\s+\d+ calls", RegexOptions.Multiline)]
