@@ -51,7 +51,7 @@ namespace K8sManifestAnalyzers.Analysis
                             // Only what can concern a container: its creation (the body is indexed only then), a write, a call.
                             if ((c.Operation is IObjectCreationOperation or IWithOperation && types.HasImage(c.Operation.Type))
                                 || ContainerReader.ReadWrite(c.Operation, types, out _) != ContainerProperty.None
-                                || (c.Operation is IInvocationOperation { TargetMethod.DeclaringSyntaxReferences.IsEmpty: false } call
+                                || (c.Operation is IInvocationOperation call && KubernetesTypes.IsInSource(call.TargetMethod)
                                     && (types.HasImage(call.Type) || BodyIndex.HandsOnModel(call, types))))
                             {
                                 (operations ??= new List<IOperation>()).Add(c.Operation);

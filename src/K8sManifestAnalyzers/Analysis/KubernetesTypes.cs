@@ -117,6 +117,41 @@ namespace K8sManifestAnalyzers.Analysis
         /// <summary>True when the compilation has the types the pull-secret rules read.</summary>
         internal bool HasPullSecretTypes => !_secretTypes.IsEmpty && !_podSpecTypes.IsEmpty && !_localObjectReferenceTypes.IsEmpty;
 
+        /// <summary>
+        /// True when a pod spec or service account has a constructor taking <c>imagePullSecrets</c> (KubernetesClient 17
+        /// and older); newer versions have only the parameterless one, and nothing need look at arguments.
+        /// </summary>
+        internal bool HasPullSecretConstructorParameter => HasConstructorParameter(_podSpecTypes, "imagePullSecrets") || HasConstructorParameter(_serviceAccountTypes, "imagePullSecrets");
+
+        /// <summary>
+        /// True when <paramref name="method"/> is declared in this compilation's source (a method the summaries can
+        /// read). Reads the symbol's locations, which it keeps, instead of building its syntax references.
+        /// </summary>
+        internal static bool IsInSource(IMethodSymbol method)
+        {
+            var locations = method.Locations;
+            return locations.Length > 0 && locations[0].IsInSource;
+        }
+
+        private static bool HasConstructorParameter(ImmutableArray<INamedTypeSymbol> types, string name)
+        {
+            foreach (var type in types)
+            {
+                foreach (var constructor in type.InstanceConstructors)
+                {
+                    foreach (var parameter in constructor.Parameters)
+                    {
+                        if (parameter.Name == name)
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
         internal bool IsSecret(ITypeSymbol? type) => IsAny(type, _secretTypes);
 
         internal bool IsConfigMap(ITypeSymbol? type) => IsAny(type, _configMapTypes);

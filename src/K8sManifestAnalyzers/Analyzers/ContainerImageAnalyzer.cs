@@ -43,15 +43,20 @@ namespace K8sManifestAnalyzers.Analyzers
                     return;
                 }
 
-                var imageReference = facts.ImageReference;
                 start.RegisterSymbolAction(c => AnalyzeDeclaration(c, attribute), SymbolKind.NamedType);
-                start.RegisterOperationAction(c => AnalyzeCall(c, attribute, imageReference), OperationKind.Invocation);
+
+                // The builder methods whose arguments KMA202 and KMA203 check exist only where the generator wrote the
+                // support types (a valid declaration at C# 8 or later): without them, no call can be one.
+                if (facts.ImageReference is { } imageReference)
+                {
+                    start.RegisterOperationAction(c => AnalyzeCall(c, attribute, imageReference), OperationKind.Invocation);
+                }
             });
         }
 
         private static void AnalyzeDeclaration(SymbolAnalysisContext context, INamedTypeSymbol attributeType)
         {
-            if (context.Symbol is not INamedTypeSymbol type)
+            if (context.Symbol is not INamedTypeSymbol type || !Generator.ContainerImageGenerator.Parser.MayDeclareImage(type, context.CancellationToken))
             {
                 return;
             }

@@ -29,28 +29,35 @@ namespace K8sManifestAnalyzers.Analyzers
                     return;
                 }
 
+                // ImagePullSecrets = …, in an initializer or not, and ??=.
                 start.RegisterOperationAction(
                     c =>
                     {
-                        switch (c.Operation)
+                        if (c.Operation is IAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets } target } assignment
+                            && IsPullSecretOwner(types, target.Property.ContainingType))
                         {
-                            // ImagePullSecrets = …, in an initializer or not, and ??=.
-                            case IAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets } target } assignment
-                                when IsPullSecretOwner(types, target.Property.ContainingType):
-                                Check(c, assignment.Value, types);
-                                break;
-
-                            // new V1PodSpec(…, imagePullSecrets: …) in KubernetesClient 17 and older.
-                            case IArgumentOperation { ArgumentKind: not ArgumentKind.DefaultValue, Parameter: { Name: "imagePullSecrets" } parameter } argument
-                                when parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-                                    && IsPullSecretOwner(types, constructor.ContainingType):
-                                Check(c, argument.Value, types);
-                                break;
+                            Check(c, assignment.Value, types);
                         }
                     },
                     OperationKind.SimpleAssignment,
-                    OperationKind.CoalesceAssignment,
-                    OperationKind.Argument);
+                    OperationKind.CoalesceAssignment);
+
+                // new V1PodSpec(…, imagePullSecrets: …) in KubernetesClient 17 and older; newer versions have no such
+                // constructor, and every argument of the project would be a callback for nothing.
+                if (types.HasPullSecretConstructorParameter)
+                {
+                    start.RegisterOperationAction(
+                        c =>
+                        {
+                            if (c.Operation is IArgumentOperation { ArgumentKind: not ArgumentKind.DefaultValue, Parameter: { Name: "imagePullSecrets" } parameter } argument
+                                && parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
+                                && IsPullSecretOwner(types, constructor.ContainingType))
+                            {
+                                Check(c, argument.Value, types);
+                            }
+                        },
+                        OperationKind.Argument);
+                }
 
                 // `spec.ImagePullSecrets.Add(…)` after the list was written: an added name may already be listed. Adds
                 // are rare, so the body is indexed only when one is found (no per-block registration for every method).
@@ -63,7 +70,7 @@ namespace K8sManifestAnalyzers.Analyzers
                             {
                                 CheckAdd(c, invocation, types);
                             }
-                            else if (invocation.TargetMethod.DeclaringSyntaxReferences.Length > 0 && Analysis.Flow.BodyIndex.HandsOnModel(invocation, types))
+                            else if (KubernetesTypes.IsInSource(invocation.TargetMethod) && Analysis.Flow.BodyIndex.HandsOnModel(invocation, types))
                             {
                                 CheckHelperAdds(c, invocation, types);
                             }

@@ -81,6 +81,24 @@ namespace K8sManifestAnalyzers.Generator
                     HintName(type));
             }
 
+            /// <summary>
+            /// False when no declaration of <paramref name="type"/> carries an attribute at all, read from syntax: then it
+            /// declares no image, and its attributes need not be bound (the analyzers' symbol actions see every type of
+            /// the project).
+            /// </summary>
+            internal static bool MayDeclareImage(INamedTypeSymbol type, CancellationToken cancellationToken)
+            {
+                foreach (var reference in type.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(cancellationToken) is not TypeDeclarationSyntax declaration || declaration.AttributeLists.Count > 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             /// <summary>The first [ContainerImage] applied to <paramref name="type"/>, the one the builders use.</summary>
             internal static AttributeData? FirstImageAttribute(INamedTypeSymbol type)
             {

@@ -49,6 +49,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             // Only a declaration that gets builders puts its Secret on pod specs: the first attribute, valid,
             // on a class the generator can extend, at C# 8 or later.
             if (context.Symbol is not INamedTypeSymbol type
+                || !Generator.ContainerImageGenerator.Parser.MayDeclareImage(type, context.CancellationToken)
                 || Generator.ContainerImageGenerator.Parser.FirstImageAttribute(type) is not { } attribute
                 || !SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)
                 || attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax syntax
@@ -89,7 +90,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     Enqueue(PullSecretReader.ReadEntry(invocation.Arguments[0].Value, types), null, state);
                 }
             }
-            else if (invocation.TargetMethod.DeclaringSyntaxReferences.Length > 0
+            else if (KubernetesTypes.IsInSource(invocation.TargetMethod)
                 && Flow.BodyIndex.HandsOnModel(invocation, types)
                 && types.Values.Methods?.Get(invocation.TargetMethod, types) is { } helper)
             {
