@@ -330,7 +330,11 @@ internal static partial class BuildComparison
             else if (inFloors)
             {
                 string type = name.Split(' ')[0];
-                times[type[(type.LastIndexOf('.') + 1)..]] = double.Parse(time.Groups["seconds"].Value, CultureInfo.InvariantCulture);
+                type = type[(type.LastIndexOf('.') + 1)..];
+
+                // One ActionFloor per analyzer of ours, added up.
+                string floor = type.StartsWith("ActionFloor", StringComparison.Ordinal) ? "ActionFloor" : type;
+                times[floor] = (times.TryGetValue(floor, out double sum) ? sum : 0) + double.Parse(time.Groups["seconds"].Value, CultureInfo.InvariantCulture);
             }
         }
 
