@@ -20,6 +20,14 @@ internal static class ManifestCorpus
         References(withKubernetes: true),
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
+    /// <summary>The build comparison's realistic mix (100 correct manifest files among 900 application files) as one compilation.</summary>
+    public static CSharpCompilation CreateRealisticMix() => CSharpCompilation.Create(
+        "Realistic",
+        Enumerable.Range(0, 100).Select(i => CSharpSyntaxTree.ParseText(OperatorCorpus.CorrectManifest(i), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.CSharp12), path: $"Manifest{i}.cs"))
+            .Concat(Enumerable.Range(0, 900).Select(i => CSharpSyntaxTree.ParseText(OperatorCorpus.ApplicationCode(i), CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.CSharp12), path: $"Application{i}.cs"))),
+        References(withKubernetes: true),
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
     public static CSharpCompilation Create(int files, bool withKubernetes = true)
     {
         var trees = new List<SyntaxTree>(files * 2);

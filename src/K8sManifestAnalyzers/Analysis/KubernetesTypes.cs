@@ -159,9 +159,16 @@ namespace K8sManifestAnalyzers.Analysis
         /// <summary>How a model type references a Secret or ConfigMap, or null when it does not.</summary>
         internal PullSecrets.ConfigReferenceShape? ReferenceShapeOf(ITypeSymbol? type)
         {
+            // Only k8s.Models types reference Secrets and ConfigMaps: the namespace test rejects the project's own
+            // types before the comparisons.
+            if (type is null || type.ContainingNamespace is not { Name: "Models", ContainingNamespace.Name: "k8s" })
+            {
+                return null;
+            }
+
             foreach (var (candidate, shape) in _referenceTypes)
             {
-                if (SymbolEqualityComparer.Default.Equals(type?.OriginalDefinition, candidate))
+                if (candidate.Name == type.Name && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, candidate))
                 {
                     return shape;
                 }
@@ -201,6 +208,12 @@ namespace K8sManifestAnalyzers.Analysis
 
             for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
             {
+                if (current.SpecialType != SpecialType.None && !current.IsGenericType)
+                {
+                    // object, string, the primitives: the end of every chain, and never a model.
+                    break;
+                }
+
                 if (current.ContainingNamespace is { Name: "Models", ContainingNamespace: { Name: "k8s", ContainingNamespace.IsGlobalNamespace: true } })
                 {
                     return true;
@@ -229,11 +242,19 @@ namespace K8sManifestAnalyzers.Analysis
                 return false;
             }
 
+            // The name test rejects the other types of the project before any symbol comparison (this runs for every
+            // creation, assignment and call of the project).
             for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
             {
+                if (current.SpecialType != SpecialType.None)
+                {
+                    break;
+                }
+
+                string name = current.Name;
                 foreach (var candidate in candidates)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, candidate))
+                    if (candidate.Name == name && SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, candidate))
                     {
                         return true;
                     }
