@@ -158,6 +158,10 @@ public sealed class OneContainerEveryIdiomTests
 
             return spec;
             """ },
+        { "local function", """
+            V1Container App() => new() { Name = "app", Image = Images.Field, ImagePullPolicy = "IfNotPresent" };
+            return new V1PodSpec { Containers = [App()] };
+            """ },
         { "with copy", """new V1PodSpec { Containers = [Base with { Image = Images.Const, ImagePullPolicy = "IfNotPresent" }] }""" },
     };
 
