@@ -1,33 +1,17 @@
-using System;
-using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Linq;
-using K8sManifestAnalyzers.Analysis;
-using K8sManifestAnalyzers.Model;
+using K8sManifestAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace K8sManifestAnalyzers.Analyzers
 {
     /// <summary>
-    /// KMA009: <c>k8s_manifests.*</c> options that do not say what they seem to: a key no option has (with the closest
-    /// one), a value the option does not accept, and entries of the list options that can never match (a wildcard
-    /// registry, a URL with a tag, a name Kubernetes would reject). Each otherwise changes what the rules check without
-    /// a word. Reported once per distinct key or entry, with no source location, when the compilation ends.
+    /// Host of KMA009 (<see cref="ManifestOptionsRule"/>): the <c>k8s_manifests.*</c> options, once, when the
+    /// compilation ends.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ManifestOptionsAnalyzer : DiagnosticAnalyzer
     {
-        private static readonly string[] RegistryOptions = { ManifestOptions.AllowedRegistries, ManifestOptions.PrivateRegistries };
-
-        // Lists of object names, `name` or `namespace/name`, with the kind of object each names.
-        private static readonly (string Key, string Kind)[] NameOptions =
-        {
-            (ManifestOptions.ExternalPullSecrets, "pull secret"),
-            (ManifestOptions.ExternalSecrets, "Secret"),
-            (ManifestOptions.ExternalConfigMaps, "ConfigMap"),
-        };
-
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.KMA009_OptionNeverMatches,
@@ -46,143 +30,8 @@ namespace K8sManifestAnalyzers.Analyzers
             // per-document requests too, and this one reads the options of every tree (measured: 3 ms of each request
             // in a 2,000-file project). Its findings have no location, so only a full analysis shows them anyway.
 #pragma warning disable RS1013 // The start action exists only to register the end action, on purpose (see above).
-            context.RegisterCompilationStartAction(start => start.RegisterCompilationEndAction(Analyze));
+            context.RegisterCompilationStartAction(start => start.RegisterCompilationEndAction(c => ManifestOptionsRule.Check(c.ReportDiagnostic, c.Compilation, c.Options.AnalyzerConfigOptionsProvider)));
 #pragma warning restore RS1013
-        }
-
-        private static void Analyze(CompilationAnalysisContext context)
-        {
-            // Options may differ per folder (.editorconfig) or be global (.globalconfig, also in every tree's options):
-            // each distinct options object, key and raw value once.
-            var provider = context.Options.AnalyzerConfigOptionsProvider;
-            var seenOptions = new HashSet<AnalyzerConfigOptions>();
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            Check(context, provider.GlobalOptions, seenOptions, seen);
-            foreach (var tree in context.Compilation.SyntaxTrees)
-            {
-                Check(context, provider.GetOptions(tree), seenOptions, seen);
-            }
-        }
-
-        private static void Check(CompilationAnalysisContext context, AnalyzerConfigOptions options, HashSet<AnalyzerConfigOptions> seenOptions, HashSet<string> seen)
-        {
-            if (!seenOptions.Add(options))
-            {
-                return;
-            }
-
-            foreach (var key in KeysOf(options))
-            {
-                if (key.StartsWith(ManifestOptions.Prefix, StringComparison.OrdinalIgnoreCase) && !IsKnown(key) && seen.Add("key:" + key.ToLowerInvariant()))
-                {
-                    context.ReportDiagnostic(ClosestKey(key) is { } closest
-                        ? Diagnostic.Create(Descriptors.KMA009_UnknownKeyNear, Location.None, key, closest)
-                        : Diagnostic.Create(Descriptors.KMA009_UnknownKey, Location.None, key, string.Join(", ", ManifestOptions.Keys)));
-                }
-            }
-
-            if (options.TryGetValue(ManifestOptions.PropertyDefaultsKey, out var flag) && ManifestOptions.ParseBoolean(flag) is null
-                && seen.Add(ManifestOptions.PropertyDefaultsKey + "=" + flag))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA009_InvalidValue, Location.None, ManifestOptions.PropertyDefaultsKey, flag.Trim(), "true or false", "true"));
-            }
-
-            foreach (var key in RegistryOptions)
-            {
-                if (options.TryGetValue(key, out var raw) && seen.Add(key + "=" + raw))
-                {
-                    foreach (var entry in ManifestOptions.SplitList(raw))
-                    {
-                        if (RegistryPrefix.Problem(entry) is { } problem)
-                        {
-                            context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA009_OptionNeverMatches, Location.None, key, entry, problem));
-                        }
-                    }
-                }
-            }
-
-            foreach (var (key, kind) in NameOptions)
-            {
-                if (options.TryGetValue(key, out var names) && seen.Add(key + "=" + names))
-                {
-                    foreach (var entry in ManifestOptions.SplitList(names))
-                    {
-                        if (NameProblem(key, entry, kind) is { } diagnostic)
-                        {
-                            context.ReportDiagnostic(diagnostic);
-                        }
-                    }
-                }
-            }
-        }
-
-        // The keys of the options; none when the host's options cannot enumerate them (`Keys` is virtual and throws
-        // NotImplementedException unless overridden; the compiler's and the IDE's options override it).
-        private static IEnumerable<string> KeysOf(AnalyzerConfigOptions options)
-        {
-            try
-            {
-                return options.Keys.ToArray();
-            }
-            catch (NotImplementedException)
-            {
-                return Array.Empty<string>();
-            }
-        }
-
-        private static bool IsKnown(string key)
-        {
-            foreach (var known in ManifestOptions.Keys)
-            {
-                if (AnalyzerConfigOptions.KeyComparer.Equals(key, known))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        // The known key closest to a misspelt one, compared after the common prefix. Keys are long words whose plural
-        // and singular differ by up to three edits (`allowed_registry`), so a key may be a third of its length away,
-        // more than the two edits names of objects may be (NameDistance.IsClose).
-        private static string? ClosestKey(string key)
-        {
-            string written = key.Substring(ManifestOptions.Prefix.Length).ToLowerInvariant();
-            string? best = null;
-            int bestDistance = int.MaxValue;
-            foreach (var known in ManifestOptions.Keys)
-            {
-                string name = known.Substring(ManifestOptions.Prefix.Length);
-                int bound = Math.Max(written.Length, name.Length) / 3;
-                int distance = NameDistance.Levenshtein(written, name, bound);
-                if (distance <= bound && distance < bestDistance)
-                {
-                    best = known;
-                    bestDistance = distance;
-                }
-            }
-
-            return best;
-        }
-
-        // `name` or `namespace/name`: an object name is a DNS subdomain, a namespace a DNS label.
-        private static Diagnostic? NameProblem(string key, string entry, string kind)
-        {
-            int slash = entry.IndexOf('/');
-            string name = slash < 0 ? entry : entry.Substring(slash + 1);
-            if (slash >= 0)
-            {
-                string @namespace = entry.Substring(0, slash);
-                if (@namespace.Length == 0 || @namespace.Length > 63 || @namespace.IndexOf('.') >= 0 || !Generator.ContainerImageGenerator.Parser.IsValidSecretName(@namespace))
-                {
-                    return Diagnostic.Create(Descriptors.KMA009_InvalidNamespace, Location.None, key, entry, @namespace);
-                }
-            }
-
-            return Generator.ContainerImageGenerator.Parser.IsValidSecretName(name)
-                ? null
-                : Diagnostic.Create(Descriptors.KMA009_InvalidObjectName, Location.None, key, entry, name, kind);
         }
     }
 }

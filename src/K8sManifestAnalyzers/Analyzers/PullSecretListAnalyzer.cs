@@ -3,13 +3,14 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.PullSecrets;
+using K8sManifestAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Analyzers
 {
-    /// <summary>KMA106: an ImagePullSecrets list with an entry that names nothing, or a name listed twice.</summary>
+    /// <summary>Host of KMA106 (<see cref="InvalidPullSecretEntryRule"/>): pull-secret lists written or added to.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PullSecretListAnalyzer : DiagnosticAnalyzer
     {
@@ -34,9 +35,9 @@ namespace K8sManifestAnalyzers.Analyzers
                     c =>
                     {
                         if (c.Operation is IAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets } target } assignment
-                            && IsPullSecretOwner(types, target.Property.ContainingType))
+                            && InvalidPullSecretEntryRule.IsPullSecretOwner(types, target.Property.ContainingType))
                         {
-                            Check(c, assignment.Value, types);
+                            InvalidPullSecretEntryRule.Check(c.ReportDiagnostic, assignment.Value, types);
                         }
                     },
                     OperationKind.SimpleAssignment,
@@ -51,9 +52,9 @@ namespace K8sManifestAnalyzers.Analyzers
                         {
                             if (c.Operation is IArgumentOperation { ArgumentKind: not ArgumentKind.DefaultValue, Parameter: { Name: "imagePullSecrets" } parameter } argument
                                 && parameter.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor } constructor
-                                && IsPullSecretOwner(types, constructor.ContainingType))
+                                && InvalidPullSecretEntryRule.IsPullSecretOwner(types, constructor.ContainingType))
                             {
-                                Check(c, argument.Value, types);
+                                InvalidPullSecretEntryRule.Check(c.ReportDiagnostic, argument.Value, types);
                             }
                         },
                         OperationKind.Argument);
@@ -68,197 +69,16 @@ namespace K8sManifestAnalyzers.Analyzers
                         {
                             if (PullSecretReader.IsAddToPullSecrets(invocation, types, out _))
                             {
-                                CheckAdd(c, invocation, types);
+                                InvalidPullSecretEntryRule.CheckAdd(c.ReportDiagnostic, invocation, types);
                             }
                             else if (KubernetesTypes.IsInSource(invocation.TargetMethod) && Analysis.Flow.BodyIndex.HandsOnModel(invocation, types))
                             {
-                                CheckHelperAdds(c, invocation, types);
+                                InvalidPullSecretEntryRule.CheckHelperAdds(c.ReportDiagnostic, invocation, types);
                             }
                         }
                     },
                     OperationKind.Invocation);
             });
-        }
-
-        // A helper of the compilation that adds to the pull-secret list of a pod spec it receives
-        // (`AddPullSecret(spec, "regcred")`): its Adds are checked at the call, with the call's arguments.
-        private static void CheckHelperAdds(OperationAnalysisContext context, IInvocationOperation call, KubernetesTypes types)
-        {
-            if (types.Values.Methods?.Get(call.TargetMethod, types) is not { } helper)
-            {
-                return;
-            }
-
-            Analysis.Flow.BodyIndex? index = null;
-            IOperation? root = null;
-            foreach (var write in helper.Index.Root.Descendants())
-            {
-                if (write is not IInvocationOperation add
-                    || !PullSecretReader.IsAddToPullSecrets(add, types, out var list)
-                    || list!.Instance is not { } owner
-                    || helper.Index.Resolve(owner) is not { Root: IParameterSymbol parameter } inHelper
-                    || ObjectMembers.WithoutConversions(add.Arguments[0].Value) is not IObjectCreationOperation entry
-                    || ObjectMembers.Find(entry, "Name") is not { } nameValue)
-                {
-                    continue;
-                }
-
-                var scope = new Analysis.Summaries.CallScope(helper, call, null);
-                if (types.Constant(nameValue, scope) is not { Length: > 0 } name)
-                {
-                    continue;
-                }
-
-                foreach (var argument in call.Arguments)
-                {
-                    if (argument.Parameter?.Ordinal != parameter.Ordinal)
-                    {
-                        continue;
-                    }
-
-                    root ??= ContainerReader.Root(call);
-                    index ??= Analysis.Flow.BodyIndex.For(root, types);
-                    if (index.Resolve(argument.Value) is { CoversEveryElement: false } path
-                        && (path.Root is not ILocalSymbol holder || index.AssignmentsOf(holder) is { Count: 1 })
-                        && ListedBefore(root, index, path.Append(inHelper.Steps), name, call, types))
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA106_InvalidPullSecretEntry, call.Syntax.GetLocation(), $"The pull secret '{name}' is listed twice"));
-                    }
-                }
-            }
-        }
-
-        private static void CheckAdd(OperationAnalysisContext context, IInvocationOperation add, KubernetesTypes types)
-        {
-            if (!PullSecretReader.IsAddToPullSecrets(add, types, out var list)
-                || list!.Instance is not { } owner
-                || PullSecretReader.ReadEntry(add.Arguments[0].Value, types) is not { IsKnown: true, IsEmpty: false, Name: { } name } entry)
-            {
-                return;
-            }
-
-            var root = ContainerReader.Root(add);
-            var index = Analysis.Flow.BodyIndex.For(root, types);
-            if (index.Resolve(owner) is { CoversEveryElement: false } path
-                && (path.Root is not ILocalSymbol holder || index.AssignmentsOf(holder) is { Count: 1 })
-                && ListedBefore(root, index, path, name, add, types))
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA106_InvalidPullSecretEntry, entry.Element.Syntax.GetLocation(), $"The pull secret '{name}' is listed twice"));
-            }
-        }
-
-        private static bool ListedBefore(IOperation root, Analysis.Flow.BodyIndex index, Analysis.Flow.AccessPath path, string name, IInvocationOperation add, KubernetesTypes types)
-        {
-            var enclosing = new HashSet<IOperation>();
-            for (var current = add.Parent; current is not null; current = current.Parent)
-            {
-                enclosing.Add(current);
-            }
-
-            foreach (var operation in root.Descendants())
-            {
-                // Earlier in the text and on every path to the Add: a statement of a block that encloses it (not
-                // another switch section or branch).
-                if (operation.Syntax.SpanStart >= add.Syntax.SpanStart || !InEnclosingBlock(operation, enclosing))
-                {
-                    continue;
-                }
-
-                IOperation? listed = null;
-                Analysis.Flow.AccessPath? owner = null;
-                switch (operation)
-                {
-                    case IObjectCreationOperation creation when IsPullSecretOwner(types, creation.Type):
-                        listed = ObjectMembers.Find(creation, PullSecretReader.ImagePullSecrets);
-                        owner = listed is null ? null : index.PlacementOf(creation);
-                        break;
-
-                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: { } instance } } assignment
-                        when assignment.Parent is not IObjectOrCollectionInitializerOperation:
-                        listed = assignment.Value;
-                        owner = index.Resolve(instance);
-                        break;
-
-                    case IInvocationOperation earlier when earlier != add && PullSecretReader.IsAddToPullSecrets(earlier, types, out var earlierList) && earlierList!.Instance is { } earlierOwner:
-                        if (PullSecretReader.ReadEntry(earlier.Arguments[0].Value, types) is { IsKnown: true, Name: { } added } && added == name
-                            && index.Resolve(earlierOwner) is { } earlierPath && SamePath(earlierPath, path))
-                        {
-                            return true;
-                        }
-
-                        continue;
-                }
-
-                if (listed is not null && owner is not null && SamePath(owner, path))
-                {
-                    foreach (var entry in PullSecretReader.ReadList(listed, types, out _))
-                    {
-                        if (entry.IsKnown && entry.Name == name)
-                        {
-                            return true;
-                        }
-                    }
-                }
-            }
-
-            return false;
-        }
-
-        private static bool InEnclosingBlock(IOperation operation, HashSet<IOperation> enclosing)
-        {
-            for (var current = operation; current.Parent is { } parent; current = parent)
-            {
-                if (parent is IBlockOperation)
-                {
-                    return enclosing.Contains(parent);
-                }
-
-                if (parent is IConditionalOperation or ISwitchCaseOperation or ILoopOperation or ITryOperation)
-                {
-                    return enclosing.Contains(parent) && parent is not IConditionalOperation and not ISwitchCaseOperation;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool SamePath(Analysis.Flow.AccessPath a, Analysis.Flow.AccessPath b) =>
-            !a.CoversEveryElement && !b.CoversEveryElement && a.Reaches(b) == Analysis.Flow.PathMatch.Definite && b.Reaches(a) == Analysis.Flow.PathMatch.Definite;
-
-        private static bool IsPullSecretOwner(KubernetesTypes types, ITypeSymbol? type) => types.IsPodSpec(type) || types.IsServiceAccount(type);
-
-        private static void Check(OperationAnalysisContext context, IOperation list, KubernetesTypes types)
-        {
-            // Each branch of a conditional is a list of its own: a name in both is not listed twice.
-            if (ObjectMembers.WithoutConversions(list) is IConditionalOperation conditional)
-            {
-                Check(context, conditional.WhenTrue, types);
-                if (conditional.WhenFalse is { } whenFalse)
-                {
-                    Check(context, whenFalse, types);
-                }
-
-                return;
-            }
-
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var entry in PullSecretReader.ReadList(list, types, out _))
-            {
-                string? problem = null;
-                if (entry.IsEmpty)
-                {
-                    problem = entry.NameValue is null ? "This imagePullSecrets entry has no name" : "This imagePullSecrets entry has an empty name";
-                }
-                else if (entry.IsKnown && !seen.Add(entry.Name!))
-                {
-                    problem = $"The pull secret '{entry.Name}' is listed twice";
-                }
-
-                if (problem is not null)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.KMA106_InvalidPullSecretEntry, entry.Element.Syntax.GetLocation(), problem));
-                }
-            }
         }
     }
 }

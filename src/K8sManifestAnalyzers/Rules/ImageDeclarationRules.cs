@@ -1,0 +1,170 @@
+using System;
+using System.Threading;
+using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Generator;
+using K8sManifestAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace K8sManifestAnalyzers.Rules
+{
+    /// <summary>
+    /// KMA201 to KMA207: a [ContainerImage] declaration the generator cannot turn into builders (malformed repository,
+    /// invalid pull-secret name, a type it cannot extend, C# before 8, a member the builders would collide with), a
+    /// builder argument that is no valid tag or digest, or a mutable tag; and KMA008 on a declared repository outside
+    /// the allowed registries. The declarations are read with the generator's own parser checks.
+    /// </summary>
+    internal static class ImageDeclarationRules
+    {
+        /// <summary>KMA201, KMA204 to KMA207 and KMA008 on one type's [ContainerImage] declaration.</summary>
+        internal static void CheckDeclaration(Action<Diagnostic> report, ISymbol symbol, INamedTypeSymbol attributeType, AnalyzerOptions analyzerOptions, CancellationToken cancellationToken)
+        {
+            if (symbol is not INamedTypeSymbol type || !Generator.ContainerImageGenerator.Parser.MayDeclareImage(type, cancellationToken))
+            {
+                return;
+            }
+
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)
+                    || attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
+                {
+                    continue;
+                }
+
+                if (syntax.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp8 } options)
+                {
+                    report(Diagnostic.Create(Descriptors.KMA206_ImageBuildersNeedCSharp8, syntax.GetLocation(), options.LanguageVersion.ToDisplayString()));
+                }
+
+                if (ContainerImageGenerator.Parser.Validate(type) is { } shape)
+                {
+                    report(Diagnostic.Create(Descriptors.KMA204_ImageTypeNotExtensible, type.Locations[0], shape));
+                }
+                else if (ContainerImageGenerator.Parser.ConflictingMember(type) is { } conflict)
+                {
+                    string what = conflict is INamedTypeSymbol
+                        ? "a class cannot have a member of its own name"
+                        : conflict.Name == "Repository" ? "the declared repository, a constant" : "a builder method";
+                    var location = conflict.Locations.Length > 0 && conflict.Locations[0].IsInSource ? conflict.Locations[0] : type.Locations[0];
+                    report(Diagnostic.Create(Descriptors.KMA207_GeneratedMemberConflict, location, conflict.Name, type.Name, what));
+                }
+
+                var arguments = syntax.ArgumentList?.Arguments ?? default;
+                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].IsNull)
+                {
+                    report(Diagnostic.Create(
+                        Descriptors.KMA201_InvalidImageDeclaration,
+                        arguments.Count > 0 ? arguments[0].GetLocation() : syntax.GetLocation(),
+                        "null",
+                        ImageReference.Describe(ImageReferenceError.NameEmpty)));
+                }
+                else if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string repository)
+                {
+                    string? problem = ImageReference.TryParseNormalized(repository, out var reference, out var error)
+                        ? reference!.Tag is not null ? "a repository has no tag (Tag(…) adds one)"
+                            : reference.Digest is not null ? "a repository has no digest (Digest(…) adds one)"
+                            : null
+                        : ImageProblem.Explain(repository, error);
+                    var location = arguments.Count > 0 ? arguments[0].GetLocation() : syntax.GetLocation();
+                    if (problem is not null)
+                    {
+                        report(Diagnostic.Create(Descriptors.KMA201_InvalidImageDeclaration, location, repository, problem));
+                    }
+                    else
+                    {
+                        // The allowed-registries policy (KMA008) covers images declared for the builders too.
+                        var allowed = ManifestOptions.GetList(analyzerOptions, syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
+                        if (!allowed.IsEmpty && !RegistryPrefix.MatchesAny(reference!, allowed))
+                        {
+                            report(RegistryNotAllowedRule.Create(location, repository, reference!, allowed));
+                        }
+                    }
+                }
+
+                foreach (var named in attribute.NamedArguments)
+                {
+                    if (named.Key == "PullSecret" && named.Value.Value is string secret && !ContainerImageGenerator.Parser.IsValidSecretName(secret))
+                    {
+                        var location = syntax.GetLocation();
+                        foreach (var argument in arguments)
+                        {
+                            if (argument.NameEquals?.Name.Identifier.ValueText == "PullSecret")
+                            {
+                                location = argument.GetLocation();
+                            }
+                        }
+
+                        report(Diagnostic.Create(Descriptors.KMA205_InvalidPullSecretName, location, secret));
+                    }
+                }
+
+                // The generator uses the first [ContainerImage]; a second one is the compiler's CS0579.
+                return;
+            }
+        }
+
+        /// <summary>KMA202 and KMA203 on the constant arguments of a generated builder call.</summary>
+        internal static void CheckBuilderCall(Action<Diagnostic> report, IOperation operation, INamedTypeSymbol attributeType, INamedTypeSymbol? imageReference)
+        {
+            if (operation is not IInvocationOperation invocation)
+            {
+                return;
+            }
+
+            var method = invocation.TargetMethod;
+            bool isBuilder = method.Name is "Tag" or "Digest" or "TagAndDigest" && method.IsStatic && HasAttribute(method.ContainingType, attributeType);
+            bool isWith = method.Name is "WithTag" or "WithDigest" && imageReference is not null
+                && SymbolEqualityComparer.Default.Equals(method.ContainingType, imageReference);
+            if (!isBuilder && !isWith)
+            {
+                return;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Value.ConstantValue is not { HasValue: true, Value: string value } || argument.Parameter is null)
+                {
+                    continue;
+                }
+
+                if (argument.Parameter.Name == "tag")
+                {
+                    if (!ImageReference.IsValidTag(value))
+                    {
+                        report(Diagnostic.Create(Descriptors.KMA202_InvalidTagOrDigest, argument.Value.Syntax.GetLocation(), value, "tag", "a tag is 1 to 128 letters, digits, '_', '.' or '-', and does not start with '.' or '-'"));
+                    }
+                    else if (value == "latest" && !(method.Name == "TagAndDigest"))
+                    {
+                        report(Diagnostic.Create(Descriptors.KMA203_MutableTagInBuilder, argument.Value.Syntax.GetLocation()));
+                    }
+                }
+                else if (argument.Parameter.Name == "digest" && ImageReference.ValidateDigest(value) is var error && error != ImageReferenceError.None)
+                {
+                    report(Diagnostic.Create(Descriptors.KMA202_InvalidTagOrDigest, argument.Value.Syntax.GetLocation(), value, "digest", ImageReference.Describe(error)));
+                }
+            }
+        }
+
+        private static bool HasAttribute(INamedTypeSymbol? type, INamedTypeSymbol attributeType)
+        {
+            if (type is null)
+            {
+                return false;
+            }
+
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
