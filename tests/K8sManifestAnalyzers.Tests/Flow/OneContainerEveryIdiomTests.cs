@@ -30,6 +30,8 @@ public sealed class OneContainerEveryIdiomTests
             public static readonly string Field = "registry.shop.example/shop/app:latest";
         }
 
+        sealed record Row(string Name, string Image);
+
         sealed class Options
         {
             public string? Image { get; set; }
@@ -162,6 +164,33 @@ public sealed class OneContainerEveryIdiomTests
             V1Container App() => new() { Name = "app", Image = Images.Field, ImagePullPolicy = "IfNotPresent" };
             return new V1PodSpec { Containers = [App()] };
             """ },
+        { "static table of tuples", """
+            var spec = new V1PodSpec { Containers = new List<V1Container>() };
+            foreach (var job in Jobs)
+            {
+                spec.Containers.Add(new V1Container { Name = job.Name, Image = job.Image, ImagePullPolicy = "IfNotPresent" });
+            }
+
+            return spec;
+            """ },
+        { "static table, deconstructed", """
+            var spec = new V1PodSpec { Containers = new List<V1Container>() };
+            foreach (var (job, image, _) in Jobs)
+            {
+                spec.Containers.Add(new V1Container { Name = job, Image = image, ImagePullPolicy = "IfNotPresent" });
+            }
+
+            return spec;
+            """ },
+        { "static table of records", """
+            var spec = new V1PodSpec { Containers = new List<V1Container>() };
+            foreach (var row in Rows)
+            {
+                spec.Containers.Add(new V1Container { Name = row.Name, Image = row.Image, ImagePullPolicy = "IfNotPresent" });
+            }
+
+            return spec;
+            """ },
         { "with copy", """new V1PodSpec { Containers = [Base with { Image = Images.Const, ImagePullPolicy = "IfNotPresent" }] }""" },
     };
 
@@ -205,6 +234,8 @@ public sealed class OneContainerEveryIdiomTests
             static class Manifests
             {
                 static readonly V1Container Base = new() { Name = "app", Image = "docker.io/library/busybox:1.36", ImagePullPolicy = "Always" };
+                static readonly (string Name, string Image, string Schedule)[] Jobs = { ("report", Images.Const, "0 * * * *"), ("cleanup", Images.Field, "0 3 * * *") };
+                static readonly Row[] Rows = [new("app", Images.Field), new Row("log", Images.Const)];
 
                 public static V1PodSpec Build(Options options, bool flag, string name)
                 {

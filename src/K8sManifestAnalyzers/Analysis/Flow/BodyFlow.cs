@@ -38,6 +38,9 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         public (IOperation Value, IValueScope? Scope)? Argument(IParameterSymbol parameter) => null;
 
         /// <inheritdoc/>
+        public (IOperation Collection, int Position)? ForEachSource(ILocalSymbol local) => Index.ForEachSource(local);
+
+        /// <inheritdoc/>
         public IReadOnlyList<IOperation>? ReachingValues(ILocalReferenceOperation reference)
         {
             if (Index.AssignmentsOf(reference.Local) is not { Count: > 0 } assignments)

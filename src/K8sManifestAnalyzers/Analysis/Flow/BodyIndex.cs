@@ -87,6 +87,7 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         private readonly Dictionary<ILocalSymbol, List<LocalAssignment>> _assignments = new(SymbolEqualityComparer.Default);
         private readonly HashSet<ILocalSymbol> _untrackable = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, IOperation> _foreachCollections = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<ILocalSymbol, (IOperation Collection, int Position)> _foreachDeconstructed = new(SymbolEqualityComparer.Default);
         private readonly List<PropertyWrite> _writes = new();
         private readonly List<AccessPath> _mayWrite = new();
 
@@ -183,6 +184,18 @@ namespace K8sManifestAnalyzers.Analysis.Flow
 
                     case IForEachLoopOperation loop when loop.LoopControlVariable is IVariableDeclaratorOperation variable:
                         index._foreachCollections[variable.Symbol] = loop.Collection;
+                        break;
+
+                    case IForEachLoopOperation { LoopControlVariable: IDeclarationExpressionOperation { Expression: ITupleOperation deconstruction } } loop:
+                        // `foreach (var (name, image) in rows)`: each variable is one position of every row.
+                        for (int position = 0; position < deconstruction.Elements.Length; position++)
+                        {
+                            if (deconstruction.Elements[position] is ILocalReferenceOperation element)
+                            {
+                                index._foreachDeconstructed[element.Local] = (loop.Collection, position);
+                            }
+                        }
+
                         break;
 
                     case IInvocationOperation invocation when HandsOnModel(invocation, types):
@@ -311,6 +324,15 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         /// </summary>
         internal IOperation? OnlyValue(ILocalSymbol local) =>
             AssignmentsOf(local) is { Count: 1 } single && !single[0].IsCoalesce ? single[0].Value : null;
+
+        /// <summary>
+        /// The collection a <c>foreach</c> variable runs over, with its position in a deconstruction (-1 for the whole
+        /// element); null for any other local.
+        /// </summary>
+        internal (IOperation Collection, int Position)? ForEachSource(ILocalSymbol local) =>
+            _foreachCollections.TryGetValue(local, out var collection) ? (collection, -1)
+            : _foreachDeconstructed.TryGetValue(local, out var deconstructed) ? deconstructed
+            : null;
 
         /// <summary>True when the local is declared in this body and every write to it can be followed.</summary>
         internal bool IsTracked(ILocalSymbol local) => !_untrackable.Contains(local) && _assignments.ContainsKey(local);

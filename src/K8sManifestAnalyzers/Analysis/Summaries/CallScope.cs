@@ -33,6 +33,9 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
         public IReadOnlyList<IOperation>? ReachingValues(ILocalReferenceOperation reference) => _callee.Flow.ReachingValues(reference);
 
         /// <inheritdoc/>
+        public (IOperation Collection, int Position)? ForEachSource(ILocalSymbol local) => _callee.Flow.ForEachSource(local);
+
+        /// <inheritdoc/>
         public (IOperation Value, IValueScope? Scope)? Argument(IParameterSymbol parameter)
         {
             if (!SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, _callee.Method.OriginalDefinition))

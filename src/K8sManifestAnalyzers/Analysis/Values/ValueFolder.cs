@@ -24,6 +24,12 @@ namespace K8sManifestAnalyzers.Analysis.Values
 
         /// <summary>True when <paramref name="method"/> is already being followed (recursion).</summary>
         bool IsFollowing(IMethodSymbol method);
+
+        /// <summary>
+        /// When <paramref name="local"/> is a <c>foreach</c> variable, the collection it runs over, and for a variable of
+        /// a deconstruction (<c>foreach (var (name, image) in rows)</c>) its position; -1 for the whole element.
+        /// </summary>
+        (IOperation Collection, int Position)? ForEachSource(ILocalSymbol local);
     }
 
     /// <summary>
@@ -139,6 +145,15 @@ namespace K8sManifestAnalyzers.Analysis.Values
                 case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "Concat" or "Format" } method } call when IsString(method.ContainingType):
                     return StringCallParts(call) is { } called ? Concatenate(called, operation, state, depth) : PossibleValues.Unknown;
 
+                case IFieldReferenceOperation { Instance: ILocalReferenceOperation row } cell when state.Scope?.ForEachSource(row.Local) is { Position: -1 } table:
+                    return FoldRows(table.Collection, cell.Field, -1, state, depth);
+
+                case IPropertyReferenceOperation { Instance: ILocalReferenceOperation row, Arguments.IsEmpty: true } cell when state.Scope?.ForEachSource(row.Local) is { Position: -1 } table:
+                    return FoldRows(table.Collection, cell.Property, -1, state, depth);
+
+                case ILocalReferenceOperation deconstructed when state.Scope?.ForEachSource(deconstructed.Local) is { Position: >= 0 } table:
+                    return FoldRows(table.Collection, null, table.Position, state, depth);
+
                 case IFieldReferenceOperation field:
                     return FoldMember(field.Field, operation, state, depth);
 
@@ -163,6 +178,103 @@ namespace K8sManifestAnalyzers.Analysis.Values
 
                 default:
                     return PossibleValues.Unknown;
+            }
+        }
+
+        // A `foreach` over a table written in the code (a `static readonly` array or list of tuples or records, an array
+        // or collection written in the loop): the cell of each row, as values of different rows (Branch). A row that
+        // cannot be read, or a table that cannot be followed, makes the value unknown too.
+        private PossibleValues FoldRows(IOperation collection, ISymbol? member, int position, FoldState state, int depth)
+        {
+            if (Rows(collection, state) is not { Count: > 0 } rows)
+            {
+                return PossibleValues.Unknown;
+            }
+
+            var values = PossibleValues.None;
+            foreach (var row in rows)
+            {
+                values = Cell(row, member, position) is { } cell ? values.Union(Fold(cell, state, depth + 1)) : values.WithOpaque();
+            }
+
+            return values.Map(ValueScenario.Branch, null);
+        }
+
+        // The rows of a table: the elements of an array, a list initializer or a collection expression, written in place
+        // or as the initializer of a `static readonly` field (no static constructor may change it).
+        private IReadOnlyList<IOperation>? Rows(IOperation collection, FoldState state)
+        {
+            var table = ObjectMembers.WithoutConversionsOrParentheses(collection);
+            if (table is IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field }
+                && field.DeclaringSyntaxReferences.Length == 1
+                && field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+                && !HasStaticConstructor(field.ContainingType))
+            {
+                table = Bind(initializer) is { } bound ? ObjectMembers.WithoutConversionsOrParentheses(bound) : null;
+            }
+            else if (table is ILocalReferenceOperation local && state.Scope?.ReachingValues(local) is { Count: 1 } reaching)
+            {
+                table = ObjectMembers.WithoutConversionsOrParentheses(reaching[0]);
+            }
+
+            switch (table)
+            {
+                case IArrayCreationOperation { Initializer: { } elements }:
+                    return elements.ElementValues;
+                case IArrayInitializerOperation elements:
+                    return elements.ElementValues;
+                case IObjectCreationOperation { Arguments.IsEmpty: true, Initializer: { } list }:
+                    var added = new List<IOperation>(list.Initializers.Length);
+                    foreach (var element in list.Initializers)
+                    {
+                        if (element is not IInvocationOperation { Arguments.Length: 1 } add)
+                        {
+                            return null;
+                        }
+
+                        added.Add(add.Arguments[0].Value);
+                    }
+
+                    return added;
+                case { Syntax: CollectionExpressionSyntax } expression:
+                    var items = new List<IOperation>();
+                    foreach (var child in expression.ChildOperations)
+                    {
+                        if (child.Syntax is SpreadElementSyntax)
+                        {
+                            return null;
+                        }
+
+                        items.Add(child);
+                    }
+
+                    return items;
+                default:
+                    return null;
+            }
+        }
+
+        // The cell of one row: a tuple's element (by the member's tuple field, or by position), or a record's or class's
+        // member written in its initializer or passed to its constructor (a positional record; by position too).
+        private static IOperation? Cell(IOperation row, ISymbol? member, int position)
+        {
+            switch (ObjectMembers.WithoutConversionsOrParentheses(row))
+            {
+                case ITupleOperation tuple:
+                    int index = position >= 0 ? position
+                        : member is IFieldSymbol { CorrespondingTupleField.Name: { } item } && item.StartsWith("Item", System.StringComparison.Ordinal)
+                            && int.TryParse(item.Substring(4), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n) ? n - 1
+                        : -1;
+                    return index >= 0 && index < tuple.Elements.Length ? tuple.Elements[index] : null;
+
+                case IObjectCreationOperation creation when member is not null:
+                    return ObjectMembers.Find(creation, member.Name);
+
+                case IObjectCreationOperation creation when position >= 0 && creation.Initializer is null:
+                    return position < creation.Arguments.Length ? creation.Arguments[position].Value : null;
+
+                default:
+                    return null;
             }
         }
 
