@@ -119,8 +119,11 @@ namespace K8sManifestAnalyzers.Analysis
             return new ContainerModel(call, atCall.Image, atCall.PullPolicy, made.IsImageVolume);
         }
 
-        // The graph of a root the compiler builds one for; none for the others (the flow questions stay unanswered).
-        private static ControlFlowGraph? GraphOf(IOperation root)
+        /// <summary>
+        /// The control-flow graph of a root the compiler builds one for (a method, constructor or initializer body);
+        /// null for the others, whose flow questions then stay unanswered.
+        /// </summary>
+        internal static ControlFlowGraph? GraphOf(IOperation root)
         {
             try
             {

@@ -153,7 +153,7 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             }
 
             var index = BodyIndex.Build(root, _types, depth);
-            var flow = new BodyFlow(index, () => GraphOf(root));
+            var flow = new BodyFlow(index, () => ManifestBody.GraphOf(root));
             var returns = ImmutableArray.CreateBuilder<IOperation>();
             foreach (var operation in root.Descendants())
             {
@@ -238,16 +238,5 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             return false;
         }
 
-        private static ControlFlowGraph? GraphOf(IOperation root)
-        {
-            try
-            {
-                return root is IMethodBodyOperation body ? ControlFlowGraph.Create(body) : null;
-            }
-            catch (ArgumentException)
-            {
-                return null;
-            }
-        }
     }
 }
