@@ -39,9 +39,12 @@ namespace K8sManifestAnalyzers.Analysis
         /// local that holds it is assigned (so two containers that share the local get one finding), else the written
         /// value; with words saying where the constant comes from.
         /// </summary>
-        /// <summary>True when <paramref name="origin"/> is written in <paramref name="call"/>'s arguments (a constant it passes).</summary>
-        internal static bool IsPassedBy(IOperation origin, IOperation call) =>
-            origin.Syntax.SyntaxTree == call.Syntax.SyntaxTree && call.Syntax.Span.Contains(origin.Syntax.Span);
+        /// <summary>
+        /// True when <paramref name="inner"/> is written inside <paramref name="outer"/>: a constant a call passes, an
+        /// image written in the body being read.
+        /// </summary>
+        internal static bool IsWithin(IOperation inner, IOperation outer) =>
+            inner.Syntax.SyntaxTree == outer.Syntax.SyntaxTree && outer.Syntax.Span.Contains(inner.Syntax.Span);
 
         internal static ValueLocation Of(ManifestValue written, PossibleValue constant) => Of(written, constant.Origin, constant.Description, constant.Anchor);
 

@@ -70,7 +70,7 @@ namespace K8sManifestAnalyzers.Analyzers
 
             foreach (var constant in value.Values.Constants)
             {
-                if (constant.Text is { Length: > 0 } text && ValueLocation.IsPassedBy(constant.Origin, call))
+                if (constant.Text is { Length: > 0 } text && ValueLocation.IsWithin(constant.Origin, call))
                 {
                     var image = facts.Image(text);
                     var through = ValueLocation.Through(constant, "passed to " + method);
@@ -82,7 +82,7 @@ namespace K8sManifestAnalyzers.Analyzers
 
             foreach (var partial in value.Values.Partials)
             {
-                if (ValueLocation.IsPassedBy(partial.Origin, call))
+                if (ValueLocation.IsWithin(partial.Origin, call))
                 {
                     var image = PartialImageReference.Of(partial.Texts);
                     var through = ValueLocation.Through(partial, "passed to " + method);

@@ -75,7 +75,7 @@ namespace K8sManifestAnalyzers.Analyzers
 
             foreach (var constant in value.Values.Constants)
             {
-                if (constant.Text is { Length: > 0 } policy && ValueLocation.IsPassedBy(constant.Origin, call))
+                if (constant.Text is { Length: > 0 } policy && ValueLocation.IsWithin(constant.Origin, call))
                 {
                     var through = ValueLocation.Through(constant, "passed to " + method);
                     bool mutableImage = containers.HaveMutableImageWith(constant, facts);

@@ -87,11 +87,11 @@ namespace K8sManifestAnalyzers.Rules
                     continue;
                 }
 
-                bool policyPassed = ValueLocation.IsPassedBy(policyValue.Origin, call);
+                bool policyPassed = ValueLocation.IsWithin(policyValue.Origin, call);
                 bool reported = false;
                 foreach (var imageValue in container.Image.Values.Constants)
                 {
-                    bool imagePassed = ValueLocation.IsPassedBy(imageValue.Origin, call);
+                    bool imagePassed = ValueLocation.IsWithin(imageValue.Origin, call);
                     if (imageValue.Text is not { } image || (!imagePassed && !policyPassed) || !imageValue.CanOccurWith(policyValue) || !facts.Image(image).IsMutable
                         || policyValue.Test?.Takes(imageValue) == false)
                     {
@@ -105,7 +105,7 @@ namespace K8sManifestAnalyzers.Rules
 
                 foreach (var partial in container.Image.Values.Partials)
                 {
-                    if (reported || (!ValueLocation.IsPassedBy(partial.Origin, call) && !policyPassed) || !partial.CanOccurWith(policyValue)
+                    if (reported || (!ValueLocation.IsWithin(partial.Origin, call) && !policyPassed) || !partial.CanOccurWith(policyValue)
                         || PartialImageReference.Of(partial.Texts) is not { IsMutable: true } image)
                     {
                         continue;
@@ -176,7 +176,7 @@ namespace K8sManifestAnalyzers.Rules
 
         // Where the image comes from, when that is not the image written as a literal.
         private static string? ImageOrigin(ManifestValue image, IOperation origin, string? description) =>
-            description ?? (image.Operation is { } written && written.Syntax.SyntaxTree == origin.Syntax.SyntaxTree && written.Syntax.Span.Contains(origin.Syntax.Span)
+            description ?? (image.Operation is { } written && ValueLocation.IsWithin(origin, written)
                 ? null
                 : "from " + ValueFolder.Describe(origin));
     }

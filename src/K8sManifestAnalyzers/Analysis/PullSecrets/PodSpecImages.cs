@@ -198,7 +198,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
             // The finding goes where the image is written when that is in this body; else on the entry (a factory call).
             var image = container.Image;
-            var at = image.Operation is { } written && written.Syntax.SyntaxTree == entry.Syntax.SyntaxTree && _body.Index.Root.Syntax.Span.Contains(written.Syntax.Span)
+            var at = image.Operation is { } written && ValueLocation.IsWithin(written, _body.Index.Root)
                 ? written
                 : entry;
             Add(image, at);
