@@ -164,7 +164,7 @@ namespace K8sManifestAnalyzers.Analysis
                     continue;
                 }
 
-                if (write.Instance is null || write.Instance.Root is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } })
+                if (write.Instance is null || write.Instance is { Site: null, Root: IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } } })
                 {
                     // A write whose object is not followed (`spec.Containers.Where(…)`, `ForEach(c => c.… = …)`) may reach it.
                     return ManifestValue.Unknown(initial.Operation);

@@ -50,24 +50,31 @@ namespace K8sManifestAnalyzers.Analysis.Flow
     /// </summary>
     internal sealed class AccessPath
     {
-        internal AccessPath(ISymbol root, ImmutableArray<AccessStep> steps)
+        internal AccessPath(ISymbol root, ImmutableArray<AccessStep> steps, SyntaxNode? site = null)
         {
             Root = root;
             Steps = steps;
+            Site = site;
         }
 
         internal ISymbol Root { get; }
 
+        /// <summary>
+        /// For an object created in a call's argument (<c>new V1PodSpec { … }.Harden()</c>), the argument: the root is the
+        /// called method's parameter, as that call passes it. Null for a local or parameter of the body.
+        /// </summary>
+        internal SyntaxNode? Site { get; }
+
         internal ImmutableArray<AccessStep> Steps { get; }
 
-        internal AccessPath Append(AccessStep step) => new(Root, Steps.Add(step));
+        internal AccessPath Append(AccessStep step) => new(Root, Steps.Add(step), Site);
 
-        internal AccessPath Append(ImmutableArray<AccessStep> steps) => new(Root, Steps.AddRange(steps));
+        internal AccessPath Append(ImmutableArray<AccessStep> steps) => new(Root, Steps.AddRange(steps), Site);
 
         /// <summary>Whether a write through this path reaches the object placed at <paramref name="place"/>.</summary>
         internal PathMatch Reaches(AccessPath place)
         {
-            if (!SymbolEqualityComparer.Default.Equals(Root, place.Root) || Steps.Length != place.Steps.Length)
+            if (!SymbolEqualityComparer.Default.Equals(Root, place.Root) || Site != place.Site || Steps.Length != place.Steps.Length)
             {
                 return PathMatch.None;
             }
@@ -118,7 +125,7 @@ namespace K8sManifestAnalyzers.Analysis.Flow
                 return false;
             }
 
-            var prefix = new AccessPath(place.Root, place.Steps.RemoveRange(Steps.Length, place.Steps.Length - Steps.Length));
+            var prefix = new AccessPath(place.Root, place.Steps.RemoveRange(Steps.Length, place.Steps.Length - Steps.Length), place.Site);
             return Reaches(prefix) != PathMatch.None;
         }
 

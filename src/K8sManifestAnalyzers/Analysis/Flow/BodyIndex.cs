@@ -207,6 +207,17 @@ namespace K8sManifestAnalyzers.Analysis.Flow
             foreach (var (assignment, property) in pendingWrites)
             {
                 var instance = assignment.Target is IPropertyReferenceOperation { Instance: { } target } ? index.Resolve(target) : null;
+                if (instance is null && assignment.Target is IPropertyReferenceOperation { Instance: { } each } && index.ResolveEach(each) is { } lists)
+                {
+                    // `foreach (var c in spec.Containers.Concat(spec.InitContainers ?? …)) c.ImagePullPolicy ??= …`: a
+                    // write to every element of each list.
+                    foreach (var path in lists)
+                    {
+                        index._writes.Add(new PropertyWrite(assignment, assignment is ICoalesceAssignmentOperation ? assignment.Target.Syntax : assignment.Syntax, assignment.Value, property, path, isCoalesce: assignment is ICoalesceAssignmentOperation));
+                    }
+
+                    continue;
+                }
                 if (assignment is ICoalesceAssignmentOperation)
                 {
                     index._writes.Add(new PropertyWrite(assignment, assignment.Target.Syntax, assignment.Value, property, instance, isCoalesce: true));
@@ -284,14 +295,28 @@ namespace K8sManifestAnalyzers.Analysis.Flow
             var summary = types.Values.Methods?.Get(method, types, depth + 1);
             foreach (var argument in call.Arguments)
             {
-                if (argument.Parameter is not { } parameter || Resolve(argument.Value) is not { } path)
+                if (argument.Parameter is not { } parameter)
+                {
+                    continue;
+                }
+
+                var path = Resolve(argument.Value);
+                if (path is null && Unwrap(argument.Value) is IObjectCreationOperation)
+                {
+                    // An object created in the argument: its writes reach what it holds (see PlacementOf).
+                    path = new AccessPath(parameter, ImmutableArray<AccessStep>.Empty, argument.Syntax);
+                }
+
+                if (path is null)
                 {
                     continue;
                 }
 
                 if (summary is null)
                 {
-                    if (!Summaries.MethodSummaries.IsKnownNotToWrite(method))
+                    // An object created in the argument of a call that is not followed is read as written (the call
+                    // receives it complete); one held by the body may be written by the call before the body goes on.
+                    if (path.Site is null && !Summaries.MethodSummaries.IsKnownNotToWrite(method))
                     {
                         _mayWrite.Add(path);
                     }
@@ -402,6 +427,82 @@ namespace K8sManifestAnalyzers.Analysis.Flow
             }
         }
 
+        // The paths of an object that stands for every element of several lists: the variable of a `foreach` over
+        // `a.Concat(b)`, `a ?? Enumerable.Empty<…>()`, `a.ToList()`, and the properties read from it. Null when one of
+        // the lists is not followed, or when it is one list (Resolve reads it).
+        private List<AccessPath>? ResolveEach(IOperation operation)
+        {
+            switch (Unwrap(operation))
+            {
+                case IPropertyReferenceOperation { Instance: { } instance, Arguments.IsEmpty: true } property when ResolveEach(instance) is { } paths:
+                    for (int i = 0; i < paths.Count; i++)
+                    {
+                        paths[i] = paths[i].Append(AccessStep.Member(property.Property.Name));
+                    }
+
+                    return paths;
+
+                case ILocalReferenceOperation local when _foreachCollections.TryGetValue(local.Local, out var collection):
+                    var lists = new List<AccessPath>();
+                    if (!Lists(collection, lists, 0) || lists.Count < 2)
+                    {
+                        return null;
+                    }
+
+                    for (int i = 0; i < lists.Count; i++)
+                    {
+                        lists[i] = lists[i].Append(AccessStep.Element(AccessStep.AnyIndex));
+                    }
+
+                    return lists;
+
+                default:
+                    return null;
+            }
+        }
+
+        private bool Lists(IOperation collection, List<AccessPath> lists, int depth)
+        {
+            if (depth > MaxAliasDepth)
+            {
+                return false;
+            }
+
+            switch (Unwrap(collection))
+            {
+                case IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "Concat" or "Union" }, Arguments.Length: 2 } concat
+                    when MethodSummariesKnowNotToWrite(concat):
+                    return Lists(concat.Arguments[0].Value, lists, depth + 1) && Lists(concat.Arguments[1].Value, lists, depth + 1);
+
+                case IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "ToList" or "ToArray" or "AsEnumerable" }, Arguments.Length: 1 } copy
+                    when MethodSummariesKnowNotToWrite(copy):
+                    return Lists(copy.Arguments[0].Value, lists, depth + 1);
+
+                case ICoalesceOperation coalesce:
+                    return Lists(coalesce.Value, lists, depth + 1) && (IsEmpty(coalesce.WhenNull) || Lists(coalesce.WhenNull, lists, depth + 1));
+
+                case var list when Resolve(list) is { } path:
+                    lists.Add(path);
+                    return true;
+
+                default:
+                    return false;
+            }
+        }
+
+        private static bool MethodSummariesKnowNotToWrite(IInvocationOperation call) => Summaries.MethodSummaries.IsKnownNotToWrite(call.TargetMethod);
+
+        // An empty list written in place: `new List<V1Container>()`, `[]`, `Enumerable.Empty<V1Container>()`, `Array.Empty<…>()`.
+        private static bool IsEmpty(IOperation operation) => Unwrap(operation) switch
+        {
+            IObjectCreationOperation { Initializer: null } => true,
+            IObjectCreationOperation { Initializer.Initializers.IsEmpty: true } => true,
+            IArrayCreationOperation { Initializer.ElementValues.IsEmpty: true } => true,
+            IInvocationOperation { TargetMethod: { Name: "Empty", IsStatic: true, ContainingType.Name: "Enumerable" or "Array" } } => true,
+            { Syntax: CollectionExpressionSyntax { Elements.Count: 0 } } => true,
+            _ => false,
+        };
+
         /// <summary>
         /// Where an object created in this body ends up: the local it is stored in, or the path of the list or
         /// property it is placed in (<c>pod.Spec.Containers[1]</c>). <see langword="null"/> when it leaves the body in
@@ -462,6 +563,11 @@ namespace K8sManifestAnalyzers.Analysis.Flow
                     case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add", Instance: { } list, Parent: not IObjectOrCollectionInitializerOperation } }:
                         // `spec.Containers.Add(c)`: appended, at a position not followed.
                         return Resolve(list) is { } path ? Build(path.Append(AccessStep.Element(AccessStep.UnknownIndex)), steps) : null;
+
+                    case IArgumentOperation { Parent: IInvocationOperation, Parameter: { } parameter } argument
+                        when steps.Count > 0 && current is IObjectCreationOperation:
+                        // `new V1PodSpec { Containers = … }.Harden()`: inside an object the call receives, where its writes reach.
+                        return Build(new AccessPath(parameter, ImmutableArray<AccessStep>.Empty, argument.Syntax), steps);
 
                     case { Syntax: CollectionExpressionSyntax } collectionExpression:
                         // A C# 12 collection expression: Roslyn 4.8 gives it no kind of its own; its children are the elements.

@@ -22,7 +22,7 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
         /// <summary>How many calls deep a summary follows calls it makes.</summary>
         internal const int MaxDepth = 3;
 
-        private static readonly MethodSummary None = new(null!, null!, null!, default, -1, default, ImmutableHashSet<int>.Empty, null, false);
+        private static readonly MethodSummary None = new(null!, null!, null!, default, default, -1, default, ImmutableHashSet<int>.Empty, null, false);
 
         private readonly Compilation _compilation;
         private readonly KubernetesTypes _types;
@@ -121,13 +121,31 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
 
             var scope = new CallScope(summary, invocation, caller);
             var values = PossibleValues.None;
-            foreach (var returned in summary.ReturnValues)
+            for (int i = 0; i < summary.ReturnValues.Length; i++)
             {
-                values = values.Union(folder.FoldIn(returned, scope, propertyDefaults, depth));
+                var returned = folder.FoldIn(summary.ReturnValues[i], scope, propertyDefaults, depth);
+                foreach (var (subject, test) in summary.ReturnGuards[i])
+                {
+                    // `if (image.EndsWith(":latest")) return "Always"; return "IfNotPresent";`: a rule that knows the image
+                    // keeps the return it reaches.
+                    if (!returned.Constants.IsEmpty && ValueTest.Of(subject, test, tested => folder.FoldIn(tested, scope, propertyDefaults, depth)) is { } chosen)
+                    {
+                        returned = returned.TestedBy(chosen);
+                    }
+                }
+
+                values = values.Union(returned);
             }
 
             return values.Map(summary.ReturnValues.Length > 1 ? ValueScenario.Branch : ValueScenario.Always, "returned by " + summary.DisplayName + "()");
         }
+
+        /// <summary>
+        /// The one expression a method of the compilation returns, on every path (an expression body, or one
+        /// <c>return</c> no test chooses); null for any other method.
+        /// </summary>
+        internal IOperation? PredicateOf(IMethodSymbol method) =>
+            Get(method, _types) is { ReturnValues.Length: 1 } summary && summary.ReturnGuards[0].IsEmpty ? summary.ReturnValues[0] : null;
 
         private MethodSummary? Build(IMethodSymbol method, int depth)
         {
@@ -155,11 +173,13 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             var index = BodyIndex.Build(root, _types, depth);
             var flow = new BodyFlow(index, () => ManifestBody.GraphOf(root));
             var returns = ImmutableArray.CreateBuilder<IOperation>();
+            var guards = ImmutableArray.CreateBuilder<ImmutableArray<(IOperation Subject, Func<string, bool> Test)>>();
             foreach (var operation in root.Descendants())
             {
                 if (operation is IReturnOperation { ReturnedValue: { } value } && !InsideNestedFunction(operation, root))
                 {
                     returns.Add(value);
+                    guards.Add(ReturnGuards.Of(operation, root, call => PredicateOf(call.TargetMethod)));
                 }
             }
 
@@ -184,7 +204,7 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             }
 
             var created = CreatedObject(returns, index);
-            return new MethodSummary(method, index, flow, returns.ToImmutable(), returnsParameter, writes.ToImmutable(), mayWrite.ToImmutable(), created, created is not null && _types.HasImage(created.Type));
+            return new MethodSummary(method, index, flow, returns.ToImmutable(), guards.ToImmutable(), returnsParameter, writes.ToImmutable(), mayWrite.ToImmutable(), created, created is not null && _types.HasImage(created.Type));
         }
 
         private static bool Owns(IMethodSymbol method, IParameterSymbol parameter) =>

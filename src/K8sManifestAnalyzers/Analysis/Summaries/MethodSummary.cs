@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis.Flow;
@@ -43,6 +44,7 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             BodyIndex index,
             BodyFlow flow,
             ImmutableArray<IOperation> returnValues,
+            ImmutableArray<ImmutableArray<(IOperation Subject, Func<string, bool> Test)>> returnGuards,
             int returnsParameter,
             ImmutableArray<ParameterWrite> writes,
             ImmutableHashSet<int> mayWrite,
@@ -53,6 +55,7 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             Index = index;
             Flow = flow;
             ReturnValues = returnValues;
+            ReturnGuards = returnGuards;
             ReturnsParameter = returnsParameter;
             Writes = writes;
             MayWrite = mayWrite;
@@ -68,6 +71,13 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
 
         /// <summary>The expressions the method returns (all its return statements, or its expression body).</summary>
         internal ImmutableArray<IOperation> ReturnValues { get; }
+
+        /// <summary>
+        /// For each of <see cref="ReturnValues"/>, the tests of string values that choose it (the <c>if</c> it is under,
+        /// the <c>if</c>s before it that returned, the <c>case</c> of a <c>switch</c>), as a tested expression of the
+        /// method and the test its value passes when the return is reached.
+        /// </summary>
+        internal ImmutableArray<ImmutableArray<(IOperation Subject, Func<string, bool> Test)>> ReturnGuards { get; }
 
         /// <summary>The ordinal of the parameter every return returns unchanged (a fluent builder), or -1.</summary>
         internal int ReturnsParameter { get; }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Analysis.Values
@@ -21,9 +22,10 @@ namespace K8sManifestAnalyzers.Analysis.Values
     /// <summary>One constant an expression can evaluate to, with where it comes from.</summary>
     internal readonly struct PossibleValue
     {
-        internal PossibleValue(string? text, IOperation origin, ValueScenario scenario, string? description, bool isMemberDefault = false, IOperation? anchor = null, ValueTest? test = null)
+        internal PossibleValue(string? text, IOperation origin, ValueScenario scenario, string? description, bool isMemberDefault = false, IOperation? anchor = null, ValueTest? test = null, ImmutableArray<PossibleValue> parts = default)
         {
             Test = test;
+            _parts = parts;
             Text = text;
             Origin = origin;
             Scenario = scenario;
@@ -62,16 +64,24 @@ namespace K8sManifestAnalyzers.Analysis.Values
         /// </summary>
         internal ValueTest? Test { get; }
 
+        private readonly ImmutableArray<PossibleValue> _parts;
+
+        /// <summary>
+        /// For a value joined from others (<c>$"nginx:{tag}"</c>), the constants it was joined from, each with its own
+        /// origin: a test of <c>tag</c> is a test of this value too. Empty otherwise.
+        /// </summary>
+        internal ImmutableArray<PossibleValue> Parts => _parts.IsDefault ? ImmutableArray<PossibleValue>.Empty : _parts;
+
         internal PossibleValue With(ValueScenario scenario, string? description, bool? isMemberDefault = null) =>
-            new(Text, Origin, scenario, description, isMemberDefault ?? IsMemberDefault, Anchor, Test);
+            new(Text, Origin, scenario, description, isMemberDefault ?? IsMemberDefault, Anchor, Test, _parts);
 
         /// <summary>The same value, read through <paramref name="anchor"/> unless an earlier read already anchored it.</summary>
         internal PossibleValue AnchoredAt(IOperation anchor) =>
-            Anchor is not null ? this : new(Text, Origin, Scenario, Description, IsMemberDefault, anchor, Test);
+            Anchor is not null ? this : new(Text, Origin, Scenario, Description, IsMemberDefault, anchor, Test, _parts);
 
-        /// <summary>The same value, chosen by <paramref name="test"/> unless an inner condition already chose it.</summary>
+        /// <summary>The same value, chosen by <paramref name="test"/> as well as by any inner condition that chose it.</summary>
         internal PossibleValue TestedBy(ValueTest test) =>
-            Test is not null ? this : new(Text, Origin, Scenario, Description, IsMemberDefault, Anchor, test);
+            new(Text, Origin, Scenario, Description, IsMemberDefault, Anchor, Test is null ? test : Test.And(test), _parts);
 
         /// <summary>True when the two values can be the values of two properties of one object at the same time.</summary>
         internal bool CanOccurWith(PossibleValue other) =>

@@ -65,6 +65,9 @@ namespace K8sManifestAnalyzers.Analysis.Values
         /// <summary>The methods whose bodies the folder follows into (value-returning helpers); set once per compilation.</summary>
         internal Summaries.MethodSummaries? Methods { get; set; }
 
+        // The one expression a called method of the compilation returns, to read a test it makes (`IsMutable(image)`).
+        private IOperation? Predicate(IInvocationOperation call) => Methods?.PredicateOf(call.TargetMethod);
+
         private PossibleValues Fold(IOperation? operation, FoldState state, int depth)
         {
             if (operation is null || depth > MaxDepth)
@@ -102,7 +105,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
 
                     var whenTrue = Fold(conditional.WhenTrue, state, depth + 1);
                     var otherwise = Fold(whenFalse, state, depth + 1);
-                    if (!whenTrue.Constants.IsEmpty && ValueTest.Of(conditional.Condition, subject => Fold(subject, state, depth + 1)) is { } test)
+                    if (!whenTrue.Constants.IsEmpty && ValueTest.Of(conditional.Condition, subject => Fold(subject, state, depth + 1), Predicate) is { } test)
                     {
                         // `image.EndsWith(":latest") ? "Always" : "IfNotPresent"`: a rule that knows the image keeps one arm.
                         whenTrue = whenTrue.TestedBy(test);
@@ -113,9 +116,25 @@ namespace K8sManifestAnalyzers.Analysis.Values
 
                 case ISwitchExpressionOperation @switch:
                     var arms = PossibleValues.None;
-                    foreach (var arm in @switch.Arms)
+                    var cases = new (IPatternOperation?, IOperation?, IOperation?, bool)[@switch.Arms.Length];
+                    for (int i = 0; i < cases.Length; i++)
                     {
-                        arms = arms.Union(Fold(arm.Value, state, depth + 1));
+                        cases[i] = (@switch.Arms[i].Pattern, null, @switch.Arms[i].Guard, false);
+                    }
+
+                    var tests = ValueTest.Arms(@switch.Value, cases, Predicate);
+                    ValueTest? subject = null;
+                    for (int i = 0; i < cases.Length; i++)
+                    {
+                        var arm = Fold(@switch.Arms[i].Value, state, depth + 1);
+                        if (tests[i] is { } armTest && !arm.Constants.IsEmpty
+                            && (subject ??= ValueTest.Of(@switch.Value, static _ => true, value => Fold(value, state, depth + 1))) is { } tested)
+                        {
+                            // `image switch { var i when i.EndsWith(":latest") => "Always", _ => "IfNotPresent" }`.
+                            arm = arm.TestedBy(tested.WithTest(armTest));
+                        }
+
+                        arms = arms.Union(arm);
                     }
 
                     return @switch.Arms.Length == 1 ? arms : arms.Map(ValueScenario.Branch, null);
@@ -388,7 +407,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
         // holes: a part that may be unknown is a hole there, written as its source, up to 16 such values.
         private PossibleValues Concatenate(IReadOnlyList<Part> parts, IOperation whole, FoldState state, int depth)
         {
-            var texts = new List<(string Text, ValueScenario Scenario, string? Description)> { (string.Empty, ValueScenario.Always, null) };
+            var texts = new List<(string Text, ValueScenario Scenario, string? Description, ImmutableArray<PossibleValue> Parts)> { (string.Empty, ValueScenario.Always, null, ImmutableArray<PossibleValue>.Empty) };
             List<Combination>? partials = null;
             bool constantsPossible = true;
             bool partialsDropped = false;
@@ -407,7 +426,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
                     nextPartials = new List<Combination>();
                     if (constantsPossible)
                     {
-                        foreach (var (prefix, scenario, description) in texts)
+                        foreach (var (prefix, scenario, description, _) in texts)
                         {
                             var start = new Combination(prefix, scenario, description);
                             foreach (var partial in values.Partials)
@@ -463,12 +482,14 @@ namespace K8sManifestAnalyzers.Analysis.Values
                     continue;
                 }
 
-                var next = new List<(string, ValueScenario, string?)>();
-                foreach (var (prefix, scenario, description) in texts)
+                var next = new List<(string, ValueScenario, string?, ImmutableArray<PossibleValue>)>();
+                foreach (var (prefix, scenario, description, joined) in texts)
                 {
                     foreach (var value in values.Constants)
                     {
-                        next.Add((prefix + value.Text, value.Scenario > scenario ? value.Scenario : scenario, description ?? value.Description));
+                        // The constants of the parts that are expressions (not the text written in the format) are kept.
+                        var withPart = part.Operation is null ? joined : joined.Add(value).AddRange(value.Parts);
+                        next.Add((prefix + value.Text, value.Scenario > scenario ? value.Scenario : scenario, description ?? value.Description, withPart));
                         if (next.Count > MaxCombinations)
                         {
                             return PossibleValues.Unknown;
@@ -480,9 +501,9 @@ namespace K8sManifestAnalyzers.Analysis.Values
             }
 
             var builder = ImmutableArray.CreateBuilder<PossibleValue>(texts.Count);
-            foreach (var (text, scenario, description) in texts)
+            foreach (var (text, scenario, description, joined) in texts)
             {
-                builder.Add(new PossibleValue(text, whole, scenario, description));
+                builder.Add(new PossibleValue(text, whole, scenario, description, parts: joined));
             }
 
             var partialValues = ImmutableArray<PartialValue>.Empty;

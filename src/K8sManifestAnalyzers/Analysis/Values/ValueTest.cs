@@ -5,20 +5,24 @@ using Microsoft.CodeAnalysis.Operations;
 namespace K8sManifestAnalyzers.Analysis.Values
 {
     /// <summary>
-    /// The condition that chose an arm of <c>?:</c> when it tests a string value against a constant
-    /// (<c>image.EndsWith(":latest")</c>, <c>tag == "latest"</c>, <c>!image.Contains("@sha256:")</c>): the tested value's
-    /// possible constants, and the test. A rule that knows which constant the tested value has (the container's own
-    /// image) evaluates the test and keeps only the arm it takes.
+    /// The condition that chose a value when it tests a string value against constants (<c>image.EndsWith(":latest")</c>,
+    /// <c>tag == "latest"</c>, <c>!image.Contains("@sha256:")</c>, <c>tag is "latest" or "edge"</c>, an arm of a
+    /// <c>switch</c> on the image, the <c>if</c> a helper's <c>return</c> is under, a helper that returns such a test):
+    /// the tested value's possible constants, and the test. A rule that knows which constant the tested value has (the
+    /// container's own image) evaluates the test and keeps only the values chosen for it. Several conditions that all
+    /// chose the value (an <c>if</c> inside an <c>if</c>, a <c>return</c> after an <c>if</c> that returned) are clauses
+    /// of one test, each about its own value.
     /// </summary>
     internal sealed class ValueTest
     {
         private readonly Func<string, bool> _test;
 
-        private ValueTest(PossibleValues subject, Func<string, bool> test, bool arm)
+        private ValueTest(PossibleValues subject, Func<string, bool> test, bool arm, ValueTest? next)
         {
             Subject = subject;
             _test = test;
             Arm = arm;
+            Next = next;
         }
 
         /// <summary>The constants the tested value can take.</summary>
@@ -27,11 +31,33 @@ namespace K8sManifestAnalyzers.Analysis.Values
         /// <summary>True for the values of the arm taken when the test holds.</summary>
         internal bool Arm { get; }
 
+        /// <summary>Another condition that also chose the value, or null.</summary>
+        internal ValueTest? Next { get; }
+
         /// <summary>
-        /// Whether the arm is taken when the tested value is <paramref name="value"/>, or null when
-        /// <paramref name="value"/> is not one of the tested value's constants (the test is about something else).
+        /// Whether the value is chosen when a tested value is <paramref name="value"/>: false when a condition about it
+        /// rules the value out, true when the conditions about it choose it, null when <paramref name="value"/> is not
+        /// one of the tested values' constants (the test is about something else).
         /// </summary>
         internal bool? Takes(PossibleValue value)
+        {
+            bool? result = null;
+            for (var clause = this; clause is not null; clause = clause.Next)
+            {
+                switch (clause.TakesOne(value))
+                {
+                    case false:
+                        return false;
+                    case true:
+                        result = true;
+                        break;
+                }
+            }
+
+            return result;
+        }
+
+        private bool? TakesOne(PossibleValue value)
         {
             if (value.Text is not { } text)
             {
@@ -44,39 +70,66 @@ namespace K8sManifestAnalyzers.Analysis.Values
                 {
                     return _test(text) == Arm;
                 }
+
+                // `Image = $"nginx:{tag}"` with `tag == "latest" ? …`: the test is of a part the value was joined from.
+                foreach (var part in value.Parts)
+                {
+                    if (part.Text is { } piece && candidate.Text == piece && candidate.Origin.Syntax == part.Origin.Syntax)
+                    {
+                        return _test(piece) == Arm;
+                    }
+                }
             }
 
             return null;
         }
 
-        internal ValueTest ForArm(bool arm) => new(Subject, _test, arm);
+        /// <summary>The same test, for the values of the other arm. Only for a test of one condition.</summary>
+        internal ValueTest ForArm(bool arm) => new(Subject, _test, arm, null);
+
+        /// <summary>The same tested value, with another test of it (an arm of a <c>switch</c> on it).</summary>
+        internal ValueTest WithTest(Func<string, bool> test) => new(Subject, test, arm: true, null);
+
+        /// <summary>Both this test's conditions and <paramref name="other"/>'s chose the value.</summary>
+        internal ValueTest And(ValueTest other) => new(Subject, _test, Arm, Next is null ? other : Next.And(other));
 
         /// <summary>
         /// The subject and the test of a condition of a recognized shape, or null. <paramref name="fold"/> folds the
-        /// tested expression in the condition's scope.
+        /// tested expression in the condition's scope; <paramref name="predicate"/> gives the one expression a called
+        /// method returns (<c>IsMutable(image)</c>), to read the test it makes of its argument.
         /// </summary>
-        internal static ValueTest? Of(IOperation condition, Func<IOperation, PossibleValues> fold)
+        internal static ValueTest? Of(IOperation condition, Func<IOperation, PossibleValues> fold, Func<IInvocationOperation, IOperation?>? predicate = null)
         {
-            var shape = Shape(condition);
-            if (shape is not { } found)
+            var shape = Shape(condition, predicate, 0);
+            return shape is { } found ? Of(found.Subject, found.Test, fold) : null;
+        }
+
+        /// <summary>A test of <paramref name="subject"/>'s value, or null when it has no constants.</summary>
+        internal static ValueTest? Of(IOperation subject, Func<string, bool> test, Func<IOperation, PossibleValues> fold)
+        {
+            var values = fold(subject);
+            return values.Constants.IsEmpty ? null : new ValueTest(values, test, arm: true, null);
+        }
+
+        /// <summary>The tested value and the test of a condition, or null when its shape is not one read here.</summary>
+        internal static (IOperation Subject, Func<string, bool> Test)? Shape(IOperation condition, Func<IInvocationOperation, IOperation?>? predicate) =>
+            Shape(condition, predicate, 0);
+
+        private static (IOperation Subject, Func<string, bool> Test)? Shape(IOperation condition, Func<IInvocationOperation, IOperation?>? predicate, int depth)
+        {
+            if (depth > 4)
             {
                 return null;
             }
 
-            var subject = fold(found.Subject);
-            return subject.Constants.IsEmpty ? null : new ValueTest(subject, found.Test, arm: true);
-        }
-
-        private static (IOperation Subject, Func<string, bool> Test)? Shape(IOperation condition)
-        {
             switch (Strip(condition))
             {
-                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not when Shape(not.Operand) is { } inner:
+                case IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not when Shape(not.Operand, predicate, depth) is { } inner:
                     return (inner.Subject, text => !inner.Test(text));
 
                 case IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } logical
-                    when Shape(logical.LeftOperand) is { } first && Shape(logical.RightOperand) is { } second
-                        && first.Subject.Syntax.IsEquivalentTo(second.Subject.Syntax):
+                    when Shape(logical.LeftOperand, predicate, depth) is { } first && Shape(logical.RightOperand, predicate, depth) is { } second
+                        && SameValue(first.Subject, second.Subject):
                     // `!image.Contains(':') && !image.Contains('@')`: two tests of the same value.
                     return logical.OperatorKind == BinaryOperatorKind.ConditionalAnd
                         ? (first.Subject, text => first.Test(text) && second.Test(text))
@@ -95,6 +148,10 @@ namespace K8sManifestAnalyzers.Analysis.Values
                     }
 
                     return null;
+
+                case IIsPatternOperation { Value: { } tested, Pattern: { } pattern } when Pattern(pattern) is { } matches:
+                    // `tag is "latest" or "edge"`, `image is not null`.
+                    return (tested, matches);
 
                 case IInvocationOperation { Instance: { } instance, TargetMethod: { ContainingType.SpecialType: SpecialType.System_String } method } call
                     when call.Arguments.Length is 1 or 2 && Constant(call.Arguments[0].Value) is { } argument:
@@ -118,10 +175,124 @@ namespace K8sManifestAnalyzers.Analysis.Values
                         _ => null,
                     };
 
+                case IInvocationOperation { TargetMethod.ReturnType.SpecialType: SpecialType.System_Boolean } call when predicate?.Invoke(call) is { } returned
+                    && Shape(returned, predicate, depth + 1) is { } inside
+                    && Strip(inside.Subject) is IParameterReferenceOperation { Parameter: { } parameter }
+                    && SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, (call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition):
+                    // `IsMutable(image)` where `static bool IsMutable(string i) => i.EndsWith(":latest");`: the helper's test of
+                    // its parameter is a test of the argument passed for it.
+                    foreach (var passed in call.Arguments)
+                    {
+                        if (passed.Parameter?.Ordinal == parameter.Ordinal)
+                        {
+                            return (passed.Value, inside.Test);
+                        }
+                    }
+
+                    return null;
+
                 default:
                     return null;
             }
         }
+
+        /// <summary>
+        /// The test a pattern makes of a string (<c>"latest"</c>, <c>"latest" or "edge"</c>, <c>not "latest"</c>,
+        /// <c>var x</c>, <c>_</c>, <c>string</c>, <c>null</c>); null when the pattern is of another shape.
+        /// </summary>
+        internal static Func<string, bool>? Pattern(IPatternOperation pattern)
+        {
+            switch (pattern)
+            {
+                case IConstantPatternOperation { Value: { } value } when Constant(value) is { } constant:
+                    return text => text == constant;
+                case IConstantPatternOperation { Value: { } value } when Strip(value).ConstantValue is { HasValue: true, Value: null }:
+                    return static _ => false;
+                case IDiscardPatternOperation:
+                    return static _ => true;
+                case IDeclarationPatternOperation:
+                case ITypePatternOperation:
+                    // `var x`, `string s`, `string`: every constant string matches.
+                    return static _ => true;
+                case INegatedPatternOperation { Pattern: { } negated } when Pattern(negated) is { } inner:
+                    return text => !inner(text);
+                case IBinaryPatternOperation { LeftPattern: { } left, RightPattern: { } right } binary
+                    when Pattern(left) is { } first && Pattern(right) is { } second:
+                    return binary.OperatorKind == BinaryOperatorKind.Or
+                        ? text => first(text) || second(text)
+                        : text => first(text) && second(text);
+                default:
+                    return null;
+            }
+        }
+
+        /// <summary>
+        /// For the arms of a <c>switch</c> on <paramref name="subject"/>, in order, the test each arm makes of the
+        /// subject's value: its pattern and guard hold, and those of no earlier arm do. An arm whose pattern is not read
+        /// here gets null (nothing is known of it), and does not rule out the arms after it; a guard that is not read
+        /// leaves the pattern's test, which the arm still needs.
+        /// </summary>
+        internal static Func<string, bool>?[] Arms(IOperation subject, (IPatternOperation? Pattern, IOperation? Constant, IOperation? Guard, bool IsDefault)[] arms, Func<IInvocationOperation, IOperation?>? predicate)
+        {
+            var tests = new Func<string, bool>?[arms.Length];
+            Func<string, bool>? noEarlier = null;
+            for (int i = 0; i < arms.Length; i++)
+            {
+                var (pattern, constant, guard, _) = arms[i];
+                var own = pattern is not null ? Pattern(pattern) : constant is not null ? ConstantCase(constant) : null;
+                bool exact = own is not null;
+                if (own is not null && guard is not null)
+                {
+                    if (Shape(guard, predicate, 0) is { } shape && (SameValue(shape.Subject, subject) || (pattern is not null && IsDeclaredBy(shape.Subject, pattern))))
+                    {
+                        var matches = own;
+                        own = text => matches(text) && shape.Test(text);
+                    }
+                    else
+                    {
+                        exact = false;
+                    }
+                }
+
+                var earlier = noEarlier;
+                tests[i] = own is null ? earlier : earlier is null ? own : text => own(text) && earlier(text);
+                if (exact)
+                {
+                    var matched = own!;
+                    noEarlier = earlier is null ? text => !matched(text) : text => earlier(text) && !matched(text);
+                }
+            }
+
+            // A `default:` section of a switch statement is taken when no other section is, wherever it is written.
+            for (int i = 0; i < arms.Length; i++)
+            {
+                if (arms[i].IsDefault)
+                {
+                    tests[i] = noEarlier;
+                }
+            }
+
+            return tests;
+        }
+
+        // `case "latest":` in a switch statement; `case null:` matches no constant string.
+        private static Func<string, bool>? ConstantCase(IOperation value) => Strip(value).ConstantValue switch
+        {
+            { HasValue: true, Value: string text } => candidate => candidate == text,
+            { HasValue: true, Value: null } => static _ => false,
+            _ => null,
+        };
+
+        // `x switch { var i when i.EndsWith(":latest") => … }`: the guard tests the variable the pattern declares.
+        private static bool IsDeclaredBy(IOperation tested, IPatternOperation pattern) =>
+            Strip(tested) is ILocalReferenceOperation { Local: { } local }
+            && pattern is IDeclarationPatternOperation { DeclaredSymbol: { } declared }
+            && SymbolEqualityComparer.Default.Equals(local, declared);
+
+        private static bool SameValue(IOperation first, IOperation second) =>
+            Strip(first) is IParameterReferenceOperation { Parameter: { } a } && Strip(second) is IParameterReferenceOperation { Parameter: { } b }
+                ? SymbolEqualityComparer.Default.Equals(a, b)
+                : first.Syntax.IsEquivalentTo(second.Syntax);
 
         private static IOperation Strip(IOperation operation) => ObjectMembers.WithoutConversionsOrParentheses(operation);
 
