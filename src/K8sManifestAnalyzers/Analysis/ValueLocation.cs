@@ -95,8 +95,53 @@ namespace K8sManifestAnalyzers.Analysis
         /// On a constant a call site passes to a factory: where it is written (a fix can edit it), with words naming the
         /// factory it is passed to.
         /// </summary>
-        internal static ValueLocation Through(PossibleValue constant, string through) =>
-            new(constant.Origin.Syntax.GetLocation(), true, through);
+        internal static ValueLocation Through(PossibleValue constant, string through, IOperation call)
+        {
+            if (IsWithin(constant.Origin, call))
+            {
+                return new(constant.Origin.Syntax.GetLocation(), true, through);
+            }
+
+            // Chosen by the call without being written in it (`Make(Profiles.Edge)`, `Make(Profiles.Default with { Tag = "latest" })`):
+            // on the argument that chooses it, or the part written in the call; not a place a fix can rewrite the value.
+            return new(ChosenAt(constant, call).Syntax.GetLocation(), false, through + ", " + (constant.Description ?? "from " + ValueFolder.Describe(constant.Origin)));
+        }
+
+        /// <summary>Where a call chooses the constant (see <see cref="IsPassedBy"/>): the constant, the argument, the part; else the call.</summary>
+        internal static IOperation ChosenAt(PossibleValue constant, IOperation call) =>
+            IsWithin(constant.Origin, call) ? constant.Origin
+            : constant.Anchor is { } anchor && IsWithin(anchor, call) ? anchor
+            : PartWithin(constant, call) ?? call;
+
+        /// <summary>
+        /// True when a call chooses the constant: it is written in the call's arguments, it is read from an object the
+        /// call passes (<c>Make(Profiles.Edge)</c>), or a part it is joined from is written there (<c>Tag = "latest"</c>
+        /// in a <c>with</c> the call passes).
+        /// </summary>
+        internal static bool IsPassedBy(PossibleValue constant, IOperation call) =>
+            IsWithin(constant.Origin, call) || (constant.Anchor is { } anchor && IsWithin(anchor, call)) || PartWithin(constant, call) is not null;
+
+        private static IOperation? PartWithin(PossibleValue constant, IOperation call)
+        {
+            // The argument an object is read from first (`Joined(new ImageProfile(…, "latest"))`), then a part written there.
+            foreach (var part in constant.Parts)
+            {
+                if (part.Anchor is { } anchor && IsWithin(anchor, call))
+                {
+                    return anchor;
+                }
+            }
+
+            foreach (var part in constant.Parts)
+            {
+                if (IsWithin(part.Origin, call))
+                {
+                    return part.Origin;
+                }
+            }
+
+            return null;
+        }
 
         private static bool SameMember(SyntaxNode a, SyntaxNode b)
         {

@@ -70,10 +70,10 @@ namespace K8sManifestAnalyzers.Analyzers
 
             foreach (var constant in value.Values.Constants)
             {
-                if (constant.Text is { Length: > 0 } text && ValueLocation.IsWithin(constant.Origin, call))
+                if (constant.Text is { Length: > 0 } text && ValueLocation.IsPassedBy(constant, call))
                 {
                     var image = facts.Image(text);
-                    var through = ValueLocation.Through(constant, "passed to " + method);
+                    var through = ValueLocation.Through(constant, "passed to " + method, call);
                     InvalidImageRule.Check(report, value, constant, image, through);
                     MutableImageRule.Check(report, value, constant, image, through);
                     RegistryNotAllowedRule.Check(report, options, value, constant, image, through);

@@ -75,9 +75,9 @@ namespace K8sManifestAnalyzers.Analyzers
 
             foreach (var constant in value.Values.Constants)
             {
-                if (constant.Text is { Length: > 0 } policy && ValueLocation.IsWithin(constant.Origin, call))
+                if (constant.Text is { Length: > 0 } policy && ValueLocation.IsPassedBy(constant, call))
                 {
-                    var through = ValueLocation.Through(constant, "passed to " + method);
+                    var through = ValueLocation.Through(constant, "passed to " + method, call);
                     bool mutableImage = containers.HaveMutableImageWith(constant, facts);
                     InvalidPullPolicyRule.Check(report, value, constant, policy, mutableImage, through);
                     NeverPullPolicyRule.Check(report, value, constant, policy, mutableImage, through);

@@ -87,18 +87,18 @@ namespace K8sManifestAnalyzers.Rules
                     continue;
                 }
 
-                bool policyPassed = ValueLocation.IsWithin(policyValue.Origin, call);
+                bool policyPassed = ValueLocation.IsPassedBy(policyValue, call);
                 bool reported = false;
                 foreach (var imageValue in container.Image.Values.Constants)
                 {
-                    bool imagePassed = ValueLocation.IsWithin(imageValue.Origin, call);
+                    bool imagePassed = ValueLocation.IsPassedBy(imageValue, call);
                     if (imageValue.Text is not { } image || (!imagePassed && !policyPassed) || !imageValue.CanOccurWith(policyValue) || !facts.Image(image).IsMutable
                         || policyValue.Test?.Takes(imageValue) == false)
                     {
                         continue;
                     }
 
-                    ReportThroughCall(report, policyValue, policyPassed ? policyValue.Origin : imageValue.Origin, policyPassed, image, facts.Image(image).IsUntagged, factory);
+                    ReportThroughCall(report, policyValue, ValueLocation.ChosenAt(policyPassed ? policyValue : imageValue, call), policyPassed && ValueLocation.IsWithin(policyValue.Origin, call), image, facts.Image(image).IsUntagged, factory);
                     reported = true;
                     break;
                 }

@@ -173,6 +173,12 @@ namespace K8sManifestAnalyzers.Analysis.Values
                 case ILocalReferenceOperation deconstructed when state.Scope?.ForEachSource(deconstructed.Local) is { Position: >= 0 } table:
                     return FoldRows(table.Collection, null, table.Position, state, depth);
 
+                case IFieldReferenceOperation { Instance: { } instance } field when ReadsObject(field.Field) && FoldOfObject(instance, field.Field, state, depth) is { } held:
+                    return held;
+
+                case IPropertyReferenceOperation { Instance: { } instance, Arguments.IsEmpty: true } property when ReadsObject(property.Property) && FoldOfObject(instance, property.Property, state, depth) is { } held:
+                    return held;
+
                 case IFieldReferenceOperation field:
                     return FoldMember(field.Field, operation, state, depth);
 
@@ -521,6 +527,176 @@ namespace K8sManifestAnalyzers.Analysis.Values
             return new PossibleValues(builder.MoveToImmutable(), partialValues, partialsDropped);
         }
 
+        // An instance member of a type of this compilation (a record, a values class) holding a string: read from the
+        // object it is read on when that object can be followed to where it is made.
+        private bool ReadsObject(ISymbol member) =>
+            !member.IsStatic && member.DeclaringSyntaxReferences.Length == 1 && _compilation.ContainsSyntaxTree(member.DeclaringSyntaxReferences[0].SyntaxTree)
+            && IsString(member is IFieldSymbol field ? field.Type : (member as IPropertySymbol)?.Type)
+            && !member.IsAbstract && !member.IsVirtual && !member.IsOverride && member.ContainingType?.TypeKind is TypeKind.Class or TypeKind.Struct;
+
+        // `profile.Tag` where `profile` is `new Profile("ghcr.io/acme/api", Tag: "latest")`, `Profiles.Default with { Tag = "latest" }`,
+        // a `static readonly` instance, a local or a parameter holding one: the member's value in each object it may
+        // be (values of different objects as Branch). Null when the object cannot be followed to where it is made; the
+        // member is then read as before (its declaration's default).
+        private PossibleValues? FoldOfObject(IOperation instance, ISymbol member, FoldState state, int depth)
+        {
+            var objects = new List<(IOperation Made, FoldState State, IOperation? PassedAt)>();
+            if (!Objects(instance, state, 0, null, objects) || objects.Count == 0)
+            {
+                return null;
+            }
+
+            var values = PossibleValues.None;
+            foreach (var (made, madeState, passedAt) in objects)
+            {
+                if (ReadMember(made, member, madeState, depth, 0) is not { } value)
+                {
+                    return null;
+                }
+
+                // `Make(Profiles.Edge)`: a value of an object made elsewhere is chosen where it is passed.
+                values = values.Union(passedAt is null ? value : value.AnchoredAt(passedAt));
+            }
+
+            if (ObjectMembers.WithoutConversionsOrParentheses(instance) is not IInstanceReferenceOperation)
+            {
+                // The message names the object the value is read from (`read from Profiles.Edge`), not the member's code.
+                var source = objects.Count == 1 ? objects[0].PassedAt ?? objects[0].Made : instance;
+                values = values.Map(ValueScenario.Always, "read from " + Describe(source));
+            }
+
+            return objects.Count == 1 ? values : values.Map(ValueScenario.Branch, null);
+        }
+
+        // The expressions that make the object `instance` denotes: creations and `with` copies.
+        private bool Objects(IOperation instance, FoldState state, int hops, IOperation? passedAt, List<(IOperation, FoldState, IOperation?)> objects)
+        {
+            if (hops > MaxDepth || objects.Count > MaxCombinations)
+            {
+                return false;
+            }
+
+            switch (ObjectMembers.WithoutConversionsOrParentheses(instance))
+            {
+                case IObjectCreationOperation or IWithOperation:
+                    objects.Add((ObjectMembers.WithoutConversionsOrParentheses(instance), state, passedAt));
+                    return true;
+
+                case IInstanceReferenceOperation when state.This is { } self:
+                    return Objects(self.Instance, self.State, hops + 1, passedAt, objects);
+
+                case ILocalReferenceOperation local when state.Scope?.ReachingValues(local) is { Count: > 0 } reaching:
+                    foreach (var value in reaching)
+                    {
+                        if (!Objects(value, state, hops + 1, passedAt, objects))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+
+                case IParameterReferenceOperation parameter when state.Scope?.Argument(parameter.Parameter) is { } argument:
+                    return Objects(argument.Value, state.With(argument.Scope), hops + 1, argument.Value, objects);
+
+                case IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field }
+                    when field.DeclaringSyntaxReferences.Length == 1
+                        && field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+                        && !HasStaticConstructor(field.ContainingType) && Bind(initializer) is { } bound:
+                    return Objects(bound, new FoldState(null, state.PropertyDefaults), hops + 1, passedAt, objects);
+
+                case IPropertyReferenceOperation { Property: { IsStatic: true, SetMethod: null } property }
+                    when property.DeclaringSyntaxReferences.Length == 1
+                        && property.DeclaringSyntaxReferences[0].GetSyntax() is PropertyDeclarationSyntax declaration
+                        && (declaration.ExpressionBody?.Expression ?? (IsAutoProperty(declaration) ? declaration.Initializer?.Value : null)) is { } body
+                        && !HasStaticConstructor(property.ContainingType) && Bind(body) is { } made:
+                    return Objects(made, new FoldState(null, state.PropertyDefaults), hops + 1, passedAt, objects);
+
+                case IConditionalOperation { WhenFalse: { } whenFalse } conditional:
+                    return Objects(conditional.WhenTrue, state, hops + 1, passedAt, objects) && Objects(whenFalse, state, hops + 1, passedAt, objects);
+
+                default:
+                    return false;
+            }
+        }
+
+        // The member's value in one object: a computed property folded with `this` as the object; what a `with` sets,
+        // else the copied object's; what a creation's initializer or constructor argument (a positional record's
+        // parameter, its default included) sets, else the member's own initializer.
+        private PossibleValues? ReadMember(IOperation made, ISymbol member, FoldState state, int depth, int hops)
+        {
+            if (hops > MaxDepth)
+            {
+                return null;
+            }
+
+            var declaration = member.DeclaringSyntaxReferences[0].GetSyntax();
+            if (declaration is PropertyDeclarationSyntax { ExpressionBody.Expression: { } computed })
+            {
+                // `public string Image => $"{Registry}/{Repository}:{Tag}";`
+                return Bind(computed) is { } body
+                    ? Fold(body, new FoldState(null, state.PropertyDefaults) { This = (made, state) }, depth + 1)
+                    : null;
+            }
+
+            if (declaration is PropertyDeclarationSyntax property && !IsAutoProperty(property))
+            {
+                return null;
+            }
+
+            switch (made)
+            {
+                case IWithOperation with:
+                    foreach (var set in with.Initializer.Initializers)
+                    {
+                        if (set is ISimpleAssignmentOperation { Target: IMemberReferenceOperation { Member: { } target } } assignment
+                            && SymbolEqualityComparer.Default.Equals(target.OriginalDefinition, member.OriginalDefinition))
+                        {
+                            return Fold(assignment.Value, state, depth + 1);
+                        }
+                    }
+
+                    var copied = new List<(IOperation, FoldState, IOperation?)>();
+                    if (!Objects(with.Operand, state, hops + 1, null, copied) || copied.Count != 1)
+                    {
+                        return null;
+                    }
+
+                    return ReadMember(copied[0].Item1, member, copied[0].Item2, depth, hops + 1);
+
+                case IObjectCreationOperation creation when SymbolEqualityComparer.Default.Equals(creation.Type?.OriginalDefinition, member.ContainingType.OriginalDefinition):
+                    if (ObjectMembers.Find(creation, member.Name) is { } written)
+                    {
+                        return Fold(written, state, depth + 1);
+                    }
+
+                    foreach (var argument in creation.Arguments)
+                    {
+                        if (argument.ArgumentKind == ArgumentKind.DefaultValue && argument.Parameter is { } parameter
+                            && string.Equals(parameter.Name, member.Name, System.StringComparison.Ordinal))
+                        {
+                            // A positional record's parameter left to its default.
+                            return Fold(argument.Value, state, depth + 1);
+                        }
+                    }
+
+                    if (creation.Constructor is { } constructor && !constructor.IsImplicitlyDeclared && !IsPrimaryConstructor(constructor))
+                    {
+                        // A constructor with a body may set the member.
+                        return null;
+                    }
+
+                    // Not set where the object is made: the member's own initializer, as its declaration gives it.
+                    return FoldMember(member, made, state, depth);
+
+                default:
+                    return null;
+            }
+        }
+
+        private static bool IsPrimaryConstructor(IMethodSymbol constructor) =>
+            constructor.DeclaringSyntaxReferences.Length == 1 && constructor.DeclaringSyntaxReferences[0].GetSyntax() is TypeDeclarationSyntax;
+
         // Fields and properties declared in this compilation, folded once each.
         private PossibleValues FoldMember(ISymbol member, IOperation reference, FoldState state, int depth)
         {
@@ -772,6 +948,9 @@ namespace K8sManifestAnalyzers.Analysis.Values
             }
 
             internal IValueScope? Scope { get; }
+
+            /// <summary>While a computed member is folded for one object: the expression that makes it, and its state.</summary>
+            internal (IOperation Instance, FoldState State)? This { get; init; }
 
             internal FoldState With(IValueScope? scope) => new(scope, PropertyDefaults) { _inProgress = _inProgress };
 
