@@ -48,11 +48,12 @@ namespace K8sManifestAnalyzers.Analysis
                     block.RegisterOperationAction(
                         c =>
                         {
-                            // Only what can concern a container: its creation (the body is indexed only then), a write, a call.
+                            // Only what can concern a container: its creation (the body is indexed only then), a write, a call
+                            // that returns or receives a model (a factory of containers, Deployments, pods, pod specs).
                             if ((c.Operation is IObjectCreationOperation or IWithOperation && types.HasImage(c.Operation.Type))
                                 || ContainerReader.ReadWrite(c.Operation, types, out _) != ContainerProperty.None
                                 || (c.Operation is IInvocationOperation call && KubernetesTypes.IsInSource(call.TargetMethod)
-                                    && (types.HasImage(call.Type) || BodyIndex.HandsOnModel(call, types))))
+                                    && (types.IsModel(call.Type) || BodyIndex.HandsOnModel(call, types))))
                             {
                                 (operations ??= new List<IOperation>()).Add(c.Operation);
                             }
@@ -204,6 +205,19 @@ namespace K8sManifestAnalyzers.Analysis
                             AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.Image, model.Image, call, summary.DisplayName, byFactory, facts);
                             AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.ImagePullPolicy, model.PullPolicy, call, summary.DisplayName, byFactory, facts);
                             AnalyzeCreatedByCall(Report, context.Options, model, call, summary.DisplayName, facts);
+                        }
+
+                        if (body.CreatedInside(call) is { } nested)
+                        {
+                            // A factory of Deployments, Jobs, pods or pod specs: each container it (or a method it calls)
+                            // creates, judged on the constants this call passes.
+                            foreach (var inside in nested)
+                            {
+                                var byFactory = new BlockContainers(new[] { inside });
+                                AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.Image, inside.Image, call, summary.DisplayName, byFactory, facts);
+                                AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.ImagePullPolicy, inside.PullPolicy, call, summary.DisplayName, byFactory, facts);
+                                AnalyzeCreatedByCall(Report, context.Options, inside, call, summary.DisplayName, facts);
+                            }
                         }
 
                         break;

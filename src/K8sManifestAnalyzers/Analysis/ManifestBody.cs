@@ -120,6 +120,102 @@ namespace K8sManifestAnalyzers.Analysis
         }
 
         /// <summary>
+        /// The containers a method of the compilation creates at <paramref name="call"/> besides the one it returns
+        /// (<see cref="CreatedBy"/>): those inside the Deployment, Job, pod or pod spec it builds, and those the
+        /// methods it calls create, down to <see cref="MethodSummaries.MaxDepth"/> calls, each folded with the
+        /// arguments of the calls that lead to it. A property this body may write on the call's result afterwards
+        /// (<c>d.Spec.Template.Spec.Containers[0].ImagePullPolicy = …</c>) is unknown.
+        /// </summary>
+        internal List<ContainerModel>? CreatedInside(IInvocationOperation call)
+        {
+            if (Types.Values.Methods is not { } methods || methods.Get(call.TargetMethod, Types) is not { } summary)
+            {
+                return null;
+            }
+
+            List<ContainerModel>? made = null;
+            Collect(methods, summary, new CallScope(summary, call, Scope), call, 1, ref made);
+            if (made is null)
+            {
+                return null;
+            }
+
+            bool image = MayWriteResult(call, ContainerProperty.Image);
+            bool policy = MayWriteResult(call, ContainerProperty.ImagePullPolicy);
+            if (image || policy)
+            {
+                for (int i = 0; i < made.Count; i++)
+                {
+                    var container = made[i];
+                    made[i] = new ContainerModel(
+                        call,
+                        image ? ManifestValue.Unknown(container.Image.Operation) : container.Image,
+                        policy ? ManifestValue.Unknown(container.PullPolicy.Operation) : container.PullPolicy,
+                        container.IsImageVolume);
+                }
+            }
+
+            return made;
+        }
+
+        private void Collect(MethodSummaries methods, MethodSummary summary, CallScope scope, IInvocationOperation call, int depth, ref List<ContainerModel>? made)
+        {
+            var (creations, calls) = summary.Inside(Types);
+            if (!creations.IsEmpty)
+            {
+                var inside = new ManifestBody(summary.Index, summary.Flow, Folder, PropertyDefaults, Types) { Scope = scope };
+                foreach (var creation in creations)
+                {
+                    if ((depth > 1 || creation != summary.CreatedContainer) && ContainerReader.Read(creation, Types, inside) is { } container)
+                    {
+                        (made ??= new List<ContainerModel>()).Add(new ContainerModel(call, container.Image, container.PullPolicy, container.IsImageVolume));
+                    }
+                }
+            }
+
+            if (depth >= MethodSummaries.MaxDepth)
+            {
+                return;
+            }
+
+            foreach (var inner in calls)
+            {
+                if (!scope.IsFollowing(inner.TargetMethod) && methods.Get(inner.TargetMethod, Types, depth + 1) is { } callee)
+                {
+                    Collect(methods, callee, new CallScope(callee, inner, scope), call, depth + 1, ref made);
+                }
+            }
+        }
+
+        // Whether this body may write the property on what the call returns: a write through the local or object it is
+        // stored in, a write whose object is not followed, or a call that may write anything of it.
+        private bool MayWriteResult(IInvocationOperation call, ContainerProperty property)
+        {
+            if (Index.PlacementOf(call) is not { } place)
+            {
+                return false;
+            }
+
+            foreach (var write in Index.Writes)
+            {
+                if (write.Property == property && (write.Instance is null || SymbolEqualityComparer.Default.Equals(write.Instance.Root, place.Root)))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var held in Index.MayWrite)
+            {
+                if (SymbolEqualityComparer.Default.Equals(held.Root, place.Root))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
         /// The control-flow graph of a root the compiler builds one for (a method, constructor or initializer body);
         /// null for the others, whose flow questions then stay unanswered.
         /// </summary>

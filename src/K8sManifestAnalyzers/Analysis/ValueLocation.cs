@@ -99,7 +99,8 @@ namespace K8sManifestAnalyzers.Analysis
         {
             if (IsWithin(constant.Origin, call))
             {
-                return new(constant.Origin.Syntax.GetLocation(), true, through);
+                // An optional argument left out is the call itself: no constant there for a fix to replace.
+                return new(constant.Origin.Syntax.GetLocation(), !constant.Origin.IsImplicit, through);
             }
 
             // Chosen by the call without being written in it (`Make(Profiles.Edge)`, `Make(Profiles.Default with { Tag = "latest" })`):

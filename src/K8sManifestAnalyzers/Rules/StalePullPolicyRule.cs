@@ -98,7 +98,11 @@ namespace K8sManifestAnalyzers.Rules
                         continue;
                     }
 
-                    ReportThroughCall(report, policyValue, ValueLocation.ChosenAt(policyPassed ? policyValue : imageValue, call), policyPassed && ValueLocation.IsWithin(policyValue.Origin, call), image, facts.Image(image).IsUntagged, factory);
+                    // On the policy the call writes; else on the image it passes (a policy left to the factory's default
+                    // is chosen by omission, and the call is no place to rewrite it).
+                    bool policyWritten = policyPassed && !policyValue.Origin.IsImplicit && ValueLocation.IsWithin(policyValue.Origin, call);
+                    var at = policyWritten || !imagePassed ? ValueLocation.ChosenAt(policyValue, call) : ValueLocation.ChosenAt(imageValue, call);
+                    ReportThroughCall(report, policyValue, at, policyWritten, image, facts.Image(image).IsUntagged, factory);
                     reported = true;
                     break;
                 }

@@ -86,9 +86,8 @@ public sealed class RecordsAndWithTests
         var policies = new PolicyVerify.Test();
         policies.TestState.Sources.Add(Profiles);
         policies.TestState.Sources.Add(Factories);
-        // KMA003 goes where the policy is chosen: for the Addon, by leaving its default, on the object passed.
-        policies.TestState.Sources.Add(source.Replace("{|#4:", "").Replace("\"Always\" }|}", "\"Always\" }")
-            .Replace("new Addon { Image = {|#3:\"ghcr.io/acme/addon\"|} }", "{|#3:new Addon { Image = \"ghcr.io/acme/addon\" }|}"));
+        // KMA003 goes on the image the call passes when the policy is the factory's or the object's default.
+        policies.TestState.Sources.Add(source.Replace("{|#4:", "").Replace("\"Always\" }|}", "\"Always\" }"));
         foreach (var (location, factory) in new[] { (0, "Containers.From"), (1, "Containers.From"), (2, "Containers.Joined"), (3, "Containers.FromAddon") })
         {
             policies.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom).WithLocation(location)

@@ -99,6 +99,40 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
         /// </summary>
         internal IReadOnlyList<PropertyWrite> AllWrites => Index.Writes;
 
+        private (ImmutableArray<IObjectCreationOperation> Creations, ImmutableArray<IInvocationOperation> Calls)? _inside;
+
+        /// <summary>
+        /// The containers and image volumes the method creates anywhere in its body (inside the Deployment, pod or pod
+        /// spec it returns, added to a list, passed on), and the calls it makes to methods that may create more.
+        /// Found once, when first asked.
+        /// </summary>
+        internal (ImmutableArray<IObjectCreationOperation> Creations, ImmutableArray<IInvocationOperation> Calls) Inside(KubernetesTypes types)
+        {
+            if (_inside is { } known)
+            {
+                return known;
+            }
+
+            var creations = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
+            var calls = ImmutableArray.CreateBuilder<IInvocationOperation>();
+            foreach (var operation in Index.Root.Descendants())
+            {
+                switch (operation)
+                {
+                    case IObjectCreationOperation creation when types.HasImage(creation.Type):
+                        creations.Add(creation);
+                        break;
+                    case IInvocationOperation { TargetMethod: { } target } call when !target.IsImplicitlyDeclared && target.DeclaringSyntaxReferences.Length == 1 && !MethodSummaries.IsKnownNotToWrite(target):
+                        calls.Add(call);
+                        break;
+                }
+            }
+
+            var inside = (creations.ToImmutable(), calls.ToImmutable());
+            _inside = inside;
+            return inside;
+        }
+
         /// <summary>The method's name as a message shows it: <c>Worker</c>, <c>Images.Runner</c>.</summary>
         internal string DisplayName => Method.ContainingType is { } type && Method.MethodKind != MethodKind.LocalFunction
             ? type.Name + "." + Method.Name

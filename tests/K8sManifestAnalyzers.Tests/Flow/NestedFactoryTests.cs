@@ -1,0 +1,107 @@
+using System.Threading.Tasks;
+using Xunit;
+using ImageVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.ImageReferenceAnalyzer>;
+using PolicyVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer>;
+
+namespace K8sManifestAnalyzers.Tests.Flow;
+
+/// <summary>
+/// Constants passed to methods that return a Deployment, a Job, a pod or a pod spec (issue 19) are followed into every
+/// container those methods build, directly or through the methods they call, and reported at the call that passes
+/// them. What the caller writes on the result afterwards is respected.
+/// </summary>
+public sealed class NestedFactoryTests
+{
+    private const string Factories = """
+        using System.Collections.Generic;
+        using k8s.Models;
+
+        public static class Factories
+        {
+            public static V1Deployment Deployment(string name, string image, string policy = "IfNotPresent") => new V1Deployment
+            {
+                Metadata = new V1ObjectMeta { Name = name },
+                Spec = new V1DeploymentSpec
+                {
+                    Template = new V1PodTemplateSpec
+                    {
+                        Spec = new V1PodSpec { Containers = new List<V1Container> { new V1Container { Name = name, Image = image, ImagePullPolicy = policy } } },
+                    },
+                },
+            };
+
+            public static V1PodSpec Spec(string image) => new() { Containers = [Container(image)] };
+
+            public static V1Pod Pod(string image) => new() { Spec = Spec(image) };
+
+            public static V1Container Container(string image) => new() { Name = "c", Image = image, ImagePullPolicy = "IfNotPresent" };
+
+            public static V1Job Job(string name, string image)
+            {
+                var job = new V1Job { Metadata = new() { Name = name } };
+                job.Spec = new V1JobSpec { Template = new() { Spec = new V1PodSpec { RestartPolicy = "Never", Containers = new List<V1Container>() } } };
+                job.Spec.Template.Spec.Containers.Add(new V1Container { Name = name, Image = image, ImagePullPolicy = "IfNotPresent" });
+                return job;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task ImagesPassedToFactoriesOfWorkloads_AreCheckedInEveryContainerTheyBuild()
+    {
+        var images = new ImageVerify.Test();
+        images.TestState.Sources.Add(Factories);
+        images.TestState.Sources.Add("""
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Deployment A() => Factories.Deployment("api", {|#0:"ghcr.io/acme/api:latest"|});
+                V1Pod B() => Factories.Pod({|#1:"ghcr.io/acme/api"|});
+                V1Job C() => Factories.Job("migrate", {|#2:"Ghcr.io/Acme/Migrate:1.0"|});
+                V1PodSpec D(string configured) => Factories.Spec(configured);
+                V1Deployment E() => Factories.Deployment("api", "ghcr.io/acme/api:1.4.2");
+            }
+            """);
+        images.ExpectedDiagnostics.Add(ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(0)
+            .WithArguments("ghcr.io/acme/api:latest", "uses the tag 'latest'", "passed to Factories.Deployment"));
+        images.ExpectedDiagnostics.Add(ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom).WithLocation(1)
+            .WithArguments("ghcr.io/acme/api", "has no tag or digest, so it means 'latest'", "passed to Factories.Pod"));
+        images.ExpectedDiagnostics.Add(ImageVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA004_InvalidImageReferenceFrom).WithLocation(2)
+            .WithArguments("Ghcr.io/Acme/Migrate:1.0", "the repository 'Ghcr.io/Acme/Migrate' has uppercase letters, and repositories are lowercase", "passed to Factories.Job"));
+        await images.RunAsync();
+    }
+
+    [Fact]
+    public async Task PoliciesPassedToFactoriesOfWorkloads_ArePairedWithTheirImages_LaterWritesAreRespected()
+    {
+        var policies = new PolicyVerify.Test();
+        policies.TestState.Sources.Add(Factories);
+        policies.TestState.Sources.Add("""
+            using k8s.Models;
+
+            class Manifests
+            {
+                V1Deployment A() => Factories.Deployment("api", {|#0:"ghcr.io/acme/api:latest"|});
+                V1Deployment B() => Factories.Deployment("api", "ghcr.io/acme/api:latest", "Always");
+                V1Deployment C() => Factories.Deployment("api", "ghcr.io/acme/api:1.0", {|#1:"ifNotPresent"|});
+                V1Job D() => Factories.Job("migrate", {|#2:"ghcr.io/acme/migrate:latest"|});
+
+                V1Deployment E()
+                {
+                    // Written after the factory returns: the factory's own default does not reach the cluster.
+                    var deployment = Factories.Deployment("api", "ghcr.io/acme/api:latest");
+                    deployment.Spec.Template.Spec.Containers[0].ImagePullPolicy = "Always";
+                    return deployment;
+                }
+            }
+            """);
+        policies.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom).WithLocation(0)
+            .WithArguments("ghcr.io/acme/api:latest", "tag 'latest'", "created by Factories.Deployment"));
+        policies.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA002_InvalidPullPolicyFrom).WithLocation(1)
+            .WithArguments("ifNotPresent", " (did you mean 'IfNotPresent'?)", "passed to Factories.Deployment"));
+        policies.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom).WithLocation(2)
+            .WithArguments("ghcr.io/acme/migrate:latest", "tag 'latest'", "created by Factories.Job"));
+        await policies.RunAsync();
+    }
+}
