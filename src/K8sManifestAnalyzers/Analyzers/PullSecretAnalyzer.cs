@@ -83,6 +83,7 @@ namespace K8sManifestAnalyzers.Analyzers
                                 break;
                             case IInvocationOperation invocation:
                                 PullSecretCollector.CollectInvocation(invocation, types, state);
+                                ConfigReferenceCollector.CollectThroughCall(invocation, types, state);
                                 break;
                             case IAssignmentOperation assignment:
                                 PullSecretCollector.CollectAssignment(assignment, types, state);

@@ -108,6 +108,111 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             return false;
         }
 
+        /// <summary>
+        /// The references a method of the compilation makes with names a call passes (a fluent
+        /// <c>.WithSecretEnv("CLIENT_SECRET", "oidc", "client_secret")</c>, a volume helper, a factory that adds
+        /// <c>envFrom</c>), in its body or in the methods it calls (to the call-depth bound): each name and key folded with
+        /// the call's arguments, at the argument that gives it. A reference whose name the method writes itself is
+        /// collected in the method.
+        /// </summary>
+        internal static void CollectThroughCall(IInvocationOperation call, KubernetesTypes types, PullSecretState state)
+        {
+            if (!KubernetesTypes.IsInSource(call.TargetMethod) || types.Values.Methods is not { } methods || methods.Get(call.TargetMethod, types) is not { } summary
+                || !References(methods, summary, types, 1))
+            {
+                return;
+            }
+
+            // The calling body's locals are read through its flow, built only for calls into methods that reference.
+            var caller = ManifestBody.For(ContainerReader.Root(call), types, propertyDefaults: false).Scope;
+            CollectThroughCall(methods, summary, new Summaries.CallScope(summary, call, caller), call, types, state, 1);
+        }
+
+        // `Optional = optional` where the call passes false or leaves the parameter's default false.
+        private static bool IsFalse(IOperation value, Values.IValueScope? scope)
+        {
+            for (int hop = 0; hop < 4; hop++)
+            {
+                value = ObjectMembers.WithoutConversionsOrParentheses(value);
+                if (value.ConstantValue is { HasValue: true, Value: false or null })
+                {
+                    return true;
+                }
+
+                if (value is not IParameterReferenceOperation parameter || scope?.Argument(parameter.Parameter) is not { } argument)
+                {
+                    return false;
+                }
+
+                (value, scope) = argument;
+            }
+
+            return false;
+        }
+
+        // Whether the method, or one it calls within the bound, creates a reference.
+        private static bool References(Summaries.MethodSummaries methods, Summaries.MethodSummary summary, KubernetesTypes types, int depth)
+        {
+            if (!summary.ReferencesInside(types).IsEmpty)
+            {
+                return true;
+            }
+
+            if (depth >= Summaries.MethodSummaries.MaxDepth)
+            {
+                return false;
+            }
+
+            foreach (var next in summary.Inside(types).Calls)
+            {
+                if (methods.Get(next.TargetMethod, types, depth + 1) is { } callee && References(methods, callee, types, depth + 1))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void CollectThroughCall(Summaries.MethodSummaries methods, Summaries.MethodSummary summary, Summaries.CallScope scope, IInvocationOperation call, KubernetesTypes types, PullSecretState state, int depth)
+        {
+            foreach (var creation in summary.ReferencesInside(types))
+            {
+                if (types.ReferenceShapeOf(creation.Type) is not { } shape || ObjectMembers.Find(creation, shape.NameProperty) is not { } nameValue
+                    || types.Values.Fold(nameValue, scope, propertyDefaults: false) is not { IsSingleConstant: true } names
+                    || names.Constants[0] is not { Text: { } name } chosen || !ValueLocation.IsPassedBy(chosen, call))
+                {
+                    continue;
+                }
+
+                // optional: true (or computed, a parameter included) makes it a use only, as where the reference is written.
+                var reference = new ConfigReferenceFact(shape.Kind, shape.Site, name, ValueLocation.ChosenAt(chosen, call).Syntax.GetLocation(), @namespace: null)
+                {
+                    IsUseOnly = ObjectMembers.Find(creation, "Optional") is { } optional && !IsFalse(optional, scope),
+                };
+                if (shape.HasKey && ObjectMembers.Find(creation, "Key") is { } keyValue
+                    && types.Values.Fold(keyValue, scope, propertyDefaults: false) is { IsSingleConstant: true } keys && keys.Constants[0] is { Text: { } key } keyChosen)
+                {
+                    reference.Keys.Add((key, ValueLocation.ChosenAt(keyChosen, call).Syntax.GetLocation()));
+                }
+
+                state.ConfigReferences.Enqueue(reference);
+            }
+
+            if (depth >= Summaries.MethodSummaries.MaxDepth)
+            {
+                return;
+            }
+
+            foreach (var next in summary.Inside(types).Calls)
+            {
+                if (!scope.IsFollowing(next.TargetMethod) && methods.Get(next.TargetMethod, types, depth + 1) is { } callee && References(methods, callee, types, depth + 1))
+                {
+                    CollectThroughCall(methods, callee, new Summaries.CallScope(callee, next, scope), call, types, state, depth + 1);
+                }
+            }
+        }
+
         /// <summary>True when a Secret or ConfigMap stored in a local is written after creation in a way not followed.</summary>
         internal static bool HasLaterDataWrites(IObjectCreationOperation creation, KubernetesTypes types)
         {

@@ -133,6 +133,32 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             return inside;
         }
 
+        private ImmutableArray<IObjectCreationOperation> _references;
+
+        /// <summary>
+        /// The objects that reference a Secret or ConfigMap by name the method creates anywhere in its body (key
+        /// selectors, env sources, volume sources, projections, Ingress TLS). Found once, when first asked.
+        /// </summary>
+        internal ImmutableArray<IObjectCreationOperation> ReferencesInside(KubernetesTypes types)
+        {
+            if (!_references.IsDefault)
+            {
+                return _references;
+            }
+
+            var references = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
+            foreach (var operation in Index.Root.Descendants())
+            {
+                if (operation is IObjectCreationOperation creation && types.ReferenceShapeOf(creation.Type) is not null)
+                {
+                    references.Add(creation);
+                }
+            }
+
+            _references = references.ToImmutable();
+            return _references;
+        }
+
         /// <summary>The method's name as a message shows it: <c>Worker</c>, <c>Images.Runner</c>.</summary>
         internal string DisplayName => Method.ContainingType is { } type && Method.MethodKind != MethodKind.LocalFunction
             ? type.Name + "." + Method.Name
