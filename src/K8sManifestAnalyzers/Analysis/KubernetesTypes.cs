@@ -92,6 +92,23 @@ namespace K8sManifestAnalyzers.Analysis
         /// <summary>The one constant a value is on every path, or <see langword="null"/>.</summary>
         internal string? Constant(IOperation? value, Values.IValueScope? scope = null) => Constant(value, out _, scope);
 
+        /// <summary>
+        /// A name known in part (<c>$"{tenant}-db"</c>): the one value with holes the value is on every path, or
+        /// <see langword="null"/> (a constant, several values, or nothing known).
+        /// </summary>
+        internal Model.NamePattern? Pattern(IOperation? value, Values.IValueScope? scope = null)
+        {
+            if (value is null)
+            {
+                return null;
+            }
+
+            var values = Values.Fold(value, scope, propertyDefaults: false);
+            return values.Constants.IsEmpty && values.Partials.Length == 1 && !values.HasOpaque
+                ? new Model.NamePattern(values.Partials[0].Texts, values.Partials[0].Holes)
+                : null;
+        }
+
         /// <summary>The generated image builders, when the compilation declares an image.</summary>
         internal BuilderImages? Builders { get; }
 

@@ -79,6 +79,23 @@ namespace K8sManifestAnalyzers.Analysis
             return false;
         }
 
+        /// <summary>True when the list names an object a name pattern may be (<c>$"{tenant}-db"</c> and <c>acme-db</c>).</summary>
+        internal static bool ListsObjectLike(AnalyzerOptions options, SyntaxTree tree, string key, Model.NamePattern pattern, string? @namespace)
+        {
+            foreach (var entry in GetList(options, tree, key))
+            {
+                int slash = entry.IndexOf('/');
+                string listed = slash < 0 ? entry : entry.Substring(slash + 1);
+                string? listedNamespace = slash < 0 ? null : entry.Substring(0, slash);
+                if (pattern.Matches(listed) && (listedNamespace is null || @namespace is null || listedNamespace == @namespace))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         internal static ImmutableArray<string> SplitList(string? raw)
         {
             if (raw is null)

@@ -16,12 +16,21 @@ namespace K8sManifestAnalyzers.Rules
         {
             foreach (var reference in index.References)
             {
-                if (reference.IsUseOnly || reference.Name is not { } name || reference.Keys.Count == 0)
+                if (reference.IsUseOnly || reference.Keys.Count == 0 || (reference.Name is null && reference.NamePattern is null))
                 {
                     continue;
                 }
 
-                var defined = index.Defined(reference.Kind, name, reference.Namespace);
+                // A name with constant parts (`$"{tenant}-db"`) is judged against every object those parts allow.
+                string name = reference.Name ?? reference.NamePattern!.Display;
+                var defined = reference.Name is { } constant
+                    ? index.Defined(reference.Kind, constant, reference.Namespace)
+                    : index.DefinedLike(reference.Kind, reference.NamePattern!, reference.Namespace);
+                if (reference.Name is null && PullSecretIndex.AnyCompatible(reference.Kind == ConfigKind.Secret ? index.ComputedSecretNamespaces : index.ComputedConfigMapNamespaces, reference.Namespace))
+                {
+                    continue;
+                }
+
                 bool judged = defined.Count > 0;
                 foreach (var (_, keysKnown, _) in defined)
                 {

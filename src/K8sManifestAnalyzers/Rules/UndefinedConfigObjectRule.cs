@@ -18,6 +18,12 @@ namespace K8sManifestAnalyzers.Rules
         {
             foreach (var reference in index.References)
             {
+                if (!reference.IsUseOnly && reference.Name is null && reference.NamePattern is { } pattern)
+                {
+                    CheckPattern(report, options, index, reference, pattern);
+                    continue;
+                }
+
                 if (reference.IsUseOnly || reference.Name is not { } name || index.Defined(reference.Kind, name, reference.Namespace).Count > 0)
                 {
                     continue;
@@ -49,6 +55,42 @@ namespace K8sManifestAnalyzers.Rules
                     ? Diagnostic.Create(Descriptor(reference, Hint.None), reference.Location, name, where)
                     : Diagnostic.Create(Descriptor(reference, Hint.Closest), reference.Location, RuleProperties.Replacement(closest), name, where, closest));
             }
+        }
+
+        // A name computed with constant parts (`$"{tenant}-db"`): reported when no defined object is a name those parts
+        // allow (and none has a name computed without them), in the reference's namespace or, with that hint, in another.
+        private static void CheckPattern(Action<Diagnostic> report, AnalyzerOptions options, ConfigObjectIndex index, ConfigReferenceFact reference, Model.NamePattern pattern)
+        {
+            bool secret = reference.Kind == ConfigKind.Secret;
+            if (!(secret ? index.DefinesSecrets : index.DefinesConfigMaps)
+                || index.DefinedLike(reference.Kind, pattern, reference.Namespace).Count > 0
+                || PullSecretIndex.AnyCompatible(secret ? index.ComputedSecretNamespaces : index.ComputedConfigMapNamespaces, reference.Namespace)
+                || ConfigObjectIndex.IsExternalLike(options, reference, pattern))
+            {
+                return;
+            }
+
+            string display = pattern.Display;
+            if (reference.Namespace is not null)
+            {
+                string? other = null;
+                foreach (var (candidate, _, _) in index.DefinedLike(reference.Kind, pattern, null))
+                {
+                    if (candidate is not null && (other is null || string.CompareOrdinal(candidate, other) < 0))
+                    {
+                        other = candidate;
+                    }
+                }
+
+                if (other is not null)
+                {
+                    report(Diagnostic.Create(Descriptor(reference, Hint.OtherNamespace), reference.Location, display, reference.Namespace, other));
+                    return;
+                }
+            }
+
+            string where = reference.Namespace is null ? "any namespace" : $"namespace '{reference.Namespace}'";
+            report(Diagnostic.Create(Descriptor(reference, Hint.None), reference.Location, display, where));
         }
 
         private enum Hint

@@ -22,7 +22,8 @@ namespace K8sManifestAnalyzers.Rules
                 {
                     if (secret.TypeKnown && !SecretType.IsDockerRegistry(secret.Type) && secret.Type != ServiceAccountToken
                         && secret.NameLocation is { } location
-                        && !Referenced(index.SecretReferences, index.ComputedSecretReferenceNamespaces, secret.Name!, secret.Namespace))
+                        && !Referenced(index.SecretReferences, index.ComputedSecretReferenceNamespaces, secret.Name!, secret.Namespace)
+                        && !index.ReferencedByPattern(ConfigKind.Secret, secret.Name!, secret.Namespace))
                     {
                         report(Diagnostic.Create(Descriptors.KMA113_UnusedSecret, location, secret.Name));
                     }
@@ -34,7 +35,8 @@ namespace K8sManifestAnalyzers.Rules
                 foreach (var map in bucket)
                 {
                     if (map.NameLocation is { } location
-                        && !Referenced(index.ConfigMapReferences, index.ComputedConfigMapReferenceNamespaces, map.Name!, map.Namespace))
+                        && !Referenced(index.ConfigMapReferences, index.ComputedConfigMapReferenceNamespaces, map.Name!, map.Namespace)
+                        && !index.ReferencedByPattern(ConfigKind.ConfigMap, map.Name!, map.Namespace))
                     {
                         report(Diagnostic.Create(Descriptors.KMA116_UnusedConfigMap, location, map.Name));
                     }

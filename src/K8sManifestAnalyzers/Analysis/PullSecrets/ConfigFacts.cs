@@ -41,6 +41,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// <summary>The constant name, or <see langword="null"/> when computed (it might name any object).</summary>
         internal string? Name { get; }
 
+        /// <summary>When the name is computed with constant parts (<c>$"{tenant}-db"</c>), what they allow; else null.</summary>
+        internal Model.NamePattern? NamePattern { get; set; }
+
         internal Location Location { get; }
 
         internal string? Namespace { get; }
@@ -53,6 +56,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
     internal sealed class ConfigMapFact
     {
         internal string? Name { get; set; }
+
+        /// <summary>When the name is computed with constant parts, what they allow; else null.</summary>
+        internal Model.NamePattern? NamePattern { get; set; }
 
         internal Location? NameLocation { get; set; }
 

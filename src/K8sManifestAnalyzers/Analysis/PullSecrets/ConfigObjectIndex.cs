@@ -17,7 +17,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             foreach (var secret in state.Secrets)
             {
                 DefinesSecrets = true;
-                if (secret.Name is null)
+                if (secret.Name is null && secret.NamePattern is not null)
+                {
+                    PatternSecrets.Add(secret);
+                }
+                else if (secret.Name is null)
                 {
                     ComputedSecretNamespaces.Add(secret.Namespace);
                 }
@@ -30,7 +34,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             foreach (var map in state.ConfigMaps)
             {
                 DefinesConfigMaps = true;
-                if (map.Name is null)
+                if (map.Name is null && map.NamePattern is not null)
+                {
+                    PatternConfigMaps.Add(map);
+                }
+                else if (map.Name is null)
                 {
                     ComputedConfigMapNamespaces.Add(map.Namespace);
                 }
@@ -43,7 +51,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             foreach (var reference in state.ConfigReferences)
             {
                 References.Add(reference);
-                if (reference.Name is null)
+                if (reference.Name is null && reference.NamePattern is not null)
+                {
+                    // `$"{tenant}-db"`: keeps in use only the objects its constant parts allow.
+                    PatternReferences.Add(reference);
+                }
+                else if (reference.Name is null)
                 {
                     (reference.Kind == ConfigKind.Secret ? ComputedSecretReferenceNamespaces : ComputedConfigMapReferenceNamespaces).Add(reference.Namespace);
                 }
@@ -80,6 +93,15 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         internal Dictionary<string, List<ConfigMapFact>> ConfigMaps { get; } = new(StringComparer.Ordinal);
 
         internal List<string?> ComputedSecretNamespaces { get; } = new();
+
+        /// <summary>Secrets whose names are computed with constant parts (<c>$"{tenant}-db"</c>).</summary>
+        internal List<SecretFact> PatternSecrets { get; } = new();
+
+        /// <summary>ConfigMaps whose names are computed with constant parts.</summary>
+        internal List<ConfigMapFact> PatternConfigMaps { get; } = new();
+
+        /// <summary>References whose names are computed with constant parts.</summary>
+        internal List<ConfigReferenceFact> PatternReferences { get; } = new();
 
         internal List<string?> ComputedConfigMapNamespaces { get; } = new();
 
@@ -121,7 +143,91 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 }
             }
 
+            // Objects named by a pattern its constant parts allow to be this name.
+            AddPatterns(kind, @namespace, found, pattern => pattern.Matches(name));
             return found;
+        }
+
+        /// <summary>
+        /// The defined objects of a kind a reference named by <paramref name="pattern"/> may name: constant names it
+        /// matches, and patterns it may overlap, in namespaces compatible with <paramref name="namespace"/>.
+        /// </summary>
+        internal List<(string? Namespace, bool KeysKnown, List<string> Keys)> DefinedLike(ConfigKind kind, NamePattern pattern, string? @namespace)
+        {
+            var found = new List<(string?, bool, List<string>)>();
+            if (kind == ConfigKind.Secret)
+            {
+                foreach (var bucket in Secrets)
+                {
+                    if (pattern.Matches(bucket.Key))
+                    {
+                        foreach (var secret in bucket.Value)
+                        {
+                            if (PullSecretIndex.SameNamespace(secret.Namespace, @namespace))
+                            {
+                                found.Add((secret.Namespace, secret.KeysKnown && secret.HasData && secret.Type != "kubernetes.io/service-account-token", secret.Keys));
+                            }
+                        }
+                    }
+                }
+            }
+            else
+            {
+                foreach (var bucket in ConfigMaps)
+                {
+                    if (pattern.Matches(bucket.Key))
+                    {
+                        foreach (var map in bucket.Value)
+                        {
+                            if (PullSecretIndex.SameNamespace(map.Namespace, @namespace))
+                            {
+                                found.Add((map.Namespace, map.KeysKnown, map.Keys));
+                            }
+                        }
+                    }
+                }
+            }
+
+            AddPatterns(kind, @namespace, found, defined => defined.MayOverlap(pattern));
+            return found;
+        }
+
+        /// <summary>True when a reference named by a pattern may name <paramref name="name"/> in <paramref name="namespace"/>.</summary>
+        internal bool ReferencedByPattern(ConfigKind kind, string name, string? @namespace)
+        {
+            foreach (var reference in PatternReferences)
+            {
+                if (reference.Kind == kind && reference.NamePattern!.Matches(name) && PullSecretIndex.SameNamespace(reference.Namespace, @namespace))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void AddPatterns(ConfigKind kind, string? @namespace, List<(string?, bool, List<string>)> found, Func<NamePattern, bool> matches)
+        {
+            if (kind == ConfigKind.Secret)
+            {
+                foreach (var secret in PatternSecrets)
+                {
+                    if (matches(secret.NamePattern!) && PullSecretIndex.SameNamespace(secret.Namespace, @namespace))
+                    {
+                        found.Add((secret.Namespace, secret.KeysKnown && secret.HasData && secret.Type != "kubernetes.io/service-account-token", secret.Keys));
+                    }
+                }
+            }
+            else
+            {
+                foreach (var map in PatternConfigMaps)
+                {
+                    if (matches(map.NamePattern!) && PullSecretIndex.SameNamespace(map.Namespace, @namespace))
+                    {
+                        found.Add((map.Namespace, map.KeysKnown, map.Keys));
+                    }
+                }
+            }
         }
 
         /// <summary>The defined name of a kind closest to <paramref name="name"/> (a small edit away), in a compatible namespace.</summary>
@@ -179,6 +285,20 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 ? ManifestOptions.ListsObject(options, tree, ManifestOptions.ExternalSecrets, reference.Name, reference.Namespace)
                     || ManifestOptions.ListsObject(options, tree, ManifestOptions.ExternalPullSecrets, reference.Name, reference.Namespace)
                 : ManifestOptions.ListsObject(options, tree, ManifestOptions.ExternalConfigMaps, reference.Name, reference.Namespace);
+        }
+
+        /// <summary>True when the options list an object the pattern may name as created outside this code.</summary>
+        internal static bool IsExternalLike(AnalyzerOptions options, ConfigReferenceFact reference, NamePattern pattern)
+        {
+            if (reference.Location.SourceTree is not { } tree)
+            {
+                return false;
+            }
+
+            return reference.Kind == ConfigKind.Secret
+                ? ManifestOptions.ListsObjectLike(options, tree, ManifestOptions.ExternalSecrets, pattern, reference.Namespace)
+                    || ManifestOptions.ListsObjectLike(options, tree, ManifestOptions.ExternalPullSecrets, pattern, reference.Namespace)
+                : ManifestOptions.ListsObjectLike(options, tree, ManifestOptions.ExternalConfigMaps, pattern, reference.Namespace);
         }
 
         private static List<T> Bucket<T>(Dictionary<string, List<T>> index, string key)

@@ -252,8 +252,10 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 return null;
             }
 
-            var reference = new ConfigReferenceFact(shape.Kind, shape.Site, types.Constant(name), Locations.OfValue(name), PullSecretReader.FindNamespace(creation, types))
+            string? constant = types.Constant(name);
+            var reference = new ConfigReferenceFact(shape.Kind, shape.Site, constant, Locations.OfValue(name), PullSecretReader.FindNamespace(creation, types))
             {
+                NamePattern = constant is null ? types.Pattern(name) : null,
                 // optional: true makes Kubernetes skip a missing object or key (a computed Optional may be true), but
                 // the object is still used when it exists. An Ingress annotated for cert-manager gets its TLS Secret
                 // from cert-manager.
@@ -289,6 +291,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             var map = new ConfigMapFact
             {
                 Name = types.Constant(name),
+                NamePattern = types.Constant(name) is null ? types.Pattern(name) : null,
                 NameLocation = Locations.OfValue(name),
                 Namespace = types.Constant(ObjectMembers.Find(meta, "NamespaceProperty")),
             };

@@ -143,6 +143,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 }
 
                 secret.Name = types.Constant(name);
+                secret.NamePattern = secret.Name is null ? types.Pattern(name) : null;
                 secret.NameLocation = Locations.OfValue(name);
                 secret.Namespace = types.Constant(ObjectMembers.Find(meta, "NamespaceProperty"));
             }

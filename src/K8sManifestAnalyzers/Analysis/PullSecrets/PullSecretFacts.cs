@@ -9,6 +9,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// <summary>The constant name, or <see langword="null"/> when it is computed (it might be any name).</summary>
         internal string? Name { get; set; }
 
+        /// <summary>When the name is computed with constant parts (<c>$"{tenant}-db"</c>), what they allow; else null.</summary>
+        internal Model.NamePattern? NamePattern { get; set; }
+
         internal Location? NameLocation { get; set; }
 
         internal string? Namespace { get; set; }
