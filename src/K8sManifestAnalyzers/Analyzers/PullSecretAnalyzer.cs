@@ -65,7 +65,10 @@ namespace K8sManifestAnalyzers.Analyzers
                     return;
                 }
 
-                var state = new PullSecretState();
+                var state = new PullSecretState
+                {
+                    IsProgram = start.Compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication,
+                };
 
                 // [ContainerImage(PullSecret = "…")]: the generated AddTo lists that Secret on pod specs.
                 if (Analysis.CompilationFacts.For(start.Compilation).ImageAttribute is { } imageAttribute)
@@ -84,6 +87,11 @@ namespace K8sManifestAnalyzers.Analyzers
                             case IInvocationOperation invocation:
                                 PullSecretCollector.CollectInvocation(invocation, types, state);
                                 ConfigReferenceCollector.CollectThroughCall(invocation, types, state);
+                                ConfigReferenceCollector.CollectObjectsThroughCall(invocation, types, state);
+                                break;
+                            case IMethodReferenceOperation { Method: { } method }:
+                                // `Select(Secrets.For)`: the method's calls are not all seen.
+                                state.Escaped.TryAdd((method.ReducedFrom ?? method).OriginalDefinition, true);
                                 break;
                             case IAssignmentOperation assignment:
                                 PullSecretCollector.CollectAssignment(assignment, types, state);
@@ -92,6 +100,7 @@ namespace K8sManifestAnalyzers.Analyzers
                     },
                     OperationKind.ObjectCreation,
                     OperationKind.Invocation,
+                    OperationKind.MethodReference,
                     OperationKind.SimpleAssignment,
                     OperationKind.CoalesceAssignment);
                 start.RegisterCompilationEndAction(end => Match(end, state));

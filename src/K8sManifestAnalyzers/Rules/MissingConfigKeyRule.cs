@@ -24,9 +24,9 @@ namespace K8sManifestAnalyzers.Rules
                 // A name with constant parts (`$"{tenant}-db"`) is judged against every object those parts allow.
                 string name = reference.Name ?? reference.NamePattern!.Display;
                 var defined = reference.Name is { } constant
-                    ? index.Defined(reference.Kind, constant, reference.Namespace)
-                    : index.DefinedLike(reference.Kind, reference.NamePattern!, reference.Namespace);
-                if (reference.Name is null && PullSecretIndex.AnyCompatible(reference.Kind == ConfigKind.Secret ? index.ComputedSecretNamespaces : index.ComputedConfigMapNamespaces, reference.Namespace))
+                    ? index.Defined(reference.Kind, constant, reference.Namespace, reference.NamespacePattern)
+                    : index.DefinedLike(reference.Kind, reference.NamePattern!, reference.Namespace, reference.NamespacePattern);
+                if (reference.Name is null && ConfigObjectIndex.AnyCompatible(reference.Kind == ConfigKind.Secret ? index.ComputedSecretNamespaces : index.ComputedConfigMapNamespaces, reference.Namespace, reference.NamespacePattern))
                 {
                     continue;
                 }

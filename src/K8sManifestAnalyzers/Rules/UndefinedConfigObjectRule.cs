@@ -24,33 +24,33 @@ namespace K8sManifestAnalyzers.Rules
                     continue;
                 }
 
-                if (reference.IsUseOnly || reference.Name is not { } name || index.Defined(reference.Kind, name, reference.Namespace).Count > 0)
+                if (reference.IsUseOnly || reference.Name is not { } name || index.Defined(reference.Kind, name, reference.Namespace, reference.NamespacePattern).Count > 0)
                 {
                     continue;
                 }
 
                 bool secret = reference.Kind == ConfigKind.Secret;
-                if (PullSecretIndex.AnyCompatible(secret ? index.ComputedSecretNamespaces : index.ComputedConfigMapNamespaces, reference.Namespace)
+                if (ConfigObjectIndex.AnyCompatible(secret ? index.ComputedSecretNamespaces : index.ComputedConfigMapNamespaces, reference.Namespace, reference.NamespacePattern)
                     || ConfigObjectIndex.IsExternal(options, reference))
                 {
                     continue;
                 }
 
                 // The right name in the wrong namespace: renaming would not help, so no fix.
-                if (index.OtherNamespace(reference.Kind, name, reference.Namespace) is { } other)
+                if (index.OtherNamespace(reference.Kind, name, reference.Namespace, reference.NamespacePattern) is { } other)
                 {
-                    report(Diagnostic.Create(Descriptor(reference, Hint.OtherNamespace), reference.Location, name, reference.Namespace, other));
+                    report(Diagnostic.Create(Descriptor(reference, Hint.OtherNamespace), reference.Location, name, reference.Namespace ?? reference.NamespacePattern!.Display, other));
                     continue;
                 }
 
-                string? closest = index.Closest(reference.Kind, name, reference.Namespace);
+                string? closest = index.Closest(reference.Kind, name, reference.Namespace, reference.NamespacePattern);
                 if (closest is null && !(secret ? index.DefinesSecrets : index.DefinesConfigMaps))
                 {
                     // The project does not create objects of this kind in code: they come from elsewhere.
                     continue;
                 }
 
-                string where = reference.Namespace is null ? "any namespace" : $"namespace '{reference.Namespace}'";
+                string where = reference.Where;
                 report(closest is null
                     ? Diagnostic.Create(Descriptor(reference, Hint.None), reference.Location, name, where)
                     : Diagnostic.Create(Descriptor(reference, Hint.Closest), reference.Location, RuleProperties.Replacement(closest), name, where, closest));
@@ -63,20 +63,20 @@ namespace K8sManifestAnalyzers.Rules
         {
             bool secret = reference.Kind == ConfigKind.Secret;
             if (!(secret ? index.DefinesSecrets : index.DefinesConfigMaps)
-                || index.DefinedLike(reference.Kind, pattern, reference.Namespace).Count > 0
-                || PullSecretIndex.AnyCompatible(secret ? index.ComputedSecretNamespaces : index.ComputedConfigMapNamespaces, reference.Namespace)
+                || index.DefinedLike(reference.Kind, pattern, reference.Namespace, reference.NamespacePattern).Count > 0
+                || ConfigObjectIndex.AnyCompatible(secret ? index.ComputedSecretNamespaces : index.ComputedConfigMapNamespaces, reference.Namespace, reference.NamespacePattern)
                 || ConfigObjectIndex.IsExternalLike(options, reference, pattern))
             {
                 return;
             }
 
             string display = pattern.Display;
-            if (reference.Namespace is not null)
+            if (reference.Namespace is not null || reference.NamespacePattern is not null)
             {
                 string? other = null;
                 foreach (var (candidate, _, _) in index.DefinedLike(reference.Kind, pattern, null))
                 {
-                    if (candidate is not null && (other is null || string.CompareOrdinal(candidate, other) < 0))
+                    if (candidate is not null && !ConfigObjectIndex.Compatible(candidate, reference.Namespace, reference.NamespacePattern) && (other is null || string.CompareOrdinal(candidate, other) < 0))
                     {
                         other = candidate;
                     }
@@ -84,13 +84,12 @@ namespace K8sManifestAnalyzers.Rules
 
                 if (other is not null)
                 {
-                    report(Diagnostic.Create(Descriptor(reference, Hint.OtherNamespace), reference.Location, display, reference.Namespace, other));
+                    report(Diagnostic.Create(Descriptor(reference, Hint.OtherNamespace), reference.Location, display, reference.Namespace ?? reference.NamespacePattern!.Display, other));
                     return;
                 }
             }
 
-            string where = reference.Namespace is null ? "any namespace" : $"namespace '{reference.Namespace}'";
-            report(Diagnostic.Create(Descriptor(reference, Hint.None), reference.Location, display, where));
+            report(Diagnostic.Create(Descriptor(reference, Hint.None), reference.Location, display, reference.Where));
         }
 
         private enum Hint

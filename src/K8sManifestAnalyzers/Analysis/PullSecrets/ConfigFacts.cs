@@ -48,6 +48,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
         internal string? Namespace { get; }
 
+        /// <summary>When the namespace is computed with constant parts (<c>$"tenant-{id}"</c>), what they allow; else null.</summary>
+        internal Model.NamePattern? NamespacePattern { get; set; }
+
+        /// <summary>The namespace as a message names it.</summary>
+        internal string Where => Namespace is { } known ? $"namespace '{known}'" : NamespacePattern is { } pattern ? $"namespace '{pattern.Display}'" : "any namespace";
+
         /// <summary>The constant keys the reference needs (<c>key</c>, <c>items[].key</c>), with where each is written.</summary>
         internal List<(string Key, Location Location)> Keys { get; } = new();
     }
@@ -59,6 +65,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
         /// <summary>When the name is computed with constant parts, what they allow; else null.</summary>
         internal Model.NamePattern? NamePattern { get; set; }
+
+        /// <summary>The factory whose parameters the name or namespace reads (see <see cref="SecretFact.DefinedIn"/>).</summary>
+        internal IMethodSymbol? DefinedIn { get; set; }
+
+        /// <summary>True for the ConfigMap a factory creates at one call, with the call's arguments.</summary>
+        internal bool ThroughCall { get; set; }
 
         internal Location? NameLocation { get; set; }
 

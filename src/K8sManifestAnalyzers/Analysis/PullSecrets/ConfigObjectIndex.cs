@@ -14,7 +14,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
     {
         internal ConfigObjectIndex(PullSecretState state)
         {
-            foreach (var secret in state.Secrets)
+            foreach (var secret in state.EffectiveSecrets())
             {
                 DefinesSecrets = true;
                 if (secret.Name is null && secret.NamePattern is not null)
@@ -31,7 +31,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 }
             }
 
-            foreach (var map in state.ConfigMaps)
+            foreach (var map in state.EffectiveConfigMaps())
             {
                 DefinesConfigMaps = true;
                 if (map.Name is null && map.NamePattern is not null)
@@ -117,14 +117,14 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         internal List<string?> ComputedConfigMapReferenceNamespaces { get; } = new();
 
         /// <summary>The defined objects of a kind with a name, in namespaces compatible with <paramref name="namespace"/>.</summary>
-        internal List<(string? Namespace, bool KeysKnown, List<string> Keys)> Defined(ConfigKind kind, string name, string? @namespace)
+        internal List<(string? Namespace, bool KeysKnown, List<string> Keys)> Defined(ConfigKind kind, string name, string? @namespace, NamePattern? namespacePattern = null)
         {
             var found = new List<(string?, bool, List<string>)>();
             if (kind == ConfigKind.Secret && Secrets.TryGetValue(name, out var secrets))
             {
                 foreach (var secret in secrets)
                 {
-                    if (PullSecretIndex.SameNamespace(secret.Namespace, @namespace))
+                    if (Compatible(secret.Namespace, @namespace, namespacePattern))
                     {
                         // Keys are judged only for data written in place; a token Secret is filled by its controller.
                         bool complete = secret.KeysKnown && secret.HasData && secret.Type != "kubernetes.io/service-account-token";
@@ -136,7 +136,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             {
                 foreach (var map in maps)
                 {
-                    if (PullSecretIndex.SameNamespace(map.Namespace, @namespace))
+                    if (Compatible(map.Namespace, @namespace, namespacePattern))
                     {
                         found.Add((map.Namespace, map.KeysKnown, map.Keys));
                     }
@@ -144,7 +144,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
 
             // Objects named by a pattern its constant parts allow to be this name.
-            AddPatterns(kind, @namespace, found, pattern => pattern.Matches(name));
+            AddPatterns(kind, @namespace, namespacePattern, found, pattern => pattern.Matches(name));
             return found;
         }
 
@@ -152,7 +152,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// The defined objects of a kind a reference named by <paramref name="pattern"/> may name: constant names it
         /// matches, and patterns it may overlap, in namespaces compatible with <paramref name="namespace"/>.
         /// </summary>
-        internal List<(string? Namespace, bool KeysKnown, List<string> Keys)> DefinedLike(ConfigKind kind, NamePattern pattern, string? @namespace)
+        internal List<(string? Namespace, bool KeysKnown, List<string> Keys)> DefinedLike(ConfigKind kind, NamePattern pattern, string? @namespace, NamePattern? namespacePattern = null)
         {
             var found = new List<(string?, bool, List<string>)>();
             if (kind == ConfigKind.Secret)
@@ -163,7 +163,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     {
                         foreach (var secret in bucket.Value)
                         {
-                            if (PullSecretIndex.SameNamespace(secret.Namespace, @namespace))
+                            if (Compatible(secret.Namespace, @namespace, namespacePattern))
                             {
                                 found.Add((secret.Namespace, secret.KeysKnown && secret.HasData && secret.Type != "kubernetes.io/service-account-token", secret.Keys));
                             }
@@ -179,7 +179,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     {
                         foreach (var map in bucket.Value)
                         {
-                            if (PullSecretIndex.SameNamespace(map.Namespace, @namespace))
+                            if (Compatible(map.Namespace, @namespace, namespacePattern))
                             {
                                 found.Add((map.Namespace, map.KeysKnown, map.Keys));
                             }
@@ -188,16 +188,23 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 }
             }
 
-            AddPatterns(kind, @namespace, found, defined => defined.MayOverlap(pattern));
+            AddPatterns(kind, @namespace, namespacePattern, found, defined => defined.MayOverlap(pattern));
             return found;
         }
 
-        /// <summary>True when a reference named by a pattern may name <paramref name="name"/> in <paramref name="namespace"/>.</summary>
-        internal bool ReferencedByPattern(ConfigKind kind, string name, string? @namespace)
+        /// <summary>
+        /// True when an object in <paramref name="objectNamespace"/> may be in the reference's namespace: the same one,
+        /// either unknown, or one the reference's namespace pattern (<c>tenant-{id}</c>) allows.
+        /// </summary>
+        internal static bool Compatible(string? objectNamespace, string? @namespace, NamePattern? namespacePattern) =>
+            PullSecretIndex.SameNamespace(objectNamespace, @namespace) && (namespacePattern is null || objectNamespace is null || namespacePattern.Matches(objectNamespace));
+
+        /// <summary>True when some namespace of the list is compatible with the reference's (see <see cref="Compatible"/>).</summary>
+        internal static bool AnyCompatible(List<string?> namespaces, string? @namespace, NamePattern? namespacePattern)
         {
-            foreach (var reference in PatternReferences)
+            foreach (var candidate in namespaces)
             {
-                if (reference.Kind == kind && reference.NamePattern!.Matches(name) && PullSecretIndex.SameNamespace(reference.Namespace, @namespace))
+                if (Compatible(candidate, @namespace, namespacePattern))
                 {
                     return true;
                 }
@@ -206,13 +213,27 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             return false;
         }
 
-        private void AddPatterns(ConfigKind kind, string? @namespace, List<(string?, bool, List<string>)> found, Func<NamePattern, bool> matches)
+        /// <summary>True when a reference named by a pattern may name <paramref name="name"/> in <paramref name="namespace"/>.</summary>
+        internal bool ReferencedByPattern(ConfigKind kind, string name, string? @namespace)
+        {
+            foreach (var reference in PatternReferences)
+            {
+                if (reference.Kind == kind && reference.NamePattern!.Matches(name) && Compatible(@namespace, reference.Namespace, reference.NamespacePattern))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private void AddPatterns(ConfigKind kind, string? @namespace, NamePattern? namespacePattern, List<(string?, bool, List<string>)> found, Func<NamePattern, bool> matches)
         {
             if (kind == ConfigKind.Secret)
             {
                 foreach (var secret in PatternSecrets)
                 {
-                    if (matches(secret.NamePattern!) && PullSecretIndex.SameNamespace(secret.Namespace, @namespace))
+                    if (matches(secret.NamePattern!) && Compatible(secret.Namespace, @namespace, namespacePattern))
                     {
                         found.Add((secret.Namespace, secret.KeysKnown && secret.HasData && secret.Type != "kubernetes.io/service-account-token", secret.Keys));
                     }
@@ -222,7 +243,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             {
                 foreach (var map in PatternConfigMaps)
                 {
-                    if (matches(map.NamePattern!) && PullSecretIndex.SameNamespace(map.Namespace, @namespace))
+                    if (matches(map.NamePattern!) && Compatible(map.Namespace, @namespace, namespacePattern))
                     {
                         found.Add((map.Namespace, map.KeysKnown, map.Keys));
                     }
@@ -231,12 +252,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         }
 
         /// <summary>The defined name of a kind closest to <paramref name="name"/> (a small edit away), in a compatible namespace.</summary>
-        internal string? Closest(ConfigKind kind, string name, string? @namespace)
+        internal string? Closest(ConfigKind kind, string name, string? @namespace, NamePattern? namespacePattern = null)
         {
             var (names, index) = kind == ConfigKind.Secret
                 ? (_secretNames ??= new List<string>(Secrets.Keys), _secretSuggestions ??= new SuggestionIndex(_secretNames))
                 : (_configMapNames ??= new List<string>(ConfigMaps.Keys), _configMapSuggestions ??= new SuggestionIndex(_configMapNames));
-            int position = index.Closest(name, candidate => Defined(kind, names[candidate], @namespace).Count > 0);
+            int position = index.Closest(name, candidate => Defined(kind, names[candidate], @namespace, namespacePattern).Count > 0);
             return position < 0 ? null : names[position];
         }
 
@@ -245,9 +266,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// name is defined; <see langword="null"/> when there is none (or the reference's namespace is unknown, so
         /// every namespace is compatible).
         /// </summary>
-        internal string? OtherNamespace(ConfigKind kind, string name, string? @namespace)
+        internal string? OtherNamespace(ConfigKind kind, string name, string? @namespace, NamePattern? namespacePattern = null)
         {
-            if (@namespace is null)
+            if (@namespace is null && namespacePattern is null)
             {
                 return null;
             }
@@ -255,7 +276,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             string? first = null;
             void Consider(string? candidate)
             {
-                if (candidate is not null && candidate != @namespace && (first is null || string.CompareOrdinal(candidate, first) < 0))
+                if (candidate is not null && !Compatible(candidate, @namespace, namespacePattern) && (first is null || string.CompareOrdinal(candidate, first) < 0))
                 {
                     first = candidate;
                 }

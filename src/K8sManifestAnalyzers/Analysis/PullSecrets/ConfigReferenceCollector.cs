@@ -213,6 +213,73 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
         }
 
+        /// <summary>
+        /// The method a Secret or ConfigMap is created in when its name or namespace reads one of the method's
+        /// parameters (<c>static V1Secret Database(string ns) => new() { Metadata = new() { Name = "db", NamespaceProperty = ns } }</c>);
+        /// null otherwise.
+        /// </summary>
+        internal static IMethodSymbol? FactoryOf(IObjectCreationOperation creation, IOperation? name, IOperation? @namespace)
+        {
+            foreach (var value in new[] { name, @namespace })
+            {
+                if (value is null)
+                {
+                    continue;
+                }
+
+                foreach (var operation in value.DescendantsAndSelf())
+                {
+                    if (operation is IParameterReferenceOperation { Parameter.ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Ordinary } method })
+                    {
+                        return (method.ReducedFrom ?? method).OriginalDefinition;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// The Secrets and ConfigMaps a factory of the compilation creates at one call, with names and namespaces that
+        /// read its parameters folded with the call's arguments (<c>Database("shop")</c>, <c>Database("billing")</c>):
+        /// one object per call, where the factory's own reads as any namespace.
+        /// </summary>
+        internal static void CollectObjectsThroughCall(IInvocationOperation call, KubernetesTypes types, PullSecretState state)
+        {
+            var method = (call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition;
+            if (!KubernetesTypes.IsInSource(call.TargetMethod) || types.Values.Methods is not { } methods || methods.Get(call.TargetMethod, types) is not { } summary)
+            {
+                return;
+            }
+
+            Values.IValueScope? caller = null;
+            foreach (var (creation, name, @namespace) in summary.ObjectsInside(types))
+            {
+                if (FactoryOf(creation, name, @namespace) is null)
+                {
+                    continue;
+                }
+
+                caller ??= ManifestBody.For(ContainerReader.Root(call), types, propertyDefaults: false).Scope;
+                var scope = new Summaries.CallScope(summary, call, caller);
+                if (types.IsSecret(creation.Type))
+                {
+                    if (PullSecretCollector.ReadSecret(creation, types, scope, call) is { } secret)
+                    {
+                        secret.DefinedIn = method;
+                        state.Secrets.Enqueue(secret);
+                    }
+                }
+                else if (ReadConfigMap(creation, types, scope, call) is { } map)
+                {
+                    map.DefinedIn = method;
+                    state.ConfigMaps.Enqueue(map);
+                }
+
+                state.FactoriesCalled.TryAdd(method, true);
+            }
+        }
+
         /// <summary>True when a Secret or ConfigMap stored in a local is written after creation in a way not followed.</summary>
         internal static bool HasLaterDataWrites(IObjectCreationOperation creation, KubernetesTypes types)
         {
@@ -253,9 +320,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
 
             string? constant = types.Constant(name);
-            var reference = new ConfigReferenceFact(shape.Kind, shape.Site, constant, Locations.OfValue(name), PullSecretReader.FindNamespace(creation, types))
+            string? @namespace = PullSecretReader.FindNamespace(creation, types);
+            var reference = new ConfigReferenceFact(shape.Kind, shape.Site, constant, Locations.OfValue(name), @namespace)
             {
                 NamePattern = constant is null ? types.Pattern(name) : null,
+                NamespacePattern = @namespace is null ? PullSecretReader.FindNamespacePattern(creation, types) : null,
                 // optional: true makes Kubernetes skip a missing object or key (a computed Optional may be true), but
                 // the object is still used when it exists. An Ingress annotated for cert-manager gets its TLS Secret
                 // from cert-manager.
@@ -281,19 +350,23 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             return reference;
         }
 
-        private static ConfigMapFact? ReadConfigMap(IObjectCreationOperation creation, KubernetesTypes types)
+        private static ConfigMapFact? ReadConfigMap(IObjectCreationOperation creation, KubernetesTypes types, Values.IValueScope? scope = null, IInvocationOperation? call = null)
         {
             if (PullSecretReader.FindMetadata(creation, types) is not { } meta || ObjectMembers.Find(meta, "Name") is not { } name)
             {
                 return null;
             }
 
+            var @namespace = ObjectMembers.Find(meta, "NamespaceProperty");
+            string? constant = types.Constant(name, scope);
             var map = new ConfigMapFact
             {
-                Name = types.Constant(name),
-                NamePattern = types.Constant(name) is null ? types.Pattern(name) : null,
-                NameLocation = Locations.OfValue(name),
-                Namespace = types.Constant(ObjectMembers.Find(meta, "NamespaceProperty")),
+                Name = constant,
+                NamePattern = constant is null ? types.Pattern(name, scope) : null,
+                NameLocation = PullSecretCollector.NameLocation(name, types, scope, call),
+                Namespace = types.Constant(@namespace, scope),
+                DefinedIn = FactoryOf(creation, name, @namespace),
+                ThroughCall = call is not null,
             };
             var data = ObjectMembers.Find(creation, "Data");
             var binaryData = ObjectMembers.Find(creation, "BinaryData");

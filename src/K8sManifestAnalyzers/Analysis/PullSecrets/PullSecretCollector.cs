@@ -129,9 +129,14 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
         }
 
-        private static SecretFact? ReadSecret(IObjectCreationOperation creation, KubernetesTypes types)
+        /// <summary>
+        /// The Secret a creation makes: in its own body, or (with <paramref name="scope"/> and <paramref name="call"/>)
+        /// the one a factory makes at one call, its name and namespace folded with the call's arguments and its name
+        /// located where the call gives it.
+        /// </summary>
+        internal static SecretFact? ReadSecret(IObjectCreationOperation creation, KubernetesTypes types, Values.IValueScope? scope = null, IInvocationOperation? call = null)
         {
-            var secret = new SecretFact { CreationLocation = Locations.OfCreation(creation) };
+            var secret = new SecretFact { CreationLocation = call is null ? Locations.OfCreation(creation) : Locations.OfValue(call), ThroughCall = call is not null };
             var metadata = ObjectMembers.Find(creation, "Metadata");
             if (metadata is not null && ObjectMembers.WithoutConversions(metadata) is IObjectCreationOperation meta && types.IsObjectMeta(meta.Type))
             {
@@ -142,10 +147,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     return null;
                 }
 
-                secret.Name = types.Constant(name);
-                secret.NamePattern = secret.Name is null ? types.Pattern(name) : null;
-                secret.NameLocation = Locations.OfValue(name);
-                secret.Namespace = types.Constant(ObjectMembers.Find(meta, "NamespaceProperty"));
+                var @namespace = ObjectMembers.Find(meta, "NamespaceProperty");
+                secret.Name = types.Constant(name, scope);
+                secret.NamePattern = secret.Name is null ? types.Pattern(name, scope) : null;
+                secret.NameLocation = NameLocation(name, types, scope, call);
+                secret.Namespace = types.Constant(@namespace, scope);
+                secret.DefinedIn = ConfigReferenceCollector.FactoryOf(creation, name, @namespace);
             }
             else if (metadata is null)
             {
@@ -166,6 +173,18 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 & ReadKeys(stringData, secret.Keys, types)
                 && !ConfigReferenceCollector.HasLaterDataWrites(creation, types);
             return secret;
+        }
+
+        // Where a finding on the object's name goes: the name, or at a call the argument that gives it (else the call).
+        internal static Location NameLocation(IOperation name, KubernetesTypes types, Values.IValueScope? scope, IInvocationOperation? call)
+        {
+            if (call is null)
+            {
+                return Locations.OfValue(name);
+            }
+
+            var values = types.Values.Fold(name, scope, propertyDefaults: false);
+            return (values.IsSingleConstant ? ValueLocation.ChosenAt(values.Constants[0], call) : call).Syntax.GetLocation();
         }
 
         /// <summary>

@@ -12,6 +12,15 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// <summary>When the name is computed with constant parts (<c>$"{tenant}-db"</c>), what they allow; else null.</summary>
         internal Model.NamePattern? NamePattern { get; set; }
 
+        /// <summary>
+        /// The method whose parameters the name or namespace reads (a factory of Secrets); each call then gives the
+        /// Secret it creates (<see cref="ThroughCall"/>), and when every call is known, those replace this one.
+        /// </summary>
+        internal IMethodSymbol? DefinedIn { get; set; }
+
+        /// <summary>True for the Secret a factory creates at one call, with the call's arguments.</summary>
+        internal bool ThroughCall { get; set; }
+
         internal Location? NameLocation { get; set; }
 
         internal string? Namespace { get; set; }

@@ -18,7 +18,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         internal PullSecretIndex(PullSecretState state)
         {
             _state = state;
-            foreach (var secret in state.Secrets)
+            foreach (var secret in state.EffectiveSecrets())
             {
                 if (secret.Name is null)
                 {

@@ -78,6 +78,24 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         }
 
         /// <summary>
+        /// The namespace of the nearest enclosing object that writes one, when it is computed with constant parts
+        /// (<c>$"tenant-{id}"</c>); null when it is a constant, unknown, or not written.
+        /// </summary>
+        internal static Model.NamePattern? FindNamespacePattern(IOperation operation, KubernetesTypes types)
+        {
+            for (var current = operation; current is not null; current = current.Parent)
+            {
+                if (current is IObjectCreationOperation creation && FindMetadata(creation, types, out var scope) is { } meta
+                    && ObjectMembers.Find(meta, "NamespaceProperty") is { } written)
+                {
+                    return types.Constant(written, scope) is null ? types.Pattern(written, scope) : null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
         /// The <c>V1ObjectMeta</c> creation a creation's <c>Metadata</c> is: written in place, or created and returned by
         /// a helper of the compilation (<c>Metadata = Meta("api")</c>), then with <paramref name="scope"/> giving the
         /// helper's parameters the call's arguments.

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Analysis.PullSecrets
 {
@@ -19,5 +21,47 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         internal ConcurrentQueue<ConfigReferenceFact> ConfigReferences { get; } = new ConcurrentQueue<ConfigReferenceFact>();
 
         internal ConcurrentQueue<ConfigMapFact> ConfigMaps { get; } = new ConcurrentQueue<ConfigMapFact>();
+
+        /// <summary>Factories of Secrets or ConfigMaps some call of the compilation was read for.</summary>
+        internal ConcurrentDictionary<IMethodSymbol, bool> FactoriesCalled { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>Methods used as delegates (<c>Select(Secrets.For)</c>): their calls are not all seen.</summary>
+        internal ConcurrentDictionary<IMethodSymbol, bool> Escaped { get; } = new(SymbolEqualityComparer.Default);
+
+        /// <summary>True when the compilation is a program (no other assembly calls its public methods).</summary>
+        internal bool IsProgram { get; set; }
+
+        /// <summary>
+        /// The Secrets to match: a factory's own Secret, whose name or namespace is a parameter, gives way to the
+        /// Secrets its calls create when every call is known (a method used as a delegate, or a public one of a
+        /// library, may be called with anything).
+        /// </summary>
+        internal IEnumerable<SecretFact> EffectiveSecrets()
+        {
+            foreach (var secret in Secrets)
+            {
+                if (!ReplacedByCalls(secret.DefinedIn, secret.ThroughCall))
+                {
+                    yield return secret;
+                }
+            }
+        }
+
+        /// <summary>The ConfigMaps to match, as <see cref="EffectiveSecrets"/>.</summary>
+        internal IEnumerable<ConfigMapFact> EffectiveConfigMaps()
+        {
+            foreach (var map in ConfigMaps)
+            {
+                if (!ReplacedByCalls(map.DefinedIn, map.ThroughCall))
+                {
+                    yield return map;
+                }
+            }
+        }
+
+        private bool ReplacedByCalls(IMethodSymbol? factory, bool throughCall) =>
+            factory is not null && !throughCall && FactoriesCalled.ContainsKey(factory) && !Escaped.ContainsKey(factory)
+            && (IsProgram || factory.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal)
+                || factory.ContainingType?.DeclaredAccessibility is not Accessibility.Public);
     }
 }

@@ -133,6 +133,34 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             return inside;
         }
 
+        private ImmutableArray<(IObjectCreationOperation, IOperation?, IOperation?)> _objects;
+
+        /// <summary>
+        /// The Secrets and ConfigMaps the method creates with their metadata written in place, each with its name and
+        /// namespace values. Found once, when first asked.
+        /// </summary>
+        internal ImmutableArray<(IObjectCreationOperation Creation, IOperation? Name, IOperation? Namespace)> ObjectsInside(KubernetesTypes types)
+        {
+            if (!_objects.IsDefault)
+            {
+                return _objects;
+            }
+
+            var objects = ImmutableArray.CreateBuilder<(IObjectCreationOperation, IOperation?, IOperation?)>();
+            foreach (var operation in Index.Root.Descendants())
+            {
+                if (operation is IObjectCreationOperation creation && (types.IsSecret(creation.Type) || types.IsConfigMap(creation.Type))
+                    && ObjectMembers.Find(creation, "Metadata") is { } metadata
+                    && ObjectMembers.WithoutConversions(metadata) is IObjectCreationOperation meta && types.IsObjectMeta(meta.Type))
+                {
+                    objects.Add((creation, ObjectMembers.Find(meta, "Name"), ObjectMembers.Find(meta, "NamespaceProperty")));
+                }
+            }
+
+            _objects = objects.ToImmutable();
+            return _objects;
+        }
+
         private ImmutableArray<IObjectCreationOperation> _references;
 
         /// <summary>
