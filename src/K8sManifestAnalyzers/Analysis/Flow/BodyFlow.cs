@@ -38,7 +38,7 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         public (IOperation Value, IValueScope? Scope)? Argument(IParameterSymbol parameter) => null;
 
         /// <inheritdoc/>
-        public (IOperation Collection, int Position)? ForEachSource(ILocalSymbol local) => Index.ForEachSource(local);
+        public (IOperation Collection, int Position)? ForEachSource(ISymbol local) => Index.ForEachSource(local);
 
         /// <inheritdoc/>
         public IReadOnlyList<IOperation>? ReachingValues(ILocalReferenceOperation reference)

@@ -88,6 +88,7 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         private readonly HashSet<ILocalSymbol> _untrackable = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, IOperation> _foreachCollections = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<ILocalSymbol, (IOperation Collection, int Position)> _foreachDeconstructed = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IParameterSymbol, IOperation> _lambdaRows = new(SymbolEqualityComparer.Default);
         private readonly List<PropertyWrite> _writes = new();
         private readonly List<AccessPath> _mayWrite = new();
 
@@ -200,6 +201,11 @@ namespace K8sManifestAnalyzers.Analysis.Flow
 
                     case IInvocationOperation invocation when HandsOnModel(invocation, types):
                         pendingCalls.Add(invocation);
+                        index.AddLambdaRows(invocation);
+                        break;
+
+                    case IInvocationOperation invocation:
+                        index.AddLambdaRows(invocation);
                         break;
                 }
             }
@@ -239,6 +245,39 @@ namespace K8sManifestAnalyzers.Analysis.Flow
             }
 
             return index;
+        }
+
+        // `rows.Select(row => …)`, `rows.SelectMany(row => …)`, `rows.ToList().ForEach(row => …)`: the lambda's first
+        // parameter is each element of the collection, as a foreach variable is.
+        private void AddLambdaRows(IInvocationOperation invocation)
+        {
+            if (invocation.TargetMethod is not { Name: "Select" or "SelectMany" or "ForEach" or "ToDictionary" } method)
+            {
+                return;
+            }
+
+            IOperation? collection;
+            IOperation? lambda;
+            if (method.IsExtensionMethod && invocation.Arguments.Length >= 2)
+            {
+                collection = invocation.Arguments[0].Value;
+                lambda = invocation.Arguments[1].Value;
+            }
+            else if (!method.IsStatic && invocation.Instance is { } instance && invocation.Arguments.Length == 1)
+            {
+                collection = instance;
+                lambda = invocation.Arguments[0].Value;
+            }
+            else
+            {
+                return;
+            }
+
+            if (Unwrap(lambda) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters: { Length: 1 or 2 } parameters } }
+                && !(parameters.Length == 2 && method.Name != "Select" && method.Name != "SelectMany"))
+            {
+                _lambdaRows[parameters[0]] = collection;
+            }
         }
 
         // The condition of the `if` a write is directly under, when it tests the written property (null or empty).
@@ -354,9 +393,11 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         /// The collection a <c>foreach</c> variable runs over, with its position in a deconstruction (-1 for the whole
         /// element); null for any other local.
         /// </summary>
-        internal (IOperation Collection, int Position)? ForEachSource(ILocalSymbol local) =>
-            _foreachCollections.TryGetValue(local, out var collection) ? (collection, -1)
-            : _foreachDeconstructed.TryGetValue(local, out var deconstructed) ? deconstructed
+        internal (IOperation Collection, int Position)? ForEachSource(ISymbol local) =>
+            local is IParameterSymbol parameter ? (_lambdaRows.TryGetValue(parameter, out var rows) ? (rows, -1) : null)
+            : local is not ILocalSymbol variable ? null
+            : _foreachCollections.TryGetValue(variable, out var collection) ? (collection, -1)
+            : _foreachDeconstructed.TryGetValue(variable, out var deconstructed) ? deconstructed
             : null;
 
         /// <summary>True when the local is declared in this body and every write to it can be followed.</summary>

@@ -33,7 +33,7 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
         public IReadOnlyList<IOperation>? ReachingValues(ILocalReferenceOperation reference) => _callee.Flow.ReachingValues(reference);
 
         /// <inheritdoc/>
-        public (IOperation Collection, int Position)? ForEachSource(ILocalSymbol local) => _callee.Flow.ForEachSource(local);
+        public (IOperation Collection, int Position)? ForEachSource(ISymbol local) => _callee.Flow.ForEachSource(local);
 
         /// <inheritdoc/>
         public (IOperation Value, IValueScope? Scope)? Argument(IParameterSymbol parameter)

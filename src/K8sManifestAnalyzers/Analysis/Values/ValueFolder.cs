@@ -26,10 +26,11 @@ namespace K8sManifestAnalyzers.Analysis.Values
         bool IsFollowing(IMethodSymbol method);
 
         /// <summary>
-        /// When <paramref name="local"/> is a <c>foreach</c> variable, the collection it runs over, and for a variable of
-        /// a deconstruction (<c>foreach (var (name, image) in rows)</c>) its position; -1 for the whole element.
+        /// When <paramref name="local"/> is a <c>foreach</c> variable, or the parameter of a lambda a LINQ <c>Select</c>
+        /// or a <c>ForEach</c> runs over each element, the collection it runs over, and for a variable of a
+        /// deconstruction (<c>foreach (var (name, image) in rows)</c>) its position; -1 for the whole element.
         /// </summary>
-        (IOperation Collection, int Position)? ForEachSource(ILocalSymbol local);
+        (IOperation Collection, int Position)? ForEachSource(ISymbol local);
     }
 
     /// <summary>
@@ -173,6 +174,20 @@ namespace K8sManifestAnalyzers.Analysis.Values
                 case ILocalReferenceOperation deconstructed when state.Scope?.ForEachSource(deconstructed.Local) is { Position: >= 0 } table:
                     return FoldRows(table.Collection, null, table.Position, state, depth);
 
+                case IFieldReferenceOperation { Instance: IParameterReferenceOperation row } cell when state.Scope?.ForEachSource(row.Parameter) is { Position: -1 } table:
+                    return FoldRows(table.Collection, cell.Field, -1, state, depth);
+
+                case IPropertyReferenceOperation { Instance: IParameterReferenceOperation row, Arguments.IsEmpty: true } cell when state.Scope?.ForEachSource(row.Parameter) is { Position: -1 } table:
+                    return FoldRows(table.Collection, cell.Property, -1, state, depth);
+
+                case ILocalReferenceOperation element when IsString(element.Type) && state.Scope?.ForEachSource(element.Local) is { Position: -1 } table:
+                    // `foreach (var image in Images)`: each element of a list of strings.
+                    return FoldRows(table.Collection, null, -1, state, depth);
+
+                case IParameterReferenceOperation element when IsString(element.Type) && state.Scope?.ForEachSource(element.Parameter) is { Position: -1 } table:
+                    // `Images.Select(image => new V1Container { Image = image })`.
+                    return FoldRows(table.Collection, null, -1, state, depth);
+
                 case IFieldReferenceOperation { Instance: { } instance } field when ReadsObject(field.Field) && FoldOfObject(instance, field.Field, state, depth) is { } held:
                     return held;
 
@@ -217,12 +232,19 @@ namespace K8sManifestAnalyzers.Analysis.Values
             }
 
             var values = PossibleValues.None;
-            foreach (var row in rows)
+            var named = ObjectMembers.WithoutConversionsOrParentheses(collection);
+            string table = Describe(named is IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "ToList" or "ToArray" or "AsEnumerable" }, Arguments.Length: 1 } copy
+                ? copy.Arguments[0].Value
+                : named);
+            for (int i = 0; i < rows.Count; i++)
             {
-                values = Cell(row, member, position) is { } cell ? values.Union(Fold(cell, state, depth + 1)) : values.WithOpaque();
+                // Messages name the row: "row 3 of Jobs".
+                values = Cell(rows[i], member, position) is { } cell
+                    ? values.Union(Fold(cell, state, depth + 1).Map(ValueScenario.Branch, "row " + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) + " of " + table))
+                    : values.WithOpaque();
             }
 
-            return values.Map(ValueScenario.Branch, null);
+            return values;
         }
 
         // The rows of a table: the elements of an array, a list initializer or a collection expression, written in place
@@ -230,6 +252,13 @@ namespace K8sManifestAnalyzers.Analysis.Values
         private IReadOnlyList<IOperation>? Rows(IOperation collection, FoldState state)
         {
             var table = ObjectMembers.WithoutConversionsOrParentheses(collection);
+            if (table is IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: "ToList" or "ToArray" or "AsEnumerable" } copy, Arguments.Length: 1 } copied
+                && Summaries.MethodSummaries.IsKnownNotToWrite(copy))
+            {
+                // `Images.ToList().ForEach(…)`: the same rows.
+                table = ObjectMembers.WithoutConversionsOrParentheses(copied.Arguments[0].Value);
+            }
+
             if (table is IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field }
                 && field.DeclaringSyntaxReferences.Length == 1
                 && field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
@@ -283,6 +312,12 @@ namespace K8sManifestAnalyzers.Analysis.Values
         // member written in its initializer or passed to its constructor (a positional record; by position too).
         private static IOperation? Cell(IOperation row, ISymbol? member, int position)
         {
+            if (member is null && position < 0)
+            {
+                // The element itself (a list of strings).
+                return row;
+            }
+
             switch (ObjectMembers.WithoutConversionsOrParentheses(row))
             {
                 case ITupleOperation tuple:
