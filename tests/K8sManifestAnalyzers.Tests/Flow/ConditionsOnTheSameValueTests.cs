@@ -208,4 +208,43 @@ public sealed class ConditionsOnTheSameValueTests
         test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic("KMA001").WithLocation(1).WithArguments("'IfNotPresent'"));
         await test.RunAsync();
     }
+    // An options default chosen on one branch of a helper (a switch, a ternary, behind `??`) still goes with the other
+    // defaults: a deployment left unconfigured takes it with the default policy. A plain branch does not.
+    [Fact]
+    public async Task DefaultsChosenOnABranch_PairWithTheOtherDefaults()
+    {
+        var test = new PolicyVerify.Test();
+        test.TestState.Sources.Add("""
+            using k8s.Models;
+
+            public sealed class SeqOptions
+            {
+                public string DefaultImage { get; set; } = "datalust/seq:latest";
+                public string DefaultPolicy { get; set; } = "IfNotPresent";
+            }
+
+            class Controller
+            {
+                readonly SeqOptions _options;
+
+                Controller(SeqOptions options) => _options = options;
+
+                string ImageFor(string? requested, bool slim) => slim ? (requested ?? _options.DefaultImage) + "-slim" : requested ?? _options.DefaultImage;
+
+                string ImageSwitch(string? flavor) => flavor switch { "preview" => "datalust/seq:preview", _ => _options.DefaultImage };
+
+                V1Container A(string? requested, bool slim) => new V1Container { Name = "seq", Image = ImageFor(requested, slim), ImagePullPolicy = {|#0:_options.DefaultPolicy|} };
+
+                V1Container B(string? flavor) => new V1Container { Name = "seq", Image = ImageSwitch(flavor), ImagePullPolicy = {|#1:_options.DefaultPolicy|} };
+
+                // The mutable image is chosen by a branch, not as a default: the default policy may never meet it.
+                V1Container C(bool canary) => new V1Container { Name = "seq", Image = canary ? "datalust/seq:latest" : "datalust/seq:2024.3", ImagePullPolicy = _options.DefaultPolicy };
+            }
+            """);
+        test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom).WithLocation(0)
+            .WithArguments("datalust/seq:latest", "tag 'latest'", "the default of SeqOptions.DefaultImage, used when requested is null, returned by Controller.ImageFor()"));
+        test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom).WithLocation(1)
+            .WithArguments("datalust/seq:latest", "tag 'latest'", "the default of SeqOptions.DefaultImage, returned by Controller.ImageSwitch()"));
+        await test.RunAsync();
+    }
 }

@@ -61,9 +61,6 @@ namespace K8sManifestAnalyzers.Analysis.Values
             new(Texts, Holes, Origin, scenario, description, isMemberDefault ?? IsMemberDefault);
 
         /// <summary>True when the two values can be the values of two properties of one object at the same time.</summary>
-        internal bool CanOccurWith(PossibleValue other) =>
-            Scenario == ValueScenario.Always
-            || other.Scenario == ValueScenario.Always
-            || (Scenario == ValueScenario.Unconfigured && other.Scenario == ValueScenario.Unconfigured);
+        internal bool CanOccurWith(PossibleValue other) => ValueScenarios.CanOccurTogether(Scenario, other.Scenario);
     }
 }

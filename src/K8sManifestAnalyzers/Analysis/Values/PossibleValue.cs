@@ -17,6 +17,43 @@ namespace K8sManifestAnalyzers.Analysis.Values
 
         /// <summary>On one branch only: an arm of <c>?:</c> or <c>switch</c>, one assignment of several.</summary>
         Branch,
+
+        /// <summary>
+        /// A value used when nothing is configured, chosen on one branch (<c>flavor switch { …, _ => options.DefaultImage }</c>):
+        /// it occurs with the other unconfigured values (a deployment with the defaults that takes that branch).
+        /// </summary>
+        UnconfiguredBranch,
+    }
+
+    /// <summary>How scenarios combine.</summary>
+    internal static class ValueScenarios
+    {
+        /// <summary>
+        /// The scenario of a value that has <paramref name="inner"/> and is then chosen under <paramref name="outer"/>
+        /// (or joined with a value that has it): an unconfigured value on a branch stays unconfigured on that branch.
+        /// </summary>
+        internal static ValueScenario Combine(ValueScenario inner, ValueScenario outer)
+        {
+            if (inner == ValueScenario.Always || inner == outer)
+            {
+                return outer;
+            }
+
+            if (outer == ValueScenario.Always)
+            {
+                return inner;
+            }
+
+            // Unconfigured, Branch and UnconfiguredBranch meet: some branch, and unconfigured on it when one of them is.
+            return inner == ValueScenario.Branch && outer == ValueScenario.Branch ? ValueScenario.Branch : ValueScenario.UnconfiguredBranch;
+        }
+
+        /// <summary>True when values with these scenarios can be the values of two properties of one object at once.</summary>
+        internal static bool CanOccurTogether(ValueScenario a, ValueScenario b) =>
+            a == ValueScenario.Always
+            || b == ValueScenario.Always
+            || (a == ValueScenario.Unconfigured && b is ValueScenario.Unconfigured or ValueScenario.UnconfiguredBranch)
+            || (b == ValueScenario.Unconfigured && a == ValueScenario.UnconfiguredBranch);
     }
 
     /// <summary>One constant an expression can evaluate to, with where it comes from.</summary>
@@ -84,9 +121,6 @@ namespace K8sManifestAnalyzers.Analysis.Values
             new(Text, Origin, Scenario, Description, IsMemberDefault, Anchor, Test is null ? test : Test.And(test), _parts);
 
         /// <summary>True when the two values can be the values of two properties of one object at the same time.</summary>
-        internal bool CanOccurWith(PossibleValue other) =>
-            Scenario == ValueScenario.Always
-            || other.Scenario == ValueScenario.Always
-            || (Scenario == ValueScenario.Unconfigured && other.Scenario == ValueScenario.Unconfigured);
+        internal bool CanOccurWith(PossibleValue other) => ValueScenarios.CanOccurTogether(Scenario, other.Scenario);
     }
 }

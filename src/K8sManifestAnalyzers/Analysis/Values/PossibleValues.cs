@@ -90,7 +90,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
             var builder = ImmutableArray.CreateBuilder<PossibleValue>(Constants.Length);
             foreach (var value in Constants)
             {
-                var chosen = keepStrongerScenario && value.Scenario > scenario ? value.Scenario : scenario;
+                var chosen = keepStrongerScenario ? ValueScenarios.Combine(value.Scenario, scenario) : scenario;
                 builder.Add(value.With(chosen, Compose(description, value.Description), isMemberDefault));
             }
 
@@ -100,7 +100,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
                 var mapped = ImmutableArray.CreateBuilder<PartialValue>(partials.Length);
                 foreach (var value in partials)
                 {
-                    var chosen = keepStrongerScenario && value.Scenario > scenario ? value.Scenario : scenario;
+                    var chosen = keepStrongerScenario ? ValueScenarios.Combine(value.Scenario, scenario) : scenario;
                     mapped.Add(value.With(chosen, Compose(description, value.Description), isMemberDefault));
                 }
 

@@ -530,7 +530,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
                     {
                         // The constants of the parts that are expressions (not the text written in the format) are kept.
                         var withPart = part.Operation is null ? joined : joined.Add(value).AddRange(value.Parts);
-                        next.Add((prefix + value.Text, value.Scenario > scenario ? value.Scenario : scenario, description ?? value.Description, withPart));
+                        next.Add((prefix + value.Text, ValueScenarios.Combine(value.Scenario, scenario), description ?? value.Description, withPart));
                         if (next.Count > MaxCombinations)
                         {
                             return PossibleValues.Unknown;
@@ -966,7 +966,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
 
             internal PartialValue ToValue(IOperation whole) => new(_texts, _holes, whole, _scenario, _description);
 
-            private ValueScenario Stronger(ValueScenario other) => other > _scenario ? other : _scenario;
+            private ValueScenario Stronger(ValueScenario other) => ValueScenarios.Combine(other, _scenario);
 
             private static ImmutableArray<string> AppendText(ImmutableArray<string> texts, string? text) =>
                 string.IsNullOrEmpty(text) ? texts : texts.SetItem(texts.Length - 1, texts[texts.Length - 1] + text);
