@@ -101,8 +101,18 @@ namespace K8sManifestAnalyzers.CodeFixes
                     continue;
                 }
 
-                if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true)
-                        .FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } creation)
+                var found = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
+                if (found.FirstAncestorOrSelf<WithExpressionSyntax>() is { } copy
+                    && (found.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } inner || !copy.Span.Contains(inner.Span)))
+                {
+                    // `Base with { Image = … }` whose original has no policy either: the copy writes one.
+                    diagnostic.Properties.TryGetValue(DiagnosticProperties.Member, out var copiedMember);
+                    var written = SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, SyntaxFactory.IdentifierName(copiedMember ?? "ImagePullPolicy"), literal);
+                    edits[copy] = copy.WithInitializer(copy.Initializer.AddExpressions(written));
+                    continue;
+                }
+
+                if (found.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>() is not { } creation)
                 {
                     continue;
                 }

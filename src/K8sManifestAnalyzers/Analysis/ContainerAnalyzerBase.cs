@@ -142,7 +142,7 @@ namespace K8sManifestAnalyzers.Analysis
                 var container = operation switch
                 {
                     IObjectCreationOperation creation => BodyOf(operation, types, propertyDefaults).Container(creation),
-                    IWithOperation copy => ContainerReader.Read(copy, types),
+                    IWithOperation copy => ContainerReader.Read(copy, types, BodyOf(operation, types, propertyDefaults)),
                     _ => null,
                 };
                 if (container is not null)

@@ -67,32 +67,97 @@ namespace K8sManifestAnalyzers.Analysis
         }
 
         /// <summary>The container a <c>with</c> expression copies, or <see langword="null"/> if it copies none.</summary>
-        internal static ContainerModel? Read(IWithOperation copy, KubernetesTypes types)
+        internal static ContainerModel? Read(IWithOperation copy, KubernetesTypes types, ManifestBody? body = null)
         {
             if (!types.HasImage(copy.Type))
             {
                 return null;
             }
 
+            var (image, policy) = Copied(copy, types, body, 0) ?? (ManifestValue.Unknown(null), ManifestValue.Unknown(null));
+            return new ContainerModel(copy, image, policy, types.IsImageVolume(copy.Type));
+        }
+
+        // What a `with` copy holds: what it writes, and what it leaves from the original (`Base with { Image = … }`
+        // keeps Base's policy, and keeps it unset when Base has none). Null when the original cannot be read.
+        private static (ManifestValue Image, ManifestValue Policy)? Copied(IWithOperation copy, KubernetesTypes types, ManifestBody? body, int depth)
+        {
             var image = ManifestValue.Unset;
             var policy = ManifestValue.Unset;
             foreach (var member in copy.Initializer.Initializers)
             {
-                Collect(member, types, null, ref image, ref policy);
+                Collect(member, types, body, ref image, ref policy);
             }
 
-            // Whatever the with expression leaves alone comes from the original container.
-            if (!image.IsSet)
+            if (image.IsSet && policy.IsSet)
             {
-                image = ManifestValue.Unknown(null);
+                return (image, policy);
             }
 
-            if (!policy.IsSet)
+            if (body is null || depth > 4 || Original(copy.Operand, types, body, depth) is not { } original)
             {
-                policy = ManifestValue.Unknown(null);
+                // Whatever the with expression leaves alone comes from an original that is not followed.
+                return (image.IsSet ? image : ManifestValue.Unknown(null), policy.IsSet ? policy : ManifestValue.Unknown(null));
             }
 
-            return new ContainerModel(copy, image, policy, types.IsImageVolume(copy.Type));
+            // The original's values, found at the copy: a finding about them goes on the copy, naming where they come from.
+            return (image.IsSet ? image : AtCopy(original.Image, copy), policy.IsSet ? policy : AtCopy(original.Policy, copy));
+        }
+
+        private static ManifestValue AtCopy(ManifestValue original, IWithOperation copy) =>
+            original.IsSet ? ManifestValue.From(copy, original.Values, original.SomePathsOnly) : original;
+
+        // The values of the container a `with` copies, read where it is made: a creation (in place, in a `static
+        // readonly` field's initializer, or the one value of a local the body writes no property of), or another copy.
+        private static (ManifestValue Image, ManifestValue Policy)? Original(IOperation operand, KubernetesTypes types, ManifestBody body, int depth)
+        {
+            switch (ObjectMembers.WithoutConversionsOrParentheses(operand))
+            {
+                case IObjectCreationOperation creation when types.HasImage(creation.Type) && creation.Initializer is not null && creation.Arguments.IsEmpty:
+                    var image = ManifestValue.Unset;
+                    var policy = ManifestValue.Unset;
+                    var inPlace = Root(creation) == body.Index.Root ? body : null;
+                    foreach (var member in creation.Initializer.Initializers)
+                    {
+                        Collect(member, types, inPlace, ref image, ref policy);
+                    }
+
+                    return (image, policy);
+
+                case IWithOperation inner:
+                    return Copied(inner, types, body, depth + 1);
+
+                case IFieldReferenceOperation { Field: { } field } when types.Values.StaticReadonlyInitializer(field) is { } initializer:
+                    return Original(initializer, types, body, depth + 1);
+
+                case ILocalReferenceOperation local when body.Index.OnlyValue(local.Local) is { } value && !WrittenThrough(local.Local, body):
+                    return Original(value, types, body, depth + 1);
+
+                default:
+                    return null;
+            }
+        }
+
+        // True when the body writes a property of the object a local holds, or hands it to a call that may.
+        private static bool WrittenThrough(ILocalSymbol local, ManifestBody body)
+        {
+            foreach (var write in body.Index.Writes)
+            {
+                if (write.Instance is null || SymbolEqualityComparer.Default.Equals(write.Instance.Root, local))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var held in body.Index.MayWrite)
+            {
+                if (SymbolEqualityComparer.Default.Equals(held.Root, local))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The top of the operation tree <paramref name="operation"/> belongs to (a method body, an initializer).</summary>

@@ -169,4 +169,47 @@ public sealed class RecordsAndWithTests
             """);
         await test.RunAsync();
     }
+    // KubernetesClient's models are records: a `with` copy keeps what it does not change, for pairing (KMA003) and for
+    // a policy the original never had (KMA001), when the original can be read where it is made.
+    [Fact]
+    public async Task WithCopiesOfContainers_KeepWhatTheyDoNotChange()
+    {
+        var test = new PolicyVerify.Test();
+        test.TestState.Sources.Add("""
+            using k8s.Models;
+
+            class Manifests
+            {
+                static readonly V1Container Cached = new() { Name = "api", Image = "ghcr.io/acme/api:1.0", ImagePullPolicy = "IfNotPresent" };
+                static readonly V1Container NoPolicy = {|#3:new|}() { Name = "api", Image = "ghcr.io/acme/api:1.0" };
+
+                V1Container A() => {|#0:Cached with { Image = "ghcr.io/acme/api:latest" }|};
+                V1Container B() => NoPolicy {|#1:with|} { Image = "ghcr.io/acme/api:2.0" };
+                V1Container C() => Cached with { Image = "ghcr.io/acme/api:2.0" };
+                V1Container D() => Cached with { Image = "ghcr.io/acme/api:latest", ImagePullPolicy = "Always" };
+
+                V1Container E()
+                {
+                    // On the original's policy, where a fix can write it.
+                    var local = new V1Container { Name = "api", Image = "ghcr.io/acme/api:1.0", ImagePullPolicy = {|#2:"IfNotPresent"|} };
+                    return local with { Image = "ghcr.io/acme/api:latest" };
+                }
+
+                V1Container F()
+                {
+                    // Written after it is made: what the copy keeps is not read.
+                    var local = new V1Container { Name = "api", Image = "ghcr.io/acme/api:1.0", ImagePullPolicy = "IfNotPresent" };
+                    local.ImagePullPolicy = "Always";
+                    return local with { Image = "ghcr.io/acme/api:latest" };
+                }
+
+                V1Container G(V1Container given) => given with { Image = "ghcr.io/acme/api:latest" };
+            }
+            """);
+        test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic("KMA001").WithLocation(3).WithArguments("'IfNotPresent'"));
+        test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic("KMA003").WithLocation(0).WithArguments("ghcr.io/acme/api:latest", "tag 'latest'"));
+        test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic("KMA001").WithLocation(1).WithArguments("'IfNotPresent'"));
+        test.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic("KMA003").WithLocation(2).WithArguments("ghcr.io/acme/api:latest", "tag 'latest'"));
+        await test.RunAsync();
+    }
 }

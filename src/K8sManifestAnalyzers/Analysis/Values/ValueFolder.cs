@@ -837,6 +837,17 @@ namespace K8sManifestAnalyzers.Analysis.Values
                 : values.Map(ValueScenario.Always, "the value of " + name);
         }
 
+        /// <summary>
+        /// The initializer of a <c>static readonly</c> field of the compilation (of a class without a static
+        /// constructor), bound; null for any other field.
+        /// </summary>
+        internal IOperation? StaticReadonlyInitializer(IFieldSymbol field) =>
+            field is { IsStatic: true, IsReadOnly: true } && field.DeclaringSyntaxReferences.Length == 1
+            && field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+            && !HasStaticConstructor(field.ContainingType)
+                ? Bind(initializer)
+                : null;
+
         private IOperation? Bind(ExpressionSyntax expression)
         {
             if (!_compilation.ContainsSyntaxTree(expression.SyntaxTree))
