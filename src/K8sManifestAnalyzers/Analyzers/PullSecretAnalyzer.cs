@@ -88,6 +88,7 @@ namespace K8sManifestAnalyzers.Analyzers
                                 PullSecretCollector.CollectInvocation(invocation, types, state);
                                 ConfigReferenceCollector.CollectThroughCall(invocation, types, state);
                                 ConfigReferenceCollector.CollectObjectsThroughCall(invocation, types, state);
+                                PullSecretCollector.CollectPodSpecsThroughCall(invocation, types, state, c.Options);
                                 break;
                             case IMethodReferenceOperation { Method: { } method }:
                                 // `Select(Secrets.For)`: the method's calls are not all seen.

@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using Xunit;
 using ImageVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.ImageReferenceAnalyzer>;
 using PolicyVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer>;
+using SecretVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullSecretAnalyzer>;
 
 namespace K8sManifestAnalyzers.Tests.Flow;
 
@@ -103,5 +104,43 @@ public sealed class NestedFactoryTests
         policies.ExpectedDiagnostics.Add(PolicyVerify.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom).WithLocation(2)
             .WithArguments("ghcr.io/acme/migrate:latest", "tag 'latest'", "created by Factories.Job"));
         await policies.RunAsync();
+    }
+    // KMA103 reads the pod spec a factory builds at each call: a private image the call passes, in a spec with no pull
+    // secret, is reported on the argument (and the call); a spec the factory or the caller gives pull secrets is not.
+    [Fact]
+    public async Task PrivateImagesPassedToPodSpecFactories_NeedAPullSecret()
+    {
+        var test = new SecretVerify.Test();
+        test.TestState.Sources.Add("""
+            using k8s.Models;
+
+            static class Specs
+            {
+                public static V1PodSpec Spec(string image) => new() { Containers = [new() { Name = "c", Image = image, ImagePullPolicy = "Always" }] };
+
+                public static V1PodSpec WithSecret(string image) => new()
+                {
+                    ImagePullSecrets = [new() { Name = "acme-registry" }],
+                    Containers = [new() { Name = "c", Image = image, ImagePullPolicy = "Always" }],
+                };
+            }
+
+            class Manifests
+            {
+                V1PodSpec A() => {|#1:Specs.Spec({|#0:"ghcr.io/acme/api:1.0"|})|};
+                V1PodSpec B() => Specs.Spec("docker.io/library/nginx:1.27");
+                V1PodSpec C() => Specs.WithSecret("ghcr.io/acme/api:1.0");
+
+                V1PodSpec D()
+                {
+                    var spec = Specs.Spec("ghcr.io/acme/api:1.0");
+                    spec.ImagePullSecrets = [new() { Name = "acme-registry" }];
+                    return spec;
+                }
+            }
+            """);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nk8s_manifests.private_registries = ghcr.io/acme\nk8s_manifests.external_pull_secrets = acme-registry\n"));
+        test.TestState.ExpectedDiagnostics.Add(SecretVerify.Diagnostic("KMA103").WithLocation(0).WithLocation(1).WithArguments("ghcr.io/acme/api:1.0", "ghcr.io/acme", string.Empty));
+        await test.RunAsync();
     }
 }

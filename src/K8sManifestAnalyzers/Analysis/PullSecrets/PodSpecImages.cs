@@ -26,10 +26,34 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         private readonly PodSpecFact _spec;
         private readonly HashSet<(string, Location)> _seen = new();
 
-        private PodSpecImages(ManifestBody body, PodSpecFact spec)
+        private readonly IOperation? _call;
+
+        private PodSpecImages(ManifestBody body, PodSpecFact spec, IOperation? call = null)
         {
             _body = body;
             _spec = spec;
+            _call = call;
+        }
+
+        /// <summary>
+        /// Adds the images a factory's pod spec gets at one call (<paramref name="body"/> folds with the call's
+        /// arguments): only those the call chooses, located on the argument; the factory's own are read in the factory.
+        /// </summary>
+        internal static void ReadThroughCall(IObjectCreationOperation creation, ManifestBody body, PodSpecFact spec, IOperation call)
+        {
+            var reader = new PodSpecImages(body, spec, call);
+            foreach (var list in Lists)
+            {
+                if (ObjectMembers.Find(creation, list) is { } entries)
+                {
+                    reader.AddEntries(entries);
+                }
+            }
+
+            if (body.Index.PlacementOf(creation) is { } place)
+            {
+                reader.AddLater(place);
+            }
         }
 
         /// <summary>Adds the images <paramref name="creation"/>'s containers can have to <paramref name="spec"/>.</summary>
@@ -211,12 +235,29 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             {
                 if (constant.Text is { Length: > 0 } text)
                 {
-                    Add(text, location, null);
+                    if (_call is null)
+                    {
+                        Add(text, location, null);
+                    }
+                    else if (ValueLocation.IsPassedBy(constant, _call))
+                    {
+                        Add(text, ValueLocation.ChosenAt(constant, _call).Syntax.GetLocation(), null);
+                    }
                 }
             }
 
             foreach (var partial in image.Values.Partials)
             {
+                if (_call is not null)
+                {
+                    if (ValueLocation.IsWithin(partial.Origin, _call) && _seen.Add((partial.Pattern, partial.Origin.Syntax.GetLocation())))
+                    {
+                        _spec.Images.Add(new PodImage(partial.Pattern, partial.Origin.Syntax.GetLocation(), partial: Model.PartialImageReference.Of(partial.Texts)));
+                    }
+
+                    continue;
+                }
+
                 if (_seen.Add((partial.Pattern, location)))
                 {
                     _spec.Images.Add(new PodImage(partial.Pattern, location, partial: Model.PartialImageReference.Of(partial.Texts)));

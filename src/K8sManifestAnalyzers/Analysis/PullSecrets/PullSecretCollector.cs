@@ -234,6 +234,57 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             return known;
         }
 
+        /// <summary>
+        /// The pod specs a factory of the compilation creates, at one call: the images the call passes
+        /// (<c>Factories.Spec("ghcr.io/acme/api:1.0")</c>) judged by KMA103 on the argument. Only where neither the
+        /// factory nor the calling body writes pull secrets or a service account in a way that is not read here.
+        /// </summary>
+        internal static void CollectPodSpecsThroughCall(IInvocationOperation call, KubernetesTypes types, PullSecretState state, AnalyzerOptions options)
+        {
+            if (!KubernetesTypes.IsInSource(call.TargetMethod) || types.Values.Methods is not { } methods || methods.Get(call.TargetMethod, types) is not { } summary
+                || summary.PodSpecsInside(types).IsEmpty)
+            {
+                return;
+            }
+
+            var root = ContainerReader.Root(call);
+            if (Mentions(summary.Index.Root) || Mentions(root))
+            {
+                return;
+            }
+
+            bool propertyDefaults = ManifestOptions.PropertyDefaults(options, call.Syntax.SyntaxTree);
+            var caller = ManifestBody.For(root, types, propertyDefaults);
+            var inside = new ManifestBody(summary.Index, summary.Flow, types.Values, propertyDefaults, types) { Scope = new Summaries.CallScope(summary, call, caller.Scope) };
+            foreach (var creation in summary.PodSpecsInside(types))
+            {
+                var spec = new PodSpecFact
+                {
+                    CreationLocation = Locations.OfValue(call),
+                    Namespace = PullSecretReader.FindNamespace(creation, types) ?? PullSecretReader.FindNamespace(call, types),
+                };
+                PodSpecImages.ReadThroughCall(creation, inside, spec, call);
+                if (spec.Images.Count > 0)
+                {
+                    state.PodSpecs.Enqueue(spec);
+                }
+            }
+
+            // Pull secrets and service accounts written anywhere in a body are read where they are written, not here.
+            static bool Mentions(IOperation body)
+            {
+                foreach (var node in body.Syntax.DescendantNodes())
+                {
+                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: PullSecretReader.ImagePullSecrets or "ServiceAccountName" or "ServiceAccount" })
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
         private static PodSpecFact ReadPodSpec(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state, bool propertyDefaults)
         {
             var spec = new PodSpecFact

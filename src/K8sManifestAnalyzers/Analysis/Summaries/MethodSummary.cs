@@ -161,6 +161,29 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             return _objects;
         }
 
+        private ImmutableArray<IObjectCreationOperation> _podSpecs;
+
+        /// <summary>The pod specs the method creates anywhere in its body. Found once, when first asked.</summary>
+        internal ImmutableArray<IObjectCreationOperation> PodSpecsInside(KubernetesTypes types)
+        {
+            if (!_podSpecs.IsDefault)
+            {
+                return _podSpecs;
+            }
+
+            var specs = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
+            foreach (var operation in Index.Root.Descendants())
+            {
+                if (operation is IObjectCreationOperation creation && types.IsPodSpec(creation.Type))
+                {
+                    specs.Add(creation);
+                }
+            }
+
+            _podSpecs = specs.ToImmutable();
+            return _podSpecs;
+        }
+
         private ImmutableArray<IObjectCreationOperation> _references;
 
         /// <summary>
