@@ -99,28 +99,64 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
         /// </summary>
         internal IReadOnlyList<PropertyWrite> AllWrites => Index.Writes;
 
-        private (ImmutableArray<IObjectCreationOperation> Creations, ImmutableArray<IInvocationOperation> Calls)? _inside;
+        private Contents? _contents;
 
         /// <summary>
         /// The containers and image volumes the method creates anywhere in its body (inside the Deployment, pod or pod
         /// spec it returns, added to a list, passed on), and the calls it makes to methods that may create more.
-        /// Found once, when first asked.
         /// </summary>
         internal (ImmutableArray<IObjectCreationOperation> Creations, ImmutableArray<IInvocationOperation> Calls) Inside(KubernetesTypes types)
         {
-            if (_inside is { } known)
+            var contents = ContentsOf(types);
+            return (contents.Containers, contents.Calls);
+        }
+
+        /// <summary>
+        /// The Secrets and ConfigMaps the method creates with their metadata written in place, each with its name and
+        /// namespace values.
+        /// </summary>
+        internal ImmutableArray<(IObjectCreationOperation Creation, IOperation? Name, IOperation? Namespace)> ObjectsInside(KubernetesTypes types) => ContentsOf(types).Objects;
+
+        /// <summary>The pod specs the method creates anywhere in its body.</summary>
+        internal ImmutableArray<IObjectCreationOperation> PodSpecsInside(KubernetesTypes types) => ContentsOf(types).PodSpecs;
+
+        /// <summary>
+        /// The objects that reference a Secret or ConfigMap by name the method creates anywhere in its body (key
+        /// selectors, env sources, volume sources, projections, Ingress TLS).
+        /// </summary>
+        internal ImmutableArray<IObjectCreationOperation> ReferencesInside(KubernetesTypes types) => ContentsOf(types).References;
+
+        // What the body creates and calls, found in one walk the first time a caller asks (most summaries are never
+        // asked: only calls into methods that create manifests read them).
+        private Contents ContentsOf(KubernetesTypes types)
+        {
+            if (_contents is { } known)
             {
                 return known;
             }
 
-            var creations = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
+            var containers = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
             var calls = ImmutableArray.CreateBuilder<IInvocationOperation>();
+            var objects = ImmutableArray.CreateBuilder<(IObjectCreationOperation, IOperation?, IOperation?)>();
+            var podSpecs = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
+            var references = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
             foreach (var operation in Index.Root.Descendants())
             {
                 switch (operation)
                 {
                     case IObjectCreationOperation creation when types.HasImage(creation.Type):
-                        creations.Add(creation);
+                        containers.Add(creation);
+                        break;
+                    case IObjectCreationOperation creation when types.IsPodSpec(creation.Type):
+                        podSpecs.Add(creation);
+                        break;
+                    case IObjectCreationOperation creation when types.ReferenceShapeOf(creation.Type) is not null:
+                        references.Add(creation);
+                        break;
+                    case IObjectCreationOperation creation when (types.IsSecret(creation.Type) || types.IsConfigMap(creation.Type))
+                        && ObjectMembers.Find(creation, "Metadata") is { } metadata
+                        && ObjectMembers.WithoutConversions(metadata) is IObjectCreationOperation meta && types.IsObjectMeta(meta.Type):
+                        objects.Add((creation, ObjectMembers.Find(meta, "Name"), ObjectMembers.Find(meta, "NamespaceProperty")));
                         break;
                     case IInvocationOperation { TargetMethod: { } target } call when !target.IsImplicitlyDeclared && target.DeclaringSyntaxReferences.Length == 1 && !MethodSummaries.IsKnownNotToWrite(target):
                         calls.Add(call);
@@ -128,86 +164,36 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
                 }
             }
 
-            var inside = (creations.ToImmutable(), calls.ToImmutable());
-            _inside = inside;
-            return inside;
+            var contents = new Contents(containers.ToImmutable(), calls.ToImmutable(), objects.ToImmutable(), podSpecs.ToImmutable(), references.ToImmutable());
+            _contents = contents;
+            return contents;
         }
 
-        private ImmutableArray<(IObjectCreationOperation, IOperation?, IOperation?)> _objects;
-
-        /// <summary>
-        /// The Secrets and ConfigMaps the method creates with their metadata written in place, each with its name and
-        /// namespace values. Found once, when first asked.
-        /// </summary>
-        internal ImmutableArray<(IObjectCreationOperation Creation, IOperation? Name, IOperation? Namespace)> ObjectsInside(KubernetesTypes types)
+        private sealed class Contents
         {
-            if (!_objects.IsDefault)
+            internal Contents(
+                ImmutableArray<IObjectCreationOperation> containers,
+                ImmutableArray<IInvocationOperation> calls,
+                ImmutableArray<(IObjectCreationOperation, IOperation?, IOperation?)> objects,
+                ImmutableArray<IObjectCreationOperation> podSpecs,
+                ImmutableArray<IObjectCreationOperation> references)
             {
-                return _objects;
+                Containers = containers;
+                Calls = calls;
+                Objects = objects;
+                PodSpecs = podSpecs;
+                References = references;
             }
 
-            var objects = ImmutableArray.CreateBuilder<(IObjectCreationOperation, IOperation?, IOperation?)>();
-            foreach (var operation in Index.Root.Descendants())
-            {
-                if (operation is IObjectCreationOperation creation && (types.IsSecret(creation.Type) || types.IsConfigMap(creation.Type))
-                    && ObjectMembers.Find(creation, "Metadata") is { } metadata
-                    && ObjectMembers.WithoutConversions(metadata) is IObjectCreationOperation meta && types.IsObjectMeta(meta.Type))
-                {
-                    objects.Add((creation, ObjectMembers.Find(meta, "Name"), ObjectMembers.Find(meta, "NamespaceProperty")));
-                }
-            }
+            internal ImmutableArray<IObjectCreationOperation> Containers { get; }
 
-            _objects = objects.ToImmutable();
-            return _objects;
-        }
+            internal ImmutableArray<IInvocationOperation> Calls { get; }
 
-        private ImmutableArray<IObjectCreationOperation> _podSpecs;
+            internal ImmutableArray<(IObjectCreationOperation Creation, IOperation? Name, IOperation? Namespace)> Objects { get; }
 
-        /// <summary>The pod specs the method creates anywhere in its body. Found once, when first asked.</summary>
-        internal ImmutableArray<IObjectCreationOperation> PodSpecsInside(KubernetesTypes types)
-        {
-            if (!_podSpecs.IsDefault)
-            {
-                return _podSpecs;
-            }
+            internal ImmutableArray<IObjectCreationOperation> PodSpecs { get; }
 
-            var specs = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
-            foreach (var operation in Index.Root.Descendants())
-            {
-                if (operation is IObjectCreationOperation creation && types.IsPodSpec(creation.Type))
-                {
-                    specs.Add(creation);
-                }
-            }
-
-            _podSpecs = specs.ToImmutable();
-            return _podSpecs;
-        }
-
-        private ImmutableArray<IObjectCreationOperation> _references;
-
-        /// <summary>
-        /// The objects that reference a Secret or ConfigMap by name the method creates anywhere in its body (key
-        /// selectors, env sources, volume sources, projections, Ingress TLS). Found once, when first asked.
-        /// </summary>
-        internal ImmutableArray<IObjectCreationOperation> ReferencesInside(KubernetesTypes types)
-        {
-            if (!_references.IsDefault)
-            {
-                return _references;
-            }
-
-            var references = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
-            foreach (var operation in Index.Root.Descendants())
-            {
-                if (operation is IObjectCreationOperation creation && types.ReferenceShapeOf(creation.Type) is not null)
-                {
-                    references.Add(creation);
-                }
-            }
-
-            _references = references.ToImmutable();
-            return _references;
+            internal ImmutableArray<IObjectCreationOperation> References { get; }
         }
 
         /// <summary>The method's name as a message shows it: <c>Worker</c>, <c>Images.Runner</c>.</summary>
