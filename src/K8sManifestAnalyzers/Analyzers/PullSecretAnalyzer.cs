@@ -86,9 +86,16 @@ namespace K8sManifestAnalyzers.Analyzers
                                 break;
                             case IInvocationOperation invocation:
                                 PullSecretCollector.CollectInvocation(invocation, types, state);
-                                ConfigReferenceCollector.CollectThroughCall(invocation, types, state);
-                                ConfigReferenceCollector.CollectObjectsThroughCall(invocation, types, state);
-                                PullSecretCollector.CollectPodSpecsThroughCall(invocation, types, state, c.Options);
+                                if (KubernetesTypes.IsInSource(invocation.TargetMethod) && types.Values.Methods is { } methods
+                                    && methods.Get(invocation.TargetMethod, types) is { } summary)
+                                {
+                                    // A method of the compilation, read at this call with its arguments: the references,
+                                    // Secrets, ConfigMaps and pod specs it creates.
+                                    ConfigReferenceCollector.CollectThroughCall(invocation, methods, summary, types, state);
+                                    ConfigReferenceCollector.CollectObjectsThroughCall(invocation, summary, types, state);
+                                    PullSecretCollector.CollectPodSpecsThroughCall(invocation, summary, types, state, c.Options);
+                                }
+
                                 break;
                             case IMethodReferenceOperation { Method: { } method }:
                                 // `Select(Secrets.For)`: the method's calls are not all seen.

@@ -115,10 +115,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// the call's arguments, at the argument that gives it. A reference whose name the method writes itself is
         /// collected in the method.
         /// </summary>
-        internal static void CollectThroughCall(IInvocationOperation call, KubernetesTypes types, PullSecretState state)
+        internal static void CollectThroughCall(IInvocationOperation call, Summaries.MethodSummaries methods, Summaries.MethodSummary summary, KubernetesTypes types, PullSecretState state)
         {
-            if (!KubernetesTypes.IsInSource(call.TargetMethod) || types.Values.Methods is not { } methods || methods.Get(call.TargetMethod, types) is not { } summary
-                || !References(methods, summary, types, 1))
+            if (!References(methods, summary, types, 1))
             {
                 return;
             }
@@ -244,14 +243,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// read its parameters folded with the call's arguments (<c>Database("shop")</c>, <c>Database("billing")</c>):
         /// one object per call, where the factory's own reads as any namespace.
         /// </summary>
-        internal static void CollectObjectsThroughCall(IInvocationOperation call, KubernetesTypes types, PullSecretState state)
+        internal static void CollectObjectsThroughCall(IInvocationOperation call, Summaries.MethodSummary summary, KubernetesTypes types, PullSecretState state)
         {
             var method = (call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition;
-            if (!KubernetesTypes.IsInSource(call.TargetMethod) || types.Values.Methods is not { } methods || methods.Get(call.TargetMethod, types) is not { } summary)
-            {
-                return;
-            }
-
             Values.IValueScope? caller = null;
             foreach (var (creation, name, @namespace) in summary.ObjectsInside(types))
             {

@@ -239,10 +239,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// (<c>Factories.Spec("ghcr.io/acme/api:1.0")</c>) judged by KMA103 on the argument. Only where neither the
         /// factory nor the calling body writes pull secrets or a service account in a way that is not read here.
         /// </summary>
-        internal static void CollectPodSpecsThroughCall(IInvocationOperation call, KubernetesTypes types, PullSecretState state, AnalyzerOptions options)
+        internal static void CollectPodSpecsThroughCall(IInvocationOperation call, Summaries.MethodSummary summary, KubernetesTypes types, PullSecretState state, AnalyzerOptions options)
         {
-            if (!KubernetesTypes.IsInSource(call.TargetMethod) || types.Values.Methods is not { } methods || methods.Get(call.TargetMethod, types) is not { } summary
-                || summary.PodSpecsInside(types).IsEmpty)
+            if (summary.PodSpecsInside(types).IsEmpty)
             {
                 return;
             }
