@@ -63,31 +63,21 @@ namespace K8sManifestAnalyzers.Analysis
         /// True when the option <paramref name="key"/> lists the object, as <c>name</c> (any namespace) or
         /// <c>namespace/name</c>; an unknown namespace matches any.
         /// </summary>
-        internal static bool ListsObject(AnalyzerOptions options, SyntaxTree tree, string key, string? name, string? @namespace)
-        {
-            foreach (var entry in GetList(options, tree, key))
-            {
-                int slash = entry.IndexOf('/');
-                string listed = slash < 0 ? entry : entry.Substring(slash + 1);
-                string? listedNamespace = slash < 0 ? null : entry.Substring(0, slash);
-                if (listed == name && (listedNamespace is null || @namespace is null || listedNamespace == @namespace))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
+        internal static bool ListsObject(AnalyzerOptions options, SyntaxTree tree, string key, string? name, string? @namespace) =>
+            ListsObject(options, tree, key, listed => listed == name, @namespace);
 
         /// <summary>True when the list names an object a name pattern may be (<c>$"{tenant}-db"</c> and <c>acme-db</c>).</summary>
-        internal static bool ListsObjectLike(AnalyzerOptions options, SyntaxTree tree, string key, Model.NamePattern pattern, string? @namespace)
+        internal static bool ListsObjectLike(AnalyzerOptions options, SyntaxTree tree, string key, Model.NamePattern pattern, string? @namespace) =>
+            ListsObject(options, tree, key, pattern.Matches, @namespace);
+
+        private static bool ListsObject(AnalyzerOptions options, SyntaxTree tree, string key, Func<string, bool> names, string? @namespace)
         {
             foreach (var entry in GetList(options, tree, key))
             {
                 int slash = entry.IndexOf('/');
                 string listed = slash < 0 ? entry : entry.Substring(slash + 1);
                 string? listedNamespace = slash < 0 ? null : entry.Substring(0, slash);
-                if (pattern.Matches(listed) && (listedNamespace is null || @namespace is null || listedNamespace == @namespace))
+                if (names(listed) && (listedNamespace is null || @namespace is null || listedNamespace == @namespace))
                 {
                     return true;
                 }

@@ -126,8 +126,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 {
                     if (Compatible(secret.Namespace, @namespace, namespacePattern))
                     {
-                        // Keys are judged only for data written in place; a token Secret is filled by its controller.
-                        bool complete = secret.KeysKnown && secret.HasData && secret.Type != "kubernetes.io/service-account-token";
+                        bool complete = KeysComplete(secret);
                         found.Add((secret.Namespace, complete, secret.Keys));
                     }
                 }
@@ -165,7 +164,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                         {
                             if (Compatible(secret.Namespace, @namespace, namespacePattern))
                             {
-                                found.Add((secret.Namespace, secret.KeysKnown && secret.HasData && secret.Type != "kubernetes.io/service-account-token", secret.Keys));
+                                found.Add((secret.Namespace, KeysComplete(secret), secret.Keys));
                             }
                         }
                     }
@@ -213,6 +212,10 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             return false;
         }
 
+        // Keys are judged only for data written in place; a token Secret is filled by its controller.
+        private static bool KeysComplete(SecretFact secret) =>
+            secret.KeysKnown && secret.HasData && secret.Type != "kubernetes.io/service-account-token";
+
         /// <summary>True when a reference named by a pattern may name <paramref name="name"/> in <paramref name="namespace"/>.</summary>
         internal bool ReferencedByPattern(ConfigKind kind, string name, string? @namespace)
         {
@@ -235,7 +238,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 {
                     if (matches(secret.NamePattern!) && Compatible(secret.Namespace, @namespace, namespacePattern))
                     {
-                        found.Add((secret.Namespace, secret.KeysKnown && secret.HasData && secret.Type != "kubernetes.io/service-account-token", secret.Keys));
+                        found.Add((secret.Namespace, KeysComplete(secret), secret.Keys));
                     }
                 }
             }
