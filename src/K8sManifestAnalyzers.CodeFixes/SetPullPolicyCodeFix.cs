@@ -8,7 +8,7 @@ namespace K8sManifestAnalyzers.CodeFixes
 {
     /// <summary>
     /// Writes the right pull policy in place of the reported one: the intended value for KMA002 (<c>Always</c> where
-    /// <c>IfNotPresent</c> was meant for a mutable image), <c>Always</c> in place of <c>IfNotPresent</c> for KMA003. The
+    /// <c>IfNotPresent</c> was meant for a mutable image), <c>Always</c> in place of <c>IfNotPresent</c> for KMA003, <c>Always</c> for KMA012. The
     /// analyzer decides the value (the <c>Replacement</c> property); KMA003 on <c>Never</c> has none. KMA007 has its own
     /// fix, <see cref="ReplaceNeverPullPolicyCodeFix"/>, which offers no Fix All.
     /// </summary>
@@ -19,7 +19,8 @@ namespace K8sManifestAnalyzers.CodeFixes
         /// <inheritdoc/>
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(
             DiagnosticIds.InvalidPullPolicy,
-            DiagnosticIds.StalePolicyForMutableImage);
+            DiagnosticIds.StalePolicyForMutableImage,
+            DiagnosticIds.AlwaysPullRequired);
 
         /// <inheritdoc/>
         protected override string Title(string diagnosticId, string replacement) => $"Set ImagePullPolicy to '{replacement}'";

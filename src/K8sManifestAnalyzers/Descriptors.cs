@@ -35,7 +35,7 @@ namespace K8sManifestAnalyzers
 
         private const string OptionTitle = "Option key or value is not understood";
 
-        private const string OptionDescription = "Options are read silently, so a typo changes what the rules check without a word: an unknown k8s_manifests key is ignored, a value property_defaults does not accept is read as true, an entry of allowed_registries or private_registries that no image can match reports every image of the registry meant or turns KMA103 off for it, and an invalid name in external_pull_secrets, external_secrets or external_config_maps excuses nothing.";
+        private const string OptionDescription = "Options are read silently, so a typo changes what the rules check without a word: an unknown k8s_manifests key is ignored, a value property_defaults does not accept is read as true, an entry of allowed_registries or private_registries that no image can match reports every image of the registry meant or turns KMA103 off for it, and an invalid name in external_pull_secrets, external_secrets or external_config_maps excuses nothing, and an entry of mutable_tags that is not a tag marks nothing mutable.";
 
         internal static readonly DiagnosticDescriptor KMA001_MissingPullPolicy = Create(
             DiagnosticIds.MissingPullPolicy,
@@ -219,6 +219,16 @@ namespace K8sManifestAnalyzers
             RegistryNotAllowedDescription);
 
         /// <summary>KMA009 for a registry prefix that no image name can match.</summary>
+        /// <summary>KMA009 for an entry of <c>mutable_tags</c> that no tag can match.</summary>
+        internal static readonly DiagnosticDescriptor KMA009_TagNeverMatches = Create(
+            DiagnosticIds.OptionNeverMatches,
+            OptionTitle,
+            "The {0} entry '{1}' can never match a tag: it {2}",
+            Categories.Usage,
+            DiagnosticSeverity.Warning,
+            OptionDescription,
+            reportedAtCompilationEnd: true);
+
         internal static readonly DiagnosticDescriptor KMA009_OptionNeverMatches = Create(
             DiagnosticIds.OptionNeverMatches,
             OptionTitle,
@@ -623,6 +633,76 @@ namespace K8sManifestAnalyzers
             Categories.Usage,
             DiagnosticSeverity.Error,
             "The generator adds Repository, Tag(string), Digest(string) and TagAndDigest(string, string) to a [ContainerImage] class. A member of the same name (a field, a property, a record parameter, a method with the same parameters) or a class of that name would clash, so no builder is generated for the class.");
+
+        private const string MovedRegistryDescription = "Registries are frozen or moved by their owners: k8s.gcr.io was frozen by the Kubernetes project in April 2023 and only redirects to registry.k8s.io, and Bitnami moved every versioned tag of docker.io/bitnami to docker.io/bitnamilegacy in August 2025. A frozen registry gets no security patches, a redirect breaks behind egress allow-lists and with clients that do not follow it, and a removed tag fails with ErrImagePull. The fix rewrites the registry and keeps the path, tag and digest; the rule page lists each move with its owner's announcement.";
+
+        private const string DigestRequiredDescription = "A tag can be pushed again; a digest (@sha256:…) names one build for good, so every node runs the image that was tested and a rollback returns to it. Off by default: turn it on with a severity (dotnet_diagnostic.KMA011.severity = warning) where the team's policy is to pin every image by digest. There is no automatic fix, because the digest is known only to the registry.";
+
+        private const string AlwaysPullRequiredDescription = "Some teams require imagePullPolicy: Always, so every start checks the registry (and the pod's credentials) and a node never runs an image it pulled for someone else. Off by default: turn it on with a severity (dotnet_diagnostic.KMA012.severity = warning). Images pinned by digest are left alone: no pull can bring a different build there.";
+
+        internal static readonly DiagnosticDescriptor KMA010_MovedRegistry = Create(
+            DiagnosticIds.MovedRegistry,
+            "Image is from a registry that was frozen or moved",
+            "Image '{0}' is from {1}, which {2}; use '{3}'",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MovedRegistryDescription);
+
+        /// <summary>KMA010 where no rewritten image can be written (unknown parts, a value from elsewhere).</summary>
+        internal static readonly DiagnosticDescriptor KMA010_MovedRegistryNoFix = Create(
+            DiagnosticIds.MovedRegistry,
+            "Image is from a registry that was frozen or moved",
+            "Image '{0}' is from {1}, which {2}; pull it from {3}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MovedRegistryDescription);
+
+        /// <summary>KMA010 for an image that comes from elsewhere (an option default, a fallback, a field).</summary>
+        internal static readonly DiagnosticDescriptor KMA010_MovedRegistryFrom = Create(
+            DiagnosticIds.MovedRegistry,
+            "Image is from a registry that was frozen or moved",
+            "Image '{0}' ({4}) is from {1}, which {2}; pull it from {3}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MovedRegistryDescription);
+
+        internal static readonly DiagnosticDescriptor KMA011_DigestRequired = Create(
+            DiagnosticIds.DigestRequired,
+            "Image is not pinned by digest",
+            "Image '{0}' has no digest: pin the build you tested with '@sha256:<digest>' (the registry gives it: crane digest, docker buildx imagetools inspect)",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            DigestRequiredDescription,
+            isEnabledByDefault: false);
+
+        /// <summary>KMA011 for an image that comes from elsewhere (an option default, a fallback, a field).</summary>
+        internal static readonly DiagnosticDescriptor KMA011_DigestRequiredFrom = Create(
+            DiagnosticIds.DigestRequired,
+            "Image is not pinned by digest",
+            "Image '{0}' ({1}) has no digest: pin the build you tested with '@sha256:<digest>' (the registry gives it: crane digest, docker buildx imagetools inspect)",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            DigestRequiredDescription,
+            isEnabledByDefault: false);
+
+        internal static readonly DiagnosticDescriptor KMA012_AlwaysPullRequired = Create(
+            DiagnosticIds.AlwaysPullRequired,
+            "Pull policy is not Always",
+            "ImagePullPolicy is '{0}', but this project requires Always: every start should check the registry",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            AlwaysPullRequiredDescription,
+            isEnabledByDefault: false);
+
+        /// <summary>KMA012 for a policy that comes from elsewhere (an option default, a fallback, a field).</summary>
+        internal static readonly DiagnosticDescriptor KMA012_AlwaysPullRequiredFrom = Create(
+            DiagnosticIds.AlwaysPullRequired,
+            "Pull policy is not Always",
+            "ImagePullPolicy is '{0}' ({1}), but this project requires Always: every start should check the registry",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            AlwaysPullRequiredDescription,
+            isEnabledByDefault: false);
 
         private static DiagnosticDescriptor Create(
             string id,

@@ -32,6 +32,15 @@ namespace K8sManifestAnalyzers
         /// <summary>KMA009: a k8s_manifests option entry that can never match.</summary>
         public const string OptionNeverMatches = "KMA009";
 
+        /// <summary>KMA010: an image from a registry its owner froze or moved.</summary>
+        public const string MovedRegistry = "KMA010";
+
+        /// <summary>KMA011: an image without a digest (off by default).</summary>
+        public const string DigestRequired = "KMA011";
+
+        /// <summary>KMA012: a pull policy other than Always (off by default).</summary>
+        public const string AlwaysPullRequired = "KMA012";
+
         /// <summary>KMA101: an imagePullSecrets name that no Secret in the compilation defines.</summary>
         public const string UndefinedPullSecret = "KMA101";
 

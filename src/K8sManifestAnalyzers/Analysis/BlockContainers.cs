@@ -23,17 +23,39 @@ namespace K8sManifestAnalyzers.Analysis
         /// True when the pull-policy constant goes with a mutable image in one of the containers (a pair KMA003 would
         /// judge if the constant were <c>IfNotPresent</c> or <c>Never</c>).
         /// </summary>
-        internal bool HaveMutableImageWith(PossibleValue policy, CompilationFacts facts)
+        internal bool HaveMutableImageWith(PossibleValue policy, CompilationFacts facts, Model.MutableTags tags)
         {
             foreach (var container in _containers)
             {
-                if (container.HasMutableImageWith(policy, facts))
+                if (container.HasMutableImageWith(policy, facts, tags))
                 {
                     return true;
                 }
             }
 
             return false;
+        }
+
+        /// <summary>
+        /// True when some container holds the pull-policy constant and every one that holds it has only images pinned by
+        /// digest: no pull can bring a different build there (KMA012 leaves it alone).
+        /// </summary>
+        internal bool HaveOnlyPinnedImagesWith(PossibleValue policy, CompilationFacts facts)
+        {
+            bool any = false;
+            foreach (var container in _containers)
+            {
+                if (container.HasOnlyPinnedImagesWith(policy, facts))
+                {
+                    any = true;
+                }
+                else if (container.HoldsPolicy(policy))
+                {
+                    return false;
+                }
+            }
+
+            return any;
         }
     }
 }

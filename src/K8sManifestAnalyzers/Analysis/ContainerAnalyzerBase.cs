@@ -81,13 +81,13 @@ namespace K8sManifestAnalyzers.Analysis
         internal abstract void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, BlockContainers containers, CompilationFacts facts);
 
         /// <summary>Checks one container creation (a <c>new</c> or a <c>with</c>) as a whole.</summary>
-        internal abstract void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts);
+        internal abstract void AnalyzeContainer(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts);
 
         /// <summary>
         /// Checks a container built by a generated builder with an explicit constant policy and a constant image: only
         /// the pairing of the two can be wrong there (the builder always writes a policy and a valid image).
         /// </summary>
-        internal virtual void AnalyzeBuiltContainer(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts)
+        internal virtual void AnalyzeBuiltContainer(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts)
         {
         }
 
@@ -97,7 +97,7 @@ namespace K8sManifestAnalyzers.Analysis
         /// after a get-or-create, in a lambda builder, on a container found in a list): whatever object it is, it then
         /// has both values, as a plain <c>new</c> with those writes would (KMA003).
         /// </summary>
-        internal virtual void AnalyzeWritesInSequence(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts)
+        internal virtual void AnalyzeWritesInSequence(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts)
         {
         }
 
@@ -177,11 +177,11 @@ namespace K8sManifestAnalyzers.Analysis
                             AnalyzeWrite(Report, context.Options, argument, types, body, inBlock, facts);
                         }
 
-                        AnalyzeContainer(Report, container, facts);
+                        AnalyzeContainer(Report, context.Options, container, facts);
                         break;
 
                     case IWithOperation when containers.TryGetValue(operation, out var container):
-                        AnalyzeContainer(Report, container, facts);
+                        AnalyzeContainer(Report, context.Options, container, facts);
                         break;
 
                     case IAssignmentOperation:
@@ -228,7 +228,7 @@ namespace K8sManifestAnalyzers.Analysis
             {
                 foreach (var container in inSequence)
                 {
-                    AnalyzeWritesInSequence(Report, container, facts);
+                    AnalyzeWritesInSequence(Report, context.Options, container, facts);
                 }
             }
         }
@@ -374,7 +374,7 @@ namespace K8sManifestAnalyzers.Analysis
                 AnalyzeValue(context.ReportDiagnostic, context.Options, ContainerProperty.ImagePullPolicy, policy, built is null ? BlockContainers.None : new BlockContainers(new[] { built }), facts);
                 if (built is not null)
                 {
-                    AnalyzeBuiltContainer(context.ReportDiagnostic, built, facts);
+                    AnalyzeBuiltContainer(context.ReportDiagnostic, context.Options, built, facts);
                 }
             }
         }

@@ -37,15 +37,15 @@ namespace K8sManifestAnalyzers.Analysis
             !PullPolicy.IsSet || PullPolicy.State == ValueState.Null || PullPolicy.Text is { Length: 0 } || PullPolicy.SomePathsOnly;
 
         /// <summary>
-        /// A mutable image (<c>:latest</c> or untagged) this container can have together with the pull-policy constant
+        /// A mutable image (<c>:latest</c>, a tag of <paramref name="tags"/>, or untagged) this container can have together with the pull-policy constant
         /// <paramref name="policy"/>, one of <see cref="PullPolicy"/>'s values; null when there is none. These are the
         /// pairs KMA003 judges.
         /// </summary>
-        private string? MutableImageWith(PossibleValue policy, CompilationFacts facts)
+        private string? MutableImageWith(PossibleValue policy, CompilationFacts facts, Model.MutableTags tags)
         {
             foreach (var image in Image.Values.Constants)
             {
-                if (image.Text is { } text && image.CanOccurWith(policy) && facts.Image(text).IsMutable)
+                if (image.Text is { } text && image.CanOccurWith(policy) && facts.Image(text).Reference is { } reference && tags.IsMutable(reference))
                 {
                     return text;
                 }
@@ -55,16 +55,54 @@ namespace K8sManifestAnalyzers.Analysis
         }
 
         /// <summary>
-        /// True when <paramref name="policy"/>, a constant written to some pull policy, is one of this container's
-        /// pull-policy constants (the same expression) and goes with a mutable image here.
+        /// True when <paramref name="policy"/> is one of this container's pull-policy constants (the same expression) and
+        /// every image the container can have is a constant pinned by digest.
         /// </summary>
-        internal bool HasMutableImageWith(PossibleValue policy, CompilationFacts facts)
+        internal bool HasOnlyPinnedImagesWith(PossibleValue policy, CompilationFacts facts)
+        {
+            if (!HoldsPolicy(policy) || Image.Values.HasUnknown || !Image.Values.Partials.IsEmpty || Image.Values.Constants.IsEmpty)
+            {
+                return false;
+            }
+
+            foreach (var image in Image.Values.Constants)
+            {
+                if (image.Text is not { } text || facts.Image(text).Reference is not { IsPinned: true })
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // True when the policy constant is one of this container's (the same expression).
+        internal bool HoldsPolicy(PossibleValue policy)
         {
             var written = policy.Origin.Syntax;
             foreach (var own in PullPolicy.Values.Constants)
             {
                 var syntax = own.Origin.Syntax;
-                if (syntax.SyntaxTree == written.SyntaxTree && syntax.Span == written.Span && MutableImageWith(own, facts) is not null)
+                if (syntax.SyntaxTree == written.SyntaxTree && syntax.Span == written.Span)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// True when <paramref name="policy"/>, a constant written to some pull policy, is one of this container's
+        /// pull-policy constants (the same expression) and goes with a mutable image here.
+        /// </summary>
+        internal bool HasMutableImageWith(PossibleValue policy, CompilationFacts facts, Model.MutableTags tags)
+        {
+            var written = policy.Origin.Syntax;
+            foreach (var own in PullPolicy.Values.Constants)
+            {
+                var syntax = own.Origin.Syntax;
+                if (syntax.SyntaxTree == written.SyntaxTree && syntax.Span == written.Span && MutableImageWith(own, facts, tags) is not null)
                 {
                     return true;
                 }

@@ -18,13 +18,29 @@ namespace K8sManifestAnalyzers.Analysis
         internal const string PropertyDefaultsKey = Prefix + "property_defaults";
         internal const string ExternalSecrets = Prefix + "external_secrets";
         internal const string ExternalConfigMaps = Prefix + "external_config_maps";
+        internal const string MutableTagsKey = Prefix + "mutable_tags";
 
         /// <summary>Every key this package reads; any other <c>k8s_manifests.*</c> key is a typo (KMA009).</summary>
         internal static readonly ImmutableArray<string> Keys = ImmutableArray.Create(
-            AllowedRegistries, ExternalConfigMaps, ExternalPullSecrets, ExternalSecrets, PrivateRegistries, PropertyDefaultsKey);
+            AllowedRegistries, ExternalConfigMaps, ExternalPullSecrets, ExternalSecrets, MutableTagsKey, PrivateRegistries, PropertyDefaultsKey);
 
         // The lists parsed from each option text, kept while the text is (the options of a compilation hold it).
         private static readonly ConditionalWeakTable<string, StrongBox<ImmutableArray<string>>> ParsedLists = new();
+
+        // The tags of each k8s_manifests.mutable_tags text, likewise.
+        private static readonly ConditionalWeakTable<string, Model.MutableTags> ParsedTags = new();
+
+        /// <summary>
+        /// The tags KMA003 and KMA005 treat like <c>latest</c> in <paramref name="tree"/> (<c>k8s_manifests.mutable_tags</c>;
+        /// <c>latest</c> alone when unset). Entries that can match no tag are left out (KMA009 names them).
+        /// </summary>
+        internal static Model.MutableTags MutableTags(AnalyzerOptions options, SyntaxTree? tree)
+        {
+            var config = tree is null ? options.AnalyzerConfigOptionsProvider.GlobalOptions : options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+            return config.TryGetValue(MutableTagsKey, out var raw)
+                ? ParsedTags.GetValue(raw, static text => Model.MutableTags.Of(SplitList(text)))
+                : Model.MutableTags.Default;
+        }
 
         /// <summary>
         /// Whether the initializers of settable fields and properties count as the defaults a deployment gets when

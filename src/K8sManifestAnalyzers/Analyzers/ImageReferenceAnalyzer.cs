@@ -11,7 +11,8 @@ namespace K8sManifestAnalyzers.Analyzers
 {
     /// <summary>
     /// Host of the image rules: KMA004 (<see cref="InvalidImageRule"/>), KMA005 (<see cref="MutableImageRule"/>),
-    /// KMA006 (<see cref="MissingImageRule"/>) and KMA008 (<see cref="RegistryNotAllowedRule"/>). Each image is parsed
+    /// KMA006 (<see cref="MissingImageRule"/>), KMA008 (<see cref="RegistryNotAllowedRule"/>), KMA010
+    /// (<see cref="MovedRegistryRule"/>) and KMA011 (<see cref="DigestRequiredRule"/>). Each image is parsed
     /// once per compilation (<see cref="CompilationFacts"/>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -26,7 +27,12 @@ namespace K8sManifestAnalyzers.Analyzers
             Descriptors.KMA006_MissingImage,
             Descriptors.KMA008_RegistryNotAllowed,
             Descriptors.KMA008_RegistryNotAllowedNormalized,
-            Descriptors.KMA008_RegistryNotAllowedFrom);
+            Descriptors.KMA008_RegistryNotAllowedFrom,
+            Descriptors.KMA010_MovedRegistry,
+            Descriptors.KMA010_MovedRegistryNoFix,
+            Descriptors.KMA010_MovedRegistryFrom,
+            Descriptors.KMA011_DigestRequired,
+            Descriptors.KMA011_DigestRequiredFrom);
 
         internal override void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, BlockContainers containers, CompilationFacts facts)
         {
@@ -34,6 +40,8 @@ namespace K8sManifestAnalyzers.Analyzers
             {
                 return;
             }
+
+            var tags = ManifestOptions.MutableTags(options, value.Operation.Syntax.SyntaxTree);
 
             foreach (var constant in value.Values.Constants)
             {
@@ -44,8 +52,10 @@ namespace K8sManifestAnalyzers.Analyzers
 
                 var image = facts.Image(text);
                 InvalidImageRule.Check(report, value, constant, image);
-                MutableImageRule.Check(report, value, constant, image);
+                MutableImageRule.Check(report, value, constant, image, tags);
                 RegistryNotAllowedRule.Check(report, options, value, constant, image);
+                MovedRegistryRule.Check(report, value, constant, image);
+                DigestRequiredRule.Check(report, value, constant, image);
             }
 
             // Known and unknown parts (`$"quay.io/evil/miner:{tag}"`): what the known parts make certain.
@@ -53,12 +63,14 @@ namespace K8sManifestAnalyzers.Analyzers
             {
                 var image = PartialImageReference.Of(partial.Texts);
                 InvalidImageRule.CheckPartial(report, value, partial, image);
-                MutableImageRule.CheckPartial(report, value, partial, image);
+                MutableImageRule.CheckPartial(report, value, partial, image, tags);
                 RegistryNotAllowedRule.CheckPartial(report, options, value, partial, image);
+                MovedRegistryRule.CheckPartial(report, value, partial, image);
+                DigestRequiredRule.CheckPartial(report, value, partial, image);
             }
         }
 
-        internal override void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts) =>
+        internal override void AnalyzeContainer(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts) =>
             MissingImageRule.Check(report, container);
 
         internal override void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, BlockContainers containers, CompilationFacts facts)
@@ -68,6 +80,8 @@ namespace K8sManifestAnalyzers.Analyzers
                 return;
             }
 
+            var tags = ManifestOptions.MutableTags(options, call.Syntax.SyntaxTree);
+
             foreach (var constant in value.Values.Constants)
             {
                 if (constant.Text is { Length: > 0 } text && ValueLocation.IsPassedBy(constant, call))
@@ -75,8 +89,10 @@ namespace K8sManifestAnalyzers.Analyzers
                     var image = facts.Image(text);
                     var through = ValueLocation.Through(constant, "passed to " + method, call);
                     InvalidImageRule.Check(report, value, constant, image, through);
-                    MutableImageRule.Check(report, value, constant, image, through);
+                    MutableImageRule.Check(report, value, constant, image, tags, through);
                     RegistryNotAllowedRule.Check(report, options, value, constant, image, through);
+                    MovedRegistryRule.Check(report, value, constant, image, through);
+                    DigestRequiredRule.Check(report, value, constant, image, through);
                 }
             }
 
@@ -87,8 +103,10 @@ namespace K8sManifestAnalyzers.Analyzers
                     var image = PartialImageReference.Of(partial.Texts);
                     var through = ValueLocation.Through(partial, "passed to " + method);
                     InvalidImageRule.CheckPartial(report, value, partial, image, through);
-                    MutableImageRule.CheckPartial(report, value, partial, image, through);
+                    MutableImageRule.CheckPartial(report, value, partial, image, tags, through);
                     RegistryNotAllowedRule.CheckPartial(report, options, value, partial, image, through);
+                    MovedRegistryRule.CheckPartial(report, value, partial, image, through);
+                    DigestRequiredRule.CheckPartial(report, value, partial, image, through);
                 }
             }
         }

@@ -15,6 +15,7 @@ namespace K8sManifestAnalyzers.Analyzers
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.KMA009_OptionNeverMatches,
+            Descriptors.KMA009_TagNeverMatches,
             Descriptors.KMA009_InvalidObjectName,
             Descriptors.KMA009_InvalidNamespace,
             Descriptors.KMA009_InvalidValue,

@@ -10,8 +10,8 @@ namespace K8sManifestAnalyzers.Analyzers
 {
     /// <summary>
     /// Host of the pull-policy rules: KMA001 (<see cref="MissingPullPolicyRule"/>), KMA002
-    /// (<see cref="InvalidPullPolicyRule"/>), KMA003 (<see cref="StalePullPolicyRule"/>) and KMA007
-    /// (<see cref="NeverPullPolicyRule"/>). Each possible value of a write is judged on its own.
+    /// (<see cref="InvalidPullPolicyRule"/>), KMA003 (<see cref="StalePullPolicyRule"/>), KMA007
+    /// (<see cref="NeverPullPolicyRule"/>) and KMA012 (<see cref="AlwaysPullRequiredRule"/>). Each possible value of a write is judged on its own.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PullPolicyAnalyzer : ContainerAnalyzerBase
@@ -30,7 +30,9 @@ namespace K8sManifestAnalyzers.Analyzers
             Descriptors.KMA003_StalePolicyForMutableImageFrom,
             Descriptors.KMA003_NeverWithMutableImageFrom,
             Descriptors.KMA007_NeverPullPolicy,
-            Descriptors.KMA007_NeverPullPolicyFrom);
+            Descriptors.KMA007_NeverPullPolicyFrom,
+            Descriptors.KMA012_AlwaysPullRequired,
+            Descriptors.KMA012_AlwaysPullRequiredFrom);
 
         internal override void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, BlockContainers containers, CompilationFacts facts)
         {
@@ -39,32 +41,39 @@ namespace K8sManifestAnalyzers.Analyzers
                 return;
             }
 
+            var tags = ManifestOptions.MutableTags(options, value.Operation.Syntax.SyntaxTree);
+
             foreach (var constant in value.Values.Constants)
             {
                 // An empty policy is the same as none: the API server defaults it (KMA001 covers containers).
                 if (constant.Text is { Length: > 0 } policy)
                 {
-                    bool mutableImage = containers.HaveMutableImageWith(constant, facts);
+                    bool mutableImage = containers.HaveMutableImageWith(constant, facts, tags);
                     InvalidPullPolicyRule.Check(report, value, constant, policy, mutableImage);
                     NeverPullPolicyRule.Check(report, value, constant, policy, mutableImage);
+                    AlwaysPullRequiredRule.Check(report, value, constant, policy, containers.HaveOnlyPinnedImagesWith(constant, facts));
                 }
             }
         }
 
-        internal override void AnalyzeContainer(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts)
+        internal override void AnalyzeContainer(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts)
         {
             MissingPullPolicyRule.Check(report, container, facts);
-            StalePullPolicyRule.Check(report, container, facts);
+            StalePullPolicyRule.Check(report, container, facts, TagsAt(options, container));
         }
 
-        internal override void AnalyzeBuiltContainer(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts) =>
-            StalePullPolicyRule.Check(report, container, facts);
+        internal override void AnalyzeBuiltContainer(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts) =>
+            StalePullPolicyRule.Check(report, container, facts, TagsAt(options, container));
 
-        internal override void AnalyzeWritesInSequence(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts) =>
-            StalePullPolicyRule.Check(report, container, facts);
+        internal override void AnalyzeWritesInSequence(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts) =>
+            StalePullPolicyRule.Check(report, container, facts, TagsAt(options, container));
 
         internal override void AnalyzeCreatedByCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, IInvocationOperation call, string factory, CompilationFacts facts) =>
-            StalePullPolicyRule.CheckThroughCall(report, container, call, factory, facts);
+            StalePullPolicyRule.CheckThroughCall(report, container, call, factory, facts, ManifestOptions.MutableTags(options, call.Syntax.SyntaxTree));
+
+        // The mutable tags of the file that writes the container's policy (where KMA003 is reported).
+        private static Model.MutableTags TagsAt(AnalyzerOptions options, ContainerModel container) =>
+            ManifestOptions.MutableTags(options, (container.PullPolicy.Operation ?? container.Creation).Syntax.SyntaxTree);
 
         internal override void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, BlockContainers containers, CompilationFacts facts)
         {
@@ -73,14 +82,17 @@ namespace K8sManifestAnalyzers.Analyzers
                 return;
             }
 
+            var tags = ManifestOptions.MutableTags(options, call.Syntax.SyntaxTree);
+
             foreach (var constant in value.Values.Constants)
             {
                 if (constant.Text is { Length: > 0 } policy && ValueLocation.IsPassedBy(constant, call))
                 {
                     var through = ValueLocation.Through(constant, "passed to " + method, call);
-                    bool mutableImage = containers.HaveMutableImageWith(constant, facts);
+                    bool mutableImage = containers.HaveMutableImageWith(constant, facts, tags);
                     InvalidPullPolicyRule.Check(report, value, constant, policy, mutableImage, through);
                     NeverPullPolicyRule.Check(report, value, constant, policy, mutableImage, through);
+                    AlwaysPullRequiredRule.Check(report, value, constant, policy, containers.HaveOnlyPinnedImagesWith(constant, facts), through);
                 }
             }
         }

@@ -77,6 +77,17 @@ namespace K8sManifestAnalyzers.Rules
                 }
             }
 
+            if (options.TryGetValue(ManifestOptions.MutableTagsKey, out var tags) && seen.Add(ManifestOptions.MutableTagsKey + "=" + tags))
+            {
+                foreach (var entry in ManifestOptions.SplitList(tags))
+                {
+                    if (MutableTags.Problem(entry) is { } problem)
+                    {
+                        report(Diagnostic.Create(Descriptors.KMA009_TagNeverMatches, Location.None, ManifestOptions.MutableTagsKey, entry, problem));
+                    }
+                }
+            }
+
             foreach (var (key, kind) in NameOptions)
             {
                 if (options.TryGetValue(key, out var names) && seen.Add(key + "=" + names))

@@ -6,33 +6,42 @@ using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
 {
-    /// <summary>KMA005: an image that is not pinned: the tag latest, or no tag and no digest.</summary>
+    /// <summary>
+    /// KMA005: an image that is not pinned: the tag latest, a tag <c>k8s_manifests.mutable_tags</c> lists, or no tag and
+    /// no digest.
+    /// </summary>
     internal static class MutableImageRule
     {
-        internal static void Check(Action<Diagnostic> report, ManifestValue written, PossibleValue constant, ImageFacts image, ValueLocation? through = null)
+        internal static void Check(Action<Diagnostic> report, ManifestValue written, PossibleValue constant, ImageFacts image, MutableTags tags, ValueLocation? through = null)
         {
-            if (!image.IsMutable)
+            if (image.Reference is not { } reference || !tags.IsMutable(reference))
             {
                 return;
             }
 
-            Report(report, through ?? ValueLocation.Of(written, constant), image.Text, image.IsUntagged);
+            Report(report, through ?? ValueLocation.Of(written, constant), image.Text, reference.Tag);
         }
 
         /// <summary>An image with known and unknown parts whose tag is known: <c>$"{repository}:latest"</c>, <c>$"{registry}/app"</c>.</summary>
-        internal static void CheckPartial(Action<Diagnostic> report, ManifestValue written, PartialValue partial, PartialImageReference image, ValueLocation? through = null)
+        internal static void CheckPartial(Action<Diagnostic> report, ManifestValue written, PartialValue partial, PartialImageReference image, MutableTags tags, ValueLocation? through = null)
         {
-            if (!image.IsMutable)
+            if (!tags.IsMutable(image))
             {
                 return;
             }
 
-            Report(report, through ?? ValueLocation.Of(written, partial), partial.Pattern, image.IsUntagged);
+            Report(report, through ?? ValueLocation.Of(written, partial), partial.Pattern, image.IsUntagged ? null : image.Tag);
         }
 
-        private static void Report(Action<Diagnostic> report, ValueLocation where, string image, bool untagged)
+        /// <summary>Why an image with this tag (null: none) is mutable, as the rules word it after the image.</summary>
+        internal static string Why(string? tag) =>
+            tag is null ? "has no tag or digest, so it means 'latest'"
+            : tag == MutableTags.Latest ? "uses the tag 'latest'"
+            : $"uses the tag '{tag}', which k8s_manifests.mutable_tags lists as mutable";
+
+        private static void Report(Action<Diagnostic> report, ValueLocation where, string image, string? tag)
         {
-            string why = untagged ? "has no tag or digest, so it means 'latest'" : "uses the tag 'latest'";
+            string why = Why(tag);
             report(where.From is null
                 ? Diagnostic.Create(Descriptors.KMA005_MutableImageTag, where.Location, image, why)
                 : Diagnostic.Create(Descriptors.KMA005_MutableImageTagFrom, where.Location, image, why, where.From));

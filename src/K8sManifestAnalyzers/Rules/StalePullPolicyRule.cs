@@ -12,7 +12,7 @@ namespace K8sManifestAnalyzers.Rules
     /// </summary>
     internal static class StalePullPolicyRule
     {
-        internal static void Check(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts)
+        internal static void Check(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts, MutableTags tags)
         {
             var policy = container.PullPolicy;
             if (policy.Operation is null || container.PolicyLeftToServer)
@@ -23,7 +23,7 @@ namespace K8sManifestAnalyzers.Rules
 
             // When every image the container can get is mutable and every policy it can get does not pull, each
             // combination is stale, however the values are paired.
-            bool everyPairStale = EveryImageMutable(container.Image, facts) && EveryPolicyStale(policy);
+            bool everyPairStale = EveryImageMutable(container.Image, facts, tags) && EveryPolicyStale(policy);
 
             foreach (var policyValue in policy.Values.Constants)
             {
@@ -35,14 +35,14 @@ namespace K8sManifestAnalyzers.Rules
                 bool reported = false;
                 foreach (var imageValue in container.Image.Values.Constants)
                 {
-                    if (imageValue.Text is not { } image || !facts.Image(image).IsMutable
+                    if (imageValue.Text is not { } image || MutableTag(facts, image, tags) is not { } tag
                         || (!imageValue.CanOccurWith(policyValue) && !everyPairStale)
                         || policyValue.Test?.Takes(imageValue) == false)
                     {
                         continue;
                     }
 
-                    Report(report, policy, policyValue, image, facts.Image(image).IsUntagged, ImageOrigin(container.Image, imageValue.Origin, imageValue.Description));
+                    Report(report, policy, policyValue, image, tag, ImageOrigin(container.Image, imageValue.Origin, imageValue.Description));
                     reported = true;
                     break;
                 }
@@ -51,21 +51,21 @@ namespace K8sManifestAnalyzers.Rules
                 // (`$"app:{tag}"`) is never paired.
                 foreach (var partial in container.Image.Values.Partials)
                 {
-                    if (reported || !partial.CanOccurWith(policyValue) || PartialImageReference.Of(partial.Texts) is not { IsMutable: true } image)
+                    if (reported || !partial.CanOccurWith(policyValue) || PartialImageReference.Of(partial.Texts) is not { } image || !tags.IsMutable(image))
                     {
                         continue;
                     }
 
-                    Report(report, policy, policyValue, partial.Pattern, image.IsUntagged, ImageOrigin(container.Image, partial.Origin, partial.Description));
+                    Report(report, policy, policyValue, partial.Pattern, image.IsUntagged ? null : image.Tag, ImageOrigin(container.Image, partial.Origin, partial.Description));
                     break;
                 }
             }
         }
 
-        private static void Report(Action<Diagnostic> report, ManifestValue policy, PossibleValue policyValue, string image, bool untagged, string? from)
+        private static void Report(Action<Diagnostic> report, ManifestValue policy, PossibleValue policyValue, string image, string? tag, string? from)
         {
             var where = ValueLocation.Of(policy, policyValue);
-            string why = untagged ? "no tag or digest, so 'latest'" : "tag 'latest'";
+            string why = Why(tag);
             bool never = policyValue.Text == PullPolicy.Never;
             var properties = RuleProperties.Replacement(where.OnConstant ? Replacement(policyValue) : null);
             report(from is null
@@ -78,7 +78,7 @@ namespace K8sManifestAnalyzers.Rules
         /// call passes, reported on that argument and naming the factory. Pairs of the factory's own constants are
         /// reported in the factory.
         /// </summary>
-        internal static void CheckThroughCall(Action<Diagnostic> report, ContainerModel container, IOperation call, string factory, CompilationFacts facts)
+        internal static void CheckThroughCall(Action<Diagnostic> report, ContainerModel container, IOperation call, string factory, CompilationFacts facts, MutableTags tags)
         {
             foreach (var policyValue in container.PullPolicy.Values.Constants)
             {
@@ -92,7 +92,7 @@ namespace K8sManifestAnalyzers.Rules
                 foreach (var imageValue in container.Image.Values.Constants)
                 {
                     bool imagePassed = ValueLocation.IsPassedBy(imageValue, call);
-                    if (imageValue.Text is not { } image || (!imagePassed && !policyPassed) || !imageValue.CanOccurWith(policyValue) || !facts.Image(image).IsMutable
+                    if (imageValue.Text is not { } image || (!imagePassed && !policyPassed) || !imageValue.CanOccurWith(policyValue) || MutableTag(facts, image, tags) is not { } tag
                         || policyValue.Test?.Takes(imageValue) == false)
                     {
                         continue;
@@ -102,7 +102,7 @@ namespace K8sManifestAnalyzers.Rules
                     // is chosen by omission, and the call is no place to rewrite it).
                     bool policyWritten = policyPassed && !policyValue.Origin.IsImplicit && ValueLocation.IsWithin(policyValue.Origin, call);
                     var at = policyWritten || !imagePassed ? ValueLocation.ChosenAt(policyValue, call) : ValueLocation.ChosenAt(imageValue, call);
-                    ReportThroughCall(report, policyValue, at, policyWritten, image, facts.Image(image).IsUntagged, factory);
+                    ReportThroughCall(report, policyValue, at, policyWritten, image, tag, factory);
                     reported = true;
                     break;
                 }
@@ -110,18 +110,18 @@ namespace K8sManifestAnalyzers.Rules
                 foreach (var partial in container.Image.Values.Partials)
                 {
                     if (reported || (!ValueLocation.IsWithin(partial.Origin, call) && !policyPassed) || !partial.CanOccurWith(policyValue)
-                        || PartialImageReference.Of(partial.Texts) is not { IsMutable: true } image)
+                        || PartialImageReference.Of(partial.Texts) is not { } image || !tags.IsMutable(image))
                     {
                         continue;
                     }
 
-                    ReportThroughCall(report, policyValue, policyPassed ? policyValue.Origin : partial.Origin, policyPassed, partial.Pattern, image.IsUntagged, factory);
+                    ReportThroughCall(report, policyValue, policyPassed ? policyValue.Origin : partial.Origin, policyPassed, partial.Pattern, image.IsUntagged ? null : image.Tag, factory);
                     break;
                 }
             }
         }
 
-        private static bool EveryImageMutable(ManifestValue image, CompilationFacts facts)
+        private static bool EveryImageMutable(ManifestValue image, CompilationFacts facts, MutableTags tags)
         {
             if (image.Values.HasUnknown || image.Values.Constants.IsEmpty)
             {
@@ -130,7 +130,7 @@ namespace K8sManifestAnalyzers.Rules
 
             foreach (var value in image.Values.Constants)
             {
-                if (value.Text is not { } text || !facts.Image(text).IsMutable)
+                if (value.Text is not { } text || MutableTag(facts, text, tags) is null)
                 {
                     return false;
                 }
@@ -157,9 +157,9 @@ namespace K8sManifestAnalyzers.Rules
             return true;
         }
 
-        private static void ReportThroughCall(Action<Diagnostic> report, PossibleValue policyValue, IOperation at, bool policyPassed, string image, bool untagged, string factory)
+        private static void ReportThroughCall(Action<Diagnostic> report, PossibleValue policyValue, IOperation at, bool policyPassed, string image, string? tag, string factory)
         {
-            string why = untagged ? "no tag or digest, so 'latest'" : "tag 'latest'";
+            string why = Why(tag);
             bool never = policyValue.Text == PullPolicy.Never;
             var properties = RuleProperties.Replacement(policyPassed ? Replacement(policyValue) : null);
             report(Diagnostic.Create(
@@ -170,6 +170,19 @@ namespace K8sManifestAnalyzers.Rules
                 why,
                 "created by " + factory));
         }
+
+        /// <summary>
+        /// For a mutable image (<paramref name="tags"/>), the tag that makes it so: <c>latest</c> (also for an image with no
+        /// tag and no digest) or a listed tag; null for any other image, valid or not.
+        /// </summary>
+        private static string? MutableTag(CompilationFacts facts, string image, MutableTags tags) =>
+            facts.Image(image).Reference is { } reference && tags.IsMutable(reference) ? reference.Tag ?? string.Empty : null;
+
+        // The message's clause for a mutable tag ("" or null: none at all).
+        private static string Why(string? tag) =>
+            tag is null or { Length: 0 } ? "no tag or digest, so 'latest'"
+            : tag == MutableTags.Latest ? "tag 'latest'"
+            : $"tag '{tag}', listed in k8s_manifests.mutable_tags";
 
         /// <summary>
         /// What the fix writes: <c>Always</c> in place of <c>IfNotPresent</c>; nothing in place of <c>Never</c>, which

@@ -1,0 +1,45 @@
+using System;
+using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Analysis.Values;
+using K8sManifestAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace K8sManifestAnalyzers.Rules
+{
+    /// <summary>
+    /// KMA011 (off by default): a valid image without a digest. Malformed images are KMA004's; no fix, since only the
+    /// registry knows the digest.
+    /// </summary>
+    internal static class DigestRequiredRule
+    {
+        internal static void Check(Action<Diagnostic> report, ManifestValue written, PossibleValue constant, ImageFacts image, ValueLocation? through = null)
+        {
+            if (image.Reference is not { IsPinned: false })
+            {
+                return;
+            }
+
+            var where = through ?? ValueLocation.Of(written, constant);
+            report(where.From is null
+                ? Diagnostic.Create(Descriptors.KMA011_DigestRequired, where.Location, image.Text)
+                : Diagnostic.Create(Descriptors.KMA011_DigestRequiredFrom, where.Location, image.Text, where.From));
+        }
+
+        /// <summary>
+        /// An image with unknown parts that certainly has no digest: untagged, or ending in a known tag
+        /// (<c>$"{registry}/app:1.4"</c>); silent when a part could still carry one.
+        /// </summary>
+        internal static void CheckPartial(Action<Diagnostic> report, ManifestValue written, PartialValue partial, PartialImageReference image, ValueLocation? through = null)
+        {
+            if (image.IsPinned || image.Problem is not null || (!image.IsUntagged && image.Tag is null))
+            {
+                return;
+            }
+
+            var where = through ?? ValueLocation.Of(written, partial);
+            report(where.From is null
+                ? Diagnostic.Create(Descriptors.KMA011_DigestRequired, where.Location, partial.Pattern)
+                : Diagnostic.Create(Descriptors.KMA011_DigestRequiredFrom, where.Location, partial.Pattern, where.From));
+        }
+    }
+}

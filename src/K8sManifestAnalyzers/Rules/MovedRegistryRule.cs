@@ -1,0 +1,52 @@
+using System;
+using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Analysis.Values;
+using K8sManifestAnalyzers.Model;
+using Microsoft.CodeAnalysis;
+
+namespace K8sManifestAnalyzers.Rules
+{
+    /// <summary>
+    /// KMA010: an image from a registry (or a namespace of one) its owner froze or moved (<see cref="RegistryMoves"/>),
+    /// with the image rewritten to where it lives now when the constant can be edited.
+    /// </summary>
+    internal static class MovedRegistryRule
+    {
+        internal static void Check(Action<Diagnostic> report, ManifestValue written, PossibleValue constant, ImageFacts image, ValueLocation? through = null)
+        {
+            if (image.Reference is not { } reference || RegistryMoves.Find(reference) is not { } move)
+            {
+                return;
+            }
+
+            var where = through ?? ValueLocation.Of(written, constant);
+            string? rewritten = move.Rewrite(image.Text);
+            if (where.From is not null)
+            {
+                // A constant declared elsewhere is fixed where it is declared, when one literal declares it.
+                var properties = where.Declaration is { } declaration ? RuleProperties.ReplacementAtDeclaration(rewritten, declaration) : RuleProperties.Replacement(null);
+                var additional = where.Declaration is null ? null : new[] { where.Declaration };
+                report(Diagnostic.Create(Descriptors.KMA010_MovedRegistryFrom, where.Location, additional, properties, image.Text, move.From, move.What, move.To, where.From));
+                return;
+            }
+
+            report(rewritten is not null && where.OnConstant
+                ? Diagnostic.Create(Descriptors.KMA010_MovedRegistry, where.Location, RuleProperties.Replacement(rewritten), image.Text, move.From, move.What, rewritten)
+                : Diagnostic.Create(Descriptors.KMA010_MovedRegistryNoFix, where.Location, image.Text, move.From, move.What, move.To));
+        }
+
+        /// <summary>An image with unknown parts whose registry is certain (<c>$"k8s.gcr.io/{name}:{tag}"</c>); no fix.</summary>
+        internal static void CheckPartial(Action<Diagnostic> report, ManifestValue written, PartialValue partial, PartialImageReference image, ValueLocation? through = null)
+        {
+            if (RegistryMoves.Find(image) is not { } move)
+            {
+                return;
+            }
+
+            var where = through ?? ValueLocation.Of(written, partial);
+            report(where.From is null
+                ? Diagnostic.Create(Descriptors.KMA010_MovedRegistryNoFix, where.Location, partial.Pattern, move.From, move.What, move.To)
+                : Diagnostic.Create(Descriptors.KMA010_MovedRegistryFrom, where.Location, partial.Pattern, move.From, move.What, move.To, where.From));
+        }
+    }
+}
