@@ -105,6 +105,31 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         Assert.Contains(findings, f => f.Contains("Strict.cs", StringComparison.Ordinal) && f.Contains("error KMA001", StringComparison.Ordinal));
     }
 
+    // The peer-linter checks, as a user turns them on: a moved registry (on by default), a team's mutable tags, and the
+    // opt-in digest and Always rules.
+    [Fact]
+    public void PeerChecks_MovedRegistry_MutableTags_AndOptInRules_Report()
+    {
+        var consumer = package.NewConsumer("peers").Project()
+            .Write(".editorconfig", "root = true\n\n[*.cs]\nk8s_manifests.mutable_tags = main, nightly-*\ndotnet_diagnostic.KMA011.severity = warning\ndotnet_diagnostic.KMA012.severity = warning\n")
+            .Write("Manifests.cs", """
+                using k8s.Models;
+
+                public static class Manifests
+                {
+                    public static V1Container Pause() => new() { Name = "pause", Image = "k8s.gcr.io/pause:3.9", ImagePullPolicy = "Always" };
+                    public static V1Container Api() => new() { Name = "api", Image = "ghcr.io/acme/api:main", ImagePullPolicy = "IfNotPresent" };
+                }
+                """);
+        var (_, output) = consumer.Build();
+        var findings = Consumer.Findings(output);
+        Assert.Contains(findings, f => f.Contains("warning KMA010", StringComparison.Ordinal) && f.Contains("'registry.k8s.io/pause:3.9'", StringComparison.Ordinal) && f.Contains("/docs/rules/KMA010.md", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("warning KMA005", StringComparison.Ordinal) && f.Contains("tag 'main'", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("warning KMA003", StringComparison.Ordinal) && f.Contains("tag 'main'", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("warning KMA011", StringComparison.Ordinal) && f.Contains("k8s.gcr.io/pause:3.9", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("warning KMA012", StringComparison.Ordinal) && f.Contains("'IfNotPresent'", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void GlobalConfig_AndPresets_Apply()
     {
