@@ -119,7 +119,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         internal Model.NamePattern? NamespacePattern { get; set; }
 
         /// <summary>The namespace as a message names it.</summary>
-        internal string Where => Namespace is { } known ? $"namespace '{known}'" : NamespacePattern is { } pattern ? $"namespace '{pattern.Display}'" : "any namespace";
+        internal string Where => ConfigReferenceFact.Describe(Namespace, NamespacePattern);
     }
 
     /// <summary>A V1PodSpec created in the compilation, with the images of the containers created in it.</summary>
