@@ -33,9 +33,13 @@ namespace K8sManifestAnalyzers
 
         private const string UndefinedConfigMapDescription = "A reference in env, envFrom or a volume to a ConfigMap that does not exist stops the pod on the node. Optional references are not reported. List ConfigMaps created outside this code in k8s_manifests.external_config_maps.";
 
+        private const string UndefinedServiceAccountTitle = "Service account is not defined";
+
+        private const string UndefinedServiceAccountDescription = "A pod whose serviceAccountName (or deprecated serviceAccount) names a service account that does not exist in its namespace is rejected by the API server at admission: a Deployment, StatefulSet, DaemonSet or Job creates no pods, and the only trace is a FailedCreate event on its controller. The account 'default' exists in every namespace. Reported only when the project creates service accounts in code; list those created elsewhere in k8s_manifests.external_service_accounts.";
+
         private const string OptionTitle = "Option key or value is not understood";
 
-        private const string OptionDescription = "Options are read silently, so a typo changes what the rules check without a word: an unknown k8s_manifests key is ignored, a value property_defaults does not accept is read as true, an entry of allowed_registries or private_registries that no image can match reports every image of the registry meant or turns KMA103 off for it, and an invalid name in external_pull_secrets, external_secrets or external_config_maps excuses nothing, and an entry of mutable_tags that is not a tag marks nothing mutable.";
+        private const string OptionDescription = "Options are read silently, so a typo changes what the rules check without a word: an unknown k8s_manifests key is ignored, a value property_defaults does not accept is read as true, an entry of allowed_registries or private_registries that no image can match reports every image of the registry meant or turns KMA103 off for it, and an invalid name in external_pull_secrets, external_secrets, external_config_maps or external_service_accounts excuses nothing, and an entry of mutable_tags that is not a tag marks nothing mutable.";
 
         internal static readonly DiagnosticDescriptor KMA001_MissingPullPolicy = Create(
             DiagnosticIds.MissingPullPolicy,
@@ -703,6 +707,36 @@ namespace K8sManifestAnalyzers
             DiagnosticSeverity.Warning,
             AlwaysPullRequiredDescription,
             isEnabledByDefault: false);
+
+        /// <summary>KMA118; {1} is the namespace it is looked for in.</summary>
+        internal static readonly DiagnosticDescriptor KMA118_UndefinedServiceAccount = Create(
+            DiagnosticIds.UndefinedServiceAccount,
+            UndefinedServiceAccountTitle,
+            "No service account named '{0}' is defined for {1} in this compilation: the API server rejects the pods at admission, so a Deployment gets no pods and only a FailedCreate event; if it is created outside this code, list it in k8s_manifests.external_service_accounts",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedServiceAccountDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA118 with the closest defined name.</summary>
+        internal static readonly DiagnosticDescriptor KMA118_UndefinedServiceAccountClosest = Create(
+            DiagnosticIds.UndefinedServiceAccount,
+            UndefinedServiceAccountTitle,
+            "No service account named '{0}' is defined for {1} in this compilation; did you mean '{2}'? The API server rejects the pods at admission, so a Deployment gets no pods and only a FailedCreate event; if it is created outside this code, list it in k8s_manifests.external_service_accounts",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedServiceAccountDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA118 when an account of that name is defined in another namespace.</summary>
+        internal static readonly DiagnosticDescriptor KMA118_UndefinedServiceAccountInOtherNamespace = Create(
+            DiagnosticIds.UndefinedServiceAccount,
+            UndefinedServiceAccountTitle,
+            "No service account named '{0}' is defined for namespace '{1}' in this compilation, but one is defined in namespace '{2}': a pod can use only a service account of its own namespace, so the API server rejects the pods at admission and a Deployment gets no pods, only a FailedCreate event; if it is created outside this code, list it in k8s_manifests.external_service_accounts",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedServiceAccountDescription,
+            reportedAtCompilationEnd: true);
 
         private static DiagnosticDescriptor Create(
             string id,

@@ -97,5 +97,8 @@ namespace K8sManifestAnalyzers
 
         /// <summary>KMA116: a ConfigMap nothing references.</summary>
         public const string UnusedConfigMap = "KMA116";
+
+        /// <summary>KMA118: a pod spec names a service account defined nowhere.</summary>
+        public const string UndefinedServiceAccount = "KMA118";
     }
 }

@@ -19,10 +19,11 @@ namespace K8sManifestAnalyzers.Analysis
         internal const string ExternalSecrets = Prefix + "external_secrets";
         internal const string ExternalConfigMaps = Prefix + "external_config_maps";
         internal const string MutableTagsKey = Prefix + "mutable_tags";
+        internal const string ExternalServiceAccounts = Prefix + "external_service_accounts";
 
         /// <summary>Every key this package reads; any other <c>k8s_manifests.*</c> key is a typo (KMA009).</summary>
         internal static readonly ImmutableArray<string> Keys = ImmutableArray.Create(
-            AllowedRegistries, ExternalConfigMaps, ExternalPullSecrets, ExternalSecrets, MutableTagsKey, PrivateRegistries, PropertyDefaultsKey);
+            AllowedRegistries, ExternalConfigMaps, ExternalPullSecrets, ExternalSecrets, ExternalServiceAccounts, MutableTagsKey, PrivateRegistries, PropertyDefaultsKey);
 
         // The lists parsed from each option text, kept while the text is (the options of a compilation hold it).
         private static readonly ConditionalWeakTable<string, StrongBox<ImmutableArray<string>>> ParsedLists = new();

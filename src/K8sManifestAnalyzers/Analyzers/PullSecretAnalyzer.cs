@@ -13,8 +13,9 @@ namespace K8sManifestAnalyzers.Analyzers
 {
     /// <summary>
     /// Host of the whole-compilation pull-secret rules: KMA101 (<see cref="UndefinedPullSecretRule"/>), KMA102
-    /// (<see cref="UnusedRegistrySecretRule"/>), KMA103 (<see cref="MissingPullSecretRule"/>) and KMA104
-    /// (<see cref="PullSecretTypeRule"/>). Operation actions only collect facts (<see cref="PullSecretCollector"/>);
+    /// (<see cref="UnusedRegistrySecretRule"/>), KMA103 (<see cref="MissingPullSecretRule"/>), KMA104
+    /// (<see cref="PullSecretTypeRule"/>), KMA111 to KMA116 (Secrets and ConfigMaps) and KMA118
+    /// (<see cref="UndefinedServiceAccountRule"/>). Operation actions only collect facts (<see cref="PullSecretCollector"/>);
     /// the matching runs once at compilation end on a <see cref="PullSecretIndex"/>, hashed by name, so it is linear
     /// in the number of objects.
     /// </summary>
@@ -50,7 +51,10 @@ namespace K8sManifestAnalyzers.Analyzers
             Descriptors.KMA114_UndefinedConfigMapInVolumeClosest,
             Descriptors.KMA114_UndefinedConfigMapInVolumeInOtherNamespace,
             Descriptors.KMA115_MissingConfigMapKey,
-            Descriptors.KMA116_UnusedConfigMap);
+            Descriptors.KMA116_UnusedConfigMap,
+            Descriptors.KMA118_UndefinedServiceAccount,
+            Descriptors.KMA118_UndefinedServiceAccountClosest,
+            Descriptors.KMA118_UndefinedServiceAccountInOtherNamespace);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -94,6 +98,7 @@ namespace K8sManifestAnalyzers.Analyzers
                                     ConfigReferenceCollector.CollectThroughCall(invocation, methods, summary, types, state);
                                     ConfigReferenceCollector.CollectObjectsThroughCall(invocation, summary, types, state);
                                     PullSecretCollector.CollectPodSpecsThroughCall(invocation, summary, types, state, c.Options);
+                                    ServiceAccountCollector.CollectThroughCall(invocation, methods, summary, types, state);
                                 }
 
                                 break;
@@ -103,6 +108,7 @@ namespace K8sManifestAnalyzers.Analyzers
                                 break;
                             case IAssignmentOperation assignment:
                                 PullSecretCollector.CollectAssignment(assignment, types, state);
+                                ServiceAccountCollector.CollectAssignment(assignment, types, state);
                                 break;
                         }
                     },
@@ -127,6 +133,8 @@ namespace K8sManifestAnalyzers.Analyzers
             UndefinedConfigObjectRule.Check(context.ReportDiagnostic, context.Options, objects);
             MissingConfigKeyRule.Check(context.ReportDiagnostic, objects);
             UnusedConfigObjectRule.Check(context.ReportDiagnostic, objects);
+
+            UndefinedServiceAccountRule.Check(context.ReportDiagnostic, context.Options, new ServiceAccountIndex(state));
         }
     }
 }

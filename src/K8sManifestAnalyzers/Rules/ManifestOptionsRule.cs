@@ -24,6 +24,7 @@ namespace K8sManifestAnalyzers.Rules
             (ManifestOptions.ExternalPullSecrets, "pull secret"),
             (ManifestOptions.ExternalSecrets, "Secret"),
             (ManifestOptions.ExternalConfigMaps, "ConfigMap"),
+            (ManifestOptions.ExternalServiceAccounts, "service account"),
         };
 
         /// <summary>Checks every distinct options object of the compilation (global, and each tree's).</summary>

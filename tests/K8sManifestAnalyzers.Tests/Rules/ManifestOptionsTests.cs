@@ -14,13 +14,14 @@ public sealed class ManifestOptionsTests
 {
     private const string Source = "class A { } class B { }";
 
-    private const string AllKeys = "k8s_manifests.allowed_registries, k8s_manifests.external_config_maps, k8s_manifests.external_pull_secrets, k8s_manifests.external_secrets, k8s_manifests.mutable_tags, k8s_manifests.private_registries, k8s_manifests.property_defaults";
+    private const string AllKeys = "k8s_manifests.allowed_registries, k8s_manifests.external_config_maps, k8s_manifests.external_pull_secrets, k8s_manifests.external_secrets, k8s_manifests.external_service_accounts, k8s_manifests.mutable_tags, k8s_manifests.private_registries, k8s_manifests.property_defaults";
 
     [Theory]
     [InlineData("k8s_manifests.external_configmaps", "k8s_manifests.external_config_maps")]
     [InlineData("k8s_manifests.allowed_registry", "k8s_manifests.allowed_registries")]
     [InlineData("k8s_manifests.private_registry", "k8s_manifests.private_registries")]
     [InlineData("k8s_manifests.external_secret", "k8s_manifests.external_secrets")]
+    [InlineData("k8s_manifests.external_serviceaccounts", "k8s_manifests.external_service_accounts")]
     [InlineData("k8s_manifests.propertydefaults", "k8s_manifests.property_defaults")]
     public Task MisspeltKeyInEditorConfig_IsReportedWithTheClosestKey(string key, string closest) =>
         Verify(EditorConfig($"{key} = shop-config"), VerifyCS.Diagnostic(Descriptors.KMA009_UnknownKeyNear).WithArguments(key, closest));
@@ -81,6 +82,7 @@ public sealed class ManifestOptionsTests
     [InlineData("k8s_manifests.external_pull_secrets", "Mirror_Credentials", "pull secret")]
     [InlineData("k8s_manifests.external_secrets", "Shop_Db", "Secret")]
     [InlineData("k8s_manifests.external_config_maps", "Shop_Config", "ConfigMap")]
+    [InlineData("k8s_manifests.external_service_accounts", "Vault_Agent", "service account")]
     public Task InvalidName_IsReportedAsTheOptionsKindOfObject(string key, string name, string kind) =>
         Verify(EditorConfig($"{key} = ok-name, {name}"), VerifyCS.Diagnostic(Descriptors.KMA009_InvalidObjectName).WithArguments(key, name, name, kind));
 

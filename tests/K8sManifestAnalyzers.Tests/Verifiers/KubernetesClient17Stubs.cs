@@ -106,6 +106,21 @@ internal static class KubernetesClient17Stubs
                 public V1PodSpec Spec { get; set; }
             }
 
+            public partial class V1ServiceAccount
+            {
+                public V1ServiceAccount() { }
+                public V1ServiceAccount(string apiVersion = null, bool? automountServiceAccountToken = null, IList<V1LocalObjectReference> imagePullSecrets = null, string kind = null, V1ObjectMeta metadata = null)
+                {
+                    ApiVersion = apiVersion; AutomountServiceAccountToken = automountServiceAccountToken; ImagePullSecrets = imagePullSecrets; Kind = kind; Metadata = metadata;
+                }
+
+                public string ApiVersion { get; set; }
+                public bool? AutomountServiceAccountToken { get; set; }
+                public IList<V1LocalObjectReference> ImagePullSecrets { get; set; }
+                public string Kind { get; set; }
+                public V1ObjectMeta Metadata { get; set; }
+            }
+
             public partial class V1Secret
             {
                 public V1Secret() { }

@@ -52,7 +52,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         internal Model.NamePattern? NamespacePattern { get; set; }
 
         /// <summary>The namespace as a message names it.</summary>
-        internal string Where => Namespace is { } known ? $"namespace '{known}'" : NamespacePattern is { } pattern ? $"namespace '{pattern.Display}'" : "any namespace";
+        internal string Where => Describe(Namespace, NamespacePattern);
+
+        /// <summary>A namespace as messages name it: <c>namespace 'shop'</c>, <c>namespace 'tenant-{id}'</c>, <c>any namespace</c>.</summary>
+        internal static string Describe(string? @namespace, Model.NamePattern? namespacePattern) =>
+            @namespace is { } known ? $"namespace '{known}'" : namespacePattern is { } pattern ? $"namespace '{pattern.Display}'" : "any namespace";
 
         /// <summary>The constant keys the reference needs (<c>key</c>, <c>items[].key</c>), with where each is written.</summary>
         internal List<(string Key, Location Location)> Keys { get; } = new();

@@ -117,7 +117,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// </summary>
         internal static void CollectThroughCall(IInvocationOperation call, Summaries.MethodSummaries methods, Summaries.MethodSummary summary, KubernetesTypes types, PullSecretState state)
         {
-            if (!References(methods, summary, types, 1))
+            if (!Within(methods, summary, types, 1, static (method, types) => !method.ReferencesInside(types).IsEmpty))
             {
                 return;
             }
@@ -149,10 +149,13 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             return false;
         }
 
-        // Whether the method, or one it calls within the bound, creates a reference.
-        private static bool References(Summaries.MethodSummaries methods, Summaries.MethodSummary summary, KubernetesTypes types, int depth)
+        /// <summary>
+        /// Whether the method, or one it calls within the call-depth bound, has what <paramref name="has"/> looks for
+        /// (a reference it creates, a service account name it writes).
+        /// </summary>
+        internal static bool Within(Summaries.MethodSummaries methods, Summaries.MethodSummary summary, KubernetesTypes types, int depth, System.Func<Summaries.MethodSummary, KubernetesTypes, bool> has)
         {
-            if (!summary.ReferencesInside(types).IsEmpty)
+            if (has(summary, types))
             {
                 return true;
             }
@@ -164,7 +167,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
             foreach (var next in summary.Inside(types).Calls)
             {
-                if (methods.Get(next.TargetMethod, types, depth + 1) is { } callee && References(methods, callee, types, depth + 1))
+                if (methods.Get(next.TargetMethod, types, depth + 1) is { } callee && Within(methods, callee, types, depth + 1, has))
                 {
                     return true;
                 }
@@ -205,7 +208,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
             foreach (var next in summary.Inside(types).Calls)
             {
-                if (!scope.IsFollowing(next.TargetMethod) && methods.Get(next.TargetMethod, types, depth + 1) is { } callee && References(methods, callee, types, depth + 1))
+                if (!scope.IsFollowing(next.TargetMethod) && methods.Get(next.TargetMethod, types, depth + 1) is { } callee
+                    && Within(methods, callee, types, depth + 1, static (method, types) => !method.ReferencesInside(types).IsEmpty))
                 {
                     CollectThroughCall(methods, callee, new Summaries.CallScope(callee, next, scope), call, types, state, depth + 1);
                 }
@@ -239,7 +243,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         }
 
         /// <summary>
-        /// The Secrets and ConfigMaps a factory of the compilation creates at one call, with names and namespaces that
+        /// The Secrets, ConfigMaps and service accounts a factory of the compilation creates at one call, with names and namespaces that
         /// read its parameters folded with the call's arguments (<c>Database("shop")</c>, <c>Database("billing")</c>):
         /// one object per call, where the factory's own reads as any namespace.
         /// </summary>
@@ -263,6 +267,14 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                         secret.DefinedIn = method;
                         state.Secrets.Enqueue(secret);
                     }
+                }
+                else if (types.IsServiceAccount(creation.Type))
+                {
+                    var account = ServiceAccountCollector.ReadAccount(creation, types, scope, call);
+                    account.DefinedIn = method;
+                    // Pull secrets listed (or maybe listed) by the factory's account, for KMA103.
+                    account.HasPullSecrets = ObjectMembers.Find(creation, PullSecretReader.ImagePullSecrets) is not null;
+                    state.ServiceAccounts.Enqueue(account);
                 }
                 else if (ReadConfigMap(creation, types, scope, call) is { } map)
                 {

@@ -23,15 +23,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             else if (types.IsPodSpec(creation.Type))
             {
                 state.PodSpecs.Enqueue(ReadPodSpec(creation, types, state, ManifestOptions.PropertyDefaults(options, creation.Syntax.SyntaxTree)));
+                ServiceAccountCollector.CollectPodSpec(creation, types, state);
             }
             else if (types.IsServiceAccount(creation.Type))
             {
-                var account = new ServiceAccountFact();
-                if (PullSecretReader.FindMetadata(creation, types, out var scope) is { } meta)
-                {
-                    account.Name = types.Constant(ObjectMembers.Find(meta, "Name"), scope);
-                    account.Namespace = types.Constant(ObjectMembers.Find(meta, "NamespaceProperty"), scope);
-                }
+                var account = ServiceAccountCollector.ReadAccount(creation, types);
 
                 if (ObjectMembers.Find(creation, PullSecretReader.ImagePullSecrets) is { } list)
                 {

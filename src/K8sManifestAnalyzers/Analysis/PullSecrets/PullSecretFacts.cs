@@ -74,12 +74,52 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
     /// <summary>A V1ServiceAccount created in the compilation.</summary>
     internal sealed class ServiceAccountFact
     {
+        /// <summary>The constant name, or <see langword="null"/> when it is computed (it might be any name).</summary>
         internal string? Name { get; set; }
+
+        /// <summary>When the name is computed with constant parts (<c>$"{tenant}-runner"</c>), what they allow; else null.</summary>
+        internal Model.NamePattern? NamePattern { get; set; }
+
+        /// <summary>The factory whose parameters the name or namespace reads (see <see cref="SecretFact.DefinedIn"/>).</summary>
+        internal IMethodSymbol? DefinedIn { get; set; }
+
+        /// <summary>True for the service account a factory creates at one call, with the call's arguments.</summary>
+        internal bool ThroughCall { get; set; }
 
         internal string? Namespace { get; set; }
 
         /// <summary>True when the account lists pull secrets (or may: a computed list counts).</summary>
         internal bool HasPullSecrets { get; set; }
+    }
+
+    /// <summary>
+    /// The service account a pod spec names (<c>ServiceAccountName</c>, or the deprecated <c>ServiceAccount</c> written
+    /// alone), in its initializer, in a later write, or through a call that passes the name, for KMA118.
+    /// </summary>
+    internal sealed class ServiceAccountReferenceFact
+    {
+        internal ServiceAccountReferenceFact(string? name, Location location, string? @namespace)
+        {
+            Name = name;
+            Location = location;
+            Namespace = @namespace;
+        }
+
+        /// <summary>The constant name, or <see langword="null"/> when computed (it might name any account).</summary>
+        internal string? Name { get; }
+
+        /// <summary>When the name is computed with constant parts (<c>$"{tenant}-runner"</c>), what they allow; else null.</summary>
+        internal Model.NamePattern? NamePattern { get; set; }
+
+        internal Location Location { get; }
+
+        internal string? Namespace { get; }
+
+        /// <summary>When the namespace is computed with constant parts (<c>$"tenant-{id}"</c>), what they allow; else null.</summary>
+        internal Model.NamePattern? NamespacePattern { get; set; }
+
+        /// <summary>The namespace as a message names it.</summary>
+        internal string Where => ConfigReferenceFact.Describe(Namespace, NamespacePattern);
     }
 
     /// <summary>A V1PodSpec created in the compilation, with the images of the containers created in it.</summary>

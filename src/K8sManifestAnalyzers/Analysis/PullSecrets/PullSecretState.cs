@@ -22,7 +22,10 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
         internal ConcurrentQueue<ConfigMapFact> ConfigMaps { get; } = new ConcurrentQueue<ConfigMapFact>();
 
-        /// <summary>Factories of Secrets or ConfigMaps some call of the compilation was read for.</summary>
+        /// <summary>The service accounts pod specs name (KMA118).</summary>
+        internal ConcurrentQueue<ServiceAccountReferenceFact> ServiceAccountReferences { get; } = new ConcurrentQueue<ServiceAccountReferenceFact>();
+
+        /// <summary>Factories of Secrets, ConfigMaps or service accounts some call of the compilation was read for.</summary>
         internal ConcurrentDictionary<IMethodSymbol, bool> FactoriesCalled { get; } = new(SymbolEqualityComparer.Default);
 
         /// <summary>Methods used as delegates (<c>Select(Secrets.For)</c>): their calls are not all seen.</summary>
@@ -55,6 +58,21 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 if (!ReplacedByCalls(map.DefinedIn, map.ThroughCall))
                 {
                     yield return map;
+                }
+            }
+        }
+
+        /// <summary>
+        /// The service accounts to match, as <see cref="EffectiveSecrets"/>. <see cref="ServiceAccounts"/> keeps them all
+        /// for KMA103, which only asks whether some account may have pull secrets.
+        /// </summary>
+        internal IEnumerable<ServiceAccountFact> EffectiveServiceAccounts()
+        {
+            foreach (var account in ServiceAccounts)
+            {
+                if (!ReplacedByCalls(account.DefinedIn, account.ThroughCall))
+                {
+                    yield return account;
                 }
             }
         }

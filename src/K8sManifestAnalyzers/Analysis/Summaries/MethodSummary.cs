@@ -112,8 +112,8 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
         }
 
         /// <summary>
-        /// The Secrets and ConfigMaps the method creates with their metadata written in place, each with its name and
-        /// namespace values.
+        /// The Secrets, ConfigMaps and service accounts the method creates with their metadata written in place, each
+        /// with its name and namespace values.
         /// </summary>
         internal ImmutableArray<(IObjectCreationOperation Creation, IOperation? Name, IOperation? Namespace)> ObjectsInside(KubernetesTypes types) => ContentsOf(types).Objects;
 
@@ -125,6 +125,13 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
         /// selectors, env sources, volume sources, projections, Ingress TLS).
         /// </summary>
         internal ImmutableArray<IObjectCreationOperation> ReferencesInside(KubernetesTypes types) => ContentsOf(types).References;
+
+        /// <summary>
+        /// The writes of a pod spec's <c>ServiceAccountName</c> or <c>ServiceAccount</c> the method makes outside an
+        /// object initializer (<c>spec.ServiceAccountName = account;</c>); those written in a creation are read from
+        /// <see cref="PodSpecsInside"/>.
+        /// </summary>
+        internal ImmutableArray<ISimpleAssignmentOperation> ServiceAccountWritesInside(KubernetesTypes types) => ContentsOf(types).ServiceAccountWrites;
 
         // What the body creates and calls, found in one walk the first time a caller asks (most summaries are never
         // asked: only calls into methods that create manifests read them).
@@ -140,6 +147,7 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             var objects = ImmutableArray.CreateBuilder<(IObjectCreationOperation, IOperation?, IOperation?)>();
             var podSpecs = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
             var references = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
+            var accountWrites = ImmutableArray.CreateBuilder<ISimpleAssignmentOperation>();
             foreach (var operation in Index.Root.Descendants())
             {
                 switch (operation)
@@ -153,10 +161,13 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
                     case IObjectCreationOperation creation when types.ReferenceShapeOf(creation.Type) is not null:
                         references.Add(creation);
                         break;
-                    case IObjectCreationOperation creation when (types.IsSecret(creation.Type) || types.IsConfigMap(creation.Type))
+                    case IObjectCreationOperation creation when (types.IsSecret(creation.Type) || types.IsConfigMap(creation.Type) || types.IsServiceAccount(creation.Type))
                         && ObjectMembers.Find(creation, "Metadata") is { } metadata
                         && ObjectMembers.WithoutConversions(metadata) is IObjectCreationOperation meta && types.IsObjectMeta(meta.Type):
                         objects.Add((creation, ObjectMembers.Find(meta, "Name"), ObjectMembers.Find(meta, "NamespaceProperty")));
+                        break;
+                    case ISimpleAssignmentOperation assignment when Analysis.PullSecrets.ServiceAccountCollector.IsLaterWrite(assignment, types):
+                        accountWrites.Add(assignment);
                         break;
                     case IInvocationOperation { TargetMethod: { } target } call when !target.IsImplicitlyDeclared && target.DeclaringSyntaxReferences.Length == 1 && !MethodSummaries.IsKnownNotToWrite(target):
                         calls.Add(call);
@@ -164,7 +175,7 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
                 }
             }
 
-            var contents = new Contents(containers.ToImmutable(), calls.ToImmutable(), objects.ToImmutable(), podSpecs.ToImmutable(), references.ToImmutable());
+            var contents = new Contents(containers.ToImmutable(), calls.ToImmutable(), objects.ToImmutable(), podSpecs.ToImmutable(), references.ToImmutable(), accountWrites.ToImmutable());
             _contents = contents;
             return contents;
         }
@@ -176,13 +187,15 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
                 ImmutableArray<IInvocationOperation> calls,
                 ImmutableArray<(IObjectCreationOperation, IOperation?, IOperation?)> objects,
                 ImmutableArray<IObjectCreationOperation> podSpecs,
-                ImmutableArray<IObjectCreationOperation> references)
+                ImmutableArray<IObjectCreationOperation> references,
+                ImmutableArray<ISimpleAssignmentOperation> serviceAccountWrites)
             {
                 Containers = containers;
                 Calls = calls;
                 Objects = objects;
                 PodSpecs = podSpecs;
                 References = references;
+                ServiceAccountWrites = serviceAccountWrites;
             }
 
             internal ImmutableArray<IObjectCreationOperation> Containers { get; }
@@ -194,6 +207,8 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             internal ImmutableArray<IObjectCreationOperation> PodSpecs { get; }
 
             internal ImmutableArray<IObjectCreationOperation> References { get; }
+
+            internal ImmutableArray<ISimpleAssignmentOperation> ServiceAccountWrites { get; }
         }
 
         /// <summary>The method's name as a message shows it: <c>Worker</c>, <c>Images.Runner</c>.</summary>
