@@ -29,7 +29,7 @@ namespace K8sManifestAnalyzers.CodeFixes
             }
 
             var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            if (FindList(node) is not { } list)
+            if (ListElements.FindList(node) is not { } list)
             {
                 return;
             }
@@ -37,7 +37,7 @@ namespace K8sManifestAnalyzers.CodeFixes
             context.RegisterCodeFix(
                 CodeAction.Create(
                     "Remove the entry",
-                    ct => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(list, RemoveElement(list, node)))),
+                    ct => Task.FromResult(context.Document.WithSyntaxRoot(root.ReplaceNode(list, ListElements.RemoveElement(list, node)))),
                     DiagnosticIds.InvalidPullSecretEntry),
                 diagnostic);
         }
@@ -61,70 +61,13 @@ namespace K8sManifestAnalyzers.CodeFixes
                 }
 
                 var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (FindList(node) is not null && !entries.Contains(node))
+                if (ListElements.FindList(node) is not null && !entries.Contains(node))
                 {
                     entries.Add(node);
                 }
             }
 
-            root = root.TrackNodes(entries);
-            foreach (var entry in entries)
-            {
-                if (root.GetCurrentNode(entry) is { } current && FindList(current) is { } list)
-                {
-                    root = root.ReplaceNode(list, RemoveElement(list, current));
-                }
-            }
-
-            return document.WithSyntaxRoot(root);
-        }
-
-        // The collection expression, array or collection initializer the entry is an element of.
-        // A brace-wrapped element (`{ { new() { … } } }`) is removed whole.
-        private static SyntaxNode? FindList(SyntaxNode entry) => entry.Parent switch
-        {
-            ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } => collection,
-            InitializerExpressionSyntax complex when complex.IsKind(SyntaxKind.ComplexElementInitializerExpression) => null,
-            InitializerExpressionSyntax initializer => initializer,
-            _ => null,
-        };
-
-        private static SyntaxNode RemoveElement(SyntaxNode list, SyntaxNode expression) => list switch
-        {
-            CollectionExpressionSyntax collection => collection.WithElements(Remove(collection.Elements, (CollectionElementSyntax)expression.Parent!)),
-            InitializerExpressionSyntax initializer => initializer.WithExpressions(Remove(initializer.Expressions, (ExpressionSyntax)expression)),
-            _ => list,
-        };
-
-        // Removes an element with one separator, keeping the layout: the next element takes the removed one's
-        // leading trivia, or, for the last element, the previous one takes its trailing trivia.
-        private static SeparatedSyntaxList<T> Remove<T>(SeparatedSyntaxList<T> list, T element)
-            where T : SyntaxNode
-        {
-            var items = list.GetWithSeparators();
-            int position = items.IndexOf(element);
-            if (position + 1 < items.Count)
-            {
-                items = items.RemoveAt(position + 1).RemoveAt(position);
-                if (position < items.Count && items[position].AsNode() is { } next)
-                {
-                    items = items.Replace(next, next.WithLeadingTrivia(element.GetLeadingTrivia()));
-                }
-            }
-            else if (position > 0)
-            {
-                items = items.RemoveAt(position).RemoveAt(position - 1);
-                if (items[position - 2].AsNode() is { } previous)
-                {
-                    items = items.Replace(previous, previous.WithTrailingTrivia(element.GetTrailingTrivia()));
-                }
-            }
-            else
-            {
-                items = items.RemoveAt(position);
-            }
-
-            return SyntaxFactory.SeparatedList<T>(items);
+            return document.WithSyntaxRoot(ListElements.RemoveAll(root, entries));
         }
     }
 }

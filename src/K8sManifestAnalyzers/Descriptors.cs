@@ -738,6 +738,55 @@ namespace K8sManifestAnalyzers
             UndefinedServiceAccountDescription,
             reportedAtCompilationEnd: true);
 
+        private const string CredentialInEnvValueDescription =
+            "An env var whose name says it holds a password, token, key or secret, or a ConfigMap key of that kind, gets a constant: the credential is in the repository, in every image of the manifest and in plain text in the object the API server stores. Read it from a Secret (valueFrom.secretKeyRef) instead.";
+
+        internal static readonly DiagnosticDescriptor KMA117_CredentialInEnvValue = Create(
+            DiagnosticIds.CredentialInEnvValue,
+            "Credential in an env value",
+            "Env var '{0}' gets a constant credential: it is stored in plain text with the pod spec and leaks with the source; read it from a Secret with valueFrom.secretKeyRef",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            CredentialInEnvValueDescription);
+
+        /// <summary>KMA117 on a constant defined elsewhere or passed to a helper; {1} says where it comes from.</summary>
+        internal static readonly DiagnosticDescriptor KMA117_CredentialInEnvValueFrom = Create(
+            DiagnosticIds.CredentialInEnvValue,
+            "Credential in an env value",
+            "Env var '{0}' gets a constant credential ({1}): it is stored in plain text with the pod spec and leaks with the source; read it from a Secret with valueFrom.secretKeyRef",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            CredentialInEnvValueDescription);
+
+        internal static readonly DiagnosticDescriptor KMA117_CredentialInConfigMap = Create(
+            DiagnosticIds.CredentialInEnvValue,
+            "Credential in an env value",
+            "ConfigMap key '{0}' holds a constant credential: ConfigMap data is stored and shown in plain text; move the entry into a Secret",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            CredentialInEnvValueDescription);
+
+        /// <summary>KMA117 on a ConfigMap entry whose constant is defined elsewhere; {1} says where it comes from.</summary>
+        internal static readonly DiagnosticDescriptor KMA117_CredentialInConfigMapFrom = Create(
+            DiagnosticIds.CredentialInEnvValue,
+            "Credential in an env value",
+            "ConfigMap key '{0}' holds a constant credential ({1}): ConfigMap data is stored and shown in plain text; move the entry into a Secret",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            CredentialInEnvValueDescription);
+
+        private const string DuplicateEnvNameDescription =
+            "When a container's env list names a variable twice, the kubelet keeps the later entry and the earlier one does nothing; kubectl apply merges env entries by name, so the two also fight over the stored object. Remove the entry that has no effect.";
+
+        /// <summary>KMA119; {1} is the line of the later entry.</summary>
+        internal static readonly DiagnosticDescriptor KMA119_DuplicateEnvName = Create(
+            DiagnosticIds.DuplicateEnvName,
+            "Duplicate env name",
+            "Env var '{0}' is defined again on line {1}: the later entry wins and this one has no effect",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            DuplicateEnvNameDescription);
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

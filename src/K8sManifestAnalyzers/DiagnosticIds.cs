@@ -98,6 +98,12 @@ namespace K8sManifestAnalyzers
         /// <summary>KMA116: a ConfigMap nothing references.</summary>
         public const string UnusedConfigMap = "KMA116";
 
+        /// <summary>KMA117: a constant credential in an env var's value or a ConfigMap's data.</summary>
+        public const string CredentialInEnvValue = "KMA117";
+
+        /// <summary>KMA119: two env entries of one container with the same name; the later one wins.</summary>
+        public const string DuplicateEnvName = "KMA119";
+
         /// <summary>KMA118: a pod spec names a service account defined nowhere.</summary>
         public const string UndefinedServiceAccount = "KMA118";
     }

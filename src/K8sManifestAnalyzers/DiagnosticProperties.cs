@@ -23,5 +23,11 @@ namespace K8sManifestAnalyzers
 
         /// <summary>KMA001: the member after which the fix writes it (<c>Reference</c> on an image volume; <c>Image</c> when absent).</summary>
         internal const string After = "After";
+
+        /// <summary>
+        /// KMA119: present when the fix may remove the reported entry, which is then the diagnostic's first additional
+        /// location (both entries are creations with constant names in one list, and no entry between reads another).
+        /// </summary>
+        internal const string RemoveEntry = "RemoveEntry";
     }
 }

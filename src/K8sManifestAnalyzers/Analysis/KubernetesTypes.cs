@@ -23,6 +23,7 @@ namespace K8sManifestAnalyzers.Analysis
         private readonly ImmutableArray<INamedTypeSymbol> _localObjectReferenceTypes;
         private readonly ImmutableArray<INamedTypeSymbol> _imageVolumeTypes;
         private readonly ImmutableArray<INamedTypeSymbol> _configMapTypes;
+        private readonly ImmutableArray<INamedTypeSymbol> _envVarTypes;
         private readonly ImmutableArray<(INamedTypeSymbol Type, PullSecrets.ConfigReferenceShape Shape)> _referenceTypes;
 
         // The model types that reference a Secret or ConfigMap by name, and which of their properties hold the name and keys.
@@ -49,6 +50,7 @@ namespace K8sManifestAnalyzers.Analysis
             _localObjectReferenceTypes = finder.Resolve("k8s.Models.V1LocalObjectReference");
             _imageVolumeTypes = finder.Resolve("k8s.Models.V1ImageVolumeSource");
             _configMapTypes = finder.Resolve("k8s.Models.V1ConfigMap");
+            _envVarTypes = finder.Resolve("k8s.Models.V1EnvVar");
             var references = ImmutableArray.CreateBuilder<(INamedTypeSymbol, PullSecrets.ConfigReferenceShape)>();
             foreach (var (name, shape) in ReferenceShapes)
             {
@@ -172,6 +174,12 @@ namespace K8sManifestAnalyzers.Analysis
         internal bool IsSecret(ITypeSymbol? type) => IsAny(type, _secretTypes);
 
         internal bool IsConfigMap(ITypeSymbol? type) => IsAny(type, _configMapTypes);
+
+        /// <summary>True for V1EnvVar, an entry of a container's env list.</summary>
+        internal bool IsEnvVar(ITypeSymbol? type) => IsAny(type, _envVarTypes);
+
+        /// <summary>True when the compilation has V1EnvVar (KMA117, KMA119) or V1ConfigMap (KMA117).</summary>
+        internal bool HasEnvironmentTypes => !_envVarTypes.IsEmpty || !_configMapTypes.IsEmpty;
 
         /// <summary>How a model type references a Secret or ConfigMap, or null when it does not.</summary>
         internal PullSecrets.ConfigReferenceShape? ReferenceShapeOf(ITypeSymbol? type)

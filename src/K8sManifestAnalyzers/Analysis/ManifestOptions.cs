@@ -20,10 +20,11 @@ namespace K8sManifestAnalyzers.Analysis
         internal const string ExternalConfigMaps = Prefix + "external_config_maps";
         internal const string MutableTagsKey = Prefix + "mutable_tags";
         internal const string ExternalServiceAccounts = Prefix + "external_service_accounts";
+        internal const string SecretEnvNames = Prefix + "secret_env_names";
 
         /// <summary>Every key this package reads; any other <c>k8s_manifests.*</c> key is a typo (KMA009).</summary>
         internal static readonly ImmutableArray<string> Keys = ImmutableArray.Create(
-            AllowedRegistries, ExternalConfigMaps, ExternalPullSecrets, ExternalSecrets, ExternalServiceAccounts, MutableTagsKey, PrivateRegistries, PropertyDefaultsKey);
+            AllowedRegistries, ExternalConfigMaps, ExternalPullSecrets, ExternalSecrets, ExternalServiceAccounts, MutableTagsKey, PrivateRegistries, PropertyDefaultsKey, SecretEnvNames);
 
         // The lists parsed from each option text, kept while the text is (the options of a compilation hold it).
         private static readonly ConditionalWeakTable<string, StrongBox<ImmutableArray<string>>> ParsedLists = new();
@@ -42,6 +43,18 @@ namespace K8sManifestAnalyzers.Analysis
                 ? ParsedTags.GetValue(raw, static text => Model.MutableTags.Of(SplitList(text)))
                 : Model.MutableTags.Default;
         }
+
+        // The credential names of each text of k8s_manifests.secret_env_names.
+        private static readonly ConditionalWeakTable<string, Model.CredentialName> ParsedCredentialNames = new();
+
+        /// <summary>
+        /// The names KMA117 reads as credentials: the default terms plus the words of <c>k8s_manifests.secret_env_names</c>
+        /// (comma-separated; each entry is split into words like a name, and added to the defaults).
+        /// </summary>
+        internal static Model.CredentialName CredentialNames(AnalyzerOptions options, SyntaxTree tree) =>
+            options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(SecretEnvNames, out var raw)
+                ? ParsedCredentialNames.GetValue(raw, static text => Model.CredentialName.With(SplitList(text)))
+                : Model.CredentialName.Default;
 
         /// <summary>
         /// Whether the initializers of settable fields and properties count as the defaults a deployment gets when

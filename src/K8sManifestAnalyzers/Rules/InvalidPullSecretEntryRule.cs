@@ -79,17 +79,12 @@ namespace K8sManifestAnalyzers.Rules
 
         private static bool ListedBefore(IOperation root, Analysis.Flow.BodyIndex index, Analysis.Flow.AccessPath path, string name, IInvocationOperation add, KubernetesTypes types)
         {
-            var enclosing = new HashSet<IOperation>();
-            for (var current = add.Parent; current is not null; current = current.Parent)
-            {
-                enclosing.Add(current);
-            }
-
+            var before = new Analysis.Flow.EarlierStatements(add);
             foreach (var operation in root.Descendants())
             {
                 // Earlier in the text and on every path to the Add: a statement of a block that encloses it (not
                 // another switch section or branch).
-                if (operation.Syntax.SpanStart >= add.Syntax.SpanStart || !InEnclosingBlock(operation, enclosing))
+                if (!before.RunsBefore(operation))
                 {
                     continue;
                 }
@@ -128,24 +123,6 @@ namespace K8sManifestAnalyzers.Rules
                             return true;
                         }
                     }
-                }
-            }
-
-            return false;
-        }
-
-        private static bool InEnclosingBlock(IOperation operation, HashSet<IOperation> enclosing)
-        {
-            for (var current = operation; current.Parent is { } parent; current = parent)
-            {
-                if (parent is IBlockOperation)
-                {
-                    return enclosing.Contains(parent);
-                }
-
-                if (parent is IConditionalOperation or ISwitchCaseOperation or ILoopOperation or ITryOperation)
-                {
-                    return enclosing.Contains(parent) && parent is not IConditionalOperation and not ISwitchCaseOperation;
                 }
             }
 

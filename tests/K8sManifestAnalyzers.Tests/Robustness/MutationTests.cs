@@ -59,6 +59,7 @@ public sealed partial class MutationTests(ITestOutputHelper output)
             "k8s_manifests.external_config_maps = settings",
             "k8s_manifests.external_service_accounts = vault-agent",
             "k8s_manifests.mutable_tags = main, nightly-*, :bad",
+            "k8s_manifests.secret_env_names = license key, ,",
             "k8s_manifests.property_defaults = false"));
 
     /// <summary>The sample's files and every manifest the test sources hold, markup removed.</summary>

@@ -14,7 +14,7 @@ public sealed class ManifestOptionsTests
 {
     private const string Source = "class A { } class B { }";
 
-    private const string AllKeys = "k8s_manifests.allowed_registries, k8s_manifests.external_config_maps, k8s_manifests.external_pull_secrets, k8s_manifests.external_secrets, k8s_manifests.external_service_accounts, k8s_manifests.mutable_tags, k8s_manifests.private_registries, k8s_manifests.property_defaults";
+    private const string AllKeys = "k8s_manifests.allowed_registries, k8s_manifests.external_config_maps, k8s_manifests.external_pull_secrets, k8s_manifests.external_secrets, k8s_manifests.external_service_accounts, k8s_manifests.mutable_tags, k8s_manifests.private_registries, k8s_manifests.property_defaults, k8s_manifests.secret_env_names";
 
     [Theory]
     [InlineData("k8s_manifests.external_configmaps", "k8s_manifests.external_config_maps")]
