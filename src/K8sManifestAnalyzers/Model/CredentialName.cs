@@ -24,6 +24,10 @@ namespace K8sManifestAnalyzers.Model
             "private key", "privatekey", "signing key", "encryption key", "master key", "account key",
             "connection string", "connectionstring");
 
+        // Words before `secret` that make the name one of a Secret object: TLS, certificates, pull and registry secrets.
+        private static readonly ImmutableHashSet<string> SecretObjectWords = ImmutableHashSet.Create(
+            StringComparer.Ordinal, "tls", "cert", "certs", "certificate", "ca", "pull", "registry", "imagepull", "dockerconfig", "dockercfg");
+
         /// <summary>The matcher with the default terms only.</summary>
         internal static readonly CredentialName Default = new(DefaultTerms);
 
@@ -94,6 +98,13 @@ namespace K8sManifestAnalyzers.Model
 
             // `PWD` alone is the shell's working directory, not a password.
             if (words.Count == 1 && words[0] == "pwd")
+            {
+                return CredentialKind.None;
+            }
+
+            // `TLS_SECRET`, `IMAGE_PULL_SECRET`, `CA_CERT_SECRET`: the name of a Kubernetes Secret object (`webhook-cert`)
+            // that an operator or a chart reads, not the secret itself.
+            if (words.Count >= 2 && words[words.Count - 1] == "secret" && SecretObjectWords.Contains(words[words.Count - 2]))
             {
                 return CredentialKind.None;
             }
