@@ -154,6 +154,14 @@ namespace K8sManifestAnalyzers.Floors
         }
     }
 
+    /// <summary>As <c>EnvironmentAnalyzer</c>: creations, assignments and invocations, in one action.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ActionFloorEnvironment : ActionFloor
+    {
+        protected override void Register(AnalysisContext context) => context.RegisterCompilationStartAction(start =>
+            start.RegisterOperationAction(Empty, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.Invocation));
+    }
+
     /// <summary>As <c>ContainerImageAnalyzer</c> in a project that declares no image: declarations.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ActionFloorContainerImage : ActionFloor

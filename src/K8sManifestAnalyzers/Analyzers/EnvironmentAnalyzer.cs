@@ -35,65 +35,63 @@ namespace K8sManifestAnalyzers.Analyzers
                     return;
                 }
 
-                // new V1EnvVar, new V1ConfigMap, and the env list of new V1Container / V1EphemeralContainer.
+                // One action for the three kinds (each registration costs the driver a dispatch per operation): new
+                // V1EnvVar, new V1ConfigMap and the env list of new V1Container / V1EphemeralContainer; container.Env = …
+                // outside an initializer (the creation reads those); container.Env.Add(…), and env vars a method of the
+                // compilation creates at a call.
                 start.RegisterOperationAction(
                     c =>
                     {
-                        if (c.Operation is not IObjectCreationOperation creation)
+                        switch (c.Operation)
                         {
-                            return;
-                        }
+                            case IObjectCreationOperation creation:
+                                AnalyzeCreation(c, creation, types);
+                                break;
 
-                        if (types.IsEnvVar(creation.Type))
-                        {
-                            var entry = EnvVarReader.Read(creation, types, BodyOf(c, types));
-                            CredentialInEnvValueRule.CheckEnvVar(c.ReportDiagnostic, entry, ManifestOptions.CredentialNames(c.Options, creation.Syntax.SyntaxTree));
-                        }
-                        else if (types.IsConfigMap(creation.Type))
-                        {
-                            CredentialInEnvValueRule.CheckConfigMap(c.ReportDiagnostic, creation, types, BodyOf(c, types), ManifestOptions.CredentialNames(c.Options, creation.Syntax.SyntaxTree));
-                        }
-                        else if (types.IsContainerType(creation.Type) && ObjectMembers.Find(creation, EnvVarReader.Env) is { } env)
-                        {
-                            CheckLists(c, env, types);
+                            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: EnvVarReader.Env } target } assignment
+                                when assignment.Parent is not IObjectOrCollectionInitializerOperation && types.IsContainerType(target.Property.ContainingType):
+                                CheckLists(c, assignment.Value, types);
+                                break;
+
+                            case IInvocationOperation call:
+                                AnalyzeInvocation(c, call, types);
+                                break;
                         }
                     },
-                    OperationKind.ObjectCreation);
-
-                // container.Env = …, outside an initializer (the creation reads those).
-                start.RegisterOperationAction(
-                    c =>
-                    {
-                        if (c.Operation is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: EnvVarReader.Env } target } assignment
-                            && assignment.Parent is not IObjectOrCollectionInitializerOperation
-                            && types.IsContainerType(target.Property.ContainingType))
-                        {
-                            CheckLists(c, assignment.Value, types);
-                        }
-                    },
-                    OperationKind.SimpleAssignment);
-
-                // container.Env.Add(…), and env vars a method of the compilation creates at a call.
-                start.RegisterOperationAction(
-                    c =>
-                    {
-                        if (c.Operation is not IInvocationOperation call)
-                        {
-                            return;
-                        }
-
-                        if (EnvVarReader.IsAddToEnv(call, types, out var owner, out var added))
-                        {
-                            DuplicateEnvNameRule.CheckAdd(c.ReportDiagnostic, call, owner, added, types, BodyOf(c, types));
-                        }
-                        else if (types.IsEnvVar(call.Type) && KubernetesTypes.IsInSource(call.TargetMethod)
-                            && EnvVarReader.ReadCall(call, call, types, BodyOf(c, types)) is { } entry)
-                        {
-                            CredentialInEnvValueRule.CheckEnvVar(c.ReportDiagnostic, entry, ManifestOptions.CredentialNames(c.Options, call.Syntax.SyntaxTree));
-                        }
-                    },
+                    OperationKind.ObjectCreation,
+                    OperationKind.SimpleAssignment,
                     OperationKind.Invocation);
             });
+        }
+
+        private static void AnalyzeCreation(OperationAnalysisContext c, IObjectCreationOperation creation, KubernetesTypes types)
+        {
+            if (types.IsEnvVar(creation.Type))
+            {
+                var entry = EnvVarReader.Read(creation, types, BodyOf(c, types));
+                CredentialInEnvValueRule.CheckEnvVar(c.ReportDiagnostic, entry, ManifestOptions.CredentialNames(c.Options, creation.Syntax.SyntaxTree));
+            }
+            else if (types.IsConfigMap(creation.Type))
+            {
+                CredentialInEnvValueRule.CheckConfigMap(c.ReportDiagnostic, creation, types, BodyOf(c, types), ManifestOptions.CredentialNames(c.Options, creation.Syntax.SyntaxTree));
+            }
+            else if (types.IsContainerType(creation.Type) && ObjectMembers.Find(creation, EnvVarReader.Env) is { } env)
+            {
+                CheckLists(c, env, types);
+            }
+        }
+
+        private static void AnalyzeInvocation(OperationAnalysisContext c, IInvocationOperation call, KubernetesTypes types)
+        {
+            if (EnvVarReader.IsAddToEnv(call, types, out var owner, out var added))
+            {
+                DuplicateEnvNameRule.CheckAdd(c.ReportDiagnostic, call, owner, added, types, BodyOf(c, types));
+            }
+            else if (types.IsEnvVar(call.Type) && KubernetesTypes.IsInSource(call.TargetMethod)
+                && EnvVarReader.ReadCall(call, call, types, BodyOf(c, types)) is { } entry)
+            {
+                CredentialInEnvValueRule.CheckEnvVar(c.ReportDiagnostic, entry, ManifestOptions.CredentialNames(c.Options, call.Syntax.SyntaxTree));
+            }
         }
 
         private static void CheckLists(OperationAnalysisContext context, IOperation env, KubernetesTypes types)
