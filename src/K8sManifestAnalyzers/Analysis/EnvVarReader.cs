@@ -136,6 +136,53 @@ namespace K8sManifestAnalyzers.Analysis
             }
         }
 
+        /// <summary>
+        /// True when an env list written in place holds only env vars created in place whose names are distinct compile-time
+        /// constants (the usual list): it can have no duplicate, and the body need not be read. False when unsure.
+        /// </summary>
+        internal static bool HasOnlyDistinctConstantNames(IOperation list, KubernetesTypes types)
+        {
+            IEnumerable<IOperation?> elements;
+            switch (ObjectMembers.WithoutConversionsOrParentheses(list))
+            {
+                case IArrayCreationOperation { Initializer: { } array }:
+                    elements = array.ElementValues;
+                    break;
+                case IObjectCreationOperation { Initializer: { } initializer } created when !types.IsEnvVar(created.Type):
+                    elements = AddedValues(initializer);
+                    break;
+                case IObjectOrCollectionInitializerOperation nested:
+                    elements = AddedValues(nested);
+                    break;
+                default:
+                    return false;
+            }
+
+            HashSet<string>? names = null;
+            foreach (var element in elements)
+            {
+                if (element is null
+                    || ObjectMembers.WithoutConversions(element) is not IObjectCreationOperation entry
+                    || !types.IsEnvVar(entry.Type)
+                    || ObjectMembers.Find(entry, "Name") is not { ConstantValue: { HasValue: true, Value: string name } }
+                    || !(names ??= new HashSet<string>(System.StringComparer.Ordinal)).Add(name))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // The argument of each Add of a collection initializer; null for an element that is not one.
+        private static IEnumerable<IOperation?> AddedValues(IObjectOrCollectionInitializerOperation initializer)
+        {
+            foreach (var element in initializer.Initializers)
+            {
+                yield return element is IInvocationOperation { Arguments.Length: 1 } add ? add.Arguments[0].Value : null;
+            }
+        }
+
         private static void AddAll(IObjectOrCollectionInitializerOperation initializer, KubernetesTypes types, ManifestBody body, List<EnvEntry> entries)
         {
             foreach (var element in initializer.Initializers)

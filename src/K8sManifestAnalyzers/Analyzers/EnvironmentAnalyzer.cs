@@ -50,7 +50,11 @@ namespace K8sManifestAnalyzers.Analyzers
 
                             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: EnvVarReader.Env } target } assignment
                                 when assignment.Parent is not IObjectOrCollectionInitializerOperation && types.IsContainerType(target.Property.ContainingType):
-                                CheckLists(c, assignment.Value, types);
+                                if (!EnvVarReader.HasOnlyDistinctConstantNames(assignment.Value, types))
+                                {
+                                    CheckLists(c, assignment.Value, types);
+                                }
+
                                 break;
 
                             case IInvocationOperation call:
@@ -68,6 +72,15 @@ namespace K8sManifestAnalyzers.Analyzers
         {
             if (types.IsEnvVar(creation.Type))
             {
+                // Most entries are `new() { Name = "LOG_LEVEL", Value = … }`: a constant name that says no credential, or no
+                // value at all, is decided before the body is read.
+                if (ObjectMembers.Find(creation, "Value") is null
+                    || (ObjectMembers.Find(creation, "Name") is { ConstantValue: { HasValue: true, Value: var constantName } }
+                        && !(constantName is string text && ManifestOptions.CredentialNames(c.Options, creation.Syntax.SyntaxTree).Matches(text))))
+                {
+                    return;
+                }
+
                 var entry = EnvVarReader.Read(creation, types, BodyOf(c, types));
                 CredentialInEnvValueRule.CheckEnvVar(c.ReportDiagnostic, entry, ManifestOptions.CredentialNames(c.Options, creation.Syntax.SyntaxTree));
             }
@@ -75,7 +88,7 @@ namespace K8sManifestAnalyzers.Analyzers
             {
                 CredentialInEnvValueRule.CheckConfigMap(c.ReportDiagnostic, creation, types, BodyOf(c, types), ManifestOptions.CredentialNames(c.Options, creation.Syntax.SyntaxTree));
             }
-            else if (types.IsContainerType(creation.Type) && ObjectMembers.Find(creation, EnvVarReader.Env) is { } env)
+            else if (types.IsContainerType(creation.Type) && ObjectMembers.Find(creation, EnvVarReader.Env) is { } env && !EnvVarReader.HasOnlyDistinctConstantNames(env, types))
             {
                 CheckLists(c, env, types);
             }
