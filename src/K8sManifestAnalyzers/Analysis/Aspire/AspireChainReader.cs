@@ -171,7 +171,8 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
         // read in its body, with this call's arguments for its parameters.
         private bool FollowHelper(IInvocationOperation call, Context context)
         {
-            var method = call.TargetMethod.ReducedFrom ?? call.TargetMethod;
+            // The definition: a generic helper's body speaks of its own parameters, not those of the constructed method.
+            var method = (call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition;
             if (context.Depth >= MaxDepth || !_types.IsBuilder(method.ReturnType) || method.IsAbstract || method.IsVirtual
                 || method.DeclaringSyntaxReferences.Length != 1
                 || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax syntax
