@@ -137,6 +137,15 @@ namespace K8sManifestAnalyzers
             DiagnosticSeverity.Warning,
             StalePolicyDescription);
 
+        /// <summary>KMA003 for <c>WithImagePullPolicy(ImagePullPolicy.Missing)</c> on an Aspire container resource with a mutable image.</summary>
+        internal static readonly DiagnosticDescriptor KMA003_AspireMissingWithMutableImage = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' that Aspire composes from {1} is mutable ({2}) but WithImagePullPolicy gives ImagePullPolicy.Missing: nodes keep whatever they pulled first; use ImagePullPolicy.Always or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
         internal static readonly DiagnosticDescriptor KMA004_InvalidImageReference = Create(
             DiagnosticIds.InvalidImageReference,
             "Image reference is malformed",
@@ -154,6 +163,15 @@ namespace K8sManifestAnalyzers
             DiagnosticSeverity.Error,
             InvalidImageDescription);
 
+        /// <summary>KMA004 for the image an Aspire app host composes for a container resource.</summary>
+        internal static readonly DiagnosticDescriptor KMA004_AspireInvalidImage = Create(
+            DiagnosticIds.InvalidImageReference,
+            "Image reference is malformed",
+            "Image '{0}' that Aspire composes from {1} is not a valid image reference: {2}; the kubelet fails with InvalidImageName",
+            Categories.Reliability,
+            DiagnosticSeverity.Error,
+            InvalidImageDescription);
+
         internal static readonly DiagnosticDescriptor KMA005_MutableImageTag = Create(
             DiagnosticIds.MutableImageTag,
             "Image is not pinned to a version",
@@ -167,6 +185,24 @@ namespace K8sManifestAnalyzers
             DiagnosticIds.MutableImageTag,
             "Image is not pinned to a version",
             "Image '{0}' ({2}) {1}: what runs changes whenever the tag is pushed again; use a version tag or a digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MutableImageDescription);
+
+        /// <summary>KMA005 for an Aspire container resource given no tag: Aspire uses 'latest'.</summary>
+        internal static readonly DiagnosticDescriptor KMA005_AspireDefaultTag = Create(
+            DiagnosticIds.MutableImageTag,
+            "Image is not pinned to a version",
+            "Image '{0}' passed to {1} has no tag or digest, so Aspire uses 'latest' ('{2}'): what runs changes whenever the tag is pushed again; give a version tag (WithImageTag) or a digest (WithImageSHA256)",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MutableImageDescription);
+
+        /// <summary>KMA005 for the image an Aspire app host composes with a mutable tag.</summary>
+        internal static readonly DiagnosticDescriptor KMA005_AspireMutableTag = Create(
+            DiagnosticIds.MutableImageTag,
+            "Image is not pinned to a version",
+            "Image '{0}' that Aspire composes from {1} {2}: what runs changes whenever the tag is pushed again; use a version tag or a digest",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
             MutableImageDescription);
@@ -192,6 +228,15 @@ namespace K8sManifestAnalyzers
             DiagnosticIds.NeverPullPolicy,
             "imagePullPolicy Never needs a preloaded image",
             "ImagePullPolicy 'Never' ({0}) starts the pod only on nodes that already have the image; elsewhere it waits in ErrImageNeverPull",
+            Categories.Reliability,
+            DiagnosticSeverity.Info,
+            NeverPolicyDescription);
+
+        /// <summary>KMA007 for <c>WithImagePullPolicy(ImagePullPolicy.Never)</c> on an Aspire container resource.</summary>
+        internal static readonly DiagnosticDescriptor KMA007_AspireNeverPullPolicy = Create(
+            DiagnosticIds.NeverPullPolicy,
+            "imagePullPolicy Never needs a preloaded image",
+            "WithImagePullPolicy(ImagePullPolicy.Never) never pulls '{0}': the container starts only where the image was loaded beforehand",
             Categories.Reliability,
             DiagnosticSeverity.Info,
             NeverPolicyDescription);
@@ -224,6 +269,15 @@ namespace K8sManifestAnalyzers
 
         /// <summary>KMA009 for a registry prefix that no image name can match.</summary>
         /// <summary>KMA009 for an entry of <c>mutable_tags</c> that no tag can match.</summary>
+        /// <summary>KMA008 for the image an Aspire app host composes.</summary>
+        internal static readonly DiagnosticDescriptor KMA008_AspireRegistryNotAllowed = Create(
+            DiagnosticIds.RegistryNotAllowed,
+            "Image is not from an allowed registry",
+            "Image '{0}' that Aspire composes from {1} is not under any allowed registry prefix ({2})",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            RegistryNotAllowedDescription);
+
         internal static readonly DiagnosticDescriptor KMA009_TagNeverMatches = Create(
             DiagnosticIds.OptionNeverMatches,
             OptionTitle,
@@ -670,6 +724,15 @@ namespace K8sManifestAnalyzers
             DiagnosticSeverity.Warning,
             MovedRegistryDescription);
 
+        /// <summary>KMA010 for the image an Aspire app host composes.</summary>
+        internal static readonly DiagnosticDescriptor KMA010_AspireMovedRegistry = Create(
+            DiagnosticIds.MovedRegistry,
+            "Image is from a registry that was frozen or moved",
+            "Image '{0}' that Aspire composes from {1} is from {2}, which {3}; pull it from {4}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MovedRegistryDescription);
+
         internal static readonly DiagnosticDescriptor KMA011_DigestRequired = Create(
             DiagnosticIds.DigestRequired,
             "Image is not pinned by digest",
@@ -684,6 +747,16 @@ namespace K8sManifestAnalyzers
             DiagnosticIds.DigestRequired,
             "Image is not pinned by digest",
             "Image '{0}' ({1}) has no digest: pin the build you tested with '@sha256:<digest>' (the registry gives it: crane digest, docker buildx imagetools inspect)",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            DigestRequiredDescription,
+            isEnabledByDefault: false);
+
+        /// <summary>KMA011 for the image an Aspire app host composes.</summary>
+        internal static readonly DiagnosticDescriptor KMA011_AspireDigestRequired = Create(
+            DiagnosticIds.DigestRequired,
+            "Image is not pinned by digest",
+            "Image '{0}' that Aspire composes from {1} has no digest: pin the build you tested with WithImageSHA256 (the registry gives it: crane digest, docker buildx imagetools inspect)",
             Categories.Security,
             DiagnosticSeverity.Warning,
             DigestRequiredDescription,

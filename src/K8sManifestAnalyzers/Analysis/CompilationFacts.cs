@@ -24,6 +24,7 @@ namespace K8sManifestAnalyzers.Analysis
         private readonly Lazy<KubernetesTypes?> _types;
         private readonly Lazy<INamedTypeSymbol?> _imageAttribute;
         private readonly Lazy<INamedTypeSymbol?> _imageReference;
+        private readonly Lazy<K8sManifestAnalyzers.Analysis.Aspire.AspireTypes?> _aspire;
 
         private CompilationFacts(Compilation compilation)
         {
@@ -44,6 +45,7 @@ namespace K8sManifestAnalyzers.Analysis
             _imageAttribute = new Lazy<INamedTypeSymbol?>(
                 () => compilation.Assembly.GetTypeByMetadataName(Generator.ContainerImageGenerator.Parser.AttributeMetadataName),
                 LazyThreadSafetyMode.ExecutionAndPublication);
+            _aspire = new Lazy<K8sManifestAnalyzers.Analysis.Aspire.AspireTypes?>(() => K8sManifestAnalyzers.Analysis.Aspire.AspireTypes.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             _imageReference = new Lazy<INamedTypeSymbol?>(
                 () => compilation.Assembly.GetTypeByMetadataName(ImageReferenceMetadataName),
                 LazyThreadSafetyMode.ExecutionAndPublication);
@@ -53,6 +55,9 @@ namespace K8sManifestAnalyzers.Analysis
 
         /// <summary>The KubernetesClient types, resolved once whichever analyzer asks first; null without them.</summary>
         internal KubernetesTypes? Types => _types.Value;
+
+        /// <summary>The Aspire.Hosting types, resolved once whichever analyzer asks first; null without Aspire.Hosting.</summary>
+        internal K8sManifestAnalyzers.Analysis.Aspire.AspireTypes? Aspire => _aspire.Value;
 
         /// <summary>
         /// The <c>[ContainerImage]</c> attribute the generator adds to this compilation, looked up once, in the

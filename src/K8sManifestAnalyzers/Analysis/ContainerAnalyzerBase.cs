@@ -24,6 +24,13 @@ namespace K8sManifestAnalyzers.Analysis
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                // Aspire app hosts: calls to AddContainer only, and only when Aspire.Hosting is referenced.
+                if (HandlesAspire && CompilationFacts.For(start.Compilation).Aspire is { } aspire)
+                {
+                    var aspireFacts = CompilationFacts.For(start.Compilation);
+                    start.RegisterOperationAction(c => AnalyzeAspireCall(c, aspire, aspireFacts), OperationKind.Invocation);
+                }
+
                 var types = KubernetesTypes.TryCreate(start.Compilation);
                 if (types is null)
                 {
@@ -116,6 +123,46 @@ namespace K8sManifestAnalyzers.Analysis
         /// may reach: the factory's, or those of the calling body.
         /// </summary>
         internal abstract void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, BlockContainers containers, CompilationFacts facts);
+
+        /// <summary>True for the hosts that judge the images of Aspire container resources (<see cref="AnalyzeAspireImage"/>).</summary>
+        internal virtual bool HandlesAspire => false;
+
+        /// <summary>
+        /// Checks one image a container resource of an Aspire app host can get (one combination of its calls' constant
+        /// arguments, composed as Aspire composes it), with the pull policy <c>WithImagePullPolicy</c> gives it.
+        /// </summary>
+        internal virtual void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, K8sManifestAnalyzers.Analysis.Aspire.AspireImage image, CompilationFacts facts)
+        {
+        }
+
+        private void AnalyzeAspireCall(OperationAnalysisContext context, K8sManifestAnalyzers.Analysis.Aspire.AspireTypes aspire, CompilationFacts facts)
+        {
+            if (context.Operation is not IInvocationOperation call || aspire.Classify(call.TargetMethod) != K8sManifestAnalyzers.Analysis.Aspire.AspireCall.AddContainer)
+            {
+                return;
+            }
+
+            bool propertyDefaults = ManifestOptions.PropertyDefaults(context.Options, call.Syntax.SyntaxTree);
+            var images = K8sManifestAnalyzers.Analysis.Aspire.AspireContainer.Read(call, aspire, facts, context.Compilation, propertyDefaults);
+            if (images.IsEmpty)
+            {
+                return;
+            }
+
+            var reported = new HashSet<(string Id, Location Location)>();
+            void Report(Diagnostic diagnostic)
+            {
+                if (reported.Add((diagnostic.Id, diagnostic.Location)))
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            }
+
+            foreach (var image in images)
+            {
+                AnalyzeAspireImage(Report, context.Options, image, facts);
+            }
+        }
 
         private void AnalyzeBlock(OperationBlockAnalysisContext context, List<IOperation> operations, KubernetesTypes types, CompilationFacts facts)
         {

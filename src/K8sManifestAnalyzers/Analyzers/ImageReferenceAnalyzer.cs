@@ -32,7 +32,26 @@ namespace K8sManifestAnalyzers.Analyzers
             Descriptors.KMA010_MovedRegistryNoFix,
             Descriptors.KMA010_MovedRegistryFrom,
             Descriptors.KMA011_DigestRequired,
-            Descriptors.KMA011_DigestRequiredFrom);
+            Descriptors.KMA011_DigestRequiredFrom,
+            Descriptors.KMA004_AspireInvalidImage,
+            Descriptors.KMA005_AspireDefaultTag,
+            Descriptors.KMA005_AspireMutableTag,
+            Descriptors.KMA008_AspireRegistryNotAllowed,
+            Descriptors.KMA010_AspireMovedRegistry,
+            Descriptors.KMA011_AspireDigestRequired);
+
+        /// <inheritdoc/>
+        internal override bool HandlesAspire => true;
+
+        /// <summary>The image rules on an image an Aspire app host composes (see <see cref="Analysis.Aspire.AspireContainer"/>).</summary>
+        internal override void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, Analysis.Aspire.AspireImage image, CompilationFacts facts)
+        {
+            InvalidImageRule.CheckAspire(report, image);
+            MutableImageRule.CheckAspire(report, image, ManifestOptions.MutableTags(options, image.ImageAt.SourceTree));
+            RegistryNotAllowedRule.CheckAspire(report, options, image);
+            MovedRegistryRule.CheckAspire(report, image);
+            DigestRequiredRule.CheckAspire(report, image);
+        }
 
         internal override void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, BlockContainers containers, CompilationFacts facts)
         {

@@ -32,7 +32,24 @@ namespace K8sManifestAnalyzers.Analyzers
             Descriptors.KMA007_NeverPullPolicy,
             Descriptors.KMA007_NeverPullPolicyFrom,
             Descriptors.KMA012_AlwaysPullRequired,
-            Descriptors.KMA012_AlwaysPullRequiredFrom);
+            Descriptors.KMA012_AlwaysPullRequiredFrom,
+            Descriptors.KMA003_AspireMissingWithMutableImage,
+            Descriptors.KMA007_AspireNeverPullPolicy);
+
+        /// <inheritdoc/>
+        internal override bool HandlesAspire => true;
+
+        /// <summary>KMA003 and KMA007 on WithImagePullPolicy of an Aspire container resource.</summary>
+        internal override void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, Analysis.Aspire.AspireImage image, CompilationFacts facts)
+        {
+            if (image.PolicyAt is not { } at)
+            {
+                return;
+            }
+
+            StalePullPolicyRule.CheckAspire(report, image, ManifestOptions.MutableTags(options, at.SourceTree));
+            NeverPullPolicyRule.CheckAspire(report, image);
+        }
 
         internal override void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, BlockContainers containers, CompilationFacts facts)
         {

@@ -2,6 +2,7 @@ using System;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
+using K8sManifestAnalyzers.Analysis.Aspire;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -40,6 +41,18 @@ namespace K8sManifestAnalyzers.Rules
             report(where.From is null
                 ? Diagnostic.Create(Descriptors.KMA011_DigestRequired, where.Location, partial.Pattern)
                 : Diagnostic.Create(Descriptors.KMA011_DigestRequiredFrom, where.Location, partial.Pattern, where.From));
+        }
+    
+        /// <summary>The image an Aspire app host composes, on the argument that gives the tag (the image argument when Aspire uses latest).</summary>
+        internal static void CheckAspire(Action<Diagnostic> report, AspireImage image)
+        {
+            bool noDigest = image.Reference is { } reference
+                ? !reference.IsPinned
+                : image.Partial is { Problem: null, IsPinned: false } partial && (partial.IsUntagged || partial.Tag is not null);
+            if (noDigest)
+            {
+                report(Diagnostic.Create(Descriptors.KMA011_AspireDigestRequired, image.TagAt, image.Text, image.Calls));
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
+using K8sManifestAnalyzers.Analysis.Aspire;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -41,6 +42,18 @@ namespace K8sManifestAnalyzers.Rules
             report(where.From is null
                 ? Diagnostic.Create(Descriptors.KMA004_InvalidImageReference, where.Location, partial.Pattern, problem)
                 : Diagnostic.Create(Descriptors.KMA004_InvalidImageReferenceFrom, where.Location, partial.Pattern, problem, where.From));
+        }
+    
+        /// <summary>The image an Aspire app host composes, on the one argument that makes it malformed (with the repaired literal when there is one).</summary>
+        internal static void CheckAspire(Action<Diagnostic> report, AspireImage image)
+        {
+            string? problem = image.Facts is { IsValid: false } facts ? facts.Problem : image.Partial?.Problem;
+            if (problem is null)
+            {
+                return;
+            }
+
+            report(Diagnostic.Create(Descriptors.KMA004_AspireInvalidImage, image.ProblemAt, RuleProperties.Replacement(image.Repair), image.Text, image.Calls, problem));
         }
     }
 }

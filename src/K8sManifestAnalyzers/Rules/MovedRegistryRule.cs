@@ -2,6 +2,7 @@ using System;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
+using K8sManifestAnalyzers.Analysis.Aspire;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -47,6 +48,16 @@ namespace K8sManifestAnalyzers.Rules
             report(where.From is null
                 ? Diagnostic.Create(Descriptors.KMA010_MovedRegistryNoFix, where.Location, partial.Pattern, move.From, move.What, move.To)
                 : Diagnostic.Create(Descriptors.KMA010_MovedRegistryFrom, where.Location, partial.Pattern, move.From, move.What, move.To, where.From));
+        }
+    
+        /// <summary>The image an Aspire app host composes, on WithImageRegistry's argument when it gives the registry, else on the image argument; no fix.</summary>
+        internal static void CheckAspire(Action<Diagnostic> report, AspireImage image)
+        {
+            var move = image.Reference is { } reference ? RegistryMoves.Find(reference) : image.Partial is { Problem: null } partial ? RegistryMoves.Find(partial) : null;
+            if (move is not null)
+            {
+                report(Diagnostic.Create(Descriptors.KMA010_AspireMovedRegistry, image.NameAt, image.Text, image.Calls, move.From, move.What, move.To));
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
+using K8sManifestAnalyzers.Analysis.Aspire;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -45,6 +46,36 @@ namespace K8sManifestAnalyzers.Rules
             report(where.From is null
                 ? Diagnostic.Create(Descriptors.KMA005_MutableImageTag, where.Location, image, why)
                 : Diagnostic.Create(Descriptors.KMA005_MutableImageTagFrom, where.Location, image, why, where.From));
+        }
+    
+        /// <summary>
+        /// The image an Aspire app host composes: on the argument that gives the tag, or, when no call gives one (Aspire
+        /// then uses latest), on the image argument.
+        /// </summary>
+        internal static void CheckAspire(Action<Diagnostic> report, AspireImage image, MutableTags tags)
+        {
+            string? tag;
+            if (image.Reference is { } reference)
+            {
+                if (!tags.IsMutable(reference))
+                {
+                    return;
+                }
+
+                tag = reference.Tag;
+            }
+            else if (image.Partial is { Problem: null } partial && tags.IsMutable(partial))
+            {
+                tag = partial.IsUntagged ? null : partial.Tag;
+            }
+            else
+            {
+                return;
+            }
+
+            report(image.TagDefaulted
+                ? Diagnostic.Create(Descriptors.KMA005_AspireDefaultTag, image.TagAt, image.ImageArgument, image.ImageCall, image.Text)
+                : Diagnostic.Create(Descriptors.KMA005_AspireMutableTag, image.TagAt, image.Text, image.Calls, Why(tag)));
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
+using K8sManifestAnalyzers.Analysis.Aspire;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -26,6 +27,15 @@ namespace K8sManifestAnalyzers.Rules
             report(where.From is null
                 ? Diagnostic.Create(Descriptors.KMA007_NeverPullPolicy, where.Location, properties)
                 : Diagnostic.Create(Descriptors.KMA007_NeverPullPolicyFrom, where.Location, properties, where.From));
+        }
+    
+        /// <summary><c>WithImagePullPolicy(ImagePullPolicy.Never)</c> on an Aspire container resource, on the policy argument; no fix.</summary>
+        internal static void CheckAspire(Action<Diagnostic> report, AspireImage image)
+        {
+            if (image.Policy == "Never" && image.PolicyAt is { } at)
+            {
+                report(Diagnostic.Create(Descriptors.KMA007_AspireNeverPullPolicy, at, image.Text));
+            }
         }
     }
 }

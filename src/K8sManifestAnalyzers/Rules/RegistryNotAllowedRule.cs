@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
+using K8sManifestAnalyzers.Analysis.Aspire;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -104,6 +105,23 @@ namespace K8sManifestAnalyzers.Rules
             }
 
             internal ImmutableArray<string> At(Location location) => location.SourceTree == _writtenTree ? _whereWritten : _atOrigin;
+        }
+    
+        /// <summary>The image an Aspire app host composes, on WithImageRegistry's argument when it gives the registry, else on the image argument.</summary>
+        internal static void CheckAspire(Action<Diagnostic> report, AnalyzerOptions options, AspireImage image)
+        {
+            if (image.NameAt.SourceTree is not { } tree || ManifestOptions.GetList(options, tree, ManifestOptions.AllowedRegistries) is not { IsEmpty: false } allowed)
+            {
+                return;
+            }
+
+            bool outside = image.Reference is { } reference
+                ? !RegistryPrefix.MatchesAny(reference, allowed)
+                : image.Partial is { Problem: null } partial && (partial.Name is not null || partial.NamePrefix is not null) && RegistryPrefix.MatchesNone(partial, allowed);
+            if (outside)
+            {
+                report(Diagnostic.Create(Descriptors.KMA008_AspireRegistryNotAllowed, image.NameAt, image.Text, image.Calls, string.Join(", ", allowed)));
+            }
         }
     }
 }

@@ -2,6 +2,7 @@ using System;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
+using K8sManifestAnalyzers.Analysis.Aspire;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -196,5 +197,33 @@ namespace K8sManifestAnalyzers.Rules
             description ?? (image.Operation is { } written && ValueLocation.IsWithin(origin, written)
                 ? null
                 : "from " + ValueFolder.Describe(origin));
+    
+        /// <summary>
+        /// <c>WithImagePullPolicy(ImagePullPolicy.Missing)</c> on an Aspire container resource whose composed image is
+        /// mutable, on the policy argument. (Never is KMA007's.)
+        /// </summary>
+        internal static void CheckAspire(Action<Diagnostic> report, AspireImage image, MutableTags tags)
+        {
+            if (image.Policy != "Missing" || image.PolicyAt is not { } at)
+            {
+                return;
+            }
+
+            string? tag;
+            if (image.Reference is { } reference && tags.IsMutable(reference))
+            {
+                tag = reference.Tag;
+            }
+            else if (image.Partial is { Problem: null } partial && tags.IsMutable(partial))
+            {
+                tag = partial.IsUntagged ? null : partial.Tag;
+            }
+            else
+            {
+                return;
+            }
+
+            report(Diagnostic.Create(Descriptors.KMA003_AspireMissingWithMutableImage, at, image.Text, image.Calls, Why(tag)));
+        }
     }
 }

@@ -43,7 +43,9 @@ public sealed partial class MutationTests(ITestOutputHelper output)
 
     private static readonly Lazy<IReadOnlyList<Input>> AllInputs = new(CollectInputs, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private static readonly Lazy<ImmutableArray<MetadataReference>> WithKubernetes = new(() => GeneratorHarness.Net80(withKubernetes: true));
+    // KubernetesClient, and Aspire.Hosting beside it, so that app-host sources are read with Aspire's types too.
+    private static readonly Lazy<ImmutableArray<MetadataReference>> WithKubernetes = new(() =>
+        GeneratorHarness.Net80(withKubernetes: true).Add(MetadataReference.CreateFromFile(Verifiers.KubernetesReferences.AspireHostingAssembly)));
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> WithoutKubernetes = new(() => GeneratorHarness.Net80(withKubernetes: false));
 
