@@ -136,6 +136,33 @@ public sealed class Consumer
         return this;
     }
 
+    /// <summary>
+    /// Writes an Aspire app-host project file by hand (the project templates do not install here): the app-host SDK
+    /// 13.6.4, the 13.6.5 libraries, and the package.
+    /// </summary>
+    public Consumer AspireAppHost()
+    {
+        Write("AppHost.csproj", $"""
+            <Project Sdk="Aspire.AppHost.Sdk/13.6.4">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <UserSecretsId>k8sma-e2e-apphost</UserSecretsId>
+                <NoWarn>$(NoWarn);NU1603;ASPIRE010</NoWarn>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Aspire.Hosting.AppHost" Version="13.6.5" />
+                <PackageReference Include="Polly.Core" Version="8.8.0" />
+                <PackageReference Include="Nerdbank.MessagePack" Version="1.3.88" />
+                <PackageReference Include="K8sManifestAnalyzers" Version="{_package.Version}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        return this;
+    }
+
     public Consumer Write(string relativePath, string text)
     {
         string path = Path.Combine(Folder, relativePath);

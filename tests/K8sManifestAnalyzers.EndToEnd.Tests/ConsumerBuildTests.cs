@@ -130,6 +130,30 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         Assert.Contains(findings, f => f.Contains("warning KMA012", StringComparison.Ordinal) && f.Contains("'IfNotPresent'", StringComparison.Ordinal));
     }
 
+    // An Aspire app host consuming the package: the images Aspire composes from AddContainer and WithImage* calls, and
+    // WithImagePullPolicy, are checked with the same ids; correct containers stay silent.
+    [Fact]
+    public void AspireAppHost_ImagesAndPullPolicies_AreChecked()
+    {
+        var consumer = package.NewConsumer("apphost").AspireAppHost()
+            .Write("AppHost.cs", """
+                var builder = DistributedApplication.CreateBuilder(args);
+                builder.AddContainer("seq", "datalust/seq");
+                builder.AddContainer("worker", "ghcr.io/acme/worker:latest").WithImagePullPolicy(ImagePullPolicy.Missing);
+                builder.AddContainer("pause", "k8s.gcr.io/pause", "3.9");
+                builder.AddContainer("cache", "redis", "7.4.1").WithImagePullPolicy(ImagePullPolicy.Missing);
+                builder.AddContainer("docs", "nginx").WithImageTag("1.27.3").WithImageRegistry("docker.io");
+                builder.Build().Run();
+                """);
+        var (exit, output) = consumer.Build();
+        var findings = Consumer.Findings(output);
+        Assert.True(exit == 0, output);
+        Assert.Contains(findings, f => f.Contains("warning KMA005", StringComparison.Ordinal) && f.Contains("'datalust/seq'", StringComparison.Ordinal) && f.Contains("Aspire uses 'latest'", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("warning KMA003", StringComparison.Ordinal) && f.Contains("ImagePullPolicy.Missing", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("warning KMA010", StringComparison.Ordinal) && f.Contains("k8s.gcr.io/pause:3.9", StringComparison.Ordinal));
+        Assert.DoesNotContain(findings, f => f.Contains("redis", StringComparison.Ordinal) || f.Contains("nginx", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void GlobalConfig_AndPresets_Apply()
     {
