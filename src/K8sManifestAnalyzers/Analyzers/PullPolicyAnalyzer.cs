@@ -34,7 +34,10 @@ namespace K8sManifestAnalyzers.Analyzers
             Descriptors.KMA012_AlwaysPullRequired,
             Descriptors.KMA012_AlwaysPullRequiredFrom,
             Descriptors.KMA003_AspireMissingWithMutableImage,
-            Descriptors.KMA007_AspireNeverPullPolicy);
+            Descriptors.KMA007_AspireNeverPullPolicy,
+            Descriptors.KMA002_AspireInvalidDefaultPullPolicy,
+            Descriptors.KMA002_AspireInvalidDefaultPullPolicyFrom,
+            Descriptors.KMA003_AspireDefaultPolicyWithMutableImage);
 
         /// <inheritdoc/>
         internal override bool HandlesAspire => true;

@@ -16,6 +16,12 @@ namespace K8sManifestAnalyzers.Rules
         internal static void Check(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts, MutableTags tags)
         {
             var policy = container.PullPolicy;
+            if (container.PolicyIsAspireDefault)
+            {
+                CheckAspireDefault(report, container, facts, tags);
+                return;
+            }
+
             if (policy.Operation is null || container.PolicyLeftToServer)
             {
                 // Not written, or left to the server on some path: KMA001's finding.
@@ -59,6 +65,28 @@ namespace K8sManifestAnalyzers.Rules
 
                     Report(report, policy, policyValue, partial.Pattern, image.IsUntagged ? null : image.Tag, ImageOrigin(container.Image, partial.Origin, partial.Description));
                     break;
+                }
+            }
+        }
+
+        // An Aspire ContainerV1 that does not write its policy gets Aspire's 'IfNotPresent': each mutable image it can have
+        // is reported where it is written (there is no policy in the code to rewrite).
+        private static void CheckAspireDefault(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts, MutableTags tags)
+        {
+            foreach (var imageValue in container.Image.Values.Constants)
+            {
+                if (imageValue.Text is { } image && MutableTag(facts, image, tags) is { } tag)
+                {
+                    var where = ValueLocation.Of(container.Image, imageValue);
+                    report(Diagnostic.Create(Descriptors.KMA003_AspireDefaultPolicyWithMutableImage, where.Location, image, Why(tag)));
+                }
+            }
+
+            foreach (var partial in container.Image.Values.Partials)
+            {
+                if (PartialImageReference.Of(partial.Texts) is { } image && tags.IsMutable(image))
+                {
+                    report(Diagnostic.Create(Descriptors.KMA003_AspireDefaultPolicyWithMutableImage, partial.Origin.Syntax.GetLocation(), partial.Pattern, Why(image.IsUntagged ? null : image.Tag)));
                 }
             }
         }
