@@ -179,6 +179,27 @@ namespace K8sManifestAnalyzers
             DiagnosticSeverity.Warning,
             StalePolicyDescription);
 
+        /// <summary>
+        /// KMA003 for an Aspire container resource with a mutable image, published to a Kubernetes environment whose
+        /// DefaultImagePullPolicy is left at Aspire's 'IfNotPresent'.
+        /// </summary>
+        internal static readonly DiagnosticDescriptor KMA003_AspireEnvironmentDefaultWithMutableImage = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' that Aspire composes from {1} is mutable ({2}), and AddKubernetesEnvironment leaves DefaultImagePullPolicy at Aspire's 'IfNotPresent', which Aspire writes on the container it generates: nodes keep whatever they pulled first; set DefaultImagePullPolicy = \"Always\" in WithProperties or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
+        /// <summary>KMA003 for the same, with DefaultImagePullPolicy written as 'IfNotPresent' (the write is the additional location).</summary>
+        internal static readonly DiagnosticDescriptor KMA003_AspireEnvironmentPolicyWithMutableImage = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' that Aspire composes from {1} is mutable ({2}), and the Kubernetes environment's DefaultImagePullPolicy is 'IfNotPresent', which Aspire writes on the container it generates: nodes keep whatever they pulled first; set DefaultImagePullPolicy to \"Always\" or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
         internal static readonly DiagnosticDescriptor KMA004_InvalidImageReference = Create(
             DiagnosticIds.InvalidImageReference,
             "Image reference is malformed",

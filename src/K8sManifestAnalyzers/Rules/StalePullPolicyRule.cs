@@ -91,6 +91,37 @@ namespace K8sManifestAnalyzers.Rules
             }
         }
 
+        /// <summary>
+        /// An Aspire container resource with a mutable image, published to the body's one Kubernetes environment, whose
+        /// <c>DefaultImagePullPolicy</c> (Aspire writes it on every container it generates) is 'IfNotPresent'. Reported
+        /// where the tag is decided, like KMA005, with the policy's write as additional location when the body writes it.
+        /// </summary>
+        internal static void CheckAspireEnvironment(Action<Diagnostic> report, AspireImage image, AspireEnvironment environment, MutableTags tags)
+        {
+            if (environment.Policy != PullPolicy.IfNotPresent)
+            {
+                return;
+            }
+
+            string? tag;
+            if (image.Reference is { } reference && tags.IsMutable(reference))
+            {
+                tag = reference.Tag;
+            }
+            else if (image.Partial is { Problem: null } partial && tags.IsMutable(partial))
+            {
+                tag = partial.IsUntagged ? null : partial.Tag;
+            }
+            else
+            {
+                return;
+            }
+
+            report(environment.WrittenAt is { } written
+                ? Diagnostic.Create(Descriptors.KMA003_AspireEnvironmentPolicyWithMutableImage, image.TagAt, new[] { written }, image.Text, image.Calls, Why(tag))
+                : Diagnostic.Create(Descriptors.KMA003_AspireEnvironmentDefaultWithMutableImage, image.TagAt, image.Text, image.Calls, Why(tag)));
+        }
+
         private static void Report(Action<Diagnostic> report, ManifestValue policy, PossibleValue policyValue, string image, string? tag, string? from)
         {
             var where = ValueLocation.Of(policy, policyValue);

@@ -251,6 +251,98 @@ public sealed class AspireKubernetesTests
             null,
             VerifyPolicy.Diagnostic(Descriptors.KMA003_StalePolicyForMutableImage).WithLocation(0).WithArguments("envoyproxy/envoy:latest", "tag 'latest'"));
 
+    // KMA003: the environment's DefaultImagePullPolicy with the images of AddContainer.
+
+    [Fact]
+    public Task MutableAddContainerImage_WithTheEnvironmentsDefaultPolicy_IsReportedWhereTheTagIsDecided() =>
+        Run(
+            new VerifyPolicy.Test(),
+            """
+            using Aspire.Hosting;
+            using Aspire.Hosting.Kubernetes;
+
+            static class AppHost
+            {
+                static void Build(IDistributedApplicationBuilder builder)
+                {
+                    builder.AddKubernetesEnvironment("k8s");
+                    builder.AddContainer("seq", {|#0:"datalust/seq"|});
+                    builder.AddContainer("cache", "redis", {|#1:"latest"|});
+                    builder.AddContainer("db", "postgres", "16.4");
+                }
+            }
+            """,
+            null,
+            null,
+            VerifyPolicy.Diagnostic(Descriptors.KMA003_AspireEnvironmentDefaultWithMutableImage).WithLocation(0).WithArguments("datalust/seq:latest", "AddContainer", "tag 'latest'"),
+            VerifyPolicy.Diagnostic(Descriptors.KMA003_AspireEnvironmentDefaultWithMutableImage).WithLocation(1).WithArguments("redis:latest", "AddContainer", "tag 'latest'"));
+
+    [Fact]
+    public Task MutableAddContainerImage_WithIfNotPresentWrittenAsTheDefault_PointsAtTheWrite() =>
+        Run(
+            new VerifyPolicy.Test(),
+            """
+            using Aspire.Hosting;
+            using Aspire.Hosting.Kubernetes;
+
+            static class AppHost
+            {
+                static void Build(IDistributedApplicationBuilder builder)
+                {
+                    builder.AddKubernetesEnvironment("k8s").Resource.DefaultImagePullPolicy = {|#1:"IfNotPresent"|};
+                    builder.AddContainer("cache", "redis").WithImageTag({|#0:"latest"|});
+                }
+            }
+            """,
+            null,
+            null,
+            VerifyPolicy.Diagnostic(Descriptors.KMA003_AspireEnvironmentPolicyWithMutableImage).WithLocation(0).WithLocation(1).WithArguments("redis:latest", "AddContainer and WithImageTag", "tag 'latest'"));
+
+    [Fact]
+    public Task MutableAddContainerImage_WithAlwaysAsTheDefault_OrNoKubernetesEnvironment_IsSilent() =>
+        Run(
+            new VerifyPolicy.Test(),
+            """
+            using Aspire.Hosting;
+            using Aspire.Hosting.Kubernetes;
+
+            static class AppHost
+            {
+                static void Build(IDistributedApplicationBuilder builder)
+                {
+                    builder.AddKubernetesEnvironment("k8s").Resource.DefaultImagePullPolicy = "Always";
+                    builder.AddContainer("cache", "redis", "latest");
+                }
+
+                static void Local(IDistributedApplicationBuilder builder) => builder.AddContainer("seq", "datalust/seq");
+            }
+            """,
+            null,
+            null);
+
+    [Fact]
+    public Task EnvironmentHandedToTheProjectsOwnCode_IsNotJudged() =>
+        Run(
+            new VerifyPolicy.Test(),
+            """
+            using Aspire.Hosting;
+            using Aspire.Hosting.ApplicationModel;
+            using Aspire.Hosting.Kubernetes;
+
+            static class AppHost
+            {
+                static void Build(IDistributedApplicationBuilder builder)
+                {
+                    Tune(builder.AddKubernetesEnvironment("k8s"));
+                    builder.AddContainer("cache", "redis", "latest");
+                }
+
+                static void Tune(IResourceBuilder<KubernetesEnvironmentResource> environment) => environment.Resource.DefaultImagePullPolicy = "Always";
+            }
+            """,
+            null,
+            null);
+
     // Image rules (KMA004, KMA005).
 
     [Fact]
