@@ -248,6 +248,9 @@ namespace K8sManifestAnalyzers.Analysis
         /// <summary>True for <c>KubernetesEnvironmentResource</c>, whose <c>DefaultImagePullPolicy</c> Aspire writes on the containers it generates.</summary>
         internal bool IsAspireEnvironment(ITypeSymbol? type) => IsAny(type, _aspireEnvironmentTypes);
 
+        /// <summary>True when the compilation has Aspire.Hosting.Kubernetes' <c>KubernetesEnvironmentResource</c>.</summary>
+        internal bool HasAspireEnvironment => !_aspireEnvironmentTypes.IsEmpty;
+
         /// <summary>True for V1Container and V1EphemeralContainer (and Aspire's ContainerV1 and EphemeralContainerV1), and for types derived from them.</summary>
         internal bool IsContainerType(ITypeSymbol? type) => IsAny(type, _containerTypes);
 

@@ -52,7 +52,7 @@ namespace K8sManifestAnalyzers.Analyzers
         {
             if (image.PolicyAt is not { } at)
             {
-                if (facts.Types is { } types && Analysis.Aspire.AspireEnvironment.Of(call, types) is { } environment)
+                if (facts.Types is { HasAspireEnvironment: true } types && Analysis.Aspire.AspireEnvironment.Of(call, types) is { } environment)
                 {
                     StalePullPolicyRule.CheckAspireEnvironment(report, image, environment, ManifestOptions.MutableTags(options, image.TagAt.SourceTree));
                 }

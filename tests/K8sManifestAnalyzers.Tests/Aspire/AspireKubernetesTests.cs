@@ -534,7 +534,7 @@ public sealed class AspireKubernetesTests
             VerifyConfig.Diagnostic(Descriptors.KMA114_UndefinedConfigMap).WithLocation(1).WithArguments("settings", "any namespace"));
 
     [Fact]
-    public Task SecretAndConfigMapReferences_DefinedInAdditionalResources_AreSilent() =>
+    public Task SecretAndConfigMapReferences_DefinedInAdditionalResourcesOrTheResourcesConfigMap_AreSilent() =>
         Run(
             new VerifyConfig.Test(),
             """
@@ -548,7 +548,7 @@ public sealed class AspireKubernetesTests
                     builder.AddContainer("api", "ghcr.io/acme/api:1.4").PublishAsKubernetesService(service =>
                     {
                         service.AdditionalResources.Add(new Secret { Metadata = new ObjectMetaV1 { Name = "db" }, StringData = { ["password"] = "from-vault" } });
-                        service.AdditionalResources.Add(new ConfigMap { Metadata = new ObjectMetaV1 { Name = "settings" }, Data = { ["region"] = "eu-west-1" } });
+                        service.ConfigMap = new ConfigMap { Metadata = new ObjectMetaV1 { Name = "settings" }, Data = { ["region"] = "eu-west-1" } };
                         var worker = new ContainerV1 { Name = "worker", Image = "ghcr.io/acme/worker:1.4", ImagePullPolicy = "Always" };
                         worker.Env.Add(new EnvVarV1 { Name = "DB_PASSWORD", ValueFrom = new EnvVarSourceV1 { SecretKeyRef = new SecretKeySelectorV1 { Name = "db", Key = "password" } } });
                         worker.Env.Add(new EnvVarV1 { Name = "REGION", ValueFrom = new EnvVarSourceV1 { ConfigMapKeyRef = new ConfigMapKeySelectorV1 { Name = "settings", Key = "region" } } });
