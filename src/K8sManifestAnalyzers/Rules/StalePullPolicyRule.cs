@@ -98,21 +98,7 @@ namespace K8sManifestAnalyzers.Rules
         /// </summary>
         internal static void CheckAspireEnvironment(Action<Diagnostic> report, AspireImage image, AspireEnvironment environment, MutableTags tags)
         {
-            if (environment.Policy != PullPolicy.IfNotPresent)
-            {
-                return;
-            }
-
-            string? tag;
-            if (image.Reference is { } reference && tags.IsMutable(reference))
-            {
-                tag = reference.Tag;
-            }
-            else if (image.Partial is { Problem: null } partial && tags.IsMutable(partial))
-            {
-                tag = partial.IsUntagged ? null : partial.Tag;
-            }
-            else
+            if (environment.Policy != PullPolicy.IfNotPresent || !IsMutable(image, tags, out string? tag))
             {
                 return;
             }
@@ -263,26 +249,32 @@ namespace K8sManifestAnalyzers.Rules
         /// </summary>
         internal static void CheckAspire(Action<Diagnostic> report, AspireImage image, MutableTags tags)
         {
-            if (image.Policy != "Missing" || image.PolicyAt is not { } at)
-            {
-                return;
-            }
-
-            string? tag;
-            if (image.Reference is { } reference && tags.IsMutable(reference))
-            {
-                tag = reference.Tag;
-            }
-            else if (image.Partial is { Problem: null } partial && tags.IsMutable(partial))
-            {
-                tag = partial.IsUntagged ? null : partial.Tag;
-            }
-            else
+            if (image.Policy != "Missing" || image.PolicyAt is not { } at || !IsMutable(image, tags, out string? tag))
             {
                 return;
             }
 
             report(Diagnostic.Create(Descriptors.KMA003_AspireMissingWithMutableImage, at, image.Text, image.Calls, Why(tag)));
+        }
+
+        // A composed Aspire image that is mutable (a tag of the list, 'latest', or none, which Aspire makes 'latest'), with
+        // the tag that makes it so (null: none at all).
+        private static bool IsMutable(AspireImage image, MutableTags tags, out string? tag)
+        {
+            tag = null;
+            if (image.Reference is { } reference && tags.IsMutable(reference))
+            {
+                tag = reference.Tag;
+                return true;
+            }
+
+            if (image.Partial is { Problem: null } partial && tags.IsMutable(partial))
+            {
+                tag = partial.IsUntagged ? null : partial.Tag;
+                return true;
+            }
+
+            return false;
         }
     }
 }
