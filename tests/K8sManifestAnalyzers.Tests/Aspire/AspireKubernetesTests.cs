@@ -2,6 +2,7 @@ using System.Threading.Tasks;
 using K8sManifestAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
+using VerifyEnv = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.EnvironmentAnalyzer>;
 using VerifyConfig = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<K8sManifestAnalyzers.Analyzers.PullSecretAnalyzer, K8sManifestAnalyzers.CodeFixes.RenameConfigReferenceCodeFix>;
 using VerifyImage = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<K8sManifestAnalyzers.Analyzers.ImageReferenceAnalyzer, K8sManifestAnalyzers.CodeFixes.RepairImageReferenceCodeFix>;
 using VerifyPolicy = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer, K8sManifestAnalyzers.CodeFixes.SetPullPolicyCodeFix>;
@@ -607,6 +608,40 @@ public sealed class AspireKubernetesTests
             """,
             null,
             VerifyConfig.Diagnostic(Descriptors.KMA111_UndefinedSecretClosest).WithLocation(0).WithArguments("db-credential", "any namespace", "db-credentials"));
+
+    // Env vars (KMA117, KMA119).
+
+    [Fact]
+    public async Task EnvVarV1_GetsTheEnvRules()
+    {
+        var test = new VerifyEnv.Test { ReferenceAssemblies = KubernetesReferences.AspireHosting };
+        test.TestState.Sources.Add("""
+            using Aspire.Hosting;
+            using Aspire.Hosting.Kubernetes;
+            using Aspire.Hosting.Kubernetes.Resources;
+
+            static class AppHost
+            {
+                static void Build(IDistributedApplicationBuilder builder) =>
+                    builder.AddContainer("api", "ghcr.io/acme/api:1.4").PublishAsKubernetesService(service =>
+                        service.Workload!.PodTemplate.Spec.Containers.Add(new ContainerV1
+                        {
+                            Name = "worker",
+                            Image = "ghcr.io/acme/worker:1.4",
+                            Env =
+                            {
+                                new EnvVarV1 { Name = "DB_PASSWORD", Value = {|#0:"hunter2-very-secret"|} },
+                                {|#2:new EnvVarV1 { Name = {|#1:"REGION"|}, Value = "eu-west-1" }|},
+                                new EnvVarV1 { Name = "REGION", Value = "eu-north-1" },
+                            },
+                        }));
+            }
+            """);
+        test.TestState.Sources.Add(AspireKubernetesStubs.Source);
+        test.ExpectedDiagnostics.Add(VerifyEnv.Diagnostic("KMA117").WithLocation(0).WithArguments("DB_PASSWORD"));
+        test.ExpectedDiagnostics.Add(VerifyEnv.Diagnostic("KMA119").WithLocation(1).WithLocation(2).WithArguments("REGION", "17"));
+        await test.RunAsync();
+    }
 
     // Absent or half-typed.
 
