@@ -102,6 +102,27 @@ namespace K8sManifestAnalyzers
             DiagnosticSeverity.Error,
             InvalidPullPolicyDescription);
 
+        /// <summary>
+        /// KMA002 for <c>KubernetesEnvironmentResource.DefaultImagePullPolicy</c>, which Aspire.Hosting.Kubernetes writes
+        /// on every container it generates without checking it.
+        /// </summary>
+        internal static readonly DiagnosticDescriptor KMA002_AspireInvalidDefaultPullPolicy = Create(
+            DiagnosticIds.InvalidPullPolicy,
+            "imagePullPolicy must be Always, IfNotPresent or Never",
+            "'{0}' is not a valid DefaultImagePullPolicy: Aspire writes it unchecked on every container it generates for the environment, and the API server rejects it with 'Unsupported value'; use exactly Always, IfNotPresent or Never{1}",
+            Categories.Reliability,
+            DiagnosticSeverity.Error,
+            InvalidPullPolicyDescription);
+
+        /// <summary>KMA002 for <c>DefaultImagePullPolicy</c> given a value that comes from elsewhere (a constant, a field, a local).</summary>
+        internal static readonly DiagnosticDescriptor KMA002_AspireInvalidDefaultPullPolicyFrom = Create(
+            DiagnosticIds.InvalidPullPolicy,
+            "imagePullPolicy must be Always, IfNotPresent or Never",
+            "'{0}' ({2}) is not a valid DefaultImagePullPolicy: Aspire writes it unchecked on every container it generates for the environment, and the API server rejects it with 'Unsupported value'; use exactly Always, IfNotPresent or Never{1}",
+            Categories.Reliability,
+            DiagnosticSeverity.Error,
+            InvalidPullPolicyDescription);
+
         internal static readonly DiagnosticDescriptor KMA003_StalePolicyForMutableImage = Create(
             DiagnosticIds.StalePolicyForMutableImage,
             "Mutable image with a pull policy that does not pull",
@@ -142,6 +163,39 @@ namespace K8sManifestAnalyzers
             DiagnosticIds.StalePolicyForMutableImage,
             "Mutable image with a pull policy that does not pull",
             "Image '{0}' that Aspire composes from {1} is mutable ({2}) but WithImagePullPolicy gives ImagePullPolicy.Missing: nodes keep whatever they pulled first; use ImagePullPolicy.Always or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
+        /// <summary>
+        /// KMA003 for an Aspire.Hosting.Kubernetes <c>ContainerV1</c> whose ImagePullPolicy is not written: Aspire writes
+        /// its default 'IfNotPresent', so the finding goes on the image, where it can be acted on.
+        /// </summary>
+        internal static readonly DiagnosticDescriptor KMA003_AspireDefaultPolicyWithMutableImage = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' is mutable ({1}) and this ContainerV1 does not set ImagePullPolicy, so Aspire writes its default 'IfNotPresent': nodes keep whatever they pulled first; set ImagePullPolicy = \"Always\" or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
+        /// <summary>
+        /// KMA003 for an Aspire container resource with a mutable image, published to a Kubernetes environment whose
+        /// DefaultImagePullPolicy is left at Aspire's 'IfNotPresent'.
+        /// </summary>
+        internal static readonly DiagnosticDescriptor KMA003_AspireEnvironmentDefaultWithMutableImage = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' that Aspire composes from {1} is mutable ({2}), and AddKubernetesEnvironment leaves DefaultImagePullPolicy at Aspire's 'IfNotPresent', which Aspire writes on the container it generates: nodes keep whatever they pulled first; set DefaultImagePullPolicy = \"Always\" in WithProperties or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
+        /// <summary>KMA003 for the same, with DefaultImagePullPolicy written as 'IfNotPresent' (the write is the additional location).</summary>
+        internal static readonly DiagnosticDescriptor KMA003_AspireEnvironmentPolicyWithMutableImage = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' that Aspire composes from {1} is mutable ({2}), and the Kubernetes environment's DefaultImagePullPolicy is 'IfNotPresent', which Aspire writes on the container it generates: nodes keep whatever they pulled first; set DefaultImagePullPolicy to \"Always\" or pin a tag or digest",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
             StalePolicyDescription);

@@ -131,7 +131,8 @@ namespace K8sManifestAnalyzers.Analysis
         /// Checks one image a container resource of an Aspire app host can get (one combination of its calls' constant
         /// arguments, composed as Aspire composes it), with the pull policy <c>WithImagePullPolicy</c> gives it.
         /// </summary>
-        internal virtual void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, K8sManifestAnalyzers.Analysis.Aspire.AspireImage image, CompilationFacts facts)
+        /// <remarks><paramref name="call"/> is the <c>AddContainer</c> call the image is composed from.</remarks>
+        internal virtual void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, K8sManifestAnalyzers.Analysis.Aspire.AspireImage image, IInvocationOperation call, CompilationFacts facts)
         {
         }
 
@@ -160,7 +161,7 @@ namespace K8sManifestAnalyzers.Analysis
 
             foreach (var image in images)
             {
-                AnalyzeAspireImage(Report, context.Options, image, facts);
+                AnalyzeAspireImage(Report, context.Options, image, call, facts);
             }
         }
 

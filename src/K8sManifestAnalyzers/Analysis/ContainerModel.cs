@@ -33,8 +33,25 @@ namespace K8sManifestAnalyzers.Analysis
         /// on some paths only. KMA001 reports that; the rules that judge a written policy leave such a container alone.
         /// A <c>with</c> copy keeps the original's policy (read as unknown) unless it writes one of those.
         /// </summary>
+        /// <remarks>
+        /// Never for an Aspire.Hosting.Kubernetes <c>ContainerV1</c>: Aspire serializes the object with the policy it
+        /// holds, <c>"IfNotPresent"</c> unless written (<see cref="PolicyIsAspireDefault"/>); what a null or empty value
+        /// becomes there is not known, and no rule speaks for it.
+        /// </remarks>
         internal bool PolicyLeftToServer =>
-            !PullPolicy.IsSet || PullPolicy.State == ValueState.Null || PullPolicy.Text is { Length: 0 } || PullPolicy.SomePathsOnly;
+            !IsAspire && (!PullPolicy.IsSet || PullPolicy.State == ValueState.Null || PullPolicy.Text is { Length: 0 } || PullPolicy.SomePathsOnly);
+
+        /// <summary>
+        /// True for a container of Aspire.Hosting.Kubernetes' model (<c>ContainerV1</c>, <c>EphemeralContainerV1</c>), which
+        /// Aspire writes into the YAML itself, defaults included.
+        /// </summary>
+        internal bool IsAspire => KubernetesTypes.IsAspireModel(Creation.Type);
+
+        /// <summary>
+        /// True when an Aspire <c>ContainerV1</c>'s policy is written nowhere the body shows: Aspire's property initializer
+        /// gives it <c>"IfNotPresent"</c>, and that is what reaches the cluster.
+        /// </summary>
+        internal bool PolicyIsAspireDefault => IsAspire && PullPolicy.State == ValueState.Unset;
 
         /// <summary>
         /// A mutable image (<c>:latest</c>, a tag of <paramref name="tags"/>, or untagged) this container can have together with the pull-policy constant

@@ -9,11 +9,22 @@ namespace K8sManifestAnalyzers.Analysis
     /// The KubernetesClient model types one compilation references, resolved once at compilation start by metadata
     /// name (never by loading KubernetesClient). The same <c>k8s.Models</c> types ship in KubernetesClient,
     /// KubernetesClient.Aot, KubernetesClient.Classic and the old KubernetesClient.Models, so every copy found is kept.
+    /// Aspire.Hosting.Kubernetes' own model (<c>Aspire.Hosting.Kubernetes.Resources.ContainerV1</c>, <c>PodSpecV1</c>,
+    /// <c>Secret</c>, …) has the same shape for what the rules read, and its types are kept as further copies.
     /// </summary>
     internal sealed class KubernetesTypes
     {
         internal const string ContainerMetadataName = "k8s.Models.V1Container";
         internal const string EphemeralContainerMetadataName = "k8s.Models.V1EphemeralContainer";
+
+        /// <summary>The namespace of Aspire.Hosting.Kubernetes' model of the manifests it writes.</summary>
+        internal const string AspireResourcesNamespace = "Aspire.Hosting.Kubernetes.Resources";
+
+        /// <summary>The Kubernetes environment of an Aspire app host, whose <c>DefaultImagePullPolicy</c> Aspire writes on every container it generates.</summary>
+        internal const string AspireEnvironmentMetadataName = "Aspire.Hosting.Kubernetes.KubernetesEnvironmentResource";
+
+        /// <summary>Aspire's twin of V1Container, the type the Aspire types are looked up by (none of the others without it).</summary>
+        internal const string AspireContainerMetadataName = AspireResourcesNamespace + ".ContainerV1";
 
         private readonly ImmutableArray<INamedTypeSymbol> _containerTypes;
         private readonly ImmutableArray<INamedTypeSymbol> _secretTypes;
@@ -24,6 +35,7 @@ namespace K8sManifestAnalyzers.Analysis
         private readonly ImmutableArray<INamedTypeSymbol> _imageVolumeTypes;
         private readonly ImmutableArray<INamedTypeSymbol> _configMapTypes;
         private readonly ImmutableArray<INamedTypeSymbol> _envVarTypes;
+        private readonly ImmutableArray<INamedTypeSymbol> _aspireEnvironmentTypes;
         private readonly ImmutableArray<(INamedTypeSymbol Type, PullSecrets.ConfigReferenceShape Shape)> _referenceTypes;
 
         // The model types that reference a Secret or ConfigMap by name, and which of their properties hold the name and keys.
@@ -40,21 +52,34 @@ namespace K8sManifestAnalyzers.Analysis
             ("V1IngressTLS", new PullSecrets.ConfigReferenceShape(PullSecrets.ConfigKind.Secret, PullSecrets.ConfigReferenceSite.IngressTls, "SecretName", hasKey: false, hasItems: false)),
         };
 
+        // Aspire.Hosting.Kubernetes' names for the same objects: the KubernetesClient name without its "V1" prefix, with a
+        // "V1" suffix, except the top-level objects (Secret, ConfigMap) and IngressTLSV1.
+        private static string AspireName(string kubernetesName) => kubernetesName switch
+        {
+            "V1Secret" => "Secret",
+            "V1ConfigMap" => "ConfigMap",
+            "V1IngressTLS" => "IngressTLSV1",
+            _ => kubernetesName.Substring(2) + "V1",
+        };
+
         private KubernetesTypes(TypeFinder finder, ImmutableArray<INamedTypeSymbol> containerTypes, CompilationFacts facts)
         {
             _containerTypes = containerTypes;
-            _secretTypes = finder.Resolve("k8s.Models.V1Secret");
-            _objectMetaTypes = finder.Resolve("k8s.Models.V1ObjectMeta");
-            _podSpecTypes = finder.Resolve("k8s.Models.V1PodSpec");
+            _secretTypes = finder.ResolveBoth("V1Secret");
+            _objectMetaTypes = finder.ResolveBoth("V1ObjectMeta");
+            _podSpecTypes = finder.ResolveBoth("V1PodSpec");
             _serviceAccountTypes = finder.Resolve("k8s.Models.V1ServiceAccount");
-            _localObjectReferenceTypes = finder.Resolve("k8s.Models.V1LocalObjectReference");
+            _localObjectReferenceTypes = finder.ResolveBoth("V1LocalObjectReference");
+
+            // Aspire's ImageVolumeSourceV1 is left out: what Aspire writes for a pull policy left unset there is not known.
             _imageVolumeTypes = finder.Resolve("k8s.Models.V1ImageVolumeSource");
-            _configMapTypes = finder.Resolve("k8s.Models.V1ConfigMap");
-            _envVarTypes = finder.Resolve("k8s.Models.V1EnvVar");
+            _configMapTypes = finder.ResolveBoth("V1ConfigMap");
+            _envVarTypes = finder.ResolveBoth("V1EnvVar");
+            _aspireEnvironmentTypes = finder.ResolveAspire(AspireEnvironmentMetadataName);
             var references = ImmutableArray.CreateBuilder<(INamedTypeSymbol, PullSecrets.ConfigReferenceShape)>();
             foreach (var (name, shape) in ReferenceShapes)
             {
-                foreach (var type in finder.Resolve("k8s.Models." + name))
+                foreach (var type in finder.ResolveBoth(name))
                 {
                     references.Add((type, shape));
                 }
@@ -130,6 +155,8 @@ namespace K8sManifestAnalyzers.Analysis
             var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
             builder.AddRange(finder.Resolve(ContainerMetadataName));
             builder.AddRange(finder.Resolve(EphemeralContainerMetadataName));
+            builder.AddRange(finder.ResolveAspire(AspireContainerMetadataName));
+            builder.AddRange(finder.ResolveAspire(AspireResourcesNamespace + ".EphemeralContainerV1"));
             return builder.Count == 0 ? null : new KubernetesTypes(finder, builder.ToImmutable(), facts);
         }
 
@@ -184,9 +211,9 @@ namespace K8sManifestAnalyzers.Analysis
         /// <summary>How a model type references a Secret or ConfigMap, or null when it does not.</summary>
         internal PullSecrets.ConfigReferenceShape? ReferenceShapeOf(ITypeSymbol? type)
         {
-            // Only k8s.Models types reference Secrets and ConfigMaps: the namespace test rejects the project's own
-            // types before the comparisons.
-            if (type is null || type.ContainingNamespace is not { Name: "Models", ContainingNamespace.Name: "k8s" })
+            // Only k8s.Models types (and Aspire's twins) reference Secrets and ConfigMaps: the namespace test rejects the
+            // project's own types before the comparisons.
+            if (type is null || (type.ContainingNamespace is not { Name: "Models", ContainingNamespace.Name: "k8s" } && !IsAspireModel(type)))
             {
                 return null;
             }
@@ -210,7 +237,21 @@ namespace K8sManifestAnalyzers.Analysis
 
         internal bool IsLocalObjectReference(ITypeSymbol? type) => IsAny(type, _localObjectReferenceTypes);
 
-        /// <summary>True for V1Container and V1EphemeralContainer, and for types derived from them.</summary>
+        /// <summary>
+        /// True for a type of Aspire.Hosting.Kubernetes' model (<c>Aspire.Hosting.Kubernetes.Resources</c>): an object Aspire
+        /// serializes itself, writing its defaults (<c>ContainerV1.ImagePullPolicy = "IfNotPresent"</c>) into the YAML.
+        /// A test of the namespace only, cheap enough for every creation.
+        /// </summary>
+        internal static bool IsAspireModel(ITypeSymbol? type) =>
+            type?.ContainingNamespace is { Name: "Resources", ContainingNamespace: { Name: "Kubernetes", ContainingNamespace: { Name: "Hosting", ContainingNamespace: { Name: "Aspire", ContainingNamespace.IsGlobalNamespace: true } } } };
+
+        /// <summary>True for <c>KubernetesEnvironmentResource</c>, whose <c>DefaultImagePullPolicy</c> Aspire writes on the containers it generates.</summary>
+        internal bool IsAspireEnvironment(ITypeSymbol? type) => IsAny(type, _aspireEnvironmentTypes);
+
+        /// <summary>True when the compilation has Aspire.Hosting.Kubernetes' <c>KubernetesEnvironmentResource</c>.</summary>
+        internal bool HasAspireEnvironment => !_aspireEnvironmentTypes.IsEmpty;
+
+        /// <summary>True for V1Container and V1EphemeralContainer (and Aspire's ContainerV1 and EphemeralContainerV1), and for types derived from them.</summary>
         internal bool IsContainerType(ITypeSymbol? type) => IsAny(type, _containerTypes);
 
         /// <summary>True for V1ImageVolumeSource (Kubernetes 1.31+): an image with a pull policy, defaulted like a container's.</summary>
@@ -239,7 +280,7 @@ namespace K8sManifestAnalyzers.Analysis
                     break;
                 }
 
-                if (current.ContainingNamespace is { Name: "Models", ContainingNamespace: { Name: "k8s", ContainingNamespace.IsGlobalNamespace: true } })
+                if (current.ContainingNamespace is { Name: "Models", ContainingNamespace: { Name: "k8s", ContainingNamespace.IsGlobalNamespace: true } } || IsAspireModel(current))
                 {
                     return true;
                 }
@@ -303,6 +344,10 @@ namespace K8sManifestAnalyzers.Analysis
                     return IsImageVolume(property.ContainingType) ? ContainerProperty.Image : ContainerProperty.None;
                 case "PullPolicy":
                     return IsImageVolume(property.ContainingType) ? ContainerProperty.ImagePullPolicy : ContainerProperty.None;
+                case "DefaultImagePullPolicy":
+                    // The policy Aspire writes on every container it generates for the environment's resources: judged as
+                    // a written policy value (KMA002, KMA007), never as a container.
+                    return IsAspireEnvironment(property.ContainingType) ? ContainerProperty.ImagePullPolicy : ContainerProperty.None;
                 default:
                     return ContainerProperty.None;
             }
@@ -340,18 +385,30 @@ namespace K8sManifestAnalyzers.Analysis
         {
             private readonly Compilation _compilation;
             private readonly List<IAssemblySymbol>? _kubernetesAssemblies;
+            private readonly IAssemblySymbol? _aspireAssembly;
+            private readonly bool _hasAspireModel;
 
             internal TypeFinder(Compilation compilation)
             {
                 _compilation = compilation;
                 foreach (var reference in compilation.References)
                 {
-                    if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
-                        && assembly.Name.StartsWith("KubernetesClient", StringComparison.Ordinal))
+                    if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly)
                     {
-                        (_kubernetesAssemblies ??= new List<IAssemblySymbol>()).Add(assembly);
+                        if (assembly.Name.StartsWith("KubernetesClient", StringComparison.Ordinal))
+                        {
+                            (_kubernetesAssemblies ??= new List<IAssemblySymbol>()).Add(assembly);
+                        }
+                        else if (assembly.Name == "Aspire.Hosting.Kubernetes")
+                        {
+                            _aspireAssembly = assembly;
+                        }
                     }
                 }
+
+                // Aspire's model is looked up in Aspire.Hosting.Kubernetes and in the compilation's own sources, and not
+                // at all when neither has its container type (most projects).
+                _hasAspireModel = !FindAspire(AspireContainerMetadataName).IsEmpty;
 
                 if (_kubernetesAssemblies is not null && Direct(ContainerMetadataName).IsEmpty)
                 {
@@ -361,6 +418,34 @@ namespace K8sManifestAnalyzers.Analysis
 
             internal ImmutableArray<INamedTypeSymbol> Resolve(string metadataName) =>
                 _kubernetesAssemblies is null ? ThroughCompilation(metadataName) : Direct(metadataName);
+
+            /// <summary>The KubernetesClient type <c>k8s.Models.<paramref name="kubernetesName"/></c> and its Aspire twin.</summary>
+            internal ImmutableArray<INamedTypeSymbol> ResolveBoth(string kubernetesName)
+            {
+                var kubernetes = Resolve("k8s.Models." + kubernetesName);
+                var aspire = ResolveAspire(AspireResourcesNamespace + "." + AspireName(kubernetesName));
+                return aspire.IsEmpty ? kubernetes : kubernetes.AddRange(aspire);
+            }
+
+            /// <summary>A type of Aspire.Hosting.Kubernetes, public, in that assembly or in the compilation's own sources.</summary>
+            internal ImmutableArray<INamedTypeSymbol> ResolveAspire(string metadataName) =>
+                _hasAspireModel ? FindAspire(metadataName) : ImmutableArray<INamedTypeSymbol>.Empty;
+
+            private ImmutableArray<INamedTypeSymbol> FindAspire(string metadataName)
+            {
+                var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+                if (_compilation.Assembly.GetTypeByMetadataName(metadataName) is { } own)
+                {
+                    builder.Add(own);
+                }
+
+                if (_aspireAssembly?.GetTypeByMetadataName(metadataName) is { DeclaredAccessibility: Accessibility.Public } type)
+                {
+                    builder.Add(type);
+                }
+
+                return builder.ToImmutable();
+            }
 
             private ImmutableArray<INamedTypeSymbol> Direct(string metadataName)
             {

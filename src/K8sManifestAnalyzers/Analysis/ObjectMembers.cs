@@ -30,12 +30,12 @@ namespace K8sManifestAnalyzers.Analysis
                 foreach (var member in initializer.Initializers)
                 {
                     if (member is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target } assignment
-                        && target.Property.Name == property)
+                        && Is(target.Property, property))
                     {
                         found = assignment.Value;
                     }
                     else if (member is IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation initialized } nested
-                        && initialized.Property.Name == property)
+                        && Is(initialized.Property, property))
                     {
                         // `Property = { … }` adds to the existing value: the nested initializer is what is written.
                         found = nested.Initializer;
@@ -45,6 +45,12 @@ namespace K8sManifestAnalyzers.Analysis
 
             return found;
         }
+
+        // The property asked for by its KubernetesClient name; Aspire.Hosting.Kubernetes' ObjectMetaV1 calls NamespaceProperty
+        // plain Namespace.
+        private static bool Is(IPropertySymbol candidate, string property) =>
+            candidate.Name == property
+            || (property == "NamespaceProperty" && candidate.Name == "Namespace" && KubernetesTypes.IsAspireModel(candidate.ContainingType));
 
         /// <summary><paramref name="operation"/> without the implicit or explicit conversions around it.</summary>
         internal static IOperation WithoutConversions(IOperation operation)

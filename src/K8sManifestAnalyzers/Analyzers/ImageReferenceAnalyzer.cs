@@ -44,7 +44,7 @@ namespace K8sManifestAnalyzers.Analyzers
         internal override bool HandlesAspire => true;
 
         /// <summary>The image rules on an image an Aspire app host composes (see <see cref="Analysis.Aspire.AspireContainer"/>).</summary>
-        internal override void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, Analysis.Aspire.AspireImage image, CompilationFacts facts)
+        internal override void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, Analysis.Aspire.AspireImage image, IInvocationOperation call, CompilationFacts facts)
         {
             InvalidImageRule.CheckAspire(report, image);
             MutableImageRule.CheckAspire(report, image, ManifestOptions.MutableTags(options, image.ImageAt.SourceTree));

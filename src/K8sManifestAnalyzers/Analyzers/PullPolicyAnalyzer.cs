@@ -34,16 +34,29 @@ namespace K8sManifestAnalyzers.Analyzers
             Descriptors.KMA012_AlwaysPullRequired,
             Descriptors.KMA012_AlwaysPullRequiredFrom,
             Descriptors.KMA003_AspireMissingWithMutableImage,
-            Descriptors.KMA007_AspireNeverPullPolicy);
+            Descriptors.KMA007_AspireNeverPullPolicy,
+            Descriptors.KMA002_AspireInvalidDefaultPullPolicy,
+            Descriptors.KMA002_AspireInvalidDefaultPullPolicyFrom,
+            Descriptors.KMA003_AspireDefaultPolicyWithMutableImage,
+            Descriptors.KMA003_AspireEnvironmentDefaultWithMutableImage,
+            Descriptors.KMA003_AspireEnvironmentPolicyWithMutableImage);
 
         /// <inheritdoc/>
         internal override bool HandlesAspire => true;
 
-        /// <summary>KMA003 and KMA007 on WithImagePullPolicy of an Aspire container resource.</summary>
-        internal override void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, Analysis.Aspire.AspireImage image, CompilationFacts facts)
+        /// <summary>
+        /// KMA003 and KMA007 on WithImagePullPolicy of an Aspire container resource; without it, KMA003 on the image when
+        /// the body's one Kubernetes environment gives every generated container 'IfNotPresent'.
+        /// </summary>
+        internal override void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, Analysis.Aspire.AspireImage image, IInvocationOperation call, CompilationFacts facts)
         {
             if (image.PolicyAt is not { } at)
             {
+                if (facts.Types is { HasAspireEnvironment: true } types && Analysis.Aspire.AspireEnvironment.Of(call, types) is { } environment)
+                {
+                    StalePullPolicyRule.CheckAspireEnvironment(report, image, environment, ManifestOptions.MutableTags(options, image.TagAt.SourceTree));
+                }
+
                 return;
             }
 

@@ -15,6 +15,13 @@ namespace K8sManifestAnalyzers.Rules
         internal static void Check(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts)
         {
             var policy = container.PullPolicy;
+            if (container.IsAspire)
+            {
+                // Aspire.Hosting.Kubernetes writes its own default ('IfNotPresent') into the YAML: nothing is left to the
+                // API server, and KMA003 judges that default with the image.
+                return;
+            }
+
             // Null and "" are what the API server defaults, like no policy at all.
             if (!container.PolicyLeftToServer)
             {

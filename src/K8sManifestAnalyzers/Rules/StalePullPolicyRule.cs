@@ -16,6 +16,12 @@ namespace K8sManifestAnalyzers.Rules
         internal static void Check(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts, MutableTags tags)
         {
             var policy = container.PullPolicy;
+            if (container.PolicyIsAspireDefault)
+            {
+                CheckAspireDefault(report, container, facts, tags);
+                return;
+            }
+
             if (policy.Operation is null || container.PolicyLeftToServer)
             {
                 // Not written, or left to the server on some path: KMA001's finding.
@@ -61,6 +67,45 @@ namespace K8sManifestAnalyzers.Rules
                     break;
                 }
             }
+        }
+
+        // An Aspire ContainerV1 that does not write its policy gets Aspire's 'IfNotPresent': each mutable image it can have
+        // is reported where it is written (there is no policy in the code to rewrite).
+        private static void CheckAspireDefault(Action<Diagnostic> report, ContainerModel container, CompilationFacts facts, MutableTags tags)
+        {
+            foreach (var imageValue in container.Image.Values.Constants)
+            {
+                if (imageValue.Text is { } image && MutableTag(facts, image, tags) is { } tag)
+                {
+                    var where = ValueLocation.Of(container.Image, imageValue);
+                    report(Diagnostic.Create(Descriptors.KMA003_AspireDefaultPolicyWithMutableImage, where.Location, image, Why(tag)));
+                }
+            }
+
+            foreach (var partial in container.Image.Values.Partials)
+            {
+                if (PartialImageReference.Of(partial.Texts) is { } image && tags.IsMutable(image))
+                {
+                    report(Diagnostic.Create(Descriptors.KMA003_AspireDefaultPolicyWithMutableImage, partial.Origin.Syntax.GetLocation(), partial.Pattern, Why(image.IsUntagged ? null : image.Tag)));
+                }
+            }
+        }
+
+        /// <summary>
+        /// An Aspire container resource with a mutable image, published to the body's one Kubernetes environment, whose
+        /// <c>DefaultImagePullPolicy</c> (Aspire writes it on every container it generates) is 'IfNotPresent'. Reported
+        /// where the tag is decided, like KMA005, with the policy's write as additional location when the body writes it.
+        /// </summary>
+        internal static void CheckAspireEnvironment(Action<Diagnostic> report, AspireImage image, AspireEnvironment environment, MutableTags tags)
+        {
+            if (environment.Policy != PullPolicy.IfNotPresent || !IsMutable(image, tags, out string? tag))
+            {
+                return;
+            }
+
+            report(environment.WrittenAt is { } written
+                ? Diagnostic.Create(Descriptors.KMA003_AspireEnvironmentPolicyWithMutableImage, image.TagAt, new[] { written }, image.Text, image.Calls, Why(tag))
+                : Diagnostic.Create(Descriptors.KMA003_AspireEnvironmentDefaultWithMutableImage, image.TagAt, image.Text, image.Calls, Why(tag)));
         }
 
         private static void Report(Action<Diagnostic> report, ManifestValue policy, PossibleValue policyValue, string image, string? tag, string? from)
@@ -204,26 +249,32 @@ namespace K8sManifestAnalyzers.Rules
         /// </summary>
         internal static void CheckAspire(Action<Diagnostic> report, AspireImage image, MutableTags tags)
         {
-            if (image.Policy != "Missing" || image.PolicyAt is not { } at)
-            {
-                return;
-            }
-
-            string? tag;
-            if (image.Reference is { } reference && tags.IsMutable(reference))
-            {
-                tag = reference.Tag;
-            }
-            else if (image.Partial is { Problem: null } partial && tags.IsMutable(partial))
-            {
-                tag = partial.IsUntagged ? null : partial.Tag;
-            }
-            else
+            if (image.Policy != "Missing" || image.PolicyAt is not { } at || !IsMutable(image, tags, out string? tag))
             {
                 return;
             }
 
             report(Diagnostic.Create(Descriptors.KMA003_AspireMissingWithMutableImage, at, image.Text, image.Calls, Why(tag)));
+        }
+
+        // A composed Aspire image that is mutable (a tag of the list, 'latest', or none, which Aspire makes 'latest'), with
+        // the tag that makes it so (null: none at all).
+        private static bool IsMutable(AspireImage image, MutableTags tags, out string? tag)
+        {
+            tag = null;
+            if (image.Reference is { } reference && tags.IsMutable(reference))
+            {
+                tag = reference.Tag;
+                return true;
+            }
+
+            if (image.Partial is { Problem: null } partial && tags.IsMutable(partial))
+            {
+                tag = partial.IsUntagged ? null : partial.Tag;
+                return true;
+            }
+
+            return false;
         }
     }
 }

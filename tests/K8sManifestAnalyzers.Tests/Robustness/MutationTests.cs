@@ -49,6 +49,9 @@ public sealed partial class MutationTests(ITestOutputHelper output)
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> WithoutKubernetes = new(() => GeneratorHarness.Net80(withKubernetes: false));
 
+    // The app-host sources of AspireKubernetesTests, which compile against Verifiers.AspireKubernetesStubs.
+    private const string AspireKubernetesUsing = "using Aspire.Hosting.Kubernetes";
+
     private static readonly AnalyzerOptions NoOptions = new(ImmutableArray<AdditionalText>.Empty);
 
     private static readonly AnalyzerOptions SomeOptions = new(
@@ -193,6 +196,12 @@ public sealed partial class MutationTests(ITestOutputHelper output)
         // Sources that declare their own k8s.Models (the older KubernetesClient shapes) compile without the package.
         var references = text.Contains("namespace k8s.Models", StringComparison.Ordinal) ? WithoutKubernetes.Value : WithKubernetes.Value;
         var compilation = GeneratorHarness.Compilation(text, references);
+        if (text.Contains(AspireKubernetesUsing, StringComparison.Ordinal) && !text.Contains("namespace Aspire.Hosting.Kubernetes", StringComparison.Ordinal))
+        {
+            // App hosts that use Aspire.Hosting.Kubernetes compile against its stubs, a second document after the input.
+            compilation = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText(Verifiers.AspireKubernetesStubs.Source, (CSharpParseOptions)compilation.SyntaxTrees.First().Options, path: "AspireKubernetesStubs.cs"));
+        }
+
         var (generated, result) = GeneratorHarness.Run(compilation);
         foreach (var run in result.Results)
         {
@@ -262,7 +271,8 @@ public sealed partial class MutationTests(ITestOutputHelper output)
                 }
 
                 var token = node.GetFirstToken();
-                if (!value.Contains("k8s.Models", StringComparison.Ordinal) && !value.Contains("ContainerImage", StringComparison.Ordinal))
+                if (!value.Contains("k8s.Models", StringComparison.Ordinal) && !value.Contains("ContainerImage", StringComparison.Ordinal)
+                    && !value.Contains(AspireKubernetesUsing, StringComparison.Ordinal))
                 {
                     continue;
                 }
