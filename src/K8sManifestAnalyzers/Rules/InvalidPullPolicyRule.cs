@@ -2,6 +2,7 @@ using System;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
+using K8sManifestAnalyzers.Analysis.Yaml;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -37,5 +38,19 @@ namespace K8sManifestAnalyzers.Rules
                 ? Diagnostic.Create(Descriptors.KMA002_InvalidPullPolicy, where.Location, additional, properties, policy, didYouMean)
                 : Diagnostic.Create(Descriptors.KMA002_InvalidPullPolicyFrom, where.Location, additional, properties, policy, didYouMean, where.From));
         }
-    }
+    
+
+        /// <summary>A policy of a YAML manifest that is not a valid value, on the value (no fix in YAML files).</summary>
+        internal static void CheckYaml(Action<Diagnostic> report, YamlContainer container)
+        {
+            if (container.PolicyText is not { } policy || PullPolicy.IsValid(policy))
+            {
+                return;
+            }
+
+            string? suggestion = PullPolicy.SuggestFor(policy);
+            string didYouMean = suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)";
+            report(Diagnostic.Create(Descriptors.KMA002_InvalidPullPolicy, container.Policy!.Location, policy, didYouMean));
+        }
+}
 }

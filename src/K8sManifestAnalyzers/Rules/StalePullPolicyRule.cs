@@ -3,6 +3,7 @@ using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
 using K8sManifestAnalyzers.Analysis.Aspire;
+using K8sManifestAnalyzers.Analysis.Yaml;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -225,5 +226,18 @@ namespace K8sManifestAnalyzers.Rules
 
             report(Diagnostic.Create(Descriptors.KMA003_AspireMissingWithMutableImage, at, image.Text, image.Calls, Why(tag)));
         }
-    }
+    
+
+        /// <summary>IfNotPresent or Never with a mutable image in a YAML manifest, on the policy.</summary>
+        internal static void CheckYaml(Action<Diagnostic> report, YamlContainer container, MutableTags tags)
+        {
+            if (container.PolicyText is not (PullPolicy.IfNotPresent or PullPolicy.Never) || container.Facts?.Reference is not { } reference || !tags.IsMutable(reference))
+            {
+                return;
+            }
+
+            var descriptor = container.PolicyText == PullPolicy.Never ? Descriptors.KMA003_YamlNeverWithMutableImage : Descriptors.KMA003_YamlStalePolicyForMutableImage;
+            report(Diagnostic.Create(descriptor, container.Policy!.Location, container.Facts.Text, Why(reference.Tag), container.IsImageVolume ? "pullPolicy" : "imagePullPolicy"));
+        }
+}
 }
