@@ -914,6 +914,89 @@ namespace K8sManifestAnalyzers
             DiagnosticSeverity.Warning,
             DuplicateEnvNameDescription);
 
+        // The YAML front-end (Analysis/Yaml): descriptors of the same ids where the C# message names C# members or
+        // constructs; the other rules report their usual descriptor on the YAML value.
+
+        /// <summary>KMA001 for a container of a YAML manifest.</summary>
+        internal static readonly DiagnosticDescriptor KMA001_YamlMissingPullPolicy = Create(
+            DiagnosticIds.MissingPullPolicy,
+            "Set imagePullPolicy explicitly",
+            "Container {0} sets no imagePullPolicy: the API server will store {1} at creation and keep it when the image changes; write it explicitly",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MissingPullPolicyDescription);
+
+        /// <summary>KMA001 for an image volume of a YAML manifest.</summary>
+        internal static readonly DiagnosticDescriptor KMA001_YamlMissingVolumePullPolicy = Create(
+            DiagnosticIds.MissingPullPolicy,
+            "Set imagePullPolicy explicitly",
+            "Image volume {0} sets no pullPolicy: the API server will store {1} at creation and keep it when the reference changes; write it explicitly",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MissingPullPolicyDescription);
+
+        /// <summary>KMA003 for IfNotPresent in a YAML manifest ({2}: the field, imagePullPolicy or pullPolicy).</summary>
+        internal static readonly DiagnosticDescriptor KMA003_YamlStalePolicyForMutableImage = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' is mutable ({1}) but {2} is 'IfNotPresent': nodes keep whatever they pulled first; use Always or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
+        /// <summary>KMA003 for Never in a YAML manifest.</summary>
+        internal static readonly DiagnosticDescriptor KMA003_YamlNeverWithMutableImage = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' is mutable ({1}) but {2} is 'Never': each node runs whatever copy was loaded onto it, never a newer push; use Always or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
+        /// <summary>KMA006 for a container of a YAML manifest ({1}: no image, a null image, an empty image).</summary>
+        internal static readonly DiagnosticDescriptor KMA006_YamlMissingImage = Create(
+            DiagnosticIds.MissingImage,
+            "Container has no image",
+            "Container {0} has {1}: the API server rejects the object with 'image: Required value'",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Every container, init container and ephemeral container needs an image. Only a mutating admission webhook could still supply one.");
+
+        /// <summary>KMA007 in a YAML manifest.</summary>
+        internal static readonly DiagnosticDescriptor KMA007_YamlNeverPullPolicy = Create(
+            DiagnosticIds.NeverPullPolicy,
+            "imagePullPolicy Never needs a preloaded image",
+            "Pull policy 'Never' starts the pod only on nodes that already have '{0}'; elsewhere it waits in ErrImageNeverPull",
+            Categories.Reliability,
+            DiagnosticSeverity.Info,
+            NeverPolicyDescription);
+
+        /// <summary>KMA012 in a YAML manifest.</summary>
+        internal static readonly DiagnosticDescriptor KMA012_YamlAlwaysPullRequired = Create(
+            DiagnosticIds.AlwaysPullRequired,
+            "Pull policy is not Always",
+            "Pull policy is '{0}', but this project requires Always: every start should check the registry",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            AlwaysPullRequiredDescription,
+            isEnabledByDefault: false);
+
+        internal static readonly DiagnosticDescriptor KMA301_UnreadableYaml = Create(
+            DiagnosticIds.UnreadableYaml,
+            "YAML file cannot be parsed",
+            "The file is not valid YAML: {0}; kubectl rejects it, and no rule could read it",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "A .yaml or .yml file given to the compiler (AdditionalFiles) is read as Kubernetes manifests. When the YAML parser rejects it, kubectl apply rejects it too, and none of its containers is checked. Reported once per file, where the parser stopped.");
+
+        internal static readonly DiagnosticDescriptor KMA302_YamlTemplateSkipped = Create(
+            DiagnosticIds.YamlTemplateSkipped,
+            "YAML file with template expressions is not analyzed",
+            "The file holds template expressions ('{0}'), so it is YAML only once rendered; it was not analyzed: analyze the rendered manifests (helm template) instead",
+            Categories.Usage,
+            DiagnosticSeverity.Info,
+            "A .yaml or .yml file given to the compiler (AdditionalFiles) that contains '{{ ... }}' outside a comment line is a template (Helm, or another Go template): its values are known only when it is rendered. It is skipped, said once per file; give the compiler the rendered manifests, or leave templates out of AdditionalFiles.");
+
         private static DiagnosticDescriptor Create(
             string id,
             string title,

@@ -106,5 +106,11 @@ namespace K8sManifestAnalyzers
 
         /// <summary>KMA118: a pod spec names a service account defined nowhere.</summary>
         public const string UndefinedServiceAccount = "KMA118";
+
+        /// <summary>KMA301: a YAML file given to the compiler that is not valid YAML.</summary>
+        public const string UnreadableYaml = "KMA301";
+
+        /// <summary>KMA302: a YAML file with template expressions (Helm), not analyzed.</summary>
+        public const string YamlTemplateSkipped = "KMA302";
     }
 }

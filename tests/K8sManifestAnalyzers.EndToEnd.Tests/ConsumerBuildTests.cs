@@ -154,6 +154,48 @@ public sealed class ConsumerBuildTests(PackageFixture package)
         Assert.DoesNotContain(findings, f => f.Contains("redis", StringComparison.Ordinal) || f.Contains("nginx", StringComparison.Ordinal));
     }
 
+    // YAML manifests handed to the compiler as AdditionalFiles: YamlDotNet, packed beside the analyzer, loads in a fresh
+    // consumer build (a YAML finding appears, with no AD0001 or CS8032), in a project without KubernetesClient too;
+    // the file's options apply, and a .globalconfig's severities.
+    [Fact]
+    public void YamlManifests_InAdditionalFiles_AreChecked()
+    {
+        var consumer = package.NewConsumer("yaml").Project(kubernetesClient: null, extra: "</PropertyGroup><ItemGroup><AdditionalFiles Include=\"deploy/**/*.yaml\" /></ItemGroup><PropertyGroup>")
+            .Write("Program.cs", "public static class Program { public static void Main() { } }\n")
+            .Write(".editorconfig", "root = true\n\n[*.yaml]\nk8s_manifests.mutable_tags = main\n")
+            .Write(".globalconfig", "is_global = true\ndotnet_diagnostic.KMA010.severity = error\n")
+            .Write("deploy/app.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: { name: api }
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: api
+                          image: ghcr.io/acme/api:main
+                          imagePullPolicy: IfNotPresent
+                        - name: pause
+                          image: k8s.gcr.io/pause:3.9
+                          imagePullPolicy: Always
+                        - name: web
+                          image: nginx:1.27
+                """)
+            .Write("deploy/broken.yaml", "apiVersion: v1\nkind: Pod\nspec:\n  containers: [\n")
+            .Write("deploy/chart/templates/pod.yaml", "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: web\n      image: {{ .Values.image }}\n");
+        var (exit, output) = consumer.Build();
+        var findings = Consumer.Findings(output);
+        Assert.DoesNotContain("AD0001", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("CS8032", output, StringComparison.Ordinal);
+        Assert.Contains(findings, f => f.Contains("app.yaml(9,", StringComparison.Ordinal) && f.Contains("warning KMA005", StringComparison.Ordinal) && f.Contains("tag 'main'", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("app.yaml(10,", StringComparison.Ordinal) && f.Contains("warning KMA003", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("app.yaml(12,", StringComparison.Ordinal) && f.Contains("error KMA010", StringComparison.Ordinal));
+        Assert.Contains(findings, f => f.Contains("app.yaml(15,", StringComparison.Ordinal) && f.Contains("warning KMA001", StringComparison.Ordinal) && f.Contains("'IfNotPresent'", StringComparison.Ordinal));
+        Assert.Single(findings, f => f.Contains("broken.yaml", StringComparison.Ordinal) && f.Contains("warning KMA301", StringComparison.Ordinal));
+        Assert.DoesNotContain(findings, f => f.Contains("pod.yaml", StringComparison.Ordinal));
+        Assert.NotEqual(0, exit);
+    }
+
     [Fact]
     public void GlobalConfig_AndPresets_Apply()
     {
@@ -374,6 +416,7 @@ public sealed class PackageContentTests(PackageFixture package)
                 "_rels/.rels",
                 "analyzers/dotnet/cs/K8sManifestAnalyzers.CodeFixes.dll",
                 "analyzers/dotnet/cs/K8sManifestAnalyzers.dll",
+                "analyzers/dotnet/cs/YamlDotNet.dll",
                 "build/K8sManifestAnalyzers.AllErrors.globalconfig",
                 "build/K8sManifestAnalyzers.TestProjects.globalconfig",
                 "build/K8sManifestAnalyzers.targets",

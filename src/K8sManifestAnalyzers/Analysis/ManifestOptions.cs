@@ -39,10 +39,14 @@ namespace K8sManifestAnalyzers.Analysis
         internal static Model.MutableTags MutableTags(AnalyzerOptions options, SyntaxTree? tree)
         {
             var config = tree is null ? options.AnalyzerConfigOptionsProvider.GlobalOptions : options.AnalyzerConfigOptionsProvider.GetOptions(tree);
-            return config.TryGetValue(MutableTagsKey, out var raw)
+            return MutableTags(config);
+        }
+
+        /// <summary>The mutable tags of a file's options (a YAML file's: <c>GetOptions(AdditionalText)</c>).</summary>
+        internal static Model.MutableTags MutableTags(AnalyzerConfigOptions config) =>
+            config.TryGetValue(MutableTagsKey, out var raw)
                 ? ParsedTags.GetValue(raw, static text => Model.MutableTags.Of(SplitList(text)))
                 : Model.MutableTags.Default;
-        }
 
         // The credential names of each text of k8s_manifests.secret_env_names.
         private static readonly ConditionalWeakTable<string, Model.CredentialName> ParsedCredentialNames = new();
@@ -78,9 +82,13 @@ namespace K8sManifestAnalyzers.Analysis
         /// <summary>
         /// A comma-separated option as a list: entries trimmed, empty entries dropped; empty when unset.
         /// </summary>
-        internal static ImmutableArray<string> GetList(AnalyzerOptions options, SyntaxTree tree, string key)
+        internal static ImmutableArray<string> GetList(AnalyzerOptions options, SyntaxTree tree, string key) =>
+            GetList(options.AnalyzerConfigOptionsProvider.GetOptions(tree), key);
+
+        /// <summary>A comma-separated option of a file's options (a YAML file's: <c>GetOptions(AdditionalText)</c>).</summary>
+        internal static ImmutableArray<string> GetList(AnalyzerConfigOptions config, string key)
         {
-            if (!options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(key, out var raw))
+            if (!config.TryGetValue(key, out var raw))
             {
                 return ImmutableArray<string>.Empty;
             }

@@ -2,6 +2,7 @@ using System;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
+using K8sManifestAnalyzers.Analysis.Yaml;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -26,5 +27,17 @@ namespace K8sManifestAnalyzers.Rules
                 ? Diagnostic.Create(Descriptors.KMA012_AlwaysPullRequired, where.Location, properties, policy)
                 : Diagnostic.Create(Descriptors.KMA012_AlwaysPullRequiredFrom, where.Location, properties, policy, where.From));
         }
-    }
+    
+
+        /// <summary>IfNotPresent or Never in a YAML manifest, unless the image is pinned by digest; on the policy.</summary>
+        internal static void CheckYaml(Action<Diagnostic> report, YamlContainer container)
+        {
+            if (container.PolicyText is not (PullPolicy.IfNotPresent or PullPolicy.Never) || container.Facts?.Reference is { IsPinned: true })
+            {
+                return;
+            }
+
+            report(Diagnostic.Create(Descriptors.KMA012_YamlAlwaysPullRequired, container.Policy!.Location, container.PolicyText));
+        }
+}
 }

@@ -3,6 +3,7 @@ using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
 using K8sManifestAnalyzers.Analysis.Aspire;
+using K8sManifestAnalyzers.Analysis.Yaml;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -54,5 +55,15 @@ namespace K8sManifestAnalyzers.Rules
                 report(Diagnostic.Create(Descriptors.KMA011_AspireDigestRequired, image.TagAt, image.Text, image.Calls));
             }
         }
-    }
+    
+
+        /// <summary>A valid image of a YAML manifest without a digest, on the value.</summary>
+        internal static void CheckYaml(Action<Diagnostic> report, YamlContainer container)
+        {
+            if (container.Facts is { Reference.IsPinned: false } image)
+            {
+                report(Diagnostic.Create(Descriptors.KMA011_DigestRequired, container.Image!.Location, image.Text));
+            }
+        }
+}
 }

@@ -3,6 +3,7 @@ using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
 using K8sManifestAnalyzers.Analysis.Aspire;
+using K8sManifestAnalyzers.Analysis.Yaml;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -55,5 +56,17 @@ namespace K8sManifestAnalyzers.Rules
 
             report(Diagnostic.Create(Descriptors.KMA004_AspireInvalidImage, image.ProblemAt, RuleProperties.Replacement(image.Repair), image.Text, image.Calls, problem));
         }
-    }
+    
+
+        /// <summary>A malformed image in a YAML manifest, on the value (no fix in YAML files).</summary>
+        internal static void CheckYaml(Action<Diagnostic> report, YamlContainer container)
+        {
+            if (container.Facts is not { IsValid: false } image)
+            {
+                return;
+            }
+
+            report(Diagnostic.Create(Descriptors.KMA004_InvalidImageReference, container.Image!.Location, image.Text, image.Problem));
+        }
+}
 }

@@ -2,6 +2,7 @@ using System;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
+using K8sManifestAnalyzers.Analysis.Yaml;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -44,5 +45,18 @@ namespace K8sManifestAnalyzers.Rules
         private static bool IsAspireDefault(ManifestValue written) =>
             written.Operation?.Parent is Microsoft.CodeAnalysis.Operations.IAssignmentOperation { Target: Microsoft.CodeAnalysis.Operations.IPropertyReferenceOperation { Property.Name: "DefaultImagePullPolicy" } target }
             && target.Property.ContainingType?.ContainingNamespace?.ToDisplayString() == "Aspire.Hosting.Kubernetes";
+
+        /// <summary>A policy of a YAML manifest that is not a valid value, on the value (no fix in YAML files).</summary>
+        internal static void CheckYaml(Action<Diagnostic> report, YamlContainer container)
+        {
+            if (container.PolicyText is not { } policy || PullPolicy.IsValid(policy))
+            {
+                return;
+            }
+
+            string? suggestion = PullPolicy.SuggestFor(policy);
+            string didYouMean = suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)";
+            report(Diagnostic.Create(Descriptors.KMA002_InvalidPullPolicy, container.Policy!.Location, policy, didYouMean));
+        }
     }
 }

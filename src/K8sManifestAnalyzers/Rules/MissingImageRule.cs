@@ -1,5 +1,6 @@
 using System;
 using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Analysis.Yaml;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -29,5 +30,28 @@ namespace K8sManifestAnalyzers.Rules
                 report(Diagnostic.Create(Descriptors.KMA006_MissingImage, Locations.OfCreation(container.Creation), missing));
             }
         }
-    }
+    
+
+        /// <summary>A container of a YAML manifest with no image, or a null or empty one, on the container's name.</summary>
+        internal static void CheckYaml(Action<Diagnostic> report, YamlContainer container)
+        {
+            if (container.IsImageVolume)
+            {
+                return;
+            }
+
+            string? missing = container.Image switch
+            {
+                null => "no image",
+                { IsScalar: true, Text: null } => "a null image",
+                { IsScalar: true, Text: { Length: 0 } } => "an empty image",
+                _ => null,
+            };
+
+            if (missing is not null)
+            {
+                report(Diagnostic.Create(Descriptors.KMA006_YamlMissingImage, container.At, container.Display, missing));
+            }
+        }
+}
 }

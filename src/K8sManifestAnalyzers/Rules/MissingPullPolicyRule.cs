@@ -2,6 +2,7 @@ using System;
 using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
+using K8sManifestAnalyzers.Analysis.Yaml;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -87,5 +88,23 @@ namespace K8sManifestAnalyzers.Rules
             stored = defaultPolicy is null ? "Always or IfNotPresent, depending on the image," : $"'{defaultPolicy}'";
             return properties;
         }
-    }
+    
+
+        /// <summary>A container or image volume of a YAML manifest with no policy, or a null or empty one, on its image entry.</summary>
+        internal static void CheckYaml(Action<Diagnostic> report, YamlContainer container)
+        {
+            if (!container.PolicyLeftToServer)
+            {
+                return;
+            }
+
+            string? defaultPolicy = container.Facts?.DefaultPolicy;
+            string stored = defaultPolicy is null ? "Always or IfNotPresent, depending on the image," : $"'{defaultPolicy}'";
+            var properties = defaultPolicy is null
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(DiagnosticProperties.DefaultPolicy, defaultPolicy);
+            var descriptor = container.IsImageVolume ? Descriptors.KMA001_YamlMissingVolumePullPolicy : Descriptors.KMA001_YamlMissingPullPolicy;
+            report(Diagnostic.Create(descriptor, container.ImageEntryAt, properties, container.Display, stored));
+        }
+}
 }

@@ -3,6 +3,7 @@ using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
 using K8sManifestAnalyzers.Analysis.Aspire;
+using K8sManifestAnalyzers.Analysis.Yaml;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -59,5 +60,20 @@ namespace K8sManifestAnalyzers.Rules
                 report(Diagnostic.Create(Descriptors.KMA010_AspireMovedRegistry, image.NameAt, image.Text, image.Calls, move.From, move.What, move.To));
             }
         }
-    }
+    
+
+        /// <summary>An image of a YAML manifest from a frozen or moved registry, on the value, naming the image to use.</summary>
+        internal static void CheckYaml(Action<Diagnostic> report, YamlContainer container)
+        {
+            if (container.Facts?.Reference is not { } reference || RegistryMoves.Find(reference) is not { } move)
+            {
+                return;
+            }
+
+            string text = container.Facts.Text;
+            report(move.Rewrite(text) is { } rewritten
+                ? Diagnostic.Create(Descriptors.KMA010_MovedRegistry, container.Image!.Location, text, move.From, move.What, rewritten)
+                : Diagnostic.Create(Descriptors.KMA010_MovedRegistryNoFix, container.Image!.Location, text, move.From, move.What, move.To));
+        }
+}
 }

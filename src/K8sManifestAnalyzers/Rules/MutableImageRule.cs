@@ -3,6 +3,7 @@ using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
 using K8sManifestAnalyzers.Analysis.Aspire;
+using K8sManifestAnalyzers.Analysis.Yaml;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -77,5 +78,17 @@ namespace K8sManifestAnalyzers.Rules
                 ? Diagnostic.Create(Descriptors.KMA005_AspireDefaultTag, image.TagAt, image.ImageArgument, image.ImageCall, image.Text)
                 : Diagnostic.Create(Descriptors.KMA005_AspireMutableTag, image.TagAt, image.Text, image.Calls, Why(tag)));
         }
-    }
+    
+
+        /// <summary>An image of a YAML manifest that is not pinned, on the value.</summary>
+        internal static void CheckYaml(Action<Diagnostic> report, YamlContainer container, MutableTags tags)
+        {
+            if (container.Facts?.Reference is not { } reference || !tags.IsMutable(reference))
+            {
+                return;
+            }
+
+            report(Diagnostic.Create(Descriptors.KMA005_MutableImageTag, container.Image!.Location, container.Facts.Text, Why(reference.Tag)));
+        }
+}
 }

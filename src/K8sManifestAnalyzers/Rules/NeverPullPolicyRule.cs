@@ -3,6 +3,7 @@ using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
 using K8sManifestAnalyzers.Analysis.Aspire;
+using K8sManifestAnalyzers.Analysis.Yaml;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -37,5 +38,15 @@ namespace K8sManifestAnalyzers.Rules
                 report(Diagnostic.Create(Descriptors.KMA007_AspireNeverPullPolicy, at, image.Text));
             }
         }
-    }
+    
+
+        /// <summary>The policy Never in a YAML manifest, on the value (no fix in YAML files).</summary>
+        internal static void CheckYaml(Action<Diagnostic> report, YamlContainer container)
+        {
+            if (container.PolicyText == PullPolicy.Never)
+            {
+                report(Diagnostic.Create(Descriptors.KMA007_YamlNeverPullPolicy, container.Policy!.Location, container.Facts?.Text ?? "the image"));
+            }
+        }
+}
 }

@@ -4,6 +4,7 @@ using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
 using K8sManifestAnalyzers.Analysis.Aspire;
+using K8sManifestAnalyzers.Analysis.Yaml;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -123,5 +124,17 @@ namespace K8sManifestAnalyzers.Rules
                 report(Diagnostic.Create(Descriptors.KMA008_AspireRegistryNotAllowed, image.NameAt, image.Text, image.Calls, string.Join(", ", allowed)));
             }
         }
-    }
+    
+
+        /// <summary>An image of a YAML manifest outside <paramref name="allowed"/> (the file's allowed_registries), on the value.</summary>
+        internal static void CheckYaml(Action<Diagnostic> report, ImmutableArray<string> allowed, YamlContainer container)
+        {
+            if (allowed.IsEmpty || container.Facts?.Reference is not { } reference || RegistryPrefix.MatchesAny(reference, allowed))
+            {
+                return;
+            }
+
+            report(Create(container.Image!.Location, container.Facts.Text, reference, allowed));
+        }
+}
 }

@@ -3,6 +3,7 @@ using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
 using K8sManifestAnalyzers.Analysis.Aspire;
+using K8sManifestAnalyzers.Analysis.Yaml;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -275,6 +276,18 @@ namespace K8sManifestAnalyzers.Rules
             }
 
             return false;
+        }
+
+        /// <summary>IfNotPresent or Never with a mutable image in a YAML manifest, on the policy.</summary>
+        internal static void CheckYaml(Action<Diagnostic> report, YamlContainer container, MutableTags tags)
+        {
+            if (container.PolicyText is not (PullPolicy.IfNotPresent or PullPolicy.Never) || container.Facts?.Reference is not { } reference || !tags.IsMutable(reference))
+            {
+                return;
+            }
+
+            var descriptor = container.PolicyText == PullPolicy.Never ? Descriptors.KMA003_YamlNeverWithMutableImage : Descriptors.KMA003_YamlStalePolicyForMutableImage;
+            report(Diagnostic.Create(descriptor, container.Policy!.Location, container.Facts.Text, Why(reference.Tag), container.IsImageVolume ? "pullPolicy" : "imagePullPolicy"));
         }
     }
 }

@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Analysis.Yaml;
+using K8sManifestAnalyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace K8sManifestAnalyzers.Analyzers
+{
+    /// <summary>
+    /// Host of the image and pull-policy rules (KMA001 to KMA008, KMA010 to KMA012) on the YAML manifests a project gives
+    /// the compiler as <c>AdditionalFiles</c> (<c>.yaml</c>, <c>.yml</c>), and of KMA301 and KMA302 for the files it
+    /// cannot read. Runs whether or not KubernetesClient is referenced. A project without YAML files never loads the
+    /// YAML parser: only <see cref="YamlManifestReader"/> reaches it, and only for a YAML file.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class YamlManifestAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc/>
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.KMA001_YamlMissingPullPolicy,
+            Descriptors.KMA001_YamlMissingVolumePullPolicy,
+            Descriptors.KMA002_InvalidPullPolicy,
+            Descriptors.KMA003_YamlStalePolicyForMutableImage,
+            Descriptors.KMA003_YamlNeverWithMutableImage,
+            Descriptors.KMA004_InvalidImageReference,
+            Descriptors.KMA005_MutableImageTag,
+            Descriptors.KMA006_YamlMissingImage,
+            Descriptors.KMA007_YamlNeverPullPolicy,
+            Descriptors.KMA008_RegistryNotAllowed,
+            Descriptors.KMA008_RegistryNotAllowedNormalized,
+            Descriptors.KMA010_MovedRegistry,
+            Descriptors.KMA010_MovedRegistryNoFix,
+            Descriptors.KMA011_DigestRequired,
+            Descriptors.KMA012_YamlAlwaysPullRequired,
+            Descriptors.KMA301_UnreadableYaml,
+            Descriptors.KMA302_YamlTemplateSkipped);
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterAdditionalFileAction(AnalyzeFile);
+        }
+
+        private static void AnalyzeFile(AdditionalFileAnalysisContext context)
+        {
+            var file = context.AdditionalFile;
+            if (!YamlManifestReader.IsYamlPath(file.Path) || file.GetText(context.CancellationToken) is not { } text)
+            {
+                return;
+            }
+
+            // Severities: the compiler applies those of a .globalconfig, the project and the command line to findings in
+            // additional files, but not the dotnet_diagnostic keys of .editorconfig sections (dotnet/roslyn#31916), which
+            // analyzers cannot read either. The k8s_manifests options of the file's sections do apply.
+            var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(file);
+            var Report = context.ReportDiagnostic;
+            var manifest = YamlManifestReader.Read(file.Path, text, context.CancellationToken);
+            UnreadableYamlRule.Check(Report, manifest);
+            YamlTemplateRule.Check(Report, manifest);
+            if (manifest.Containers.IsEmpty)
+            {
+                return;
+            }
+
+            var tags = ManifestOptions.MutableTags(options);
+            var allowed = ManifestOptions.GetList(options, ManifestOptions.AllowedRegistries);
+            foreach (var container in manifest.Containers)
+            {
+                MissingPullPolicyRule.CheckYaml(Report, container);
+                InvalidPullPolicyRule.CheckYaml(Report, container);
+                StalePullPolicyRule.CheckYaml(Report, container, tags);
+                NeverPullPolicyRule.CheckYaml(Report, container);
+                AlwaysPullRequiredRule.CheckYaml(Report, container);
+                MissingImageRule.CheckYaml(Report, container);
+                InvalidImageRule.CheckYaml(Report, container);
+                MutableImageRule.CheckYaml(Report, container, tags);
+                RegistryNotAllowedRule.CheckYaml(Report, allowed, container);
+                MovedRegistryRule.CheckYaml(Report, container);
+                DigestRequiredRule.CheckYaml(Report, container);
+            }
+        }
+    }
+}
