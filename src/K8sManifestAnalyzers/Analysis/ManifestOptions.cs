@@ -29,6 +29,8 @@ namespace K8sManifestAnalyzers.Analysis
         // The lists parsed from each option text, kept while the text is (the options of a compilation hold it).
         private static readonly ConditionalWeakTable<string, StrongBox<ImmutableArray<string>>> ParsedLists = new();
 
+        private static readonly StrongBox<ImmutableArray<string>> EmptyList = new(ImmutableArray<string>.Empty);
+
         // The tags of each k8s_manifests.mutable_tags text, likewise.
         private static readonly ConditionalWeakTable<string, Model.MutableTags> ParsedTags = new();
 
@@ -36,17 +38,11 @@ namespace K8sManifestAnalyzers.Analysis
         /// The tags KMA003 and KMA005 treat like <c>latest</c> in <paramref name="tree"/> (<c>k8s_manifests.mutable_tags</c>;
         /// <c>latest</c> alone when unset). Entries that can match no tag are left out (KMA009 names them).
         /// </summary>
-        internal static Model.MutableTags MutableTags(AnalyzerOptions options, SyntaxTree? tree)
-        {
-            var config = tree is null ? options.AnalyzerConfigOptionsProvider.GlobalOptions : options.AnalyzerConfigOptionsProvider.GetOptions(tree);
-            return MutableTags(config);
-        }
+        internal static Model.MutableTags MutableTags(AnalyzerOptions options, SyntaxTree? tree) => MutableTags(ConfigOf(options, tree));
 
         /// <summary>The mutable tags of a file's options (a YAML file's: <c>GetOptions(AdditionalText)</c>).</summary>
         internal static Model.MutableTags MutableTags(AnalyzerConfigOptions config) =>
-            config.TryGetValue(MutableTagsKey, out var raw)
-                ? ParsedTags.GetValue(raw, static text => Model.MutableTags.Of(SplitList(text)))
-                : Model.MutableTags.Default;
+            Parsed(config, MutableTagsKey, ParsedTags, static text => Model.MutableTags.Of(SplitList(text)), Model.MutableTags.Default);
 
         // The credential names of each text of k8s_manifests.secret_env_names.
         private static readonly ConditionalWeakTable<string, Model.CredentialName> ParsedCredentialNames = new();
@@ -56,19 +52,24 @@ namespace K8sManifestAnalyzers.Analysis
         /// (comma-separated; each entry is split into words like a name, and added to the defaults).
         /// </summary>
         internal static Model.CredentialName CredentialNames(AnalyzerOptions options, SyntaxTree tree) =>
-            options.AnalyzerConfigOptionsProvider.GetOptions(tree).TryGetValue(SecretEnvNames, out var raw)
-                ? ParsedCredentialNames.GetValue(raw, static text => Model.CredentialName.With(SplitList(text)))
-                : Model.CredentialName.Default;
+            Parsed(ConfigOf(options, tree), SecretEnvNames, ParsedCredentialNames, static text => Model.CredentialName.With(SplitList(text)), Model.CredentialName.Default);
 
         /// <summary>
         /// Whether the initializers of settable fields and properties count as the defaults a deployment gets when
         /// nothing configures them (<c>k8s_manifests.property_defaults</c>, <c>true</c> unless set to <c>false</c>).
         /// </summary>
-        internal static bool PropertyDefaults(AnalyzerOptions options, SyntaxTree? tree)
-        {
-            var config = tree is null ? options.AnalyzerConfigOptionsProvider.GlobalOptions : options.AnalyzerConfigOptionsProvider.GetOptions(tree);
-            return !(config.TryGetValue(PropertyDefaultsKey, out var raw) && ParseBoolean(raw) == false);
-        }
+        internal static bool PropertyDefaults(AnalyzerOptions options, SyntaxTree? tree) =>
+            !(ConfigOf(options, tree).TryGetValue(PropertyDefaultsKey, out var raw) && ParseBoolean(raw) == false);
+
+        // A tree's options, or the global ones where there is no tree.
+        private static AnalyzerConfigOptions ConfigOf(AnalyzerOptions options, SyntaxTree? tree) =>
+            tree is null ? options.AnalyzerConfigOptionsProvider.GlobalOptions : options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+
+        // An option parsed once per option text (every tree of a folder shares the text), kept while the text is; the
+        // fallback when the option is unset.
+        private static T Parsed<T>(AnalyzerConfigOptions config, string key, ConditionalWeakTable<string, T> parsed, ConditionalWeakTable<string, T>.CreateValueCallback parse, T fallback)
+            where T : class =>
+            config.TryGetValue(key, out var raw) ? parsed.GetValue(raw, parse) : fallback;
 
         /// <summary><c>true</c> or <c>false</c>, case-insensitive, around spaces; null for any other text (KMA009).</summary>
         internal static bool? ParseBoolean(string raw)
@@ -86,16 +87,8 @@ namespace K8sManifestAnalyzers.Analysis
             GetList(options.AnalyzerConfigOptionsProvider.GetOptions(tree), key);
 
         /// <summary>A comma-separated option of a file's options (a YAML file's: <c>GetOptions(AdditionalText)</c>).</summary>
-        internal static ImmutableArray<string> GetList(AnalyzerConfigOptions config, string key)
-        {
-            if (!config.TryGetValue(key, out var raw))
-            {
-                return ImmutableArray<string>.Empty;
-            }
-
-            // Every tree of a folder shares the option's text: it is split once, not at each question.
-            return ParsedLists.GetValue(raw, static text => new StrongBox<ImmutableArray<string>>(SplitList(text))).Value;
-        }
+        internal static ImmutableArray<string> GetList(AnalyzerConfigOptions config, string key) =>
+            Parsed(config, key, ParsedLists, static text => new StrongBox<ImmutableArray<string>>(SplitList(text)), EmptyList).Value;
 
         /// <summary>
         /// True when the option <paramref name="key"/> lists the object, as <c>name</c> (any namespace) or

@@ -25,7 +25,7 @@ namespace K8sManifestAnalyzers.Rules
 
             var where = through ?? ValueLocation.Of(written, constant);
             string? suggestion = PullPolicy.SuggestFor(policy);
-            string didYouMean = suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)";
+            string didYouMean = RuleProperties.DidYouMean(suggestion);
             // On a mutable image the intended IfNotPresent would be rewritten by KMA003's fix: write what KMA003 requires,
             // so that the fixes give the same result in every order. A named constant declared elsewhere is shared by
             // other uses, so there it is corrected only when the value is the one every use wants.
@@ -55,7 +55,7 @@ namespace K8sManifestAnalyzers.Rules
             }
 
             string? suggestion = PullPolicy.SuggestFor(policy);
-            string didYouMean = suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)";
+            string didYouMean = RuleProperties.DidYouMean(suggestion);
             report(Diagnostic.Create(Descriptors.KMA002_InvalidPullPolicy, container.Policy!.Location, policy, didYouMean));
         }
     }

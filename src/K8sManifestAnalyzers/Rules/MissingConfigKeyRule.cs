@@ -68,7 +68,7 @@ namespace K8sManifestAnalyzers.Rules
                             RuleProperties.Replacement(closest),
                             name,
                             key,
-                            closest is null ? string.Empty : $" (did you mean '{closest}'?)"));
+                            RuleProperties.DidYouMean(closest)));
                     }
                 }
             }

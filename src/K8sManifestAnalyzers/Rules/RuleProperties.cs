@@ -6,6 +6,9 @@ namespace K8sManifestAnalyzers.Rules
     /// <summary>The diagnostic properties the rules hand to their fixes.</summary>
     internal static class RuleProperties
     {
+        /// <summary>The clause a message adds for a suggestion, <c> (did you mean 'x'?)</c>; empty when there is none.</summary>
+        internal static string DidYouMean(string? suggestion) => suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)";
+
         /// <summary>The <c>Replacement</c> a fix writes in place of the reported value, or none.</summary>
         internal static ImmutableDictionary<string, string?> Replacement(string? value) =>
             value is null

@@ -55,7 +55,7 @@ namespace K8sManifestAnalyzers.Rules
                 properties,
                 reference.Name,
                 where,
-                closest is null ? string.Empty : $" (did you mean '{closest}'?)"));
+                RuleProperties.DidYouMean(closest)));
         }
     }
 }
