@@ -21,10 +21,11 @@ namespace K8sManifestAnalyzers.Rules
 
             Analysis.Flow.BodyIndex? index = null;
             IOperation? root = null;
-            foreach (var write in helper.Index.Root.Descendants())
+            foreach (var member in helper.Index.ListMembers)
             {
-                if (write is not IInvocationOperation add
+                if (Analysis.Flow.BodyIndex.UserOf(member) is not IInvocationOperation add
                     || !PullSecretReader.IsAddToPullSecrets(add, types, out var list)
+                    || list != member
                     || list!.Instance is not { } owner
                     || helper.Index.Resolve(owner) is not { Root: IParameterSymbol parameter } inHelper
                     || ObjectMembers.WithoutConversions(add.Arguments[0].Value) is not IObjectCreationOperation entry
@@ -50,7 +51,7 @@ namespace K8sManifestAnalyzers.Rules
                     index ??= Analysis.Flow.BodyIndex.For(root, types);
                     if (index.Resolve(argument.Value) is { CoversEveryElement: false } path
                         && (path.Root is not ILocalSymbol holder || index.AssignmentsOf(holder) is { Count: 1 })
-                        && ListedBefore(root, index, path.Append(inHelper.Steps), name, call, types))
+                        && ListedBefore(index, path.Append(inHelper.Steps), name, call, types))
                     {
                         report(Diagnostic.Create(Descriptors.KMA106_InvalidPullSecretEntry, call.Syntax.GetLocation(), $"The pull secret '{name}' is listed twice"));
                     }
@@ -71,47 +72,48 @@ namespace K8sManifestAnalyzers.Rules
             var index = Analysis.Flow.BodyIndex.For(root, types);
             if (index.Resolve(owner) is { CoversEveryElement: false } path
                 && (path.Root is not ILocalSymbol holder || index.AssignmentsOf(holder) is { Count: 1 })
-                && ListedBefore(root, index, path, name, add, types))
+                && ListedBefore(index, path, name, add, types))
             {
                 report(Diagnostic.Create(Descriptors.KMA106_InvalidPullSecretEntry, entry.Element.Syntax.GetLocation(), $"The pull secret '{name}' is listed twice"));
             }
         }
 
-        private static bool ListedBefore(IOperation root, Analysis.Flow.BodyIndex index, Analysis.Flow.AccessPath path, string name, IInvocationOperation add, KubernetesTypes types)
+        // The name is listed before the Add, on every path to it, in the list the Add writes: by the creation that owns
+        // the list, a later assignment of the list, or an earlier Add. The candidates are the body index's pull-secret
+        // members, not a walk of the body.
+        private static bool ListedBefore(Analysis.Flow.BodyIndex index, Analysis.Flow.AccessPath path, string name, IInvocationOperation add, KubernetesTypes types)
         {
             var before = new Analysis.Flow.EarlierStatements(add);
-            foreach (var operation in root.Descendants())
+            foreach (var member in index.ListMembers)
             {
-                // Earlier in the text and on every path to the Add: a statement of a block that encloses it (not
-                // another switch section or branch).
-                if (!before.RunsBefore(operation))
-                {
-                    continue;
-                }
-
                 IOperation? listed = null;
                 Analysis.Flow.AccessPath? owner = null;
-                switch (operation)
+                if (Analysis.Flow.BodyIndex.CreationNaming(member) is { } creation)
                 {
-                    case IObjectCreationOperation creation when IsPullSecretOwner(types, creation.Type):
+                    // Earlier in the text and on every path to the Add: a statement of a block that encloses it (not
+                    // another switch section or branch).
+                    if (IsPullSecretOwner(types, creation.Type) && before.RunsBefore(creation))
+                    {
                         listed = ObjectMembers.Find(creation, PullSecretReader.ImagePullSecrets);
                         owner = listed is null ? null : index.PlacementOf(creation);
-                        break;
-
-                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: { } instance } } assignment
-                        when assignment.Parent is not IObjectOrCollectionInitializerOperation:
+                    }
+                }
+                else if (member is IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: { } instance } property)
+                {
+                    var parent = Analysis.Flow.BodyIndex.UserOf(property);
+                    if (parent is ISimpleAssignmentOperation assignment && assignment.Target == property
+                        && assignment.Parent is not IObjectOrCollectionInitializerOperation && before.RunsBefore(assignment))
+                    {
                         listed = assignment.Value;
                         owner = index.Resolve(instance);
-                        break;
-
-                    case IInvocationOperation earlier when earlier != add && PullSecretReader.IsAddToPullSecrets(earlier, types, out var earlierList) && earlierList!.Instance is { } earlierOwner:
-                        if (PullSecretReader.ReadEntry(earlier.Arguments[0].Value, types) is { IsKnown: true, Name: { } added } && added == name
-                            && index.Resolve(earlierOwner) is { } earlierPath && SamePath(earlierPath, path))
-                        {
-                            return true;
-                        }
-
-                        continue;
+                    }
+                    else if (parent is IInvocationOperation earlier && earlier != add && before.RunsBefore(earlier)
+                        && PullSecretReader.IsAddToPullSecrets(earlier, types, out var earlierList) && earlierList == property
+                        && PullSecretReader.ReadEntry(earlier.Arguments[0].Value, types) is { IsKnown: true, Name: { } added } && added == name
+                        && index.Resolve(instance) is { } earlierPath && SamePath(earlierPath, path))
+                    {
+                        return true;
+                    }
                 }
 
                 if (listed is not null && owner is not null && SamePath(owner, path))

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
@@ -91,6 +92,9 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         private readonly Dictionary<IParameterSymbol, IOperation> _lambdaRows = new(SymbolEqualityComparer.Default);
         private readonly List<PropertyWrite> _writes = new();
         private readonly List<AccessPath> _mayWrite = new();
+        private List<IOperation>? _listMembers;
+        private List<IInvocationOperation>? _modelCalls;
+        private Dictionary<ILocalSymbol, List<IArgumentOperation>>? _passed;
 
         private BodyIndex(IOperation root)
         {
@@ -106,6 +110,21 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         /// reached from them may have been written.
         /// </summary>
         internal IReadOnlyList<AccessPath> MayWrite => _mayWrite;
+
+        /// <summary>
+        /// Where the body names a list or data member that can change after its object is created, in text order: every
+        /// reference to a property named <c>ImagePullSecrets</c>, <c>Data</c>, <c>StringData</c> or <c>BinaryData</c>
+        /// (written, added to, read, or set in an initializer), and every constructor argument for one (KubernetesClient
+        /// 17 and older). The pull-secret and Secret readers find later writes here instead of walking the body again.
+        /// </summary>
+        internal IReadOnlyList<IOperation> ListMembers => (IReadOnlyList<IOperation>?)_listMembers ?? Array.Empty<IOperation>();
+
+        /// <summary>The arguments of calls (not of creations) that are the local itself, in text order.</summary>
+        internal IReadOnlyList<IArgumentOperation> ArgumentsPassing(ILocalSymbol local) =>
+            _passed is not null && _passed.TryGetValue(local, out var arguments) ? arguments : Array.Empty<IArgumentOperation>();
+
+        /// <summary>The calls that receive a model (<see cref="HandsOnModel"/>), in text order: what may write an object after its creation.</summary>
+        internal IReadOnlyList<IInvocationOperation> ModelCalls => (IReadOnlyList<IInvocationOperation>?)_modelCalls ?? Array.Empty<IInvocationOperation>();
 
         // The index of each analyzed body, shared by the analyzers that read it (the driver hands every analyzer the
         // same operation tree of a block); it lives as long as the tree. An index is not changed once built.
@@ -156,8 +175,33 @@ namespace K8sManifestAnalyzers.Analysis.Flow
 
                         break;
 
-                    case IArgumentOperation { Value: ILocalReferenceOperation passed, Parameter.RefKind: RefKind.Ref or RefKind.Out }:
-                        index._untrackable.Add(passed.Local);
+                    case IArgumentOperation argument:
+                        if (argument.Value is ILocalReferenceOperation passed)
+                        {
+                            if (argument.Parameter?.RefKind is RefKind.Ref or RefKind.Out)
+                            {
+                                index._untrackable.Add(passed.Local);
+                            }
+                            else if (argument.Parent is IInvocationOperation)
+                            {
+                                (index._passed ??= new Dictionary<ILocalSymbol, List<IArgumentOperation>>(SymbolEqualityComparer.Default)).TryGetValue(passed.Local, out var arguments);
+                                if (arguments is null)
+                                {
+                                    index._passed[passed.Local] = arguments = new List<IArgumentOperation>();
+                                }
+
+                                arguments.Add(argument);
+                            }
+                        }
+                        else if (argument.Parent is IObjectCreationOperation && argument.Parameter is { Name: var name } && IsListMember(name))
+                        {
+                            (index._listMembers ??= new List<IOperation>()).Add(operation);
+                        }
+
+                        break;
+
+                    case IPropertyReferenceOperation { Property.Name: var member } when IsListMember(member):
+                        (index._listMembers ??= new List<IOperation>()).Add(operation);
                         break;
 
                     case IDeconstructionAssignmentOperation deconstruction:
@@ -201,6 +245,7 @@ namespace K8sManifestAnalyzers.Analysis.Flow
 
                     case IInvocationOperation invocation when HandsOnModel(invocation, types):
                         pendingCalls.Add(invocation);
+                        (index._modelCalls ??= new List<IInvocationOperation>()).Add(invocation);
                         index.AddLambdaRows(invocation);
                         break;
 
@@ -245,6 +290,40 @@ namespace K8sManifestAnalyzers.Analysis.Flow
             }
 
             return index;
+        }
+
+        // The members of ListMembers, by name: KubernetesClient's are PascalCase; constructor parameters camelCase.
+        private static bool IsListMember(string name) =>
+            name.Length is 4 or 10 or 16
+            && (string.Equals(name, "Data", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "StringData", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "BinaryData", StringComparison.OrdinalIgnoreCase)
+                || string.Equals(name, "ImagePullSecrets", StringComparison.OrdinalIgnoreCase));
+
+        /// <summary>
+        /// The creation a member of <see cref="ListMembers"/> is written in (its initializer or its constructor
+        /// arguments), or null for a member written or read elsewhere.
+        /// </summary>
+        internal static IObjectCreationOperation? CreationNaming(IOperation member) => member switch
+        {
+            IArgumentOperation { Parent: IObjectCreationOperation creation } => creation,
+            IPropertyReferenceOperation { Parent: ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } } assignment }
+                when assignment.Target == member => creation,
+            IPropertyReferenceOperation { Parent: IMemberInitializerOperation { Parent: IObjectOrCollectionInitializerOperation { Parent: IObjectCreationOperation creation } } initializer }
+                when initializer.InitializedMember == member => creation,
+            _ => null,
+        };
+
+        /// <summary>The operation that uses a member of <see cref="ListMembers"/> (an assignment, an <c>Add</c>), above the conversions applied to it.</summary>
+        internal static IOperation? UserOf(IOperation member)
+        {
+            var parent = member.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent;
         }
 
         // `rows.Select(row => …)`, `rows.SelectMany(row => …)`, `rows.ToList().ForEach(row => …)`: the lambda's first

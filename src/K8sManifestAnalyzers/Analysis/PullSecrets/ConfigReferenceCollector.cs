@@ -289,7 +289,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// <summary>True when a Secret or ConfigMap stored in a local is written after creation in a way not followed.</summary>
         internal static bool HasLaterDataWrites(IObjectCreationOperation creation, KubernetesTypes types)
         {
-            if (ContainerReader.FindAssignedLocal(creation, Flow.BodyIndex.For(ContainerReader.Root(creation), types), out bool ambiguous) is not { } local)
+            var index = Flow.BodyIndex.For(ContainerReader.Root(creation), types);
+            if (ContainerReader.FindAssignedLocal(creation, index, out bool ambiguous) is not { } local)
             {
                 return false;
             }
@@ -299,19 +300,22 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 return true;
             }
 
-            foreach (var operation in ContainerReader.Root(creation).Descendants())
+            // secret.Data = …, secret.StringData["k"] = …, secret.Data.Add(…).
+            foreach (var member in index.ListMembers)
             {
-                switch (operation)
+                if (member is IPropertyReferenceOperation { Property.Name: "Data" or "StringData" or "BinaryData", Instance: ILocalReferenceOperation instance }
+                    && SymbolEqualityComparer.Default.Equals(instance.Local, local))
                 {
-                    // secret.Data = …, secret.StringData["k"] = …, secret.Data.Add(…).
-                    case IPropertyReferenceOperation { Property.Name: "Data" or "StringData" or "BinaryData", Instance: ILocalReferenceOperation instance }
-                        when SymbolEqualityComparer.Default.Equals(instance.Local, local):
-                        return true;
+                    return true;
+                }
+            }
 
-                    // Handed to a call that is not known to leave it alone.
-                    case IArgumentOperation { Value: ILocalReferenceOperation passed, Parent: IInvocationOperation call }
-                        when SymbolEqualityComparer.Default.Equals(passed.Local, local) && !Summaries.MethodSummaries.IsKnownNotToWrite(call.TargetMethod):
-                        return true;
+            // Handed to a call that is not known to leave it alone.
+            foreach (var argument in index.ArgumentsPassing(local))
+            {
+                if (argument.Parent is IInvocationOperation call && !Summaries.MethodSummaries.IsKnownNotToWrite(call.TargetMethod))
+                {
+                    return true;
                 }
             }
 

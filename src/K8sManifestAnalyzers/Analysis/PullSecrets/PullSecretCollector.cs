@@ -98,10 +98,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         // arguments, are references made at the call (the helper's own Add only sees a parameter).
         private static void CollectHelperAdds(IInvocationOperation call, Summaries.MethodSummary helper, KubernetesTypes types, PullSecretState state)
         {
-            foreach (var operation in helper.Index.Root.Descendants())
+            foreach (var member in helper.Index.ListMembers)
             {
-                if (operation is IInvocationOperation add
+                if (Flow.BodyIndex.UserOf(member) is IInvocationOperation add
                     && PullSecretReader.IsAddToPullSecrets(add, types, out var list)
+                    && list == member
                     && list!.Instance is { } owner
                     && helper.Index.Resolve(owner) is { Root: IParameterSymbol }
                     && ObjectMembers.WithoutConversions(add.Arguments[0].Value) is IObjectCreationOperation entry
@@ -349,7 +350,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         // secret when there is one.
         private static bool HasLaterPullSecretWrites(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state, PodSpecFact? spec)
         {
-            if (ContainerReader.FindAssignedLocal(creation, Flow.BodyIndex.For(ContainerReader.Root(creation), types), out bool ambiguous) is not { } local)
+            var index = Flow.BodyIndex.For(ContainerReader.Root(creation), types);
+            if (ContainerReader.FindAssignedLocal(creation, index, out bool ambiguous) is not { } local)
             {
                 return false;
             }
@@ -363,42 +365,50 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
             string? @namespace = null;
             bool found = false;
-            foreach (var operation in ContainerReader.Root(creation).Descendants())
+            foreach (var member in index.ListMembers)
             {
-                switch (operation)
+                if (member is not IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: ILocalReferenceOperation instance } list
+                    || !SymbolEqualityComparer.Default.Equals(instance.Local, local))
                 {
-                    case IAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: ILocalReferenceOperation instance } } assignment
-                        when SymbolEqualityComparer.Default.Equals(instance.Local, local):
+                    continue;
+                }
+
+                switch (Flow.BodyIndex.UserOf(list))
+                {
+                    case IAssignmentOperation assignment when assignment.Target == list:
                         @namespace ??= PullSecretReader.FindNamespace(creation, types);
                         found |= CollectList(assignment.Value, @namespace, types, state);
                         break;
 
-                    case IInvocationOperation invocation
-                        when PullSecretReader.IsAddToPullSecrets(invocation, types, out var list)
-                            && list!.Instance is ILocalReferenceOperation target
-                            && SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    case IInvocationOperation invocation when PullSecretReader.IsAddToPullSecrets(invocation, types, out var added) && added == list:
                         @namespace ??= PullSecretReader.FindNamespace(creation, types);
                         Enqueue(PullSecretReader.ReadEntry(invocation.Arguments[0].Value, types), @namespace, state);
                         found = true;
                         break;
+                }
+            }
 
-                    case IInvocationOperation invocation
-                        when types.Builders is { } builders
-                            && builders.Classify(invocation) is BuilderCall.AddsContainer or BuilderCall.AddsPullSecret
-                            && IsPassed(invocation, local):
-                        var built = builders.Read(invocation.Instance);
-                        if (built is null || built.PullSecret is not null)
-                        {
-                            // The builder lists the declared Secret (or, not followed, may list one).
-                            found = true;
-                        }
+            if (types.Builders is not { } builders)
+            {
+                return found;
+            }
 
-                        if (spec is not null && built is not null && builders.Classify(invocation) == BuilderCall.AddsContainer)
-                        {
-                            spec.Images.Add(new PodImage(built.Text, Locations.OfValue(built.Expression)));
-                        }
+            foreach (var invocation in index.ModelCalls)
+            {
+                // A generated builder that adds a container or the declared pull secret to the spec.
+                if (builders.Classify(invocation) is BuilderCall.AddsContainer or BuilderCall.AddsPullSecret && IsPassed(invocation, local))
+                {
+                    var built = builders.Read(invocation.Instance);
+                    if (built is null || built.PullSecret is not null)
+                    {
+                        // The builder lists the declared Secret (or, not followed, may list one).
+                        found = true;
+                    }
 
-                        break;
+                    if (spec is not null && built is not null && builders.Classify(invocation) == BuilderCall.AddsContainer)
+                    {
+                        spec.Images.Add(new PodImage(built.Text, Locations.OfValue(built.Expression)));
+                    }
                 }
             }
 
@@ -406,60 +416,66 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         }
 
         // True when a write in the same body may give the spec pull secrets through a path to it: an assignment of a
-        // list that may have entries, an Add, or a generated builder that adds a declared pull secret.
+        // list that may have entries, an Add, a generated builder that adds a declared pull secret, or a helper handed
+        // the spec or an object that holds it.
         private static bool HasPullSecretsThroughPaths(IObjectCreationOperation creation, KubernetesTypes types)
         {
-            var root = ContainerReader.Root(creation);
-            var index = Flow.BodyIndex.For(root, types);
+            var index = Flow.BodyIndex.For(ContainerReader.Root(creation), types);
             if (index.PlacementOf(creation) is not { } place)
             {
                 return false;
             }
 
-            foreach (var operation in root.Descendants())
+            foreach (var member in index.ListMembers)
             {
-                IOperation? owner = null;
-                switch (operation)
+                if (member is not IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: { } instance } list)
                 {
-                    case IAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: { } instance } } assignment
-                        when assignment.Parent is not IObjectOrCollectionInitializerOperation:
+                    continue;
+                }
+
+                IOperation? owner = null;
+                switch (Flow.BodyIndex.UserOf(list))
+                {
+                    case IAssignmentOperation assignment when assignment.Target == list && assignment.Parent is not IObjectOrCollectionInitializerOperation:
                         var entries = PullSecretReader.ReadList(assignment.Value, types, out bool unknown);
                         owner = entries.Count > 0 || unknown ? instance : null;
                         break;
 
-                    case IInvocationOperation invocation when PullSecretReader.IsAddToPullSecrets(invocation, types, out var list):
-                        owner = list!.Instance;
-                        break;
-
-                    case IInvocationOperation invocation when types.Builders is { } builders
-                        && builders.Classify(invocation) is BuilderCall.AddsContainer or BuilderCall.AddsPullSecret
-                        && builders.Read(invocation.Instance) is not { PullSecret: null }:
-                        foreach (var argument in invocation.Arguments)
-                        {
-                            if (argument.Parameter?.Name == "podSpec")
-                            {
-                                owner = argument.Value;
-                            }
-                        }
-
-                        break;
-
-                    case IInvocationOperation invocation when !Summaries.MethodSummaries.IsKnownNotToWrite(invocation.TargetMethod):
-                        // A helper (or a delegate) given the spec, or an object that holds it, may add pull secrets.
-                        foreach (var argument in invocation.Arguments)
-                        {
-                            if (types.IsModel(argument.Value.Type) && index.Resolve(argument.Value) is { } handed && handed.Holds(place))
-                            {
-                                return true;
-                            }
-                        }
-
+                    case IInvocationOperation invocation when PullSecretReader.IsAddToPullSecrets(invocation, types, out var added) && added == list:
+                        owner = instance;
                         break;
                 }
 
                 if (owner is not null && index.Resolve(owner) is { } path && path.Reaches(place) != Flow.PathMatch.None)
                 {
                     return true;
+                }
+            }
+
+            foreach (var invocation in index.ModelCalls)
+            {
+                if (types.Builders is { } builders
+                    && builders.Classify(invocation) is BuilderCall.AddsContainer or BuilderCall.AddsPullSecret
+                    && builders.Read(invocation.Instance) is not { PullSecret: null })
+                {
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (argument.Parameter?.Name == "podSpec" && index.Resolve(argument.Value) is { } path && path.Reaches(place) != Flow.PathMatch.None)
+                        {
+                            return true;
+                        }
+                    }
+                }
+                else if (!Summaries.MethodSummaries.IsKnownNotToWrite(invocation.TargetMethod))
+                {
+                    // A helper (or a delegate) given the spec, or an object that holds it, may add pull secrets.
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        if (types.IsModel(argument.Value.Type) && index.Resolve(argument.Value) is { } handed && handed.Holds(place))
+                        {
+                            return true;
+                        }
+                    }
                 }
             }
 
