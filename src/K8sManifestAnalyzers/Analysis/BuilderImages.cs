@@ -61,6 +61,9 @@ namespace K8sManifestAnalyzers.Analysis
 
         private readonly KubernetesTypes _types;
 
+        // Each declaration read once per compilation: builder calls name the same few types many times.
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<INamedTypeSymbol, (string Repository, string? PullSecret)?> _declarations = new(SymbolEqualityComparer.Default);
+
         private BuilderImages(INamedTypeSymbol attribute, INamedTypeSymbol reference, KubernetesTypes types)
         {
             _attribute = attribute;
@@ -174,42 +177,15 @@ namespace K8sManifestAnalyzers.Analysis
             return null;
         }
 
-        // The repository and pull secret of a [ContainerImage] class whose declaration the generator accepts.
-        private (string Repository, string? PullSecret)? Declaration(INamedTypeSymbol? type)
-        {
-            if (type is null)
-            {
-                return null;
-            }
+        // The repository and pull secret of a [ContainerImage] class the generator writes builders for.
+        private (string Repository, string? PullSecret)? Declaration(INamedTypeSymbol? type) =>
+            type is null ? null : _declarations.GetOrAdd(type, ReadDeclaration);
 
-            foreach (var attribute in type.GetAttributes())
-            {
-                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, _attribute))
-                {
-                    continue;
-                }
-
-                if (attribute.ConstructorArguments.Length != 1
-                    || attribute.ConstructorArguments[0].Value is not string repository
-                    || Generator.ContainerImageGenerator.Parser.ParseRepository(repository) is null)
-                {
-                    return null;
-                }
-
-                string? pullSecret = null;
-                foreach (var named in attribute.NamedArguments)
-                {
-                    if (named.Key == "PullSecret" && named.Value.Value is string secret && Generator.ContainerImageGenerator.Parser.IsValidSecretName(secret))
-                    {
-                        pullSecret = secret;
-                    }
-                }
-
-                return (repository, pullSecret);
-            }
-
-            return null;
-        }
+        private (string Repository, string? PullSecret)? ReadDeclaration(INamedTypeSymbol type) =>
+            Generator.ImageDeclaration.Read(type, default) is { GetsBuilders: true, Repository: { } repository } declaration
+            && SymbolEqualityComparer.Default.Equals(declaration.Attribute.AttributeClass, _attribute)
+                ? (repository, declaration.PullSecret)
+                : null;
     }
 
     /// <summary>What a call on a generated <c>ImageReference</c> does to containers and pod specs.</summary>

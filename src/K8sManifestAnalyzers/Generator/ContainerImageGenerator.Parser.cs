@@ -21,43 +21,22 @@ namespace K8sManifestAnalyzers.Generator
                     || context.TargetNode is not TypeDeclarationSyntax declaration
                     || context.Attributes.IsEmpty
                     || IsHalfTyped(type, declaration)
-                    || Validate(type) is not null
-                    || ConflictingMember(type) is not null)
+                    || ImageDeclaration.Read(type, cancellationToken) is not { NotExtensible: null, Conflict: null, Reference: { } reference, PullSecretIsValid: true, Repository: { } repository } image)
                 {
                     return null;
                 }
 
                 // With the attribute written twice (on one declaration, or on two parts of a partial class) the
                 // compiler reports CS0579; the first one is used, and only the declaration that holds it yields a
-                // model, so no two outputs share a hint name.
-                if (FirstImageAttribute(type) is not { } attribute
-                    || attribute.ApplicationSyntaxReference is not { } application
+                // model, so no two outputs share a hint name. The language version is the pipeline's (Steps.LanguageVersion).
+                if (image.Attribute.ApplicationSyntaxReference is not { } application
                     || application.SyntaxTree != context.TargetNode.SyntaxTree
                     || !context.TargetNode.Span.Contains(application.Span))
                 {
                     return null;
                 }
 
-                if (attribute.ConstructorArguments.Length != 1 || attribute.ConstructorArguments[0].Value is not string repository
-                    || ParseRepository(repository) is not { } reference)
-                {
-                    return null;
-                }
-
-                string? pullSecret = null;
-                foreach (var argument in attribute.NamedArguments)
-                {
-                    if (argument.Key == "PullSecret")
-                    {
-                        pullSecret = argument.Value.Value as string;
-                    }
-                }
-
-                if (pullSecret is not null && !IsValidSecretName(pullSecret))
-                {
-                    return null;
-                }
-
+                string? pullSecret = image.PullSecret;
                 cancellationToken.ThrowIfCancellationRequested();
                 var containing = ImmutableArray.CreateBuilder<ContainingType>();
                 for (var outer = type.ContainingType; outer is not null; outer = outer.ContainingType)
@@ -164,12 +143,16 @@ namespace K8sManifestAnalyzers.Generator
                     return type;
                 }
 
+                string? generated = null;
                 foreach (var name in GeneratedMemberNames)
                 {
                     foreach (var member in type.GetMembers(name))
                     {
-                        if (member.IsImplicitlyDeclared && member is not IPropertySymbol)
+                        if ((member.IsImplicitlyDeclared && member is not IPropertySymbol)
+                            || (member.Locations.Length > 0 && member.Locations[0].SourceTree is { } tree
+                                && tree.FilePath.EndsWith(generated ??= HintName(type), System.StringComparison.Ordinal)))
                         {
+                            // The builders themselves, once generated: what the analyzers see.
                             continue;
                         }
 

@@ -22,88 +22,71 @@ namespace K8sManifestAnalyzers.Rules
         /// <summary>KMA201, KMA204 to KMA207 and KMA008 on one type's [ContainerImage] declaration.</summary>
         internal static void CheckDeclaration(Action<Diagnostic> report, ISymbol symbol, INamedTypeSymbol attributeType, AnalyzerOptions analyzerOptions, CancellationToken cancellationToken)
         {
-            if (symbol is not INamedTypeSymbol type || !Generator.ContainerImageGenerator.Parser.MayDeclareImage(type, cancellationToken))
+            // The generator uses the first [ContainerImage]; a second one is the compiler's CS0579.
+            if (symbol is not INamedTypeSymbol type
+                || ImageDeclaration.Read(type, cancellationToken) is not { Syntax: { } syntax } declaration
+                || !SymbolEqualityComparer.Default.Equals(declaration.Attribute.AttributeClass, attributeType))
             {
                 return;
             }
 
-            foreach (var attribute in type.GetAttributes())
+            if (declaration.OldLanguage is { } version)
             {
-                if (!SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)
-                    || attribute.ApplicationSyntaxReference?.GetSyntax(cancellationToken) is not AttributeSyntax syntax)
-                {
-                    continue;
-                }
+                report(Diagnostic.Create(Descriptors.KMA206_ImageBuildersNeedCSharp8, syntax.GetLocation(), version.ToDisplayString()));
+            }
 
-                if (syntax.SyntaxTree.Options is CSharpParseOptions { LanguageVersion: < LanguageVersion.CSharp8 } options)
-                {
-                    report(Diagnostic.Create(Descriptors.KMA206_ImageBuildersNeedCSharp8, syntax.GetLocation(), options.LanguageVersion.ToDisplayString()));
-                }
+            if (declaration.NotExtensible is { } shape)
+            {
+                report(Diagnostic.Create(Descriptors.KMA204_ImageTypeNotExtensible, type.Locations[0], shape));
+            }
+            else if (declaration.Conflict is { } conflict)
+            {
+                string what = conflict is INamedTypeSymbol
+                    ? "a class cannot have a member of its own name"
+                    : conflict.Name == "Repository" ? "the declared repository, a constant" : "a builder method";
+                var location = conflict.Locations.Length > 0 && conflict.Locations[0].IsInSource ? conflict.Locations[0] : type.Locations[0];
+                report(Diagnostic.Create(Descriptors.KMA207_GeneratedMemberConflict, location, conflict.Name, type.Name, what));
+            }
 
-                if (ContainerImageGenerator.Parser.Validate(type) is { } shape)
-                {
-                    report(Diagnostic.Create(Descriptors.KMA204_ImageTypeNotExtensible, type.Locations[0], shape));
-                }
-                else if (ContainerImageGenerator.Parser.ConflictingMember(type) is { } conflict)
-                {
-                    string what = conflict is INamedTypeSymbol
-                        ? "a class cannot have a member of its own name"
-                        : conflict.Name == "Repository" ? "the declared repository, a constant" : "a builder method";
-                    var location = conflict.Locations.Length > 0 && conflict.Locations[0].IsInSource ? conflict.Locations[0] : type.Locations[0];
-                    report(Diagnostic.Create(Descriptors.KMA207_GeneratedMemberConflict, location, conflict.Name, type.Name, what));
-                }
-
-                var arguments = syntax.ArgumentList?.Arguments ?? default;
-                if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].IsNull)
-                {
-                    report(Diagnostic.Create(
-                        Descriptors.KMA201_InvalidImageDeclaration,
-                        arguments.Count > 0 ? arguments[0].GetLocation() : syntax.GetLocation(),
-                        "null",
-                        ImageReference.Describe(ImageReferenceError.NameEmpty)));
-                }
-                else if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string repository)
-                {
-                    string? problem = ImageReference.TryParseNormalized(repository, out var reference, out var error)
-                        ? reference!.Tag is not null ? "a repository has no tag (Tag(…) adds one)"
-                            : reference.Digest is not null ? "a repository has no digest (Digest(…) adds one)"
-                            : null
+            var arguments = syntax.ArgumentList?.Arguments ?? default;
+            var repositoryLocation = arguments.Count > 0 ? arguments[0].GetLocation() : syntax.GetLocation();
+            if (declaration.RepositoryIsNull)
+            {
+                report(Diagnostic.Create(Descriptors.KMA201_InvalidImageDeclaration, repositoryLocation, "null", ImageReference.Describe(ImageReferenceError.NameEmpty)));
+            }
+            else if (declaration.Repository is { } repository)
+            {
+                string? problem = declaration.Reference is not null ? null
+                    : ImageReference.TryParseNormalized(repository, out var reference, out var error)
+                        ? reference!.Tag is not null ? "a repository has no tag (Tag(…) adds one)" : "a repository has no digest (Digest(…) adds one)"
                         : ImageProblem.Explain(repository, error);
-                    var location = arguments.Count > 0 ? arguments[0].GetLocation() : syntax.GetLocation();
-                    if (problem is not null)
-                    {
-                        report(Diagnostic.Create(Descriptors.KMA201_InvalidImageDeclaration, location, repository, problem));
-                    }
-                    else
-                    {
-                        // The allowed-registries policy (KMA008) covers images declared for the builders too.
-                        var allowed = ManifestOptions.GetList(analyzerOptions, syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
-                        if (!allowed.IsEmpty && !RegistryPrefix.MatchesAny(reference!, allowed))
-                        {
-                            report(RegistryNotAllowedRule.Create(location, repository, reference!, allowed));
-                        }
-                    }
-                }
-
-                foreach (var named in attribute.NamedArguments)
+                if (problem is not null)
                 {
-                    if (named.Key == "PullSecret" && named.Value.Value is string secret && !ContainerImageGenerator.Parser.IsValidSecretName(secret))
+                    report(Diagnostic.Create(Descriptors.KMA201_InvalidImageDeclaration, repositoryLocation, repository, problem));
+                }
+                else
+                {
+                    // The allowed-registries policy (KMA008) covers images declared for the builders too.
+                    var allowed = ManifestOptions.GetList(analyzerOptions, syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
+                    if (!allowed.IsEmpty && !RegistryPrefix.MatchesAny(declaration.Reference!, allowed))
                     {
-                        var location = syntax.GetLocation();
-                        foreach (var argument in arguments)
-                        {
-                            if (argument.NameEquals?.Name.Identifier.ValueText == "PullSecret")
-                            {
-                                location = argument.GetLocation();
-                            }
-                        }
+                        report(RegistryNotAllowedRule.Create(repositoryLocation, repository, declaration.Reference!, allowed));
+                    }
+                }
+            }
 
-                        report(Diagnostic.Create(Descriptors.KMA205_InvalidPullSecretName, location, secret));
+            if (!declaration.PullSecretIsValid)
+            {
+                var location = syntax.GetLocation();
+                foreach (var argument in arguments)
+                {
+                    if (argument.NameEquals?.Name.Identifier.ValueText == "PullSecret")
+                    {
+                        location = argument.GetLocation();
                     }
                 }
 
-                // The generator uses the first [ContainerImage]; a second one is the compiler's CS0579.
-                return;
+                report(Diagnostic.Create(Descriptors.KMA205_InvalidPullSecretName, location, declaration.PullSecret));
             }
         }
 

@@ -42,38 +42,25 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// <summary>The <c>PullSecret</c> of a [ContainerImage] declaration, which the generated builders list.</summary>
         internal static void CollectImageDeclaration(SymbolAnalysisContext context, INamedTypeSymbol attributeType, PullSecretState state)
         {
-            // Only a declaration that gets builders puts its Secret on pod specs: the first attribute, valid,
-            // on a class the generator can extend, at C# 8 or later.
+            // Only a declaration that gets builders puts its Secret on pod specs.
             if (context.Symbol is not INamedTypeSymbol type
-                || !Generator.ContainerImageGenerator.Parser.MayDeclareImage(type, context.CancellationToken)
-                || Generator.ContainerImageGenerator.Parser.FirstImageAttribute(type) is not { } attribute
-                || !SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeType)
-                || attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken) is not Microsoft.CodeAnalysis.CSharp.Syntax.AttributeSyntax syntax
-                || syntax.SyntaxTree.Options is Microsoft.CodeAnalysis.CSharp.CSharpParseOptions { LanguageVersion: < Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp8 }
-                || Generator.ContainerImageGenerator.Parser.Validate(type) is not null
-                || attribute.ConstructorArguments.Length != 1
-                || Generator.ContainerImageGenerator.Parser.ParseRepository(attribute.ConstructorArguments[0].Value as string) is null)
+                || Generator.ImageDeclaration.Read(type, context.CancellationToken) is not { GetsBuilders: true, PullSecret: { } name, Syntax: { } syntax } declaration
+                || !SymbolEqualityComparer.Default.Equals(declaration.Attribute.AttributeClass, attributeType))
             {
                 return;
             }
 
-            foreach (var argument in attribute.NamedArguments)
+            // Reported on the name itself, so the KMA101 fix can rename it.
+            var location = syntax.GetLocation();
+            foreach (var written in syntax.ArgumentList?.Arguments ?? default)
             {
-                if (argument.Key == "PullSecret" && argument.Value.Value is string name && Generator.ContainerImageGenerator.Parser.IsValidSecretName(name))
+                if (written.NameEquals?.Name.Identifier.ValueText == "PullSecret")
                 {
-                    // Reported on the name itself, so the KMA101 fix can rename it.
-                    var location = syntax.GetLocation();
-                    foreach (var written in syntax.ArgumentList?.Arguments ?? default)
-                    {
-                        if (written.NameEquals?.Name.Identifier.ValueText == "PullSecret")
-                        {
-                            location = written.Expression.GetLocation();
-                        }
-                    }
-
-                    state.References.Enqueue(new PullSecretReferenceFact(name, location, null));
+                    location = written.Expression.GetLocation();
                 }
             }
+
+            state.References.Enqueue(new PullSecretReferenceFact(name, location, null));
         }
 
         /// <summary><c>spec.ImagePullSecrets.Add(…)</c> on a pod spec or service account reached any way.</summary>
