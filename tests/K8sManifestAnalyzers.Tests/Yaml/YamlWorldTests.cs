@@ -514,4 +514,36 @@ public sealed class YamlWorldTests
         test.TestState.AdditionalFiles.Add(("/deploy/secret.yaml", "apiVersion: v1\nkind: Secret\nmetadata: { name: db }\nstringData: { password: x }\n"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task AliasesThatRepeatReferences_StayBounded_AndMakeNoFalseReport()
+    {
+        // 300 containers aliasing one env list of 300 references to an undefined Secret: 90,000 references written once.
+        var env = string.Concat(System.Linq.Enumerable.Repeat("    - { name: A, valueFrom: { secretKeyRef: { name: nowhere, key: k } } }\n", 300));
+        var containers = string.Concat(System.Linq.Enumerable.Repeat("    - { name: c, image: nginx, env: *env }\n", 300));
+        var yaml = "apiVersion: v1\nkind: Pod\nspec:\n  initContainers:\n    - name: first\n      env: &env\n" + env.Replace("    - ", "        - ") + "  containers:\n" + containers;
+        var test = Test(CodeObjects);
+        test.TestState.AdditionalFiles.Add(("/deploy/app.yaml", yaml));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task AnAliasedReference_IsReportedOnce()
+    {
+        var test = Test(CodeObjects);
+        test.TestState.AdditionalFiles.Add(("/deploy/app.yaml", """
+            apiVersion: v1
+            kind: Pod
+            spec:
+              initContainers:
+                - name: first
+                  env: &env
+                    - { name: A, valueFrom: { secretKeyRef: { name: {|#0:nowhere|}, key: k } } }
+              containers:
+                - { name: a, image: nginx, env: *env }
+                - { name: b, image: nginx, env: *env }
+            """));
+        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(Descriptors.KMA111_UndefinedSecret).WithLocation(0).WithArguments("nowhere", "any namespace"));
+        await test.RunAsync();
+    }
 }

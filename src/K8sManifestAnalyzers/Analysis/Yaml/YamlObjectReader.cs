@@ -23,6 +23,10 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
         // A List inside a List is read; deeper nesting is not a manifest.
         private const int MaxListDepth = 4;
 
+        // Aliases can repeat a list of references without repeating its text (a thousand containers aliasing one env
+        // list of a thousand entries): past this many facts, the file counts as one that may hold anything.
+        private const int MaxFacts = 20_000;
+
         internal static YamlObjects Read(string path, SourceText text, ImmutableArray<YamlNode?> documents, CancellationToken cancellationToken)
         {
             var reader = new Reader(path, text);
@@ -30,6 +34,10 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 reader.Object(document, 0);
+                if (reader.Uncertain)
+                {
+                    break;
+                }
             }
 
             return reader.Uncertain ? YamlObjects.Anything : reader.Build();
@@ -60,6 +68,23 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
             /// </summary>
             internal bool Uncertain { get; private set; }
 
+            private int _facts;
+
+            // The selectors and entries already read, with the namespace they were read for: an alias (`env: *common`)
+            // repeats a node, and its references are one each, reported once.
+            private readonly HashSet<(YamlNode Node, string? Namespace)> _seen = new();
+
+            // Counts one more fact; false (and the file uncertain) past MaxFacts.
+            private bool Room()
+            {
+                if (++_facts > MaxFacts)
+                {
+                    Uncertain = true;
+                }
+
+                return !Uncertain;
+            }
+
             internal YamlObjects Build() => new(
                 _secrets.ToImmutable(),
                 _maps.ToImmutable(),
@@ -71,7 +96,7 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
 
             internal void Object(YamlNode? node, int listDepth)
             {
-                if (node is not { Kind: YamlNodeKind.Mapping })
+                if (node is not { Kind: YamlNodeKind.Mapping } || !Room())
                 {
                     return;
                 }
@@ -203,7 +228,7 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
                 foreach (var entry in Items(node["secrets"]))
                 {
                     // An ObjectReference: its own namespace when written, else the account's.
-                    if (NameOf(entry, "name") is { } secret)
+                    if (NameOf(entry, "name") is { } secret && Room())
                     {
                         _references.Add(new ConfigReferenceFact(
                             ConfigKind.Secret, ConfigReferenceSite.ServiceAccount, secret.Name, secret.Location, NonEmpty(entry["namespace"]?.StringValue) ?? @namespace));
@@ -283,13 +308,25 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
                 {
                     foreach (var container in Items(spec[list]))
                     {
-                        if (container.Entry("image") is { Value: { StringValue: { Length: > 0 } image } } imageEntry)
+                        if (Uncertain)
+                        {
+                            return;
+                        }
+
+                        if (container.Entry("image") is { Value: { StringValue: { Length: > 0 } image } } imageEntry && Room()
+                            && !fact.Images.Exists(known => known.Location == ValueAt(imageEntry)))
                         {
                             fact.Images.Add(new PodImage(image, ValueAt(imageEntry)));
                         }
 
                         foreach (var env in Items(container["env"]))
                         {
+                            // Every entry counts, referencing or not: the walk stays bounded whatever the aliases repeat.
+                            if (!Room())
+                            {
+                                return;
+                            }
+
                             var from = env["valueFrom"];
                             Reference(from?["secretKeyRef"], ConfigKind.Secret, ConfigReferenceSite.Environment, "name", "key", null, @namespace);
                             Reference(from?["configMapKeyRef"], ConfigKind.ConfigMap, ConfigReferenceSite.Environment, "name", "key", null, @namespace);
@@ -322,7 +359,7 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
                 foreach (var entry in Items(list))
                 {
                     // An empty or nameless entry is KMA106's business, not a reference.
-                    if (NameOf(entry, "name") is { } secret)
+                    if (NameOf(entry, "name") is { } secret && _seen.Add((entry, @namespace)) && Room())
                     {
                         _pullSecrets.Add(new PullSecretReferenceFact(secret.Name, secret.Location, @namespace));
                     }
@@ -331,7 +368,7 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
 
             private void Reference(YamlNode? selector, ConfigKind kind, ConfigReferenceSite site, string nameKey, string? keyKey, string? itemsKey, string? @namespace)
             {
-                if (NameOf(selector, nameKey) is not { } named)
+                if (NameOf(selector, nameKey) is not { } named || !_seen.Add((selector!, @namespace)) || !Room())
                 {
                     return;
                 }
@@ -350,7 +387,7 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
                 {
                     foreach (var item in Items(selector[itemsKey]))
                     {
-                        if (item.Entry("key") is { Value: { StringValue: { Length: > 0 } itemKey } } itemEntry)
+                        if (item.Entry("key") is { Value: { StringValue: { Length: > 0 } itemKey } } itemEntry && Room())
                         {
                             reference.Keys.Add((itemKey, ValueAt(itemEntry)));
                         }
