@@ -546,4 +546,26 @@ public sealed class YamlWorldTests
         test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(Descriptors.KMA111_UndefinedSecret).WithLocation(0).WithArguments("nowhere", "any namespace"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public async Task WithoutKubernetesClient_YamlFilesAreStillMatched()
+    {
+        var test = new VerifyCS.Test { TestCode = "static class Program { }", ReferenceAssemblies = Verifiers.KubernetesReferences.WithoutKubernetes };
+        test.TestState.AdditionalFiles.Add(("/deploy/objects.yaml", YamlObjects));
+        test.TestState.AdditionalFiles.Add(("/deploy/app.yaml", """
+            apiVersion: v1
+            kind: Pod
+            spec:
+              serviceAccountName: yaml-runner
+              imagePullSecrets: [{ name: yaml-registry }]
+              containers:
+                - name: a
+                  image: nginx:1.27
+                  envFrom:
+                    - secretRef: { name: yaml-db }
+                    - configMapRef: { name: {|#0:yaml-setings|} }
+            """));
+        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(Descriptors.KMA114_UndefinedConfigMapClosest).WithLocation(0).WithArguments("yaml-setings", "any namespace", "yaml-settings"));
+        await test.RunAsync();
+    }
 }
