@@ -65,6 +65,43 @@ namespace K8sManifestAnalyzers.Analysis
         private static AnalyzerConfigOptions ConfigOf(AnalyzerOptions options, SyntaxTree? tree) =>
             tree is null ? options.AnalyzerConfigOptionsProvider.GlobalOptions : options.AnalyzerConfigOptionsProvider.GetOptions(tree);
 
+        // The additional files of each compilation's options by path, built when a finding in one first asks.
+        private static readonly ConditionalWeakTable<AnalyzerOptions, System.Collections.Generic.Dictionary<string, AdditionalText>> AdditionalFilesByPath = new();
+
+        /// <summary>
+        /// The options of the file <paramref name="location"/> is in: its tree's, an additional file's (a YAML file's:
+        /// <c>GetOptions(AdditionalText)</c>), or the global ones for any other location.
+        /// </summary>
+        internal static AnalyzerConfigOptions ConfigOf(AnalyzerOptions options, Location location)
+        {
+            if (location.SourceTree is { } tree)
+            {
+                return options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+            }
+
+            if (location.Kind == LocationKind.ExternalFile
+                && AdditionalFilesByPath.GetValue(options, static o => IndexByPath(o.AdditionalFiles)).TryGetValue(location.GetLineSpan().Path, out var file))
+            {
+                return options.AnalyzerConfigOptionsProvider.GetOptions(file);
+            }
+
+            return options.AnalyzerConfigOptionsProvider.GlobalOptions;
+        }
+
+        private static System.Collections.Generic.Dictionary<string, AdditionalText> IndexByPath(ImmutableArray<AdditionalText> files)
+        {
+            var byPath = new System.Collections.Generic.Dictionary<string, AdditionalText>(StringComparer.Ordinal);
+            foreach (var file in files)
+            {
+                if (file.Path is { } path && !byPath.ContainsKey(path))
+                {
+                    byPath.Add(path, file);
+                }
+            }
+
+            return byPath;
+        }
+
         // An option parsed once per option text (every tree of a folder shares the text), kept while the text is; the
         // fallback when the option is unset.
         private static T Parsed<T>(AnalyzerConfigOptions config, string key, ConditionalWeakTable<string, T> parsed, ConditionalWeakTable<string, T>.CreateValueCallback parse, T fallback)
@@ -101,9 +138,23 @@ namespace K8sManifestAnalyzers.Analysis
         internal static bool ListsObjectLike(AnalyzerOptions options, SyntaxTree tree, string key, Model.NamePattern pattern, string? @namespace) =>
             ListsObject(options, tree, key, pattern.Matches, @namespace);
 
-        private static bool ListsObject(AnalyzerOptions options, SyntaxTree tree, string key, Func<string, bool> names, string? @namespace)
+        /// <summary>
+        /// <see cref="ListsObject(AnalyzerOptions, SyntaxTree, string, string?, string?)"/> with the options of the file
+        /// <paramref name="location"/> is in, a C# tree or a YAML file (<see cref="ConfigOf(AnalyzerOptions, Location)"/>).
+        /// </summary>
+        internal static bool ListsObject(AnalyzerOptions options, Location location, string key, string? name, string? @namespace) =>
+            ListsObject(GetList(ConfigOf(options, location), key), listed => listed == name, @namespace);
+
+        /// <summary><see cref="ListsObjectLike(AnalyzerOptions, SyntaxTree, string, Model.NamePattern, string?)"/> for any location.</summary>
+        internal static bool ListsObjectLike(AnalyzerOptions options, Location location, string key, Model.NamePattern pattern, string? @namespace) =>
+            ListsObject(GetList(ConfigOf(options, location), key), pattern.Matches, @namespace);
+
+        private static bool ListsObject(AnalyzerOptions options, SyntaxTree tree, string key, Func<string, bool> names, string? @namespace) =>
+            ListsObject(GetList(options, tree, key), names, @namespace);
+
+        private static bool ListsObject(ImmutableArray<string> list, Func<string, bool> names, string? @namespace)
         {
-            foreach (var entry in GetList(options, tree, key))
+            foreach (var entry in list)
             {
                 int slash = entry.IndexOf('/');
                 string listed = slash < 0 ? entry : entry.Substring(slash + 1);

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.PullSecrets;
+using K8sManifestAnalyzers.Analysis.Yaml;
 using K8sManifestAnalyzers.Model;
 using K8sManifestAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -63,8 +64,11 @@ namespace K8sManifestAnalyzers.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var types = KubernetesTypes.TryCreate(start.Compilation);
-                if (types is null || !types.HasPullSecretTypes)
+                // The YAML manifests among the additional files (none: nothing more is done for YAML). They are read at
+                // compilation end, through the cache YamlManifestAnalyzer fills.
+                var yamlFiles = YamlFiles(start.Options.AdditionalFiles);
+                var found = KubernetesTypes.TryCreate(start.Compilation);
+                if (found is not { HasPullSecretTypes: true } && yamlFiles.IsEmpty)
                 {
                     return;
                 }
@@ -73,6 +77,12 @@ namespace K8sManifestAnalyzers.Analyzers
                 {
                     IsProgram = start.Compilation.Options.OutputKind is OutputKind.ConsoleApplication or OutputKind.WindowsApplication or OutputKind.WindowsRuntimeApplication,
                 };
+                start.RegisterCompilationEndAction(end => Match(end, state, yamlFiles));
+                if (found is not { HasPullSecretTypes: true } types)
+                {
+                    // YAML files alone: their objects and references are matched with each other.
+                    return;
+                }
 
                 // [ContainerImage(PullSecret = "…")]: the generated AddTo lists that Secret on pod specs.
                 if (Analysis.CompilationFacts.For(start.Compilation).ImageAttribute is { } imageAttribute)
@@ -117,12 +127,34 @@ namespace K8sManifestAnalyzers.Analyzers
                     OperationKind.MethodReference,
                     OperationKind.SimpleAssignment,
                     OperationKind.CoalesceAssignment);
-                start.RegisterCompilationEndAction(end => Match(end, state));
             });
         }
 
-        private static void Match(CompilationAnalysisContext context, PullSecretState state)
+        private static ImmutableArray<AdditionalText> YamlFiles(ImmutableArray<AdditionalText> files)
         {
+            ImmutableArray<AdditionalText>.Builder? yaml = null;
+            foreach (var file in files)
+            {
+                if (file.Path is { } path && YamlManifestReader.IsYamlPath(path))
+                {
+                    (yaml ??= ImmutableArray.CreateBuilder<AdditionalText>()).Add(file);
+                }
+            }
+
+            return yaml?.ToImmutable() ?? ImmutableArray<AdditionalText>.Empty;
+        }
+
+        private static void Match(CompilationAnalysisContext context, PullSecretState state, ImmutableArray<AdditionalText> yamlFiles)
+        {
+            // One world: what the YAML files define and reference joins what the code does, before anything is indexed.
+            foreach (var file in yamlFiles)
+            {
+                if (file.GetText(context.CancellationToken) is { } text)
+                {
+                    YamlManifestCache.Get(file.Path, text, context.CancellationToken).Objects.AddTo(state);
+                }
+            }
+
             var index = new PullSecretIndex(state);
             UndefinedPullSecretRule.Check(context.ReportDiagnostic, context.Options, index);
             UnusedRegistrySecretRule.Check(context.ReportDiagnostic, index);

@@ -57,7 +57,7 @@ namespace K8sManifestAnalyzers.Analyzers
             // analyzers cannot read either. The k8s_manifests options of the file's sections do apply.
             var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(file);
             var Report = context.ReportDiagnostic;
-            var manifest = YamlManifestReader.Read(file.Path, text, context.CancellationToken);
+            var manifest = YamlManifestCache.Get(file.Path, text, context.CancellationToken);
             UnreadableYamlRule.Check(Report, manifest);
             YamlTemplateRule.Check(Report, manifest);
             if (manifest.Containers.IsEmpty)

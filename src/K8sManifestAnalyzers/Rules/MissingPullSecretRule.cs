@@ -36,7 +36,7 @@ namespace K8sManifestAnalyzers.Rules
                     }
 
                     // An image with unknown parts counts when every name it can have is under a private prefix.
-                    var privateRegistries = ManifestOptions.GetList(options, podImage.Location.SourceTree!, ManifestOptions.PrivateRegistries);
+                    var privateRegistries = ManifestOptions.GetList(ManifestOptions.ConfigOf(options, podImage.Location), ManifestOptions.PrivateRegistries);
                     string? prefix = privateRegistries.IsEmpty ? null
                         : podImage.Partial is { } partial ? RegistryPrefix.FindMatch(partial, privateRegistries)
                         : RegistryPrefix.FindMatch(reference!, privateRegistries);

@@ -300,29 +300,21 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// <summary>True when the options list the object as created outside this code.</summary>
         internal static bool IsExternal(AnalyzerOptions options, ConfigReferenceFact reference)
         {
-            if (reference.Location.SourceTree is not { } tree)
-            {
-                return false;
-            }
-
+            var at = reference.Location;
             return reference.Kind == ConfigKind.Secret
-                ? ManifestOptions.ListsObject(options, tree, ManifestOptions.ExternalSecrets, reference.Name, reference.Namespace)
-                    || ManifestOptions.ListsObject(options, tree, ManifestOptions.ExternalPullSecrets, reference.Name, reference.Namespace)
-                : ManifestOptions.ListsObject(options, tree, ManifestOptions.ExternalConfigMaps, reference.Name, reference.Namespace);
+                ? ManifestOptions.ListsObject(options, at, ManifestOptions.ExternalSecrets, reference.Name, reference.Namespace)
+                    || ManifestOptions.ListsObject(options, at, ManifestOptions.ExternalPullSecrets, reference.Name, reference.Namespace)
+                : ManifestOptions.ListsObject(options, at, ManifestOptions.ExternalConfigMaps, reference.Name, reference.Namespace);
         }
 
         /// <summary>True when the options list an object the pattern may name as created outside this code.</summary>
         internal static bool IsExternalLike(AnalyzerOptions options, ConfigReferenceFact reference, NamePattern pattern)
         {
-            if (reference.Location.SourceTree is not { } tree)
-            {
-                return false;
-            }
-
+            var at = reference.Location;
             return reference.Kind == ConfigKind.Secret
-                ? ManifestOptions.ListsObjectLike(options, tree, ManifestOptions.ExternalSecrets, pattern, reference.Namespace)
-                    || ManifestOptions.ListsObjectLike(options, tree, ManifestOptions.ExternalPullSecrets, pattern, reference.Namespace)
-                : ManifestOptions.ListsObjectLike(options, tree, ManifestOptions.ExternalConfigMaps, pattern, reference.Namespace);
+                ? ManifestOptions.ListsObjectLike(options, at, ManifestOptions.ExternalSecrets, pattern, reference.Namespace)
+                    || ManifestOptions.ListsObjectLike(options, at, ManifestOptions.ExternalPullSecrets, pattern, reference.Namespace)
+                : ManifestOptions.ListsObjectLike(options, at, ManifestOptions.ExternalConfigMaps, pattern, reference.Namespace);
         }
 
         private static List<T> Bucket<T>(Dictionary<string, List<T>> index, string key)

@@ -166,8 +166,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
         /// <summary>True when <c>k8s_manifests.external_pull_secrets</c> lists the reference (<c>name</c> or <c>namespace/name</c>).</summary>
         internal static bool IsExternal(AnalyzerOptions options, PullSecretReferenceFact reference) =>
-            reference.Location.SourceTree is { } tree
-            && ManifestOptions.ListsObject(options, tree, ManifestOptions.ExternalPullSecrets, reference.Name, reference.Namespace);
+            ManifestOptions.ListsObject(options, reference.Location, ManifestOptions.ExternalPullSecrets, reference.Name, reference.Namespace);
 
         /// <summary>Unknown namespaces match anything: a Secret without a namespace is created wherever it is applied.</summary>
         internal static bool SameNamespace(string? a, string? b) => a is null || b is null || a == b;

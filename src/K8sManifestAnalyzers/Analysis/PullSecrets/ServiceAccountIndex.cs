@@ -168,9 +168,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
         /// <summary>True when <c>k8s_manifests.external_service_accounts</c> lists the account (<c>name</c> or <c>namespace/name</c>).</summary>
         internal static bool IsExternal(AnalyzerOptions options, ServiceAccountReferenceFact reference) =>
-            reference.Location.SourceTree is { } tree
-            && (reference.Name is not null
-                ? ManifestOptions.ListsObject(options, tree, ManifestOptions.ExternalServiceAccounts, reference.Name, reference.Namespace)
-                : reference.NamePattern is { } pattern && ManifestOptions.ListsObjectLike(options, tree, ManifestOptions.ExternalServiceAccounts, pattern, reference.Namespace));
+            reference.Name is not null
+                ? ManifestOptions.ListsObject(options, reference.Location, ManifestOptions.ExternalServiceAccounts, reference.Name, reference.Namespace)
+                : reference.NamePattern is { } pattern && ManifestOptions.ListsObjectLike(options, reference.Location, ManifestOptions.ExternalServiceAccounts, pattern, reference.Namespace);
     }
 }

@@ -9,8 +9,9 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
     /// </summary>
     internal sealed class YamlManifest
     {
-        internal YamlManifest(ImmutableArray<YamlContainer> containers, string? parseError, string? template, Location? problemAt)
+        internal YamlManifest(ImmutableArray<YamlContainer> containers, string? parseError, string? template, Location? problemAt, YamlObjects? objects = null)
         {
+            Objects = objects ?? YamlObjects.Empty;
             Containers = containers;
             ParseError = parseError;
             Template = template;
@@ -18,6 +19,12 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
         }
 
         internal ImmutableArray<YamlContainer> Containers { get; }
+
+        /// <summary>
+        /// The Secrets, ConfigMaps and service accounts the file defines and references, for the compilation-end rules; for
+        /// a file that cannot be read, what it may hold (<see cref="YamlObjects.Unreadable"/>).
+        /// </summary>
+        internal YamlObjects Objects { get; }
 
         /// <summary>The parser's message when the file is not valid YAML (KMA301).</summary>
         internal string? ParseError { get; }

@@ -24,7 +24,7 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
             string content = text.ToString();
             if (TemplateAt(content) is { } template)
             {
-                return new YamlManifest(ImmutableArray<YamlContainer>.Empty, null, content.Substring(template.Start, template.Length), LocationOf(path, text, template));
+                return new YamlManifest(ImmutableArray<YamlContainer>.Empty, null, content.Substring(template.Start, template.Length), LocationOf(path, text, template), YamlObjects.Unreadable(content));
             }
 
             // A byte-order mark the decoder left in the text is no YAML content.
@@ -33,7 +33,7 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
             if (parsed.Error is { } error)
             {
                 int at = Math.Min(parsed.ErrorAt, text.Length);
-                return new YamlManifest(ImmutableArray<YamlContainer>.Empty, error, null, LocationOf(path, text, new TextSpan(at, at < text.Length ? 1 : 0)));
+                return new YamlManifest(ImmutableArray<YamlContainer>.Empty, error, null, LocationOf(path, text, new TextSpan(at, at < text.Length ? 1 : 0)), YamlObjects.Unreadable(content));
             }
 
             var containers = ImmutableArray.CreateBuilder<YamlContainer>();
@@ -44,7 +44,7 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
                 reader.Object(document, listDepth: 0);
             }
 
-            return new YamlManifest(containers.ToImmutable(), null, null, null);
+            return new YamlManifest(containers.ToImmutable(), null, null, null, YamlObjectReader.Read(path, text, parsed.Documents, cancellationToken));
         }
 
         // The first `{{ … }}` outside a comment line: Helm's and other Go templates, which are YAML only once rendered.
