@@ -17,6 +17,14 @@ namespace K8sManifestAnalyzers.Rules
         {
             foreach (var reference in index.Unresolved)
             {
+                if (reference.Location.Kind == LocationKind.ExternalFile && index.SecretsByName.Count == 0)
+                {
+                    // A YAML manifest's pull secret in a project that defines no Secret at all, in C# or YAML: such
+                    // Secrets are created elsewhere (`kubectl create secret docker-registry` in CI, a sealed secret), as
+                    // KMA111 assumes for the Secrets of a project that creates none.
+                    continue;
+                }
+
                 if (!PullSecretIndex.AnyCompatible(index.ComputedSecretNamespaces, reference.Namespace) && !PullSecretIndex.IsExternal(options, reference))
                 {
                     Report(report, reference, index);

@@ -277,6 +277,34 @@ public sealed class YamlWorldTests
     }
 
     [Fact]
+    public async Task YamlPullSecrets_InAProjectThatDefinesNoSecret_AreNotReported()
+    {
+        // The registry Secret is created by CI, not in the repository: nothing in C# or YAML defines a Secret.
+        const string App = """
+            apiVersion: v1
+            kind: Pod
+            metadata: { name: api }
+            spec:
+              imagePullSecrets:
+                - name: {|#0:ci-registry|}
+              containers:
+                - name: api
+                  image: registry.example.com/shop/api:1.0
+            """;
+        var silent = Test("static class Program { }");
+        silent.TestState.AdditionalFiles.Add(("/deploy/app.yaml", App.Replace("{|#0:", string.Empty).Replace("|}", string.Empty)));
+        await silent.RunAsync();
+
+        // Once the project defines Secrets, an undefined one is reported as in C#.
+        var reported = Test("static class Program { }");
+        reported.TestState.AdditionalFiles.Add(("/deploy/objects.yaml", YamlObjects));
+        reported.TestState.AdditionalFiles.Add(("/deploy/app.yaml", App));
+        reported.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA101").WithLocation(0).WithArguments("ci-registry", string.Empty, string.Empty));
+        reported.TestState.ExpectedDiagnostics.Add(UnusedYamlRegistry());
+        await reported.RunAsync();
+    }
+
+    [Fact]
     public async Task YamlReference_IsExactlyWhereTheNameIs()
     {
         var test = Test("static class Program { }");
