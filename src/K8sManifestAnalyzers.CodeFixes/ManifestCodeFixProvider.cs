@@ -36,11 +36,35 @@ namespace K8sManifestAnalyzers.CodeFixes
         {
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (FixableDiagnosticIds.Contains(diagnostic.Id))
+                // A finding in YAML (a string handed to KubernetesYaml; additional files have no document) is not C# the
+                // providers can edit: its YAML-worded descriptors carry properties (KMA001's default policy) for no fix.
+                if (FixableDiagnosticIds.Contains(diagnostic.Id) && !IsYamlFinding(diagnostic))
                 {
                     await RegisterFixesAsync(context, diagnostic).ConfigureAwait(false);
                 }
             }
+        }
+
+        private static readonly ImmutableArray<DiagnosticDescriptor> YamlDescriptors = ImmutableArray.Create(
+            Descriptors.KMA001_YamlMissingPullPolicy,
+            Descriptors.KMA001_YamlMissingVolumePullPolicy,
+            Descriptors.KMA003_YamlStalePolicyForMutableImage,
+            Descriptors.KMA003_YamlNeverWithMutableImage,
+            Descriptors.KMA006_YamlMissingImage,
+            Descriptors.KMA007_YamlNeverPullPolicy,
+            Descriptors.KMA012_YamlAlwaysPullRequired);
+
+        private static bool IsYamlFinding(Diagnostic diagnostic)
+        {
+            foreach (var descriptor in YamlDescriptors)
+            {
+                if (diagnostic.Id == descriptor.Id && diagnostic.Descriptor.MessageFormat.ToString() == descriptor.MessageFormat.ToString())
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Registers the actions for one finding of this provider's rules.</summary>
@@ -57,7 +81,7 @@ namespace K8sManifestAnalyzers.CodeFixes
             var own = new List<Diagnostic>(diagnostics.Length);
             foreach (var diagnostic in diagnostics)
             {
-                if (FixableDiagnosticIds.Contains(diagnostic.Id) && context.DiagnosticIds.Contains(diagnostic.Id))
+                if (FixableDiagnosticIds.Contains(diagnostic.Id) && context.DiagnosticIds.Contains(diagnostic.Id) && !IsYamlFinding(diagnostic))
                 {
                     own.Add(diagnostic);
                 }

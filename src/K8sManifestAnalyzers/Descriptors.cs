@@ -981,13 +981,19 @@ namespace K8sManifestAnalyzers
             AlwaysPullRequiredDescription,
             isEnabledByDefault: false);
 
+        private const string UnreadableYamlDescription =
+            "A .yaml or .yml file given to the compiler (AdditionalFiles), or a constant string handed to KubernetesYaml.Deserialize, LoadFromString or LoadAllFromString, is read as Kubernetes manifests. When the YAML parser rejects it, kubectl apply and KubernetesYaml reject it too, and none of its containers is checked. Reported once per file, where the parser stopped, or once per string, on the string.";
+
+        private const string YamlTemplateDescription =
+            "A .yaml or .yml file given to the compiler (AdditionalFiles), or a constant string handed to KubernetesYaml, that contains '{{ ... }}' outside a comment line is a template (Helm, or another Go template): its values are known only when it is rendered. It is skipped, said once per file or string; give the compiler the rendered manifests, or leave templates out of AdditionalFiles.";
+
         internal static readonly DiagnosticDescriptor KMA301_UnreadableYaml = Create(
             DiagnosticIds.UnreadableYaml,
             "YAML file cannot be parsed",
             "The file is not valid YAML: {0}; kubectl rejects it, and no rule could read it",
             Categories.Reliability,
             DiagnosticSeverity.Warning,
-            "A .yaml or .yml file given to the compiler (AdditionalFiles) is read as Kubernetes manifests. When the YAML parser rejects it, kubectl apply rejects it too, and none of its containers is checked. Reported once per file, where the parser stopped.");
+            UnreadableYamlDescription);
 
         internal static readonly DiagnosticDescriptor KMA302_YamlTemplateSkipped = Create(
             DiagnosticIds.YamlTemplateSkipped,
@@ -995,7 +1001,25 @@ namespace K8sManifestAnalyzers
             "The file holds template expressions ('{0}'), so it is YAML only once rendered; it was not analyzed: analyze the rendered manifests (helm template) instead",
             Categories.Usage,
             DiagnosticSeverity.Info,
-            "A .yaml or .yml file given to the compiler (AdditionalFiles) that contains '{{ ... }}' outside a comment line is a template (Helm, or another Go template): its values are known only when it is rendered. It is skipped, said once per file; give the compiler the rendered manifests, or leave templates out of AdditionalFiles.");
+            YamlTemplateDescription);
+
+        /// <summary>KMA301 for a constant string handed to KubernetesClient's YAML entry points.</summary>
+        internal static readonly DiagnosticDescriptor KMA301_UnreadableYamlLiteral = Create(
+            DiagnosticIds.UnreadableYaml,
+            "YAML file cannot be parsed",
+            "The string is not valid YAML: {0}; KubernetesYaml throws on it, and no rule could read it",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UnreadableYamlDescription);
+
+        /// <summary>KMA302 for a constant string handed to KubernetesClient's YAML entry points.</summary>
+        internal static readonly DiagnosticDescriptor KMA302_YamlLiteralTemplateSkipped = Create(
+            DiagnosticIds.YamlTemplateSkipped,
+            "YAML file with template expressions is not analyzed",
+            "The string holds template expressions ('{0}'), so it is YAML only once rendered; it was not analyzed",
+            Categories.Usage,
+            DiagnosticSeverity.Info,
+            YamlTemplateDescription);
 
         private static DiagnosticDescriptor Create(
             string id,

@@ -65,22 +65,7 @@ namespace K8sManifestAnalyzers.Analyzers
                 return;
             }
 
-            var tags = ManifestOptions.MutableTags(options);
-            var allowed = ManifestOptions.GetList(options, ManifestOptions.AllowedRegistries);
-            foreach (var container in manifest.Containers)
-            {
-                MissingPullPolicyRule.CheckYaml(Report, container);
-                InvalidPullPolicyRule.CheckYaml(Report, container);
-                StalePullPolicyRule.CheckYaml(Report, container, tags);
-                NeverPullPolicyRule.CheckYaml(Report, container);
-                AlwaysPullRequiredRule.CheckYaml(Report, container);
-                MissingImageRule.CheckYaml(Report, container);
-                InvalidImageRule.CheckYaml(Report, container);
-                MutableImageRule.CheckYaml(Report, container, tags);
-                RegistryNotAllowedRule.CheckYaml(Report, allowed, container);
-                MovedRegistryRule.CheckYaml(Report, container);
-                DigestRequiredRule.CheckYaml(Report, container);
-            }
+            YamlContainerRules.Check(Report, manifest.Containers, ManifestOptions.MutableTags(options), ManifestOptions.GetList(options, ManifestOptions.AllowedRegistries));
         }
     }
 }

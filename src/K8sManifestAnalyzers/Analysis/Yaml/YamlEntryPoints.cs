@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace K8sManifestAnalyzers.Analysis.Yaml
+{
+    /// <summary>
+    /// KubernetesClient's methods that read YAML text: <c>Deserialize</c>, <c>LoadFromString</c> and
+    /// <c>LoadAllFromString</c> of <c>k8s.KubernetesYaml</c> (and of <c>k8s.Yaml</c>, its name before KubernetesClient
+    /// 8), bound by metadata name in every copy the compilation sees, whatever the major. Their first parameter, a
+    /// string, is the YAML; overloads that take a stream or a file name are not read.
+    /// </summary>
+    internal sealed class YamlEntryPoints
+    {
+        private static readonly string[] TypeNames = { "k8s.KubernetesYaml", "k8s.Yaml" };
+
+        private readonly ImmutableArray<INamedTypeSymbol> _types;
+
+        private YamlEntryPoints(ImmutableArray<INamedTypeSymbol> types) => _types = types;
+
+        /// <summary>The entry points of <paramref name="compilation"/>, or null when it has none (nothing more to do).</summary>
+        internal static YamlEntryPoints? Resolve(Compilation compilation)
+        {
+            var types = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+            foreach (string name in TypeNames)
+            {
+                foreach (var type in compilation.GetTypesByMetadataName(name))
+                {
+                    if (type.IsStatic || type.TypeKind == TypeKind.Class)
+                    {
+                        types.Add(type);
+                    }
+                }
+            }
+
+            return types.Count == 0 ? null : new YamlEntryPoints(types.ToImmutable());
+        }
+
+        /// <summary>True for a method name that takes YAML text.</summary>
+        internal static bool IsEntryPointName(string name) => name is "Deserialize" or "LoadFromString" or "LoadAllFromString";
+
+        /// <summary>The argument that gives the YAML text of a call to an entry point, or null for any other call.</summary>
+        internal IArgumentOperation? YamlArgument(IInvocationOperation invocation)
+        {
+            var method = invocation.TargetMethod;
+            if (!method.IsStatic || !IsEntryPointName(method.Name) || method.Parameters.IsEmpty
+                || method.Parameters[0].Type.SpecialType != SpecialType.System_String
+                || !IsEntryPointType(method.ContainingType))
+            {
+                return null;
+            }
+
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter is { Ordinal: 0 } && !argument.IsImplicit)
+                {
+                    return argument;
+                }
+            }
+
+            return null;
+        }
+
+        private bool IsEntryPointType(INamedTypeSymbol? type)
+        {
+            foreach (var candidate in _types)
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate, type))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
