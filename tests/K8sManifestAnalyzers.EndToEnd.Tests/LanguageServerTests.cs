@@ -25,7 +25,8 @@ public sealed class LanguageServerTests(PackageFixture package)
     public void CsharpLs_ShowsTheDiagnostics_AndUpdatesThemAfterAnEdit()
     {
         var consumer = package.NewConsumer("editor").Project()
-            .Write("Manifests.cs", "using k8s.Models;\npublic static class M { public static V1Container A() => new() { Name = \"a\", Image = \"nginx:1.27\" }; }\n");
+            .Write("Manifests.cs", "using k8s.Models;\npublic static class M { public static V1Container A() => new() { Name = \"a\", Image = \"nginx:1.27\" }; }\n")
+            .Write("YamlManifests.cs", YamlSource);
         var restore = consumer.Build();
         Assert.True(restore.ExitCode == 0, restore.Output);
         var sln = Consumer.Run(consumer.Folder, "dotnet", "new sln --format sln -n Consumer", TimeSpan.FromMinutes(2));
@@ -64,7 +65,36 @@ public sealed class LanguageServerTests(PackageFixture package)
         });
         var changed = server.WaitForCodes(uri, codes => codes.Contains("KMA002") && !codes.Contains("KMA001"), Wait);
         Assert.True(changed.Contains("KMA002") && !changed.Contains("KMA001"), "after the edit csharp-ls showed: " + string.Join(", ", changed) + "\n" + server.Log);
+
+        // YAML in a C# string is read with the YamlDotNet packed beside the analyzer: the editor loads it too (had it
+        // failed to load, the string would be KMA301, never KMA005).
+        string yamlUri = new Uri(Path.Combine(consumer.Folder, "YamlManifests.cs")).AbsoluteUri;
+        server.Notify("textDocument/didOpen", new JsonObject
+        {
+            ["textDocument"] = new JsonObject { ["uri"] = yamlUri, ["languageId"] = "csharp", ["version"] = 1, ["text"] = consumer.Read("YamlManifests.cs") },
+        });
+        var yaml = server.WaitForCodes(yamlUri, codes => codes.Contains("KMA005"), Wait);
+        Assert.True(yaml.Contains("KMA005") && !yaml.Contains("KMA301"), "csharp-ls on YAML in a C# string showed: " + string.Join(", ", yaml) + "\n" + server.Log);
     }
+
+    private const string YamlSource = """"
+        using k8s;
+        using k8s.Models;
+
+        public static class YamlManifests
+        {
+            public static V1Pod Web() => KubernetesYaml.Deserialize<V1Pod>("""
+                apiVersion: v1
+                kind: Pod
+                metadata: { name: web }
+                spec:
+                  containers:
+                    - name: web
+                      image: nginx:latest
+                      imagePullPolicy: Always
+                """);
+        }
+        """";
 
     /// <summary>A minimal LSP client over the server's stdio: requests, notifications, and answers to its requests.</summary>
     private sealed class LanguageServer : IDisposable
