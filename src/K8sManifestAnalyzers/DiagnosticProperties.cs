@@ -29,5 +29,15 @@ namespace K8sManifestAnalyzers
         /// location (both entries are creations with constant names in one list, and no entry between reads another).
         /// </summary>
         internal const string RemoveEntry = "RemoveEntry";
+
+        /// <summary>
+        /// A finding on a scalar of YAML written in a C# string: the scalar's text as the YAML parser read it. With
+        /// <see cref="YamlReplacement"/>, the fix writes the replacement over the scalar when the source holds exactly
+        /// that text there (no escape inside it).
+        /// </summary>
+        internal const string YamlScalar = "YamlScalar";
+
+        /// <summary>The scalar a fix writes in place of <see cref="YamlScalar"/>.</summary>
+        internal const string YamlReplacement = "YamlReplacement";
     }
 }

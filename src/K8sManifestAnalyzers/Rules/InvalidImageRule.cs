@@ -66,7 +66,7 @@ namespace K8sManifestAnalyzers.Rules
                 return;
             }
 
-            report(Diagnostic.Create(Descriptors.KMA004_InvalidImageReference, container.Image!.Location, image.Text, image.Problem));
+            report(Diagnostic.Create(Descriptors.KMA004_InvalidImageReference, container.Image!.Location, RuleProperties.YamlScalar(image.Text, ImageRepair.Suggest(image.Text)), image.Text, image.Problem));
         }
 }
 }

@@ -46,7 +46,7 @@ namespace K8sManifestAnalyzers.Rules
             written.Operation?.Parent is Microsoft.CodeAnalysis.Operations.IAssignmentOperation { Target: Microsoft.CodeAnalysis.Operations.IPropertyReferenceOperation { Property.Name: "DefaultImagePullPolicy" } target }
             && target.Property.ContainingType?.ContainingNamespace?.ToDisplayString() == "Aspire.Hosting.Kubernetes";
 
-        /// <summary>A policy of a YAML manifest that is not a valid value, on the value (no fix in YAML files).</summary>
+        /// <summary>A policy of a YAML manifest that is not a valid value, on the value (fixed in a C# string, not in YAML files).</summary>
         internal static void CheckYaml(Action<Diagnostic> report, YamlContainer container)
         {
             if (container.PolicyText is not { } policy || PullPolicy.IsValid(policy))
@@ -56,7 +56,7 @@ namespace K8sManifestAnalyzers.Rules
 
             string? suggestion = PullPolicy.SuggestFor(policy);
             string didYouMean = RuleProperties.DidYouMean(suggestion);
-            report(Diagnostic.Create(Descriptors.KMA002_InvalidPullPolicy, container.Policy!.Location, policy, didYouMean));
+            report(Diagnostic.Create(Descriptors.KMA002_InvalidPullPolicy, container.Policy!.Location, RuleProperties.YamlScalar(policy, suggestion), policy, didYouMean));
         }
     }
 }

@@ -25,5 +25,16 @@ namespace K8sManifestAnalyzers.Rules
                 : ImmutableDictionary<string, string?>.Empty
                     .Add(DiagnosticProperties.Replacement, value)
                     .Add(DiagnosticProperties.ReplaceAt, DiagnosticProperties.Declaration);
+    
+        /// <summary>
+        /// The scalar of a YAML finding and the one a fix writes instead; none without a replacement. Only a finding in a
+        /// C# string (a document) can be fixed: additional files have no document.
+        /// </summary>
+        internal static ImmutableDictionary<string, string?> YamlScalar(string scalar, string? replacement) =>
+            replacement is null || replacement == scalar
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty
+                    .Add(DiagnosticProperties.YamlScalar, scalar)
+                    .Add(DiagnosticProperties.YamlReplacement, replacement);
     }
 }
