@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.ImageReferenceAnalyzer>;
 using VerifyPolicy = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer>;
+using VerifyPolicyFix = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer, K8sManifestAnalyzers.CodeFixes.SetPullPolicyCodeFix>;
 
 namespace K8sManifestAnalyzers.Tests.Aspire;
 
@@ -266,4 +267,58 @@ public sealed class AspireHelperTests
         test.ExpectedDiagnostics.Add(VerifyPolicy.Diagnostic(Descriptors.KMA003_AspireMissingWithMutableImage).WithLocation(0).WithArguments("nginx:latest", "AddContainer", "tag 'latest'"));
         await test.RunAsync();
     }
+
+    [Fact]
+    public Task MissingWithAMutableImage_IsFixedToAlways_WithFixAll_AndTheFixCompiles() =>
+        new VerifyPolicyFix.Test
+        {
+            ReferenceAssemblies = KubernetesReferences.AspireHosting,
+            TestCode = Wrap("""
+                static IResourceBuilder<ContainerResource> AddWeb(this IDistributedApplicationBuilder builder, string tag) =>
+                    builder.AddContainer("web", "nginx", tag).WithImagePullPolicy({|KMA003:ImagePullPolicy.Missing|});
+
+                static void Build(IDistributedApplicationBuilder builder)
+                {
+                    builder.AddContainer("a", "nginx").WithImagePullPolicy({|KMA003:ImagePullPolicy.Missing|});
+                    builder.AddContainer("b", "redis", "latest").WithImagePullPolicy({|KMA003:Aspire.Hosting.ApplicationModel.ImagePullPolicy.Missing|});
+                    builder.AddContainer("c", "nginx", "1.27").WithImagePullPolicy(ImagePullPolicy.Missing);
+                    builder.AddWeb("latest");
+                    builder.AddWeb("1.27");
+                }
+                """),
+            FixedCode = Wrap("""
+                static IResourceBuilder<ContainerResource> AddWeb(this IDistributedApplicationBuilder builder, string tag) =>
+                    builder.AddContainer("web", "nginx", tag).WithImagePullPolicy(ImagePullPolicy.Always);
+
+                static void Build(IDistributedApplicationBuilder builder)
+                {
+                    builder.AddContainer("a", "nginx").WithImagePullPolicy(ImagePullPolicy.Always);
+                    builder.AddContainer("b", "redis", "latest").WithImagePullPolicy(Aspire.Hosting.ApplicationModel.ImagePullPolicy.Always);
+                    builder.AddContainer("c", "nginx", "1.27").WithImagePullPolicy(ImagePullPolicy.Missing);
+                    builder.AddWeb("latest");
+                    builder.AddWeb("1.27");
+                }
+                """),
+        }.RunAsync();
+
+    [Fact]
+    public Task MissingFromAVariable_HasNoFix() =>
+        new VerifyPolicyFix.Test
+        {
+            ReferenceAssemblies = KubernetesReferences.AspireHosting,
+            TestCode = Wrap("""
+                static void Build(IDistributedApplicationBuilder builder)
+                {
+                    const ImagePullPolicy policy = ImagePullPolicy.Missing;
+                    builder.AddContainer("a", "nginx").WithImagePullPolicy({|KMA003:policy|});
+                }
+                """),
+            FixedCode = Wrap("""
+                static void Build(IDistributedApplicationBuilder builder)
+                {
+                    const ImagePullPolicy policy = ImagePullPolicy.Missing;
+                    builder.AddContainer("a", "nginx").WithImagePullPolicy({|KMA003:policy|});
+                }
+                """),
+        }.RunAsync();
 }

@@ -136,7 +136,10 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
                     if (step.Argument("pullPolicy") is { } policy)
                     {
                         string? name = types.PolicyName(policy.Value);
-                        next.Add(configuration with { Policy = name is null ? null : new Part(name, known: true, policy.Value.Syntax.ToString(), policy.Value.Syntax.GetLocation(), literal: false, step) });
+                        bool member = ObjectMembers.WithoutConversions(policy.Value) is IFieldReferenceOperation { Field.ContainingType: { } enumType }
+                            && SymbolEqualityComparer.Default.Equals(enumType, types.PullPolicy)
+                            && policy.Value.Syntax is MemberAccessExpressionSyntax or IdentifierNameSyntax;
+                        next.Add(configuration with { Policy = name is null ? null : new Part(name, known: true, policy.Value.Syntax.ToString(), policy.Value.Syntax.GetLocation(), literal: member, step) });
                     }
 
                     break;
@@ -341,13 +344,13 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
             {
                 var partial = PartialImageReference.Of(texts);
                 string pattern = Pattern(texts, holes);
-                return new AspireImage(pattern, null, partial, calls, name.Location, registry?.Location, tagAt, configuration.TagDefaulted, name.Source, name.Step.Name, name.Location, null, policy?.Text, policy?.Location);
+                return new AspireImage(pattern, null, partial, calls, name.Location, registry?.Location, tagAt, configuration.TagDefaulted, name.Source, name.Step.Name, name.Location, null, policy?.Text, policy?.Location, policy?.Literal ?? false);
             }
 
             string text = texts[0];
             var image = facts.Image(text);
             var (problemAt, repair) = image.IsValid ? (name.Location, null) : Culprit(configuration, registry, facts);
-            return new AspireImage(text, image, null, calls, name.Location, registry?.Location, tagAt, configuration.TagDefaulted, name.Argument ?? name.Source, name.Step.Name, problemAt, repair, policy?.Text, policy?.Location);
+            return new AspireImage(text, image, null, calls, name.Location, registry?.Location, tagAt, configuration.TagDefaulted, name.Argument ?? name.Source, name.Step.Name, problemAt, repair, policy?.Text, policy?.Location, policy?.Literal ?? false);
         }
 
         // The one part that makes a composed image malformed: replaced by a plain value, the image becomes valid. With a
