@@ -105,8 +105,9 @@ namespace K8sManifestAnalyzers.Rules
                 return;
             }
 
+            // A written "IfNotPresent" literal: the fix writes "Always" there (SetPullPolicyCodeFix, at the additional location).
             report(environment.WrittenAt is { } written
-                ? Diagnostic.Create(Descriptors.KMA003_AspireEnvironmentPolicyWithMutableImage, image.TagAt, new[] { written }, image.Text, image.Calls, Why(tag))
+                ? Diagnostic.Create(Descriptors.KMA003_AspireEnvironmentPolicyWithMutableImage, image.TagAt, new[] { written }, RuleProperties.ReplacementAtDeclaration(environment.WrittenAsLiteral ? PullPolicy.Always : null, written), image.Text, image.Calls, Why(tag))
                 : Diagnostic.Create(Descriptors.KMA003_AspireEnvironmentDefaultWithMutableImage, image.TagAt, image.Text, image.Calls, Why(tag)));
         }
 
