@@ -25,11 +25,14 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
         private readonly ConcurrentDictionary<IMethodSymbol, StrongBox<AspireFactory?>> _factories = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IInvocationOperation>> _callSites = new(SymbolEqualityComparer.Default);
 
+        private readonly System.Lazy<Dictionary<string, List<InvocationExpressionSyntax>>> _invocations;
+
         internal AspireHelpers(Compilation compilation, AspireTypes types, CompilationFacts facts)
         {
             _compilation = compilation;
             _types = types;
             _facts = facts;
+            _invocations = new System.Lazy<Dictionary<string, List<InvocationExpressionSyntax>>>(IndexInvocations, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>The body of a method of the compilation that can be followed; null for any other.</summary>
@@ -72,28 +75,56 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
         private ImmutableArray<IInvocationOperation> FindCallSites(IMethodSymbol method)
         {
             var calls = ImmutableArray.CreateBuilder<IInvocationOperation>();
-            foreach (var tree in _compilation.SyntaxTrees)
+            if (!Invocations.TryGetValue(method.Name, out var named))
             {
-                SemanticModel? model = null;
-                foreach (var node in tree.GetRoot().DescendantNodes())
-                {
-                    if (node is not InvocationExpressionSyntax invocation || InvokedName(invocation) is not { } name || name.Identifier.ValueText != method.Name)
-                    {
-                        continue;
-                    }
+                return calls.ToImmutable();
+            }
 
+            SemanticModel? model = null;
+            foreach (var invocation in named)
+            {
+                if (model?.SyntaxTree != invocation.SyntaxTree)
+                {
 #pragma warning disable RS1030 // The callers of a helper are in other members and often other files; looked up once per compilation.
-                    model ??= _compilation.GetSemanticModel(tree);
+                    model = _compilation.GetSemanticModel(invocation.SyntaxTree);
 #pragma warning restore RS1030
-                    if (model.GetOperation(invocation) is IInvocationOperation call
-                        && SymbolEqualityComparer.Default.Equals((call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition, method))
-                    {
-                        calls.Add(call);
-                    }
+                }
+
+                if (model.GetOperation(invocation) is IInvocationOperation call
+                    && SymbolEqualityComparer.Default.Equals((call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition, method))
+                {
+                    calls.Add(call);
                 }
             }
 
             return calls.ToImmutable();
+        }
+
+        // Every invocation of the compilation by the name it calls, in the order of the trees and their text: one walk of
+        // the syntax per compilation, the first time a helper's callers are asked for.
+        private Dictionary<string, List<InvocationExpressionSyntax>> Invocations => _invocations.Value;
+
+        private Dictionary<string, List<InvocationExpressionSyntax>> IndexInvocations()
+        {
+            var index = new Dictionary<string, List<InvocationExpressionSyntax>>(System.StringComparer.Ordinal);
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                foreach (var node in tree.GetRoot().DescendantNodes())
+                {
+                    if (node is InvocationExpressionSyntax invocation && InvokedName(invocation) is { } name)
+                    {
+                        string text = name.Identifier.ValueText;
+                        if (!index.TryGetValue(text, out var list))
+                        {
+                            index.Add(text, list = new List<InvocationExpressionSyntax>());
+                        }
+
+                        list.Add(invocation);
+                    }
+                }
+            }
+
+            return index;
         }
 
         private static SimpleNameSyntax? InvokedName(InvocationExpressionSyntax invocation) => invocation.Expression switch
