@@ -99,7 +99,7 @@ internal static class ManifestCorpus
         }
         """;
 
-    private static string OrdinaryCode(int i) => $$"""
+    internal static string OrdinaryCode(int i) => $$"""
         using System;
         using System.Collections.Generic;
         using System.Linq;

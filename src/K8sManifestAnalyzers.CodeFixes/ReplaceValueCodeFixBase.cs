@@ -33,7 +33,7 @@ namespace K8sManifestAnalyzers.CodeFixes
                     context.RegisterCodeFix(
                         CodeAction.Create(
                             Title(diagnostic.Id, declared.Replacement),
-                            ct => Task.FromResult(solution.WithDocumentSyntaxRoot(declaring.Id, declaringRoot.ReplaceNode(literal, Literal((literal, declared.Replacement))))),
+                            ct => Task.FromResult(solution.WithDocumentSyntaxRoot(declaring.Id, declaringRoot.ReplaceNode(literal, Literal((literal, declared.Replacement, false))))),
                             diagnostic.Id),
                         diagnostic);
                 }
@@ -93,7 +93,7 @@ namespace K8sManifestAnalyzers.CodeFixes
         /// </summary>
         protected virtual bool CanReplace(string diagnosticId, ExpressionSyntax value) => value.IsKind(SyntaxKind.StringLiteralExpression);
 
-        private (ExpressionSyntax Value, string Replacement)? Find(SyntaxNode root, Diagnostic diagnostic)
+        private (ExpressionSyntax Value, string Replacement, bool Member)? Find(SyntaxNode root, Diagnostic diagnostic)
         {
             if (diagnostic.Location.SourceTree != root.SyntaxTree
                 || AtDeclaration(diagnostic) is not null
@@ -104,15 +104,21 @@ namespace K8sManifestAnalyzers.CodeFixes
                 return null;
             }
 
-            return (value, replacement);
+            if (diagnostic.Properties.TryGetValue(DiagnosticProperties.EnumMember, out var member) && member == "true")
+            {
+                // An enum member written where the finding is (`ImagePullPolicy.Missing`): renamed, nothing else.
+                return value is MemberAccessExpressionSyntax or IdentifierNameSyntax ? (value, replacement, true) : null;
+            }
+
+            return (value, replacement, false);
         }
 
         // The declaring literal of a named constant, when it is in this document.
-        private static (ExpressionSyntax Value, string Replacement)? FindDeclaration(SyntaxNode root, Diagnostic diagnostic) =>
+        private static (ExpressionSyntax Value, string Replacement, bool Member)? FindDeclaration(SyntaxNode root, Diagnostic diagnostic) =>
             AtDeclaration(diagnostic) is { } declared && declared.Location.SourceTree == root.SyntaxTree
             && root.FindNode(declared.Location.SourceSpan, getInnermostNodeForTie: true) is LiteralExpressionSyntax literal
             && literal.IsKind(SyntaxKind.StringLiteralExpression)
-                ? (literal, declared.Replacement)
+                ? (literal, declared.Replacement, false)
                 : null;
 
         private static (Location Location, string Replacement)? AtDeclaration(Diagnostic diagnostic) =>
@@ -122,8 +128,14 @@ namespace K8sManifestAnalyzers.CodeFixes
                 ? (location, replacement)
                 : null;
 
-        private static ExpressionSyntax Literal((ExpressionSyntax Value, string Replacement) target) =>
-            SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(target.Replacement))
+        // The replacing literal, or with `EnumMember` the enum member renamed (`ImagePullPolicy.Missing` to `ImagePullPolicy.Always`).
+        private static ExpressionSyntax Literal((ExpressionSyntax Value, string Replacement, bool Member) target) => target.Member
+            ? target.Value switch
+            {
+                MemberAccessExpressionSyntax access => access.WithName(SyntaxFactory.IdentifierName(target.Replacement).WithTriviaFrom(access.Name)),
+                _ => SyntaxFactory.IdentifierName(target.Replacement).WithTriviaFrom(target.Value),
+            }
+            : SyntaxFactory.LiteralExpression(SyntaxKind.StringLiteralExpression, SyntaxFactory.Literal(target.Replacement))
                 .WithTriviaFrom(target.Value);
     }
 }

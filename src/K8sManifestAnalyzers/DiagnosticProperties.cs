@@ -13,6 +13,12 @@ namespace K8sManifestAnalyzers
         internal const string Member = "Member";
 
         /// <summary>
+        /// "true" when <see cref="Replacement"/> is the name of an enum member that replaces the one written at the
+        /// finding (Aspire's <c>ImagePullPolicy.Missing</c> becomes <c>ImagePullPolicy.Always</c>), not a string literal.
+        /// </summary>
+        internal const string EnumMember = "EnumMember";
+
+        /// <summary>
         /// Where the <see cref="Replacement"/> goes when not at the diagnostic's location: <see cref="Declaration"/>,
         /// the declaration of a named constant, at the diagnostic's first additional location.
         /// </summary>

@@ -25,6 +25,7 @@ namespace K8sManifestAnalyzers.Analysis
         private readonly Lazy<INamedTypeSymbol?> _imageAttribute;
         private readonly Lazy<INamedTypeSymbol?> _imageReference;
         private readonly Lazy<K8sManifestAnalyzers.Analysis.Aspire.AspireTypes?> _aspire;
+        private readonly Lazy<K8sManifestAnalyzers.Analysis.Aspire.AspireHelpers?> _aspireHelpers;
 
         private CompilationFacts(Compilation compilation)
         {
@@ -46,6 +47,9 @@ namespace K8sManifestAnalyzers.Analysis
                 () => compilation.Assembly.GetTypeByMetadataName(Generator.ContainerImageGenerator.Parser.AttributeMetadataName),
                 LazyThreadSafetyMode.ExecutionAndPublication);
             _aspire = new Lazy<K8sManifestAnalyzers.Analysis.Aspire.AspireTypes?>(() => K8sManifestAnalyzers.Analysis.Aspire.AspireTypes.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _aspireHelpers = new Lazy<K8sManifestAnalyzers.Analysis.Aspire.AspireHelpers?>(
+                () => Aspire is { } aspire ? new K8sManifestAnalyzers.Analysis.Aspire.AspireHelpers(compilation, aspire, this) : null,
+                LazyThreadSafetyMode.ExecutionAndPublication);
             _imageReference = new Lazy<INamedTypeSymbol?>(
                 () => compilation.Assembly.GetTypeByMetadataName(ImageReferenceMetadataName),
                 LazyThreadSafetyMode.ExecutionAndPublication);
@@ -58,6 +62,9 @@ namespace K8sManifestAnalyzers.Analysis
 
         /// <summary>The Aspire.Hosting types, resolved once whichever analyzer asks first; null without Aspire.Hosting.</summary>
         internal K8sManifestAnalyzers.Analysis.Aspire.AspireTypes? Aspire => _aspire.Value;
+
+        /// <summary>The app host's own builder helpers (their bodies, the containers they add, their call sites); null without Aspire.Hosting.</summary>
+        internal K8sManifestAnalyzers.Analysis.Aspire.AspireHelpers? AspireHelpers => _aspireHelpers.Value;
 
         /// <summary>
         /// The <c>[ContainerImage]</c> attribute the generator adds to this compilation, looked up once, in the

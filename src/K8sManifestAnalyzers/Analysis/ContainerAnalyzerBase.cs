@@ -136,33 +136,83 @@ namespace K8sManifestAnalyzers.Analysis
         {
         }
 
+        // An AddContainer call, or a call to a method of the app host that adds a container and returns its builder. Where
+        // the builder stops being returned, the whole chain is judged; what is written in a helper that adds the
+        // container is reported from the helper's own call (its AddContainer), once, over the callers that complete it.
         private void AnalyzeAspireCall(OperationAnalysisContext context, K8sManifestAnalyzers.Analysis.Aspire.AspireTypes aspire, CompilationFacts facts)
         {
-            if (context.Operation is not IInvocationOperation call || aspire.Classify(call.TargetMethod) != K8sManifestAnalyzers.Analysis.Aspire.AspireCall.AddContainer)
-            {
-                return;
-            }
-
-            bool propertyDefaults = ManifestOptions.PropertyDefaults(context.Options, call.Syntax.SyntaxTree);
-            var images = K8sManifestAnalyzers.Analysis.Aspire.AspireContainer.Read(call, aspire, facts, context.Compilation, propertyDefaults);
-            if (images.IsEmpty)
+            if (context.Operation is not IInvocationOperation call
+                || (aspire.Classify(call.TargetMethod) != K8sManifestAnalyzers.Analysis.Aspire.AspireCall.AddContainer && facts.AspireHelpers?.FactoryOf(call.TargetMethod) is null))
             {
                 return;
             }
 
             var reported = new HashSet<(string Id, Location Location)>();
-            void Report(Diagnostic diagnostic)
+            var reading = ReadAspire(call, context.Options, aspire, facts);
+            if (!reading.Returned)
             {
-                if (reported.Add((diagnostic.Id, diagnostic.Location)))
+                foreach (var image in reading.Images)
+                {
+                    AnalyzeAspireImage(d => Report(d, keep: !reading.InFactory(d.Location)), context.Options, image, call, facts);
+                }
+
+                return;
+            }
+
+            if (facts.AspireHelpers is not { } helpers || context.ContainingSymbol is not IMethodSymbol method
+                || helpers.FactoryOf(method) is not { } factory || factory.Start.Syntax != call.Syntax)
+            {
+                return;
+            }
+
+            foreach (var (root, rootReading) in CompletedBy(method, helpers, context.Options, aspire, facts, new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default)))
+            {
+                foreach (var image in rootReading.Images)
+                {
+                    AnalyzeAspireImage(d => Report(d, keep: factory.Body.Contains(d.Location)), context.Options, image, root, facts);
+                }
+            }
+
+            void Report(Diagnostic diagnostic, bool keep)
+            {
+                if (keep && reported.Add((diagnostic.Id, diagnostic.Location)))
                 {
                     context.ReportDiagnostic(diagnostic);
                 }
             }
+        }
 
-            foreach (var image in images)
+        private static K8sManifestAnalyzers.Analysis.Aspire.AspireReading ReadAspire(IInvocationOperation call, AnalyzerOptions options, K8sManifestAnalyzers.Analysis.Aspire.AspireTypes aspire, CompilationFacts facts) =>
+            K8sManifestAnalyzers.Analysis.Aspire.AspireContainer.Read(call, aspire, facts, ManifestOptions.PropertyDefaults(options, call.Syntax.SyntaxTree));
+
+        // The calls that complete the chains of a helper that adds a container: its call sites in the compilation, and
+        // through helpers that return its builder in turn, theirs (a few levels deep, recursion excluded).
+        private static IEnumerable<(IInvocationOperation Root, K8sManifestAnalyzers.Analysis.Aspire.AspireReading Reading)> CompletedBy(
+            IMethodSymbol method, K8sManifestAnalyzers.Analysis.Aspire.AspireHelpers helpers, AnalyzerOptions options, K8sManifestAnalyzers.Analysis.Aspire.AspireTypes aspire, CompilationFacts facts, HashSet<IMethodSymbol> seen)
+        {
+            if (seen.Count >= 3 || !seen.Add(method.OriginalDefinition))
             {
-                AnalyzeAspireImage(Report, context.Options, image, call, facts);
+                yield break;
             }
+
+            foreach (var site in helpers.CallSitesOf(method))
+            {
+                var reading = ReadAspire(site, options, aspire, facts);
+                if (!reading.Returned)
+                {
+                    yield return (site, reading);
+                }
+                else if (site.SemanticModel?.GetEnclosingSymbol(site.Syntax.SpanStart) is IMethodSymbol caller
+                    && helpers.FactoryOf(caller) is { } factory && factory.Start.Syntax == site.Syntax)
+                {
+                    foreach (var completed in CompletedBy(caller, helpers, options, aspire, facts, seen))
+                    {
+                        yield return completed;
+                    }
+                }
+            }
+
+            seen.Remove(method.OriginalDefinition);
         }
 
         private void AnalyzeBlock(OperationBlockAnalysisContext context, List<IOperation> operations, KubernetesTypes types, CompilationFacts facts)

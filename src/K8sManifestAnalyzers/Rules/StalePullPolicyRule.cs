@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
@@ -104,8 +105,9 @@ namespace K8sManifestAnalyzers.Rules
                 return;
             }
 
+            // A written "IfNotPresent" literal: the fix writes "Always" there (SetPullPolicyCodeFix, at the additional location).
             report(environment.WrittenAt is { } written
-                ? Diagnostic.Create(Descriptors.KMA003_AspireEnvironmentPolicyWithMutableImage, image.TagAt, new[] { written }, image.Text, image.Calls, Why(tag))
+                ? Diagnostic.Create(Descriptors.KMA003_AspireEnvironmentPolicyWithMutableImage, image.TagAt, new[] { written }, RuleProperties.ReplacementAtDeclaration(environment.WrittenAsLiteral ? PullPolicy.Always : null, written), image.Text, image.Calls, Why(tag))
                 : Diagnostic.Create(Descriptors.KMA003_AspireEnvironmentDefaultWithMutableImage, image.TagAt, image.Text, image.Calls, Why(tag)));
         }
 
@@ -255,7 +257,11 @@ namespace K8sManifestAnalyzers.Rules
                 return;
             }
 
-            report(Diagnostic.Create(Descriptors.KMA003_AspireMissingWithMutableImage, at, image.Text, image.Calls, Why(tag)));
+            // ImagePullPolicy.Missing written as the member: the fix renames it to Always.
+            var properties = image.PolicyEditable
+                ? RuleProperties.Replacement(PullPolicy.Always).Add(DiagnosticProperties.EnumMember, "true")
+                : ImmutableDictionary<string, string?>.Empty;
+            report(Diagnostic.Create(Descriptors.KMA003_AspireMissingWithMutableImage, at, properties, image.Text, image.Calls, Why(tag)));
         }
 
         // A composed Aspire image that is mutable (a tag of the list, 'latest', or none, which Aspire makes 'latest'), with

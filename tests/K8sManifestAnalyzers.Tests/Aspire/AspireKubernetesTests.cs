@@ -300,6 +300,39 @@ public sealed class AspireKubernetesTests
             VerifyPolicy.Diagnostic(Descriptors.KMA003_AspireEnvironmentPolicyWithMutableImage).WithLocation(0).WithLocation(1).WithArguments("redis:latest", "AddContainer and WithImageTag", "tag 'latest'"));
 
     [Fact]
+    public Task IfNotPresentWrittenAsTheDefault_IsFixedToAlwaysWhereItIsWritten() =>
+        Run(
+            new VerifyPolicy.Test(),
+            """
+            using Aspire.Hosting;
+            using Aspire.Hosting.Kubernetes;
+
+            static class AppHost
+            {
+                static void Build(IDistributedApplicationBuilder builder)
+                {
+                    builder.AddKubernetesEnvironment("k8s").Resource.DefaultImagePullPolicy = {|#1:"IfNotPresent"|};
+                    builder.AddContainer("cache", "redis").WithImageTag({|#0:"latest"|});
+                }
+            }
+            """,
+            """
+            using Aspire.Hosting;
+            using Aspire.Hosting.Kubernetes;
+
+            static class AppHost
+            {
+                static void Build(IDistributedApplicationBuilder builder)
+                {
+                    builder.AddKubernetesEnvironment("k8s").Resource.DefaultImagePullPolicy = "Always";
+                    builder.AddContainer("cache", "redis").WithImageTag("latest");
+                }
+            }
+            """,
+            null,
+            VerifyPolicy.Diagnostic(Descriptors.KMA003_AspireEnvironmentPolicyWithMutableImage).WithLocation(0).WithLocation(1).WithArguments("redis:latest", "AddContainer and WithImageTag", "tag 'latest'"));
+
+    [Fact]
     public Task MutableAddContainerImage_WithAlwaysAsTheDefault_OrNoKubernetesEnvironment_IsSilent() =>
         Run(
             new VerifyPolicy.Test(),

@@ -1,5 +1,7 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
+using K8sManifestAnalyzers.Analysis.Summaries;
 using K8sManifestAnalyzers.Analysis.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -10,46 +12,57 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
     /// <summary>
     /// Collects the calls that set a container resource's image and pull policy, from its <c>AddContainer</c> on: the
     /// fluent chain, a local holding the builder (<c>var seq = builder.AddContainer(…); seq.WithImageTag("2024.3");</c>),
-    /// and extension methods of the compilation that return the builder they receive, read in their own bodies with the
-    /// call's arguments. Returns null when the builder goes where it cannot be followed (returned, stored, handed to a
-    /// method that may change the image): the image is then not known, and nothing is reported.
+    /// methods of the compilation that receive the builder and return it, and methods that add the container and return
+    /// its builder (<c>builder.AddSeq("seq").WithImageTag("2024.3")</c>), each read in its own body with the call's
+    /// arguments. The chain is read from the call where the builder is last returned, so a helper's calls come before
+    /// those its caller makes after it.
     /// </summary>
     internal sealed class AspireChainReader
     {
         private const int MaxDepth = 3;
 
         private readonly AspireTypes _types;
-        private readonly Compilation _compilation;
+        private readonly AspireHelpers? _helpers;
         private readonly List<AspireStep> _steps = new();
+        private readonly List<AspireHelperBody> _factories = new();
+        private bool _returned;
 
-        private AspireChainReader(AspireTypes types, Compilation compilation)
+        private AspireChainReader(AspireTypes types, AspireHelpers? helpers)
         {
             _types = types;
-            _compilation = compilation;
+            _helpers = helpers;
         }
 
-        /// <summary>The steps, in the order they run, from <paramref name="addContainer"/> on; null when the builder escapes.</summary>
-        internal static List<AspireStep>? Read(IInvocationOperation addContainer, AspireTypes types, Compilation compilation, IValueScope? scope)
+        /// <summary>
+        /// The steps, in the order they run, from <paramref name="start"/> on (an <c>AddContainer</c> call or a call to a
+        /// method of the compilation that adds a container); null when the builder escapes. <paramref name="returned"/>
+        /// is true when the builder is also returned from the body being read: its callers decide the rest.
+        /// </summary>
+        internal static List<AspireStep>? Read(IInvocationOperation start, AspireTypes types, AspireHelpers? helpers, IValueScope? scope, out bool returned, out ImmutableArray<AspireHelperBody> factories)
         {
-            var reader = new AspireChainReader(types, compilation);
-            var context = new Context(ContainerReader.Root(addContainer), scope, through: null, optional: false, depth: 0, inHelper: false);
-            reader._steps.Add(new AspireStep(AspireCall.AddContainer, addContainer, scope, null, false, OrderOf(addContainer), 0));
-            if (!reader.Follow(addContainer, context))
+            var reader = new AspireChainReader(types, helpers);
+            var context = new Context(ContainerReader.Root(start), scope, ImmutableArray<AspireFrame>.Empty, optional: false, depth: 0, inHelper: false);
+            returned = false;
+            factories = ImmutableArray<AspireHelperBody>.Empty;
+            if (!reader.ReadStart(start, context) || !reader.Follow(start, context))
             {
                 return null;
             }
 
+            returned = reader._returned;
+            factories = reader._factories.ToImmutableArray();
+
             // A stable sort: the calls a helper makes keep their order after the helper's call.
-            return reader._steps.OrderBy(static step => step.Order).ThenBy(static step => step.InnerOrder).ToList();
+            return reader._steps.OrderBy(static step => step, Comparer<AspireStep>.Create(AspireStep.CompareOrder)).ToList();
         }
 
         private readonly struct Context
         {
-            internal Context(IOperation root, IValueScope? scope, IInvocationOperation? through, bool optional, int depth, bool inHelper)
+            internal Context(IOperation root, IValueScope? scope, ImmutableArray<AspireFrame> frames, bool optional, int depth, bool inHelper)
             {
                 Root = root;
                 Scope = scope;
-                Through = through;
+                Frames = frames;
                 Optional = optional;
                 Depth = depth;
                 InHelper = inHelper;
@@ -59,7 +72,8 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
 
             internal IValueScope? Scope { get; }
 
-            internal IInvocationOperation? Through { get; }
+            /// <summary>The helper calls being read through, the analyzed body's first.</summary>
+            internal ImmutableArray<AspireFrame> Frames { get; }
 
             internal bool Optional { get; }
 
@@ -67,7 +81,59 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
 
             internal bool InHelper { get; }
 
-            internal Context AsOptional(bool optional) => new(Root, Scope, Through, Optional || optional, Depth, InHelper);
+            internal Context AsOptional(bool optional) => new(Root, Scope, Frames, Optional || optional, Depth, InHelper);
+        }
+
+        private void AddStep(AspireCall kind, IInvocationOperation call, Context context)
+        {
+            var order = ImmutableArray.CreateBuilder<int>(context.Frames.Length + 1);
+            foreach (var frame in context.Frames)
+            {
+                order.Add(OrderOf(frame.Call));
+            }
+
+            order.Add(OrderOf(call));
+            _steps.Add(new AspireStep(kind, call, context.Scope, context.Frames, context.Optional, order.MoveToImmutable()));
+        }
+
+        // The call the builder comes from: AddContainer, or a method of the compilation that adds the container, read in
+        // its body with this call's arguments up to its return.
+        private bool ReadStart(IInvocationOperation start, Context context)
+        {
+            if (_types.Classify(start.TargetMethod) == AspireCall.AddContainer)
+            {
+                AddStep(AspireCall.AddContainer, start, context);
+                return true;
+            }
+
+            if (_helpers?.FactoryOf(start.TargetMethod) is not { } factory || context.Depth >= MaxDepth || Follows(context, factory.Body.Method))
+            {
+                return false;
+            }
+
+            _factories.Add(factory.Body);
+            var scope = new CallScope(factory.Body.Method, factory.Body.Flow, start, context.Scope);
+            var inner = new Context(factory.Body.Root, scope, context.Frames.Add(new AspireFrame(start, addsContainer: true)), context.Optional, context.Depth + 1, inHelper: true);
+            return ReadStart(factory.Start, inner) && Follow(factory.Start, inner);
+        }
+
+        // Recursion: a helper already being read through.
+        private static bool Follows(Context context, IMethodSymbol method)
+        {
+            if (context.Scope?.IsFollowing(method) == true)
+            {
+                return true;
+            }
+
+            foreach (var frame in context.Frames)
+            {
+                if (SymbolEqualityComparer.Default.Equals((frame.Call.TargetMethod.ReducedFrom ?? frame.Call.TargetMethod).OriginalDefinition, method.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // Follows where a value holding the builder goes; false when it escapes.
@@ -90,8 +156,13 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
                 case IPropertyReferenceOperation { Property.Name: "Resource" or "ApplicationBuilder" }:
                     // Reading the resource (its name, its endpoints) leaves the image as it is.
                     return true;
-                case IReturnOperation when context.InHelper:
-                    // Returned by a helper that returns the builder it receives: the caller goes on from the call.
+                case IReturnOperation returned when context.InHelper:
+                    // Returned by a helper that returns the builder it receives or adds: the caller goes on from the call.
+                    // A lambda's return inside the helper is not the helper's.
+                    return !InsideFunction(returned, context.Root);
+                case IReturnOperation returned when context.Depth == 0 && !InsideFunction(returned, context.Root):
+                    // Returned by the body being read: the image is what its callers make of it (AspireHelpers).
+                    _returned = true;
                     return true;
                 default:
                     return false;
@@ -101,7 +172,7 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
         private bool FollowCall(IArgumentOperation argument, IInvocationOperation call, Context context)
         {
             var method = call.TargetMethod;
-            bool receiver = method.IsExtensionMethod && argument.Parameter?.Ordinal == 0;
+            bool receiver = argument.Parameter?.Ordinal == 0 && (method.IsExtensionMethod || (_helpers?.ReceivesBuilder(method) == true && KubernetesTypes.IsInSource(method)));
             if (!receiver)
             {
                 // Handed to another Aspire call (`.WithReference(seq)`, `.WaitFor(seq)`): those read the resource, they do
@@ -117,7 +188,7 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
                 case AspireCall.WithImageRegistry:
                 case AspireCall.WithImageSha256:
                 case AspireCall.WithImagePullPolicy:
-                    _steps.Add(new AspireStep(kind, call, context.Scope, context.Through, context.Optional, context.Through is { } through ? OrderOf(through) : OrderOf(call), OrderOf(call)));
+                    AddStep(kind, call, context);
                     return Follow(call, context);
                 case AspireCall.AddContainer:
                     return false;
@@ -167,31 +238,26 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
             return true;
         }
 
-        // An extension method of the compilation that receives the builder and returns it: its calls on the builder are
-        // read in its body, with this call's arguments for its parameters.
+        // A method of the compilation that receives the builder and returns it: its calls on the builder are read in its
+        // body, with this call's arguments for its parameters.
         private bool FollowHelper(IInvocationOperation call, Context context)
         {
+            if (context.Depth >= MaxDepth || !_types.IsBuilder(call.TargetMethod.ReturnType) || _helpers?.BodyOf(call.TargetMethod) is not { } body
+                || body.Method.Parameters.Length == 0 || Follows(context, body.Method))
+            {
+                return false;
+            }
+
             // The definition: a generic helper's body speaks of its own parameters, not those of the constructed method.
-            var method = (call.TargetMethod.ReducedFrom ?? call.TargetMethod).OriginalDefinition;
-            if (context.Depth >= MaxDepth || !_types.IsBuilder(method.ReturnType) || method.IsAbstract || method.IsVirtual
-                || method.DeclaringSyntaxReferences.Length != 1
-                || method.DeclaringSyntaxReferences[0].GetSyntax() is not MethodDeclarationSyntax syntax
-                || !_compilation.ContainsSyntaxTree(syntax.SyntaxTree)
-                || method.Parameters.Length == 0)
+            var method = body.Method;
+            var root = body.Root;
+            if (!ReturnsReceiver(root, method.Parameters[0]))
             {
                 return false;
             }
 
-#pragma warning disable RS1030 // The helper's body is in another member, often another file.
-            var root = _compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax);
-#pragma warning restore RS1030
-            if (root is null || !ReturnsReceiver(root, method.Parameters[0]))
-            {
-                return false;
-            }
-
-            var scope = new AspireHelperScope(method, call, context.Scope);
-            var inner = new Context(root, scope, context.Through ?? call, context.Optional, context.Depth + 1, inHelper: true);
+            var scope = new CallScope(method, body.Flow, call, context.Scope);
+            var inner = new Context(root, scope, context.Frames.Add(new AspireFrame(call, addsContainer: false)), context.Optional, context.Depth + 1, inHelper: true);
             var receiver = method.Parameters[0];
             foreach (var operation in root.Descendants())
             {
@@ -232,11 +298,12 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
                         break;
                     }
 
-                    if (value is IInvocationOperation { Arguments.Length: > 0 } call && call.TargetMethod.IsExtensionMethod && _types.IsBuilder(call.Type)
+                    if (value is IInvocationOperation call && _types.IsBuilder(call.Type) && AspireHelpers.ReceiverOf(call) is { } given
+                        && (call.TargetMethod.IsExtensionMethod || (_helpers?.ReceivesBuilder(call.TargetMethod) == true && KubernetesTypes.IsInSource(call.TargetMethod)))
                         && (_types.Classify(call.TargetMethod) is not (AspireCall.None or AspireCall.AddContainer) || _types.KeepsImage(call.TargetMethod)
                             || KubernetesTypes.IsInSource(call.TargetMethod)))
                     {
-                        value = call.Arguments[0].Value;
+                        value = given;
                         continue;
                     }
 
@@ -269,7 +336,7 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
             return block is null || block.Parent == root || block == root || (block is IBlockOperation && block.Parent is IMethodBodyOperation);
         }
 
-        private static bool InsideFunction(IOperation operation, IOperation root)
+        internal static bool InsideFunction(IOperation operation, IOperation root)
         {
             for (var current = operation.Parent; current is not null && current != root; current = current.Parent)
             {
@@ -282,8 +349,9 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
             return false;
         }
 
-        // The position of a call's argument list: `a.X(1).Y(2)` runs X before Y.
+        // The end of a call's argument list: `a.X(1).Y(2)` runs X before Y, and `Pin(b.AddContainer(…), "1.0")` runs
+        // AddContainer before Pin.
         private static int OrderOf(IInvocationOperation call) =>
-            call.Syntax is InvocationExpressionSyntax invocation ? invocation.ArgumentList.SpanStart : call.Syntax.Span.End;
+            call.Syntax is InvocationExpressionSyntax invocation ? invocation.ArgumentList.Span.End : call.Syntax.Span.End;
     }
 }

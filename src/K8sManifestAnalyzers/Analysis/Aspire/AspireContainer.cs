@@ -21,27 +21,36 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
     {
         private const int MaxCombinations = 64;
 
-        private static readonly ConditionalWeakTable<IInvocationOperation, StrongBox<ImmutableArray<AspireImage>>> Shared = new();
+        private static readonly ConditionalWeakTable<IInvocationOperation, AspireReading> Shared = new();
 
-        /// <summary>The images <paramref name="addContainer"/>'s resource can get; empty when they are not known.</summary>
-        internal static ImmutableArray<AspireImage> Read(IInvocationOperation addContainer, AspireTypes types, CompilationFacts facts, Compilation compilation, bool propertyDefaults)
+        /// <summary>
+        /// The images the resource <paramref name="start"/> adds can get (an <c>AddContainer</c> call, or a call to a
+        /// method of the app host that adds one); no images when they are not known.
+        /// </summary>
+        internal static AspireReading Read(IInvocationOperation start, AspireTypes types, CompilationFacts facts, bool propertyDefaults)
         {
-            if (Shared.TryGetValue(addContainer, out var known))
+            if (Shared.TryGetValue(start, out var known))
             {
-                return known.Value;
+                return known;
             }
 
-            var images = Build(addContainer, types, facts, compilation, propertyDefaults);
-            return Shared.GetValue(addContainer, _ => new StrongBox<ImmutableArray<AspireImage>>(images)).Value;
+            var reading = Build(start, types, facts, propertyDefaults);
+            return Shared.GetValue(start, _ => reading);
         }
 
-        private static ImmutableArray<AspireImage> Build(IInvocationOperation addContainer, AspireTypes types, CompilationFacts facts, Compilation compilation, bool propertyDefaults)
+        private static AspireReading Build(IInvocationOperation start, AspireTypes types, CompilationFacts facts, bool propertyDefaults)
         {
             // Locals are followed on the body's flow when the KubernetesClient model is there (Aspire.Hosting references it).
-            IValueScope? scope = facts.Types is { } kubernetes ? ManifestBody.For(ContainerReader.Root(addContainer), kubernetes, propertyDefaults).Flow : null;
-            if (AspireChainReader.Read(addContainer, types, compilation, scope) is not { } steps)
+            IValueScope? scope = facts.Types is { } kubernetes ? ManifestBody.For(ContainerReader.Root(start), kubernetes, propertyDefaults).Flow : null;
+            if (AspireChainReader.Read(start, types, facts.AspireHelpers, scope, out bool returned, out var factories) is not { } steps)
             {
-                return ImmutableArray<AspireImage>.Empty;
+                return AspireReading.Unknown;
+            }
+
+            if (returned)
+            {
+                // Returned from the body read: its callers complete the image.
+                return new AspireReading(ImmutableArray<AspireImage>.Empty, factories, returned: true);
             }
 
             var configurations = new List<Configuration> { Configuration.Empty };
@@ -60,7 +69,7 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
 
                 if (next.Count > MaxCombinations)
                 {
-                    return ImmutableArray<AspireImage>.Empty;
+                    return AspireReading.Unknown;
                 }
 
                 configurations = next;
@@ -75,7 +84,7 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
                 }
             }
 
-            return images.ToImmutable();
+            return new AspireReading(images.ToImmutable(), factories, returned: false);
         }
 
         private static void Apply(AspireStep step, Configuration configuration, AspireTypes types, ValueFolder folder, bool propertyDefaults, List<Configuration> next)
@@ -127,7 +136,10 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
                     if (step.Argument("pullPolicy") is { } policy)
                     {
                         string? name = types.PolicyName(policy.Value);
-                        next.Add(configuration with { Policy = name is null ? null : new Part(name, known: true, policy.Value.Syntax.ToString(), policy.Value.Syntax.GetLocation(), literal: false, step) });
+                        bool member = ObjectMembers.WithoutConversions(policy.Value) is IFieldReferenceOperation { Field.ContainingType: { } enumType }
+                            && SymbolEqualityComparer.Default.Equals(enumType, types.PullPolicy)
+                            && policy.Value.Syntax is MemberAccessExpressionSyntax or IdentifierNameSyntax;
+                        next.Add(configuration with { Policy = name is null ? null : new Part(name, known: true, policy.Value.Syntax.ToString(), policy.Value.Syntax.GetLocation(), literal: member, step) });
                     }
 
                     break;
@@ -196,16 +208,59 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
             var written = ManifestValue.From(argument.Value, values);
             foreach (var constant in values.Constants)
             {
-                var where = step.Through is { } through ? ValueLocation.Through(constant, "passed to " + through.TargetMethod.Name, through) : ValueLocation.Of(written, constant);
+                var where = Where(step, written, constant);
                 bool literal = where.OnConstant && constant.Origin.Syntax is LiteralExpressionSyntax literalSyntax && literalSyntax.IsKind(SyntaxKind.StringLiteralExpression);
                 yield return new Part(constant.Text, known: true, constant.Text ?? "null", where.Location, literal, step);
             }
 
             if (values.HasUnknown)
             {
-                var at = step.Through ?? (IOperation)argument.Value;
+                int reportedIn = ReportingBody(step, step.Frames.Length);
+                var at = reportedIn < step.Frames.Length ? step.Frames[reportedIn].Call : (IOperation)argument.Value;
                 yield return new Part(null, known: false, argument.Value.Syntax.ToString(), at.Syntax.GetLocation(), literal: false, step);
             }
+        }
+
+        // Where a finding on one constant of a step goes. The step is written in the innermost body of the helper calls it
+        // is made through (Frames); the constant belongs to the body whose helper call passes it, else to that innermost
+        // body. A finding goes in the body of the last helper that adds the container before it (its own constants once,
+        // in the helper), else the analyzed body; through a helper that receives the builder, at that helper's call.
+        private static ValueLocation Where(AspireStep step, ManifestValue written, PossibleValue constant)
+        {
+            var frames = step.Frames;
+            int owner = frames.Length;
+            for (int i = 0; i < frames.Length; i++)
+            {
+                if (ValueLocation.IsPassedBy(constant, frames[i].Call))
+                {
+                    owner = i;
+                    break;
+                }
+            }
+
+            int body = ReportingBody(step, owner);
+            if (body == frames.Length)
+            {
+                return ValueLocation.Of(written, constant);
+            }
+
+            var through = frames[body].Call;
+            return ValueLocation.Through(constant, "passed to " + through.TargetMethod.Name, through);
+        }
+
+        // The body a finding about a value of body `owner` goes in: after the last helper that adds the container, before it.
+        private static int ReportingBody(AspireStep step, int owner)
+        {
+            int body = 0;
+            for (int i = 0; i < owner; i++)
+            {
+                if (step.Frames[i].AddsContainer)
+                {
+                    body = i + 1;
+                }
+            }
+
+            return body;
         }
 
         private static AspireImage? Compose(Configuration configuration, CompilationFacts facts)
@@ -289,13 +344,13 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
             {
                 var partial = PartialImageReference.Of(texts);
                 string pattern = Pattern(texts, holes);
-                return new AspireImage(pattern, null, partial, calls, name.Location, registry?.Location, tagAt, configuration.TagDefaulted, name.Source, name.Step.Name, name.Location, null, policy?.Text, policy?.Location);
+                return new AspireImage(pattern, null, partial, calls, name.Location, registry?.Location, tagAt, configuration.TagDefaulted, name.Source, name.Step.Name, name.Location, null, policy?.Text, policy?.Location, policy?.Literal ?? false);
             }
 
             string text = texts[0];
             var image = facts.Image(text);
             var (problemAt, repair) = image.IsValid ? (name.Location, null) : Culprit(configuration, registry, facts);
-            return new AspireImage(text, image, null, calls, name.Location, registry?.Location, tagAt, configuration.TagDefaulted, name.Argument ?? name.Source, name.Step.Name, problemAt, repair, policy?.Text, policy?.Location);
+            return new AspireImage(text, image, null, calls, name.Location, registry?.Location, tagAt, configuration.TagDefaulted, name.Argument ?? name.Source, name.Step.Name, problemAt, repair, policy?.Text, policy?.Location, policy?.Literal ?? false);
         }
 
         // The one part that makes a composed image malformed: replaced by a plain value, the image becomes valid. With a
@@ -348,7 +403,7 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
         private static string Calls(Configuration configuration)
         {
             var names = new List<string>();
-            foreach (var part in new[] { configuration.Name, configuration.Registry, configuration.Tag, configuration.Digest }.Where(p => p is not null).OrderBy(p => p!.Step.Order).ThenBy(p => p!.Step.InnerOrder))
+            foreach (var part in new[] { configuration.Name, configuration.Registry, configuration.Tag, configuration.Digest }.Where(p => p is not null).OrderBy(p => p!.Step, Comparer<AspireStep>.Create(AspireStep.CompareOrder)))
             {
                 string call = part!.Step.Name;
                 if (!names.Contains(call))

@@ -18,10 +18,11 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
 
         private static readonly ConditionalWeakTable<IOperation, Holder> Read = new();
 
-        private AspireEnvironment(string policy, Location? writtenAt)
+        private AspireEnvironment(string policy, Location? writtenAt, bool writtenAsLiteral)
         {
             Policy = policy;
             WrittenAt = writtenAt;
+            WrittenAsLiteral = writtenAsLiteral;
         }
 
         /// <summary>The policy every generated container gets.</summary>
@@ -29,6 +30,9 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
 
         /// <summary>Where the body writes it; null when it is Aspire's default.</summary>
         internal Location? WrittenAt { get; }
+
+        /// <summary>True when <see cref="WrittenAt"/> is a string literal, which a fix can rewrite.</summary>
+        internal bool WrittenAsLiteral { get; }
 
         /// <summary>The environment of the body that holds <paramref name="call"/>, read once per body.</summary>
         internal static AspireEnvironment? Of(IOperation call, KubernetesTypes types)
@@ -48,6 +52,7 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
             bool others = false;
             string? policy = null;
             Location? writtenAt = null;
+            bool literal = false;
             bool unknown = false;
             foreach (var operation in root.Descendants())
             {
@@ -82,11 +87,13 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
 
                         policy = values.IsSingleConstant ? values.Constants[0].Text : null;
                         writtenAt = assignment.Value.Syntax.GetLocation();
+                        literal = assignment.Value.Syntax is Microsoft.CodeAnalysis.CSharp.Syntax.LiteralExpressionSyntax written
+                            && written.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.StringLiteralExpression);
                         break;
                 }
             }
 
-            return environments != 1 || others || unknown ? null : new AspireEnvironment(policy ?? AspireDefault, writtenAt);
+            return environments != 1 || others || unknown ? null : new AspireEnvironment(policy ?? AspireDefault, writtenAt, literal);
         }
 
         // Aspire.Hosting and its integrations (referenced assemblies, not the project's own extensions, whatever their

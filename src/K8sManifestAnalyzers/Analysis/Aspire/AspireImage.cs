@@ -9,7 +9,7 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
     /// </summary>
     internal sealed class AspireImage
     {
-        internal AspireImage(string text, ImageFacts? facts, PartialImageReference? partial, string calls, Location imageAt, Location? registryAt, Location tagAt, bool tagDefaulted, string imageArgument, string imageCall, Location problemAt, string? repair, string? policy, Location? policyAt)
+        internal AspireImage(string text, ImageFacts? facts, PartialImageReference? partial, string calls, Location imageAt, Location? registryAt, Location tagAt, bool tagDefaulted, string imageArgument, string imageCall, Location problemAt, string? repair, string? policy, Location? policyAt, bool policyEditable = false)
         {
             Text = text;
             Facts = facts;
@@ -25,6 +25,7 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
             Repair = repair;
             Policy = policy;
             PolicyAt = policyAt;
+            PolicyEditable = policyEditable;
         }
 
         /// <summary>The image Aspire composes (<c>registry/image:tag</c> or <c>registry/image@sha256:digest</c>), or its pattern.</summary>
@@ -67,6 +68,9 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
         internal string? Policy { get; }
 
         internal Location? PolicyAt { get; }
+
+        /// <summary>True when <c>WithImagePullPolicy</c>'s argument is written as the enum member (<c>ImagePullPolicy.Missing</c>), which a fix can rename.</summary>
+        internal bool PolicyEditable { get; }
 
         /// <summary>The parsed reference when the image is a valid constant.</summary>
         internal ImageReference? Reference => Facts?.Reference;

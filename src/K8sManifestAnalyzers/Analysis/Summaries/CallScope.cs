@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using K8sManifestAnalyzers.Analysis.Flow;
 using K8sManifestAnalyzers.Analysis.Values;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -6,18 +7,27 @@ using Microsoft.CodeAnalysis.Operations;
 namespace K8sManifestAnalyzers.Analysis.Summaries
 {
     /// <summary>
-    /// The scope of a called method's body at one call site: its locals from its own flow, its parameters from the
-    /// arguments of the call, folded in the caller's scope.
+    /// The scope of a called method's body at one call site: its locals from its own flow (when it has one), its
+    /// parameters from the arguments of the call (an optional parameter left out is its default), folded in the
+    /// caller's scope. Used for the KubernetesClient summaries and for the Aspire builder helpers.
     /// </summary>
     internal sealed class CallScope : IValueScope
     {
-        private readonly MethodSummary _callee;
+        private readonly IMethodSymbol _callee;
+        private readonly BodyFlow? _flow;
         private readonly IInvocationOperation _call;
         private readonly IValueScope? _caller;
 
         internal CallScope(MethodSummary callee, IInvocationOperation call, IValueScope? caller)
+            : this(callee.Method, callee.Flow, call, caller)
+        {
+        }
+
+        /// <summary>A method read without a summary: its locals are followed only when <paramref name="flow"/> is given.</summary>
+        internal CallScope(IMethodSymbol callee, BodyFlow? flow, IInvocationOperation call, IValueScope? caller)
         {
             _callee = callee;
+            _flow = flow;
             _call = call;
             _caller = caller;
         }
@@ -27,18 +37,18 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
 
         /// <inheritdoc/>
         public bool IsFollowing(IMethodSymbol method) =>
-            SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _callee.Method.OriginalDefinition) || (_caller?.IsFollowing(method) ?? false);
+            SymbolEqualityComparer.Default.Equals(method.OriginalDefinition, _callee.OriginalDefinition) || (_caller?.IsFollowing(method) ?? false);
 
         /// <inheritdoc/>
-        public IReadOnlyList<IOperation>? ReachingValues(ILocalReferenceOperation reference) => _callee.Flow.ReachingValues(reference);
+        public IReadOnlyList<IOperation>? ReachingValues(ILocalReferenceOperation reference) => _flow?.ReachingValues(reference);
 
         /// <inheritdoc/>
-        public (IOperation Collection, int Position)? ForEachSource(ISymbol local) => _callee.Flow.ForEachSource(local);
+        public (IOperation Collection, int Position)? ForEachSource(ISymbol local) => _flow?.ForEachSource(local);
 
         /// <inheritdoc/>
         public (IOperation Value, IValueScope? Scope)? Argument(IParameterSymbol parameter)
         {
-            if (!SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, _callee.Method.OriginalDefinition))
+            if (!SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, _callee.OriginalDefinition))
             {
                 return null;
             }
