@@ -147,26 +147,42 @@ namespace K8sManifestAnalyzers.Analyzers
         private static void Match(CompilationAnalysisContext context, PullSecretState state, ImmutableArray<AdditionalText> yamlFiles)
         {
             // One world: what the YAML files define and reference joins what the code does, before anything is indexed.
+            // Findings in a YAML file honour its `# kma-disable-line` comments (YamlSuppressions).
+            Dictionary<string, YamlSuppressions>? suppressions = null;
             foreach (var file in yamlFiles)
             {
                 if (file.GetText(context.CancellationToken) is { } text)
                 {
                     YamlManifestCache.Get(file.Path, text, context.CancellationToken).Objects.AddTo(state);
+                    if (YamlSuppressions.For(text) is { IsEmpty: false } inFile)
+                    {
+                        (suppressions ??= new Dictionary<string, YamlSuppressions>(StringComparer.Ordinal))[file.Path] = inFile;
+                    }
                 }
             }
 
+            Action<Diagnostic> report = suppressions is null ? context.ReportDiagnostic : diagnostic =>
+            {
+                if (diagnostic.Location.Kind != LocationKind.ExternalFile
+                    || !suppressions.TryGetValue(diagnostic.Location.GetLineSpan().Path, out var inFile)
+                    || !inFile.Suppresses(diagnostic))
+                {
+                    context.ReportDiagnostic(diagnostic);
+                }
+            };
+
             var index = new PullSecretIndex(state);
-            UndefinedPullSecretRule.Check(context.ReportDiagnostic, context.Options, index);
-            UnusedRegistrySecretRule.Check(context.ReportDiagnostic, index);
-            PullSecretTypeRule.Check(context.ReportDiagnostic, index);
-            MissingPullSecretRule.Check(context.ReportDiagnostic, context.Options, index, CompilationFacts.For(context.Compilation));
+            UndefinedPullSecretRule.Check(report, context.Options, index);
+            UnusedRegistrySecretRule.Check(report, index);
+            PullSecretTypeRule.Check(report, index);
+            MissingPullSecretRule.Check(report, context.Options, index, CompilationFacts.For(context.Compilation));
 
             var objects = new ConfigObjectIndex(state);
-            UndefinedConfigObjectRule.Check(context.ReportDiagnostic, context.Options, objects);
-            MissingConfigKeyRule.Check(context.ReportDiagnostic, objects);
-            UnusedConfigObjectRule.Check(context.ReportDiagnostic, objects);
+            UndefinedConfigObjectRule.Check(report, context.Options, objects);
+            MissingConfigKeyRule.Check(report, objects);
+            UnusedConfigObjectRule.Check(report, objects);
 
-            UndefinedServiceAccountRule.Check(context.ReportDiagnostic, context.Options, new ServiceAccountIndex(state));
+            UndefinedServiceAccountRule.Check(report, context.Options, new ServiceAccountIndex(state));
         }
     }
 }

@@ -56,7 +56,8 @@ namespace K8sManifestAnalyzers.Analyzers
             // additional files, but not the dotnet_diagnostic keys of .editorconfig sections (dotnet/roslyn#31916), which
             // analyzers cannot read either. The k8s_manifests options of the file's sections do apply.
             var options = context.Options.AnalyzerConfigOptionsProvider.GetOptions(file);
-            var Report = context.ReportDiagnostic;
+            // `# kma-disable-line KMA005` and `# kma-disable-next-line` comments of the file (YamlSuppressions).
+            var Report = YamlSuppressions.Filter(context.ReportDiagnostic, text);
             var manifest = YamlManifestCache.Get(file.Path, text, context.CancellationToken);
             UnreadableYamlRule.Check(Report, manifest);
             YamlTemplateRule.Check(Report, manifest);

@@ -45,6 +45,27 @@ public sealed class YamlManifestTests
     }
 
     [Fact]
+    public async Task CommentsSuppressOneLine_ByIdOrAll()
+    {
+        await Verify("""
+            apiVersion: v1
+            kind: Pod
+            spec:
+              containers:
+                - name: web
+                  image: nginx:latest  # kma-disable-line KMA005 (pinned by the deploy pipeline)
+                  imagePullPolicy: Always
+                - name: side
+                  # KMA-Disable-Next-Line
+                  image: busybox:latest
+                  imagePullPolicy: Always
+                - name: other
+                  image: {|KMA005:redis:latest|}  # kma-disable-line KMA003, KMA010
+                  imagePullPolicy: Always
+            """);
+    }
+
+    [Fact]
     public async Task PodWithoutPolicy_IsKMA001_OnTheImageEntry()
     {
         await Verify("""

@@ -316,6 +316,17 @@ public sealed class YamlWorldTests
     }
 
     [Fact]
+    public async Task CommentsSuppress_TheCompilationEndFindings_OfTheirLine()
+    {
+        var test = Test("static class Program { }");
+        test.TestState.AdditionalFiles.Add(("/deploy/objects.yaml", YamlObjects));
+        test.TestState.AdditionalFiles.Add(("/deploy/app.yaml", "apiVersion: v1\nkind: Pod\nspec:\n  containers:\n    - name: a\n      envFrom:\n        - secretRef:\n            name: nope  # kma-disable-line KMA111 created by the operator\n        - secretRef:\n            # kma-disable-next-line KMA112\n            name: {|#0:missing|}\n"));
+        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(Descriptors.KMA111_UndefinedSecret).WithLocation(0).WithArguments("missing", "any namespace"));
+        test.TestState.ExpectedDiagnostics.Add(UnusedYamlRegistry());
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task OptionalYamlReferences_AreNotJudged_ButKeepTheirObjectsInUse()
     {
         var test = Test(CodeObjects, CodeRegistry);
