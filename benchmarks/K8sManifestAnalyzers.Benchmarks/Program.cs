@@ -49,51 +49,21 @@ if (args.Length > 0 && args[0] == "analyze-realistic")
     int rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
     for (int round = 1; round <= rounds; round++)
     {
-        var compilation = ManifestCorpus.CreateRealisticMix();
-        compilation.GetDiagnostics();
-        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false);
-        var withAnalyzers = compilation.WithAnalyzers(AnalyzerTimes.All, options);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-        var elapsed = watch.Elapsed.TotalMilliseconds;
-        var ours = 0.0;
-        var each = new System.Text.StringBuilder();
-        foreach (var analyzer in AnalyzerTimes.All)
-        {
-            var time = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
-            ours += time;
-            each.Append(System.FormattableString.Invariant($" {analyzer.GetType().Name} {time:F1}"));
-        }
-
-        Console.WriteLine($"round {round}: {diagnostics.Length} findings, {elapsed:F0} ms in all, {ours:F0} ms our analyzers' own time;{each}");
+        Console.WriteLine($"round {round}: {AnalyzerTimes.MeasureBound(ManifestCorpus.CreateRealisticMix(), System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.AdditionalText>.Empty)}");
     }
 
     return 0;
 }
 
 // `-- analyze-aspire [files] [rounds]`: every analyzer over an Aspire app-host corpus (AspireCorpus), in process, each
-// round on a new compilation bound first; prints the findings, the time in all and our analyzers' own time, and the
-// same for the corpus without its app-host files, to see what Aspire costs.
+// round on a new compilation bound first; prints the findings, the time in all, our analyzers' own time and each one's.
 if (args.Length > 0 && args[0] == "analyze-aspire")
 {
     int files = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200;
     int rounds = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
     for (int round = 1; round <= rounds; round++)
     {
-        var compilation = AspireCorpus.Create(files);
-        compilation.GetDiagnostics();
-        var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.AdditionalText>.Empty), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false);
-        var withAnalyzers = compilation.WithAnalyzers(AnalyzerTimes.All, options);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-        var elapsed = watch.Elapsed.TotalMilliseconds;
-        var ours = 0.0;
-        foreach (var analyzer in AnalyzerTimes.All)
-        {
-            ours += withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
-        }
-
-        Console.WriteLine($"round {round}: {files} files ({(files + 1) / 2} app-host files), {diagnostics.Length} findings, {elapsed:F0} ms in all, {ours:F0} ms our analyzers' own time");
+        Console.WriteLine($"round {round}: {files} files ({(files + 1) / 2} app-host files), {AnalyzerTimes.MeasureBound(AspireCorpus.Create(files), System.Collections.Immutable.ImmutableArray<Microsoft.CodeAnalysis.AdditionalText>.Empty)}");
     }
 
     return 0;
@@ -111,26 +81,8 @@ if (args.Length > 0 && args[0] == "analyze-yaml")
         foreach (bool withYaml in new[] { true, false })
         {
             var (compilation, additional) = YamlCorpus.Create(files, withYaml);
-            compilation.GetDiagnostics();
-            var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(additional), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: false);
-            var withAnalyzers = compilation.WithAnalyzers(AnalyzerTimes.All, options);
-            var watch = System.Diagnostics.Stopwatch.StartNew();
-            var diagnostics = withAnalyzers.GetAnalyzerDiagnosticsAsync().GetAwaiter().GetResult();
-            var elapsed = watch.Elapsed.TotalMilliseconds;
-            var ours = 0.0;
-            var each = new System.Text.StringBuilder();
-            foreach (var analyzer in AnalyzerTimes.All)
-            {
-                var time = withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default).GetAwaiter().GetResult().ExecutionTime.TotalMilliseconds;
-                ours += time;
-                if (time >= 0.5)
-                {
-                    each.Append(System.FormattableString.Invariant($" {analyzer.GetType().Name} {time:F1}"));
-                }
-            }
-
             string what = withYaml ? $"{files} C# files ({(files + 3) / 4} with a KubernetesYaml string) + {additional.Length} YAML files" : $"the same {files} C# files without YAML";
-            Console.WriteLine($"round {round}: {what}: {diagnostics.Length} findings, {elapsed:F0} ms in all, {ours:F0} ms our analyzers' own time;{each}");
+            Console.WriteLine($"round {round}: {what}: {AnalyzerTimes.MeasureBound(compilation, additional, listFrom: 0.5)}");
         }
     }
 

@@ -17,24 +17,8 @@ namespace K8sManifestAnalyzers.Analyzers
     public sealed class YamlManifestAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc/>
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.KMA001_YamlMissingPullPolicy,
-            Descriptors.KMA001_YamlMissingVolumePullPolicy,
-            Descriptors.KMA002_InvalidPullPolicy,
-            Descriptors.KMA003_YamlStalePolicyForMutableImage,
-            Descriptors.KMA003_YamlNeverWithMutableImage,
-            Descriptors.KMA004_InvalidImageReference,
-            Descriptors.KMA005_MutableImageTag,
-            Descriptors.KMA006_YamlMissingImage,
-            Descriptors.KMA007_YamlNeverPullPolicy,
-            Descriptors.KMA008_RegistryNotAllowed,
-            Descriptors.KMA008_RegistryNotAllowedNormalized,
-            Descriptors.KMA010_MovedRegistry,
-            Descriptors.KMA010_MovedRegistryNoFix,
-            Descriptors.KMA011_DigestRequired,
-            Descriptors.KMA012_YamlAlwaysPullRequired,
-            Descriptors.KMA301_UnreadableYaml,
-            Descriptors.KMA302_YamlTemplateSkipped);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            YamlContainerRules.Descriptors.Add(Descriptors.KMA301_UnreadableYaml).Add(Descriptors.KMA302_YamlTemplateSkipped);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
