@@ -252,16 +252,22 @@ public sealed class UndefinedPullSecretTests
                     [K8sManifests.ContainerImage("registry.example.com/shop/old", PullSecret = "old-registry")]
                     static class Old { }
 
+                    // No builder either: its own Tag(string) collides with the builders' (KMA207).
+                    [K8sManifests.ContainerImage("registry.example.com/shop/tools", PullSecret = "tools-registry")]
+                    static partial class Tools { public static string Tag(string tag) => tag; }
+
                     static class Secrets
                     {
                         public static V1Secret Old() => new() { Metadata = new() { Name = {|#1:"old-registry"|}, NamespaceProperty = "shop" }, Type = "kubernetes.io/dockerconfigjson", StringData = new System.Collections.Generic.Dictionary<string, string> { [".dockerconfigjson"] = System.Environment.GetEnvironmentVariable("X")! } };
+                        public static V1Secret Tools() => new() { Metadata = new() { Name = {|#2:"tools-registry"|}, NamespaceProperty = "shop" }, Type = "kubernetes.io/dockerconfigjson", StringData = new System.Collections.Generic.Dictionary<string, string> { [".dockerconfigjson"] = System.Environment.GetEnvironmentVariable("X")! } };
                     }
                 }
                 """,
                 RegistrySecret,
             },
             VerifyCS.Diagnostic("KMA101").WithLocation(0).WithArguments("web-registry", string.Empty, string.Empty),
-            VerifyCS.Diagnostic("KMA102").WithLocation(1).WithArguments("old-registry"));
+            VerifyCS.Diagnostic("KMA102").WithLocation(1).WithArguments("old-registry"),
+            VerifyCS.Diagnostic("KMA102").WithLocation(2).WithArguments("tools-registry"));
 
     [Fact]
     public Task AddAfterCoalesceAssignment_IsAReference() =>
