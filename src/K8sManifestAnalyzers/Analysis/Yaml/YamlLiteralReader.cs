@@ -28,6 +28,13 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
 
             var tree = argument.SyntaxTree;
             var manifest = YamlManifestReader.Read(tree.FilePath, SourceText.From(text), cancellationToken);
+            if (manifest.Containers.IsEmpty && manifest.ParseError is null && manifest.ProblemAt is null)
+            {
+                // A Secret, a ConfigMap, a Service: no location to move, so no map to build (its objects, placed in the
+                // string's own text, are not handed on).
+                return new YamlManifest(ImmutableArray<YamlContainer>.Empty, null, null, null);
+            }
+
             var map = LiteralTextMap.Build(
                 argument,
                 text,
