@@ -14,7 +14,7 @@ namespace K8sManifestAnalyzers.Benchmarks;
 internal static class AnalyzerTimes
 {
     /// <summary>Every analyzer of the package.</summary>
-    internal static readonly ImmutableArray<DiagnosticAnalyzer> All = typeof(PullPolicyAnalyzer).Assembly.GetTypes()
+    internal static readonly ImmutableArray<DiagnosticAnalyzer> All = typeof(ContainerAnalyzer).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();

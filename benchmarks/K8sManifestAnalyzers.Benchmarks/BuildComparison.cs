@@ -54,7 +54,7 @@ internal static partial class BuildComparison
                 .Where(c => Key(c) == args[only + 1]).Take(1).ToList();
         }
 
-        string analyzer = typeof(PullPolicyAnalyzer).Assembly.Location;
+        string analyzer = typeof(ContainerAnalyzer).Assembly.Location;
         string floors = typeof(Floors.ReportingFloor).Assembly.Location;
         string root = Path.Combine(Path.GetTempPath(), $"k8sma-compare-{Environment.ProcessId}");
         Directory.CreateDirectory(root);

@@ -98,26 +98,13 @@ namespace K8sManifestAnalyzers.Floors
         }
     }
 
-    /// <summary>As <c>ImageReferenceAnalyzer</c> and <c>PullPolicyAnalyzer</c> (<c>ContainerAnalyzerBase</c>): a block start with five kinds and a block end.</summary>
+    /// <summary>As <c>ContainerAnalyzer</c>, the per-body host: a block start with only a block end.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ActionFloorImageReference : ActionFloor
+    public sealed class ActionFloorContainer : ActionFloor
     {
-        protected override void Register(AnalysisContext context) => context.RegisterCompilationStartAction(start => start.RegisterOperationBlockStartAction(block =>
-        {
-            block.RegisterOperationAction(Empty, OperationKind.ObjectCreation, OperationKind.With, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment, OperationKind.Invocation);
-            block.RegisterOperationBlockEndAction(static _ => { });
-        }));
-    }
-
-    /// <inheritdoc cref="ActionFloorImageReference"/>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ActionFloorPullPolicy : ActionFloor
-    {
-        protected override void Register(AnalysisContext context) => context.RegisterCompilationStartAction(start => start.RegisterOperationBlockStartAction(block =>
-        {
-            block.RegisterOperationAction(Empty, OperationKind.ObjectCreation, OperationKind.With, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment, OperationKind.Invocation);
-            block.RegisterOperationBlockEndAction(static _ => { });
-        }));
+#pragma warning disable RS1013 // as the host does, for the reason its comment gives
+        protected override void Register(AnalysisContext context) => context.RegisterCompilationStartAction(start => start.RegisterOperationBlockStartAction(block => block.RegisterOperationBlockEndAction(static _ => { })));
+#pragma warning restore RS1013
     }
 
     /// <summary>As <c>PullSecretAnalyzer</c>: creations, invocations and assignments, declarations, compilation end.</summary>

@@ -226,16 +226,16 @@ public sealed class DescriptorTests
     [Fact]
     public void AnalyzerAssembly_ReferencesRoslyn48_AndNotWorkspaces()
     {
-        var references = typeof(PullPolicyAnalyzer).Assembly.GetReferencedAssemblies();
+        var references = typeof(ContainerAnalyzer).Assembly.GetReferencedAssemblies();
         var roslyn = references.Single(r => r.Name == "Microsoft.CodeAnalysis");
         Assert.Equal(new Version(4, 8, 0, 0), roslyn.Version);
         Assert.Equal(new Version(4, 8, 0, 0), references.Single(r => r.Name == "Microsoft.CodeAnalysis.CSharp").Version);
         Assert.DoesNotContain(references, r => r.Name!.Contains("Workspaces", StringComparison.Ordinal));
-        Assert.Equal(".NETStandard,Version=v2.0", typeof(PullPolicyAnalyzer).Assembly.GetCustomAttribute<System.Runtime.Versioning.TargetFrameworkAttribute>()!.FrameworkName);
+        Assert.Equal(".NETStandard,Version=v2.0", typeof(ContainerAnalyzer).Assembly.GetCustomAttribute<System.Runtime.Versioning.TargetFrameworkAttribute>()!.FrameworkName);
     }
 
     private static List<DiagnosticDescriptor> AllDescriptors() =>
-        typeof(PullPolicyAnalyzer).Assembly.GetTypes()
+        typeof(ContainerAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
             .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
             .Distinct() // an analyzer may report another's rule (ContainerImageAnalyzer reports KMA008 too)

@@ -2,9 +2,9 @@ using System.Threading.Tasks;
 using K8sManifestAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.ImageReferenceAnalyzer>;
-using VerifyPolicy = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer>;
-using VerifyPolicyFix = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer, K8sManifestAnalyzers.CodeFixes.SetPullPolicyCodeFix>;
+using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.ImageReferenceAnalyzer>;
+using VerifyPolicy = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.PullPolicyAnalyzer>;
+using VerifyPolicyFix = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<K8sManifestAnalyzers.Tests.Verifiers.PullPolicyAnalyzer, K8sManifestAnalyzers.CodeFixes.SetPullPolicyCodeFix>;
 
 namespace K8sManifestAnalyzers.Tests.Aspire;
 

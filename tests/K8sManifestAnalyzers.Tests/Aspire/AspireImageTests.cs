@@ -2,9 +2,9 @@ using System.Threading.Tasks;
 using K8sManifestAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.ImageReferenceAnalyzer>;
-using VerifyFix = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<K8sManifestAnalyzers.Analyzers.ImageReferenceAnalyzer, K8sManifestAnalyzers.CodeFixes.RepairImageReferenceCodeFix>;
-using VerifyPolicy = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer>;
+using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.ImageReferenceAnalyzer>;
+using VerifyFix = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<K8sManifestAnalyzers.Tests.Verifiers.ImageReferenceAnalyzer, K8sManifestAnalyzers.CodeFixes.RepairImageReferenceCodeFix>;
+using VerifyPolicy = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.PullPolicyAnalyzer>;
 
 namespace K8sManifestAnalyzers.Tests.Aspire;
 

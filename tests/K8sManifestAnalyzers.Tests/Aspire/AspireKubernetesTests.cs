@@ -4,8 +4,8 @@ using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using VerifyEnv = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.EnvironmentAnalyzer>;
 using VerifyConfig = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<K8sManifestAnalyzers.Analyzers.PullSecretAnalyzer, K8sManifestAnalyzers.CodeFixes.RenameConfigReferenceCodeFix>;
-using VerifyImage = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<K8sManifestAnalyzers.Analyzers.ImageReferenceAnalyzer, K8sManifestAnalyzers.CodeFixes.RepairImageReferenceCodeFix>;
-using VerifyPolicy = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer, K8sManifestAnalyzers.CodeFixes.SetPullPolicyCodeFix>;
+using VerifyImage = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<K8sManifestAnalyzers.Tests.Verifiers.ImageReferenceAnalyzer, K8sManifestAnalyzers.CodeFixes.RepairImageReferenceCodeFix>;
+using VerifyPolicy = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<K8sManifestAnalyzers.Tests.Verifiers.PullPolicyAnalyzer, K8sManifestAnalyzers.CodeFixes.SetPullPolicyCodeFix>;
 using VerifySecrets = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<K8sManifestAnalyzers.Analyzers.PullSecretAnalyzer, K8sManifestAnalyzers.CodeFixes.RenamePullSecretCodeFix>;
 
 namespace K8sManifestAnalyzers.Tests.Aspire;

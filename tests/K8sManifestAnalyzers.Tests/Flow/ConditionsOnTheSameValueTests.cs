@@ -1,6 +1,6 @@
 using System.Threading.Tasks;
 using Xunit;
-using PolicyVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer>;
+using PolicyVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.PullPolicyAnalyzer>;
 
 namespace K8sManifestAnalyzers.Tests.Flow;
 

@@ -2,10 +2,10 @@ using System.Threading.Tasks;
 using K8sManifestAnalyzers.CodeFixes;
 using Xunit;
 using PolicyFix = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer,
+    K8sManifestAnalyzers.Tests.Verifiers.PullPolicyAnalyzer,
     K8sManifestAnalyzers.CodeFixes.AddPullPolicyCodeFix>;
-using ImageVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.ImageReferenceAnalyzer>;
-using PolicyVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer>;
+using ImageVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.ImageReferenceAnalyzer>;
+using PolicyVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.PullPolicyAnalyzer>;
 
 namespace K8sManifestAnalyzers.Tests.Flow;
 

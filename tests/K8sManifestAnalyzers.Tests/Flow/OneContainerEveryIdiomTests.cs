@@ -253,7 +253,7 @@ public sealed class OneContainerEveryIdiomTests
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new BuilderRulesTests.ConfigOptions(
             "k8s_manifests.private_registries = " + privateRegistries,
             "k8s_manifests.allowed_registries = ghcr.io/acme, docker.io/library"));
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ImageReferenceAnalyzer(), new PullPolicyAnalyzer(), new PullSecretAnalyzer());
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ContainerAnalyzer(), new PullSecretAnalyzer());
         var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync();
         return diagnostics.Where(d => d.Severity != DiagnosticSeverity.Hidden).Select(d => d.Id).Distinct().OrderBy(id => id).ToImmutableArray();
     }

@@ -4,7 +4,7 @@ using Xunit;
 using ListVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullSecretListAnalyzer>;
 using SecretVerify = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullSecretAnalyzer>;
 using PolicyFix = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer,
+    K8sManifestAnalyzers.Tests.Verifiers.PullPolicyAnalyzer,
     K8sManifestAnalyzers.CodeFixes.AddPullPolicyCodeFix>;
 
 namespace K8sManifestAnalyzers.Tests.Flow;

@@ -53,7 +53,7 @@ public sealed class BuilderRulesTests
                     _ = Busybox.Tag(policy).ToContainer("j", "IfNotPresent");
                 }
             }
-            """, new PullPolicyAnalyzer());
+            """, new ContainerAnalyzer());
         Assert.Equal(
             new[]
             {
@@ -89,7 +89,7 @@ public sealed class BuilderRulesTests
                     _ = changed.ToContainer("c", "IfNotPresent");
                 }
             }
-            """, new PullPolicyAnalyzer());
+            """, new ContainerAnalyzer());
         Assert.Equal(
             new[]
             {

@@ -36,7 +36,7 @@ public sealed partial class MutationTests(ITestOutputHelper output)
     private const int RandomEdits = 6;
 
     /// <summary>Every analyzer of the package.</summary>
-    internal static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(PullPolicyAnalyzer).Assembly.GetTypes()
+    internal static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = typeof(ContainerAnalyzer).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();

@@ -3,7 +3,7 @@ using K8sManifestAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer,
+    K8sManifestAnalyzers.Tests.Verifiers.PullPolicyAnalyzer,
     K8sManifestAnalyzers.CodeFixes.SetPullPolicyCodeFix>;
 
 namespace K8sManifestAnalyzers.Tests.Rules;

@@ -4,7 +4,7 @@ using K8sManifestAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    K8sManifestAnalyzers.Analyzers.ImageReferenceAnalyzer,
+    K8sManifestAnalyzers.Tests.Verifiers.ImageReferenceAnalyzer,
     K8sManifestAnalyzers.CodeFixes.RepairImageReferenceCodeFix>;
 
 namespace K8sManifestAnalyzers.Tests.Rules;

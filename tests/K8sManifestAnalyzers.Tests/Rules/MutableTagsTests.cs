@@ -1,10 +1,10 @@
 using System.Threading.Tasks;
 using K8sManifestAnalyzers.Tests.Verifiers;
 using Xunit;
-using VerifyImages = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.ImageReferenceAnalyzer>;
+using VerifyImages = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.ImageReferenceAnalyzer>;
 using VerifyOptions = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.ManifestOptionsAnalyzer>;
 using VerifyPolicies = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer,
+    K8sManifestAnalyzers.Tests.Verifiers.PullPolicyAnalyzer,
     K8sManifestAnalyzers.CodeFixes.SetPullPolicyCodeFix>;
 
 namespace K8sManifestAnalyzers.Tests.Rules;

@@ -3,10 +3,10 @@ using K8sManifestAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer,
+    K8sManifestAnalyzers.Tests.Verifiers.PullPolicyAnalyzer,
     K8sManifestAnalyzers.CodeFixes.SetPullPolicyCodeFix>;
 using VerifyNever = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    K8sManifestAnalyzers.Analyzers.PullPolicyAnalyzer,
+    K8sManifestAnalyzers.Tests.Verifiers.PullPolicyAnalyzer,
     K8sManifestAnalyzers.CodeFixes.ReplaceNeverPullPolicyCodeFix>;
 
 namespace K8sManifestAnalyzers.Tests.Rules;

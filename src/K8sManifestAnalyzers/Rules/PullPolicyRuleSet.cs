@@ -1,54 +1,49 @@
 using System;
 using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
-using K8sManifestAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace K8sManifestAnalyzers.Analyzers
+namespace K8sManifestAnalyzers.Rules
 {
     /// <summary>
-    /// Host of the pull-policy rules: KMA001 (<see cref="MissingPullPolicyRule"/>), KMA002
+    /// The pull-policy rules of the per-body host (<see cref="Analyzers.ContainerAnalyzer"/>): KMA001 (<see cref="MissingPullPolicyRule"/>), KMA002
     /// (<see cref="InvalidPullPolicyRule"/>), KMA003 (<see cref="StalePullPolicyRule"/>), KMA007
     /// (<see cref="NeverPullPolicyRule"/>) and KMA012 (<see cref="AlwaysPullRequiredRule"/>). Each possible value of a write is judged on its own.
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class PullPolicyAnalyzer : ContainerAnalyzerBase
+    internal static class PullPolicyRuleSet
     {
-        /// <inheritdoc/>
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.KMA001_MissingPullPolicy,
-            Descriptors.KMA001_PullPolicyOnSomePaths,
-            Descriptors.KMA001_EmptyPullPolicyOnSomePaths,
-            Descriptors.KMA001_MissingVolumePullPolicy,
-            Descriptors.KMA001_VolumePullPolicyOnSomePaths,
-            Descriptors.KMA002_InvalidPullPolicy,
-            Descriptors.KMA002_InvalidPullPolicyFrom,
-            Descriptors.KMA003_StalePolicyForMutableImage,
-            Descriptors.KMA003_NeverWithMutableImage,
-            Descriptors.KMA003_StalePolicyForMutableImageFrom,
-            Descriptors.KMA003_NeverWithMutableImageFrom,
-            Descriptors.KMA007_NeverPullPolicy,
-            Descriptors.KMA007_NeverPullPolicyFrom,
-            Descriptors.KMA012_AlwaysPullRequired,
-            Descriptors.KMA012_AlwaysPullRequiredFrom,
-            Descriptors.KMA003_AspireMissingWithMutableImage,
-            Descriptors.KMA007_AspireNeverPullPolicy,
-            Descriptors.KMA002_AspireInvalidDefaultPullPolicy,
-            Descriptors.KMA002_AspireInvalidDefaultPullPolicyFrom,
-            Descriptors.KMA003_AspireDefaultPolicyWithMutableImage,
-            Descriptors.KMA003_AspireEnvironmentDefaultWithMutableImage,
-            Descriptors.KMA003_AspireEnvironmentPolicyWithMutableImage);
-
-        /// <inheritdoc/>
-        internal override bool HandlesAspire => true;
+        /// <summary>The descriptors the pull-policy rules report.</summary>
+        internal static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(
+            K8sManifestAnalyzers.Descriptors.KMA001_MissingPullPolicy,
+            K8sManifestAnalyzers.Descriptors.KMA001_PullPolicyOnSomePaths,
+            K8sManifestAnalyzers.Descriptors.KMA001_EmptyPullPolicyOnSomePaths,
+            K8sManifestAnalyzers.Descriptors.KMA001_MissingVolumePullPolicy,
+            K8sManifestAnalyzers.Descriptors.KMA001_VolumePullPolicyOnSomePaths,
+            K8sManifestAnalyzers.Descriptors.KMA002_InvalidPullPolicy,
+            K8sManifestAnalyzers.Descriptors.KMA002_InvalidPullPolicyFrom,
+            K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImage,
+            K8sManifestAnalyzers.Descriptors.KMA003_NeverWithMutableImage,
+            K8sManifestAnalyzers.Descriptors.KMA003_StalePolicyForMutableImageFrom,
+            K8sManifestAnalyzers.Descriptors.KMA003_NeverWithMutableImageFrom,
+            K8sManifestAnalyzers.Descriptors.KMA007_NeverPullPolicy,
+            K8sManifestAnalyzers.Descriptors.KMA007_NeverPullPolicyFrom,
+            K8sManifestAnalyzers.Descriptors.KMA012_AlwaysPullRequired,
+            K8sManifestAnalyzers.Descriptors.KMA012_AlwaysPullRequiredFrom,
+            K8sManifestAnalyzers.Descriptors.KMA003_AspireMissingWithMutableImage,
+            K8sManifestAnalyzers.Descriptors.KMA007_AspireNeverPullPolicy,
+            K8sManifestAnalyzers.Descriptors.KMA002_AspireInvalidDefaultPullPolicy,
+            K8sManifestAnalyzers.Descriptors.KMA002_AspireInvalidDefaultPullPolicyFrom,
+            K8sManifestAnalyzers.Descriptors.KMA003_AspireDefaultPolicyWithMutableImage,
+            K8sManifestAnalyzers.Descriptors.KMA003_AspireEnvironmentDefaultWithMutableImage,
+            K8sManifestAnalyzers.Descriptors.KMA003_AspireEnvironmentPolicyWithMutableImage);
 
         /// <summary>
         /// KMA003 and KMA007 on WithImagePullPolicy of an Aspire container resource; without it, KMA003 on the image when
         /// the body's one Kubernetes environment gives every generated container 'IfNotPresent'.
         /// </summary>
-        internal override void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, Analysis.Aspire.AspireImage image, IInvocationOperation call, CompilationFacts facts)
+        internal static void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, Analysis.Aspire.AspireImage image, IInvocationOperation call, CompilationFacts facts)
         {
             if (image.PolicyAt is not { } at)
             {
@@ -64,7 +59,7 @@ namespace K8sManifestAnalyzers.Analyzers
             NeverPullPolicyRule.CheckAspire(report, image);
         }
 
-        internal override void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, BlockContainers containers, CompilationFacts facts)
+        internal static void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, BlockContainers containers, CompilationFacts facts)
         {
             if (property != ContainerProperty.ImagePullPolicy || value.Operation is null)
             {
@@ -86,26 +81,26 @@ namespace K8sManifestAnalyzers.Analyzers
             }
         }
 
-        internal override void AnalyzeContainer(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts)
+        internal static void AnalyzeContainer(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts)
         {
             MissingPullPolicyRule.Check(report, container, facts);
             StalePullPolicyRule.Check(report, container, facts, TagsAt(options, container));
         }
 
-        internal override void AnalyzeBuiltContainer(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts) =>
+        internal static void AnalyzeBuiltContainer(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts) =>
             StalePullPolicyRule.Check(report, container, facts, TagsAt(options, container));
 
-        internal override void AnalyzeWritesInSequence(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts) =>
+        internal static void AnalyzeWritesInSequence(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts) =>
             StalePullPolicyRule.Check(report, container, facts, TagsAt(options, container));
 
-        internal override void AnalyzeCreatedByCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, IInvocationOperation call, string factory, CompilationFacts facts) =>
+        internal static void AnalyzeCreatedByCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, IInvocationOperation call, string factory, CompilationFacts facts) =>
             StalePullPolicyRule.CheckThroughCall(report, container, call, factory, facts, ManifestOptions.MutableTags(options, call.Syntax.SyntaxTree));
 
         // The mutable tags of the file that writes the container's policy (where KMA003 is reported).
         private static Model.MutableTags TagsAt(AnalyzerOptions options, ContainerModel container) =>
             ManifestOptions.MutableTags(options, (container.PullPolicy.Operation ?? container.Creation).Syntax.SyntaxTree);
 
-        internal override void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, BlockContainers containers, CompilationFacts facts)
+        internal static void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, BlockContainers containers, CompilationFacts facts)
         {
             if (property != ContainerProperty.ImagePullPolicy)
             {

@@ -2,49 +2,44 @@ using System;
 using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Model;
-using K8sManifestAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace K8sManifestAnalyzers.Analyzers
+namespace K8sManifestAnalyzers.Rules
 {
     /// <summary>
-    /// Host of the image rules: KMA004 (<see cref="InvalidImageRule"/>), KMA005 (<see cref="MutableImageRule"/>),
+    /// The image rules of the per-body host (<see cref="Analyzers.ContainerAnalyzer"/>): KMA004 (<see cref="InvalidImageRule"/>), KMA005 (<see cref="MutableImageRule"/>),
     /// KMA006 (<see cref="MissingImageRule"/>), KMA008 (<see cref="RegistryNotAllowedRule"/>), KMA010
     /// (<see cref="MovedRegistryRule"/>) and KMA011 (<see cref="DigestRequiredRule"/>). Each image is parsed
     /// once per compilation (<see cref="CompilationFacts"/>).
     /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ImageReferenceAnalyzer : ContainerAnalyzerBase
+    internal static class ImageRuleSet
     {
-        /// <inheritdoc/>
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.KMA004_InvalidImageReference,
-            Descriptors.KMA004_InvalidImageReferenceFrom,
-            Descriptors.KMA005_MutableImageTag,
-            Descriptors.KMA005_MutableImageTagFrom,
-            Descriptors.KMA006_MissingImage,
-            Descriptors.KMA008_RegistryNotAllowed,
-            Descriptors.KMA008_RegistryNotAllowedNormalized,
-            Descriptors.KMA008_RegistryNotAllowedFrom,
-            Descriptors.KMA010_MovedRegistry,
-            Descriptors.KMA010_MovedRegistryNoFix,
-            Descriptors.KMA010_MovedRegistryFrom,
-            Descriptors.KMA011_DigestRequired,
-            Descriptors.KMA011_DigestRequiredFrom,
-            Descriptors.KMA004_AspireInvalidImage,
-            Descriptors.KMA005_AspireDefaultTag,
-            Descriptors.KMA005_AspireMutableTag,
-            Descriptors.KMA008_AspireRegistryNotAllowed,
-            Descriptors.KMA010_AspireMovedRegistry,
-            Descriptors.KMA011_AspireDigestRequired);
-
-        /// <inheritdoc/>
-        internal override bool HandlesAspire => true;
+        /// <summary>The descriptors the image rules report.</summary>
+        internal static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(
+            K8sManifestAnalyzers.Descriptors.KMA004_InvalidImageReference,
+            K8sManifestAnalyzers.Descriptors.KMA004_InvalidImageReferenceFrom,
+            K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTag,
+            K8sManifestAnalyzers.Descriptors.KMA005_MutableImageTagFrom,
+            K8sManifestAnalyzers.Descriptors.KMA006_MissingImage,
+            K8sManifestAnalyzers.Descriptors.KMA008_RegistryNotAllowed,
+            K8sManifestAnalyzers.Descriptors.KMA008_RegistryNotAllowedNormalized,
+            K8sManifestAnalyzers.Descriptors.KMA008_RegistryNotAllowedFrom,
+            K8sManifestAnalyzers.Descriptors.KMA010_MovedRegistry,
+            K8sManifestAnalyzers.Descriptors.KMA010_MovedRegistryNoFix,
+            K8sManifestAnalyzers.Descriptors.KMA010_MovedRegistryFrom,
+            K8sManifestAnalyzers.Descriptors.KMA011_DigestRequired,
+            K8sManifestAnalyzers.Descriptors.KMA011_DigestRequiredFrom,
+            K8sManifestAnalyzers.Descriptors.KMA004_AspireInvalidImage,
+            K8sManifestAnalyzers.Descriptors.KMA005_AspireDefaultTag,
+            K8sManifestAnalyzers.Descriptors.KMA005_AspireMutableTag,
+            K8sManifestAnalyzers.Descriptors.KMA008_AspireRegistryNotAllowed,
+            K8sManifestAnalyzers.Descriptors.KMA010_AspireMovedRegistry,
+            K8sManifestAnalyzers.Descriptors.KMA011_AspireDigestRequired);
 
         /// <summary>The image rules on an image an Aspire app host composes (see <see cref="Analysis.Aspire.AspireContainer"/>).</summary>
-        internal override void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, Analysis.Aspire.AspireImage image, IInvocationOperation call, CompilationFacts facts)
+        internal static void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, Analysis.Aspire.AspireImage image, IInvocationOperation call, CompilationFacts facts)
         {
             InvalidImageRule.CheckAspire(report, image);
             MutableImageRule.CheckAspire(report, image, ManifestOptions.MutableTags(options, image.ImageAt.SourceTree));
@@ -53,7 +48,7 @@ namespace K8sManifestAnalyzers.Analyzers
             DigestRequiredRule.CheckAspire(report, image);
         }
 
-        internal override void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, BlockContainers containers, CompilationFacts facts)
+        internal static void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, BlockContainers containers, CompilationFacts facts)
         {
             if (property != ContainerProperty.Image || value.Operation is null)
             {
@@ -89,10 +84,10 @@ namespace K8sManifestAnalyzers.Analyzers
             }
         }
 
-        internal override void AnalyzeContainer(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts) =>
+        internal static void AnalyzeContainer(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts) =>
             MissingImageRule.Check(report, container);
 
-        internal override void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, BlockContainers containers, CompilationFacts facts)
+        internal static void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, BlockContainers containers, CompilationFacts facts)
         {
             if (property != ContainerProperty.Image)
             {

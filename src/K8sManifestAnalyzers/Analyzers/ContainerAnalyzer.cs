@@ -1,31 +1,41 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
+using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Analysis.Aspire;
 using K8sManifestAnalyzers.Analysis.Flow;
 using K8sManifestAnalyzers.Analysis.Values;
+using K8sManifestAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace K8sManifestAnalyzers.Analysis
+namespace K8sManifestAnalyzers.Analyzers
 {
     /// <summary>
-    /// Shared plumbing of the container rules: resolves the KubernetesClient types once per compilation (and does
-    /// nothing when they are absent), then, per method body, hands each written image or policy value and each
-    /// container creation to the rule, with the values folded and the later writes connected (see
-    /// <see cref="ContainerFlow"/>). Diagnostics are de-duplicated per body: a constant that reaches two writes is
-    /// reported once where it is written.
+    /// The one host of the per-body container rules: the image rules (<see cref="ImageRuleSet"/>: KMA004, KMA005,
+    /// KMA006, KMA008, KMA010, KMA011) and the pull-policy rules (<see cref="PullPolicyRuleSet"/>: KMA001, KMA002,
+    /// KMA003, KMA007, KMA012). It resolves the KubernetesClient types once per compilation (and does nothing when they
+    /// are absent), then, per method body, hands each written image or policy value and each container to both rule
+    /// sets, with the values folded and the later writes connected (see <see cref="ContainerFlow"/>). A body is read once
+    /// for both families. Diagnostics are de-duplicated per body: a constant that reaches two writes is reported once
+    /// where it is written.
     /// </summary>
-    public abstract class ContainerAnalyzerBase : DiagnosticAnalyzer
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class ContainerAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc/>
-        public sealed override void Initialize(AnalysisContext context)
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImageRuleSet.Descriptors.AddRange(PullPolicyRuleSet.Descriptors);
+
+        /// <inheritdoc/>
+        public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
                 // Aspire app hosts: calls to AddContainer only, and only when Aspire.Hosting is referenced.
-                if (HandlesAspire && CompilationFacts.For(start.Compilation).Aspire is { } aspire)
+                if (CompilationFacts.For(start.Compilation).Aspire is { } aspire)
                 {
                     var aspireFacts = CompilationFacts.For(start.Compilation);
                     start.RegisterOperationAction(c => AnalyzeAspireCall(c, aspire, aspireFacts), OperationKind.Invocation);
@@ -45,104 +55,89 @@ namespace K8sManifestAnalyzers.Analysis
                     start.RegisterOperationAction(c => AnalyzeBuilderCall(c, builders, facts), OperationKind.Invocation);
                 }
 
-                // Everything else runs per operation block: a container's policy may be written later in the same
-                // body, and a diagnostic there must be produced even when only that line is analyzed (the IDE
-                // analyzes the span being edited), so creations and writes are collected for the whole block and
-                // judged at its end, with the block's control flow.
-                start.RegisterOperationBlockStartAction(block =>
+                // Everything else runs once per operation block, over the whole block: a container's policy may be written
+                // later in the same body, and a diagnostic there must be produced even when only that line is analyzed
+                // (the IDE analyzes the span being edited), so creations and writes are collected for the whole block and
+                // judged together, with the block's control flow. One walk of our own at the block's end costs less than
+                // per-operation callbacks on every body of the project, most of which build no manifest.
+                //
+                // A start with only an end, not a block action (RS1013): beside a block action, Roslyn files what this
+                // analyzer's operation actions report outside their own operation (KMA003 on the WithImagePullPolicy of
+                // an Aspire chain, reported from its AddContainer) as non-local, and the IDE then offers no fix for it.
+#pragma warning disable RS1013
+                start.RegisterOperationBlockStartAction(blockStart => blockStart.RegisterOperationBlockEndAction(block =>
                 {
-                    List<IOperation>? operations = null;
-                    block.RegisterOperationAction(
-                        c =>
-                        {
-                            // Only what can concern a container: its creation (the body is indexed only then), a write, a call
-                            // that returns or receives a model (a factory of containers, Deployments, pods, pod specs).
-                            if ((c.Operation is IObjectCreationOperation or IWithOperation && types.HasImage(c.Operation.Type))
-                                || ContainerReader.ReadWrite(c.Operation, types, out _) != ContainerProperty.None
-                                || (c.Operation is IInvocationOperation call && KubernetesTypes.IsInSource(call.TargetMethod)
-                                    && (types.IsModel(call.Type) || BodyIndex.HandsOnModel(call, types))))
-                            {
-                                (operations ??= new List<IOperation>()).Add(c.Operation);
-                            }
-                        },
-                        OperationKind.ObjectCreation,
-                        OperationKind.With,
-                        OperationKind.SimpleAssignment,
-                        OperationKind.CoalesceAssignment,
-                        OperationKind.Invocation);
-                    block.RegisterOperationBlockEndAction(end =>
+                    var operations = Collect(block.OperationBlocks, types);
+                    if (operations is not null)
                     {
-                        if (operations is not null)
-                        {
-                            AnalyzeBlock(end, operations, types, facts);
-                        }
-                    });
-                });
+                        AnalyzeBlock(block, operations, types, facts);
+                    }
+                }));
+#pragma warning restore RS1013
             });
         }
 
-        /// <summary>
-        /// Checks one value written to a container's image or pull policy, wherever it is written.
-        /// <paramref name="containers"/> are the containers of the same body (for a write in a helper, none).
-        /// </summary>
-        internal abstract void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, BlockContainers containers, CompilationFacts facts);
-
-        /// <summary>Checks one container creation (a <c>new</c> or a <c>with</c>) as a whole.</summary>
-        internal abstract void AnalyzeContainer(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts);
-
-        /// <summary>
-        /// Checks a container built by a generated builder with an explicit constant policy and a constant image: only
-        /// the pairing of the two can be wrong there (the builder always writes a policy and a valid image).
-        /// </summary>
-        internal virtual void AnalyzeBuiltContainer(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts)
+        // What in a body can concern a container: its creation (the body is indexed only then), a write, a call that
+        // returns or receives a model (a factory of containers, Deployments, pods, pod specs). Null when nothing does,
+        // which is most bodies of a project.
+        private static List<IOperation>? Collect(ImmutableArray<IOperation> blocks, KubernetesTypes types)
         {
+            List<IOperation>? operations = null;
+            foreach (var block in blocks)
+            {
+                foreach (var operation in block.DescendantsAndSelf())
+                {
+                    bool concerns = operation.Kind switch
+                    {
+                        OperationKind.ObjectCreation or OperationKind.With => types.HasImage(operation.Type),
+                        OperationKind.SimpleAssignment or OperationKind.CoalesceAssignment => ContainerReader.ReadWrite(operation, types, out _) != ContainerProperty.None,
+                        OperationKind.Invocation => operation is IInvocationOperation call && KubernetesTypes.IsInSource(call.TargetMethod)
+                            && (types.IsModel(call.Type) || BodyIndex.HandsOnModel(call, types)),
+                        _ => false,
+                    };
+                    if (concerns)
+                    {
+                        (operations ??= new List<IOperation>()).Add(operation);
+                    }
+                }
+            }
+
+            return operations;
         }
 
-        /// <summary>
-        /// Checks the image and the policy one statement list writes to the same object, one after the other, with
-        /// nothing between that makes the local or parameter another object (<c>c.Image = …; c.ImagePullPolicy = …;</c>
-        /// after a get-or-create, in a lambda builder, on a container found in a list): whatever object it is, it then
-        /// has both values, as a plain <c>new</c> with those writes would (KMA003).
-        /// </summary>
-        internal virtual void AnalyzeWritesInSequence(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts)
+        // The rules of both families, on each thing the plumbing below finds. Each rule set skips what is not its own
+        // (an image value is nothing to the policy rules).
+        private static void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, BlockContainers containers, CompilationFacts facts)
         {
+            ImageRuleSet.AnalyzeValue(report, options, property, value, containers, facts);
+            PullPolicyRuleSet.AnalyzeValue(report, options, property, value, containers, facts);
         }
 
-        /// <summary>
-        /// Checks a container a factory of the compilation creates, at one call, as a whole (KMA003): the constants the
-        /// call passes are judged as if written in the factory.
-        /// </summary>
-        internal virtual void AnalyzeCreatedByCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, IInvocationOperation call, string factory, CompilationFacts facts)
+        private static void AnalyzeContainer(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts)
         {
+            ImageRuleSet.AnalyzeContainer(report, options, container, facts);
+            PullPolicyRuleSet.AnalyzeContainer(report, options, container, facts);
         }
 
-        /// <summary>
-        /// Checks the constants a call passes to a method of the compilation that writes them to an image or a policy
-        /// (a factory, a helper, a builder): reported on the argument, with a message naming the method. Constants the
-        /// method writes itself are reported in the method. <paramref name="containers"/> are the containers the value
-        /// may reach: the factory's, or those of the calling body.
-        /// </summary>
-        internal abstract void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, BlockContainers containers, CompilationFacts facts);
-
-        /// <summary>True for the hosts that judge the images of Aspire container resources (<see cref="AnalyzeAspireImage"/>).</summary>
-        internal virtual bool HandlesAspire => false;
-
-        /// <summary>
-        /// Checks one image a container resource of an Aspire app host can get (one combination of its calls' constant
-        /// arguments, composed as Aspire composes it), with the pull policy <c>WithImagePullPolicy</c> gives it.
-        /// </summary>
-        /// <remarks><paramref name="call"/> is the <c>AddContainer</c> call the image is composed from.</remarks>
-        internal virtual void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, K8sManifestAnalyzers.Analysis.Aspire.AspireImage image, IInvocationOperation call, CompilationFacts facts)
+        private static void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, BlockContainers containers, CompilationFacts facts)
         {
+            ImageRuleSet.AnalyzeValueThroughCall(report, options, property, value, call, method, containers, facts);
+            PullPolicyRuleSet.AnalyzeValueThroughCall(report, options, property, value, call, method, containers, facts);
+        }
+
+        private static void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, AspireImage image, IInvocationOperation call, CompilationFacts facts)
+        {
+            ImageRuleSet.AnalyzeAspireImage(report, options, image, call, facts);
+            PullPolicyRuleSet.AnalyzeAspireImage(report, options, image, call, facts);
         }
 
         // An AddContainer call, or a call to a method of the app host that adds a container and returns its builder. Where
         // the builder stops being returned, the whole chain is judged; what is written in a helper that adds the
         // container is reported from the helper's own call (its AddContainer), once, over the callers that complete it.
-        private void AnalyzeAspireCall(OperationAnalysisContext context, K8sManifestAnalyzers.Analysis.Aspire.AspireTypes aspire, CompilationFacts facts)
+        private static void AnalyzeAspireCall(OperationAnalysisContext context, AspireTypes aspire, CompilationFacts facts)
         {
             if (context.Operation is not IInvocationOperation call
-                || (aspire.Classify(call.TargetMethod) != K8sManifestAnalyzers.Analysis.Aspire.AspireCall.AddContainer && facts.AspireHelpers?.FactoryOf(call.TargetMethod) is null))
+                || (aspire.Classify(call.TargetMethod) != AspireCall.AddContainer && facts.AspireHelpers?.FactoryOf(call.TargetMethod) is null))
             {
                 return;
             }
@@ -182,13 +177,13 @@ namespace K8sManifestAnalyzers.Analysis
             }
         }
 
-        private static K8sManifestAnalyzers.Analysis.Aspire.AspireReading ReadAspire(IInvocationOperation call, AnalyzerOptions options, K8sManifestAnalyzers.Analysis.Aspire.AspireTypes aspire, CompilationFacts facts) =>
-            K8sManifestAnalyzers.Analysis.Aspire.AspireContainer.Read(call, aspire, facts, ManifestOptions.PropertyDefaults(options, call.Syntax.SyntaxTree));
+        private static AspireReading ReadAspire(IInvocationOperation call, AnalyzerOptions options, AspireTypes aspire, CompilationFacts facts) =>
+            AspireContainer.Read(call, aspire, facts, ManifestOptions.PropertyDefaults(options, call.Syntax.SyntaxTree));
 
         // The calls that complete the chains of a helper that adds a container: its call sites in the compilation, and
         // through helpers that return its builder in turn, theirs (a few levels deep, recursion excluded).
-        private static IEnumerable<(IInvocationOperation Root, K8sManifestAnalyzers.Analysis.Aspire.AspireReading Reading)> CompletedBy(
-            IMethodSymbol method, K8sManifestAnalyzers.Analysis.Aspire.AspireHelpers helpers, AnalyzerOptions options, K8sManifestAnalyzers.Analysis.Aspire.AspireTypes aspire, CompilationFacts facts, HashSet<IMethodSymbol> seen)
+        private static IEnumerable<(IInvocationOperation Root, AspireReading Reading)> CompletedBy(
+            IMethodSymbol method, AspireHelpers helpers, AnalyzerOptions options, AspireTypes aspire, CompilationFacts facts, HashSet<IMethodSymbol> seen)
         {
             if (seen.Count >= 3 || !seen.Add(method.OriginalDefinition))
             {
@@ -215,7 +210,7 @@ namespace K8sManifestAnalyzers.Analysis
             seen.Remove(method.OriginalDefinition);
         }
 
-        private void AnalyzeBlock(OperationBlockAnalysisContext context, List<IOperation> operations, KubernetesTypes types, CompilationFacts facts)
+        private static void AnalyzeBlock(OperationBlockAnalysisContext context, List<IOperation> operations, KubernetesTypes types, CompilationFacts facts)
         {
             var reported = new HashSet<(string Id, Location Location)>();
             void Report(Diagnostic diagnostic)
@@ -288,7 +283,7 @@ namespace K8sManifestAnalyzers.Analysis
 
                     case IInvocationOperation call when types.Values.Methods?.Get(call.TargetMethod, types) is { } summary:
                         // Constants the call passes to a helper or builder that writes them into a container.
-                        var scope = new Summaries.CallScope(summary, call, body.Scope);
+                        var scope = new Analysis.Summaries.CallScope(summary, call, body.Scope);
                         foreach (var write in summary.AllWrites)
                         {
                             var values = facts.Values.Fold(write.Value, write.ScopeFor(scope), propertyDefaults);
@@ -302,7 +297,7 @@ namespace K8sManifestAnalyzers.Analysis
                             var byFactory = new BlockContainers(new[] { model });
                             AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.Image, model.Image, call, summary.DisplayName, byFactory, facts);
                             AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.ImagePullPolicy, model.PullPolicy, call, summary.DisplayName, byFactory, facts);
-                            AnalyzeCreatedByCall(Report, context.Options, model, call, summary.DisplayName, facts);
+                            PullPolicyRuleSet.AnalyzeCreatedByCall(Report, context.Options, model, call, summary.DisplayName, facts);
                         }
 
                         if (body.CreatedInside(call) is { } nested)
@@ -314,7 +309,7 @@ namespace K8sManifestAnalyzers.Analysis
                                 var byFactory = new BlockContainers(new[] { inside });
                                 AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.Image, inside.Image, call, summary.DisplayName, byFactory, facts);
                                 AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.ImagePullPolicy, inside.PullPolicy, call, summary.DisplayName, byFactory, facts);
-                                AnalyzeCreatedByCall(Report, context.Options, inside, call, summary.DisplayName, facts);
+                                PullPolicyRuleSet.AnalyzeCreatedByCall(Report, context.Options, inside, call, summary.DisplayName, facts);
                             }
                         }
 
@@ -326,7 +321,7 @@ namespace K8sManifestAnalyzers.Analysis
             {
                 foreach (var container in inSequence)
                 {
-                    AnalyzeWritesInSequence(Report, context.Options, container, facts);
+                    PullPolicyRuleSet.AnalyzeWritesInSequence(Report, context.Options, container, facts);
                 }
             }
         }
@@ -444,7 +439,7 @@ namespace K8sManifestAnalyzers.Analysis
         private static ManifestBody BodyOf(IOperation operation, KubernetesTypes types, bool propertyDefaults) =>
             ManifestBody.For(ContainerReader.Root(operation), types, propertyDefaults);
 
-        private void AnalyzeBuilderCall(OperationAnalysisContext context, BuilderImages builders, CompilationFacts facts)
+        private static void AnalyzeBuilderCall(OperationAnalysisContext context, BuilderImages builders, CompilationFacts facts)
         {
             if (context.Operation is not IInvocationOperation invocation
                 || builders.Classify(invocation) is not (BuilderCall.CreatesContainer or BuilderCall.AddsContainer))
@@ -472,12 +467,12 @@ namespace K8sManifestAnalyzers.Analysis
                 AnalyzeValue(context.ReportDiagnostic, context.Options, ContainerProperty.ImagePullPolicy, policy, built is null ? BlockContainers.None : new BlockContainers(new[] { built }), facts);
                 if (built is not null)
                 {
-                    AnalyzeBuiltContainer(context.ReportDiagnostic, context.Options, built, facts);
+                    PullPolicyRuleSet.AnalyzeBuiltContainer(context.ReportDiagnostic, context.Options, built, facts);
                 }
             }
         }
 
-        private void AnalyzeWrite(Action<Diagnostic> report, AnalyzerOptions options, IOperation write, KubernetesTypes types, ManifestBody body, BlockContainers containers, CompilationFacts facts)
+        private static void AnalyzeWrite(Action<Diagnostic> report, AnalyzerOptions options, IOperation write, KubernetesTypes types, ManifestBody body, BlockContainers containers, CompilationFacts facts)
         {
             var property = ContainerReader.ReadWrite(write, types, out var value);
             if (property != ContainerProperty.None && value is not null)
