@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -197,12 +198,18 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             write.Target is IPropertyReferenceOperation { Property.Name: ServiceAccountName };
 
         // True when the body writes a pod spec's service account outside an initializer, which may replace the name a
-        // creation writes.
+        // creation writes: read from the references the body index records.
         private static bool HasLaterWrites(IOperation root, KubernetesTypes types)
         {
-            foreach (var operation in root.Descendants())
+            var index = Flow.BodyIndex.For(root, types);
+            return WritesLater(index.References(ServiceAccountName), types) || WritesLater(index.References(DeprecatedServiceAccount), types);
+        }
+
+        private static bool WritesLater(IReadOnlyList<IOperation> references, KubernetesTypes types)
+        {
+            foreach (var reference in references)
             {
-                if (operation is ISimpleAssignmentOperation assignment && IsLaterWrite(assignment, types))
+                if (Flow.BodyIndex.UserOf(reference) is ISimpleAssignmentOperation assignment && assignment.Target == reference && IsLaterWrite(assignment, types))
                 {
                     return true;
                 }
