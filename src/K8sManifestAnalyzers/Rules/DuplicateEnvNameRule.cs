@@ -43,7 +43,8 @@ namespace K8sManifestAnalyzers.Rules
         /// <summary>
         /// <c>owner.Env.Add(entry)</c>: the entry listed before it with the same name, in the container's creation, an
         /// earlier <c>owner.Env = …</c> or an earlier Add, on every path to this one. Silent when the owner is not a
-        /// local assigned once or a parameter, or when its list may change in a way not read here.
+        /// local assigned once or a parameter, or when its list may change in a way not read here (an Insert or Clear,
+        /// a helper or delegate handed the owner before the Add). Read from the body index, not by walking the body.
         /// </summary>
         internal static void CheckAdd(Action<Diagnostic> report, IInvocationOperation add, IOperation owner, IOperation added, KubernetesTypes types, ManifestBody body)
         {
@@ -64,6 +65,15 @@ namespace K8sManifestAnalyzers.Rules
 
             // What is listed before the Add, in text order: the creation the local is assigned (its only assignment),
             // then the body's uses of `owner.Env`, read from the body index.
+            foreach (var call in body.Index.ModelCalls)
+            {
+                // A helper (or a delegate) handed the container before the Add may change its list in a way not read here.
+                if (IsBefore(call, add) && !Analysis.Summaries.MethodSummaries.IsKnownNotToWrite(call.TargetMethod) && Hands(call, symbol))
+                {
+                    return;
+                }
+            }
+
             var earlier = new EarlierStatements(add);
             List<EnvEntry>? listed = null;
             var creation = symbol is ILocalSymbol holder && body.Index.AssignmentsOf(holder) is { Count: 1 } only && !only[0].IsCoalesce && IsBefore(only[0].Operation, add)
@@ -217,6 +227,19 @@ namespace K8sManifestAnalyzers.Rules
                 ? ObjectMembers.Find(creation, EnvVarReader.Env)
                 : null, types, body);
             return true;
+        }
+
+        private static bool Hands(IInvocationOperation call, ISymbol owner)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (Is(argument.Value, owner))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         // Earlier in the text than the Add, in its file.

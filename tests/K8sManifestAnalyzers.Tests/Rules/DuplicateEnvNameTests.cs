@@ -275,6 +275,23 @@ public sealed class DuplicateEnvNameTests
                     return container;
                 }
 
+                static void Reset(V1Container container) => container.Env = new List<V1EnvVar>();
+
+                public static V1Container Helper()
+                {
+                    var container = new V1Container { Name = "api", Env = new List<V1EnvVar> { new() { Name = "MODE", Value = "a" } } };
+                    Reset(container);
+                    container.Env.Add(new V1EnvVar { Name = "MODE", Value = "b" });
+                    return container;
+                }
+
+                public static void HelperOnParameter(V1Container container)
+                {
+                    container.Env.Add(new V1EnvVar { Name = "MODE", Value = "a" });
+                    Reset(container);
+                    container.Env.Add(new V1EnvVar { Name = "MODE", Value = "b" });
+                }
+
                 public static V1PodSpec Element(V1PodSpec spec)
                 {
                     spec.Containers[0].Env.Add(new V1EnvVar { Name = "MODE", Value = "a" });

@@ -197,13 +197,34 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         private static bool WritesName(ISimpleAssignmentOperation write) =>
             write.Target is IPropertyReferenceOperation { Property.Name: ServiceAccountName };
 
-        // True when the body writes a pod spec's service account outside an initializer, which may replace the name a
-        // creation writes: read from the references the body index records.
+        // True when the body writes a pod spec's service account outside an initializer, or hands a model to a method of
+        // the compilation that writes one (here or in the methods it calls, to the call-depth bound), which may replace
+        // the name a creation writes: read from the references and model calls the body index records.
         private static bool HasLaterWrites(IOperation root, KubernetesTypes types)
         {
             var index = Flow.BodyIndex.For(root, types);
-            return WritesLater(index.References(ServiceAccountName), types) || WritesLater(index.References(DeprecatedServiceAccount), types);
+            if (WritesLater(index.References(ServiceAccountName), types) || WritesLater(index.References(DeprecatedServiceAccount), types))
+            {
+                return true;
+            }
+
+            if (types.Values.Methods is not { } methods)
+            {
+                return false;
+            }
+
+            foreach (var call in index.ModelCalls)
+            {
+                if (methods.Get(call.TargetMethod, types) is { } summary && ConfigReferenceCollector.Within(methods, summary, types, 1, WritesAccounts))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
+
+        private static bool WritesAccounts(Summaries.MethodSummary summary, KubernetesTypes types) => !summary.ServiceAccountWritesInside(types).IsEmpty;
 
         private static bool WritesLater(IReadOnlyList<IOperation> references, KubernetesTypes types)
         {

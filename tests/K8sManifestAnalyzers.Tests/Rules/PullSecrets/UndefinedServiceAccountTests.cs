@@ -209,6 +209,44 @@ public sealed class UndefinedServiceAccountTests
             VerifyCS.Diagnostic(Descriptors.KMA118_UndefinedServiceAccount).WithLocation(1).WithArguments("deployer", "any namespace"),
             VerifyCS.Diagnostic(Descriptors.KMA118_UndefinedServiceAccount).WithLocation(2).WithArguments("janitor", "any namespace"));
 
+    // A helper of the compilation handed the spec that sets its account replaces the name the creation writes: only
+    // the name the helper is given is judged.
+    [Fact]
+    public Task HelperThatSetsTheAccount_ReplacesTheCreationsName() =>
+        VerifyNoFix(
+            [Accounts, """
+                using k8s.Models;
+
+                static class Specs
+                {
+                    public static void Use(V1PodSpec spec, string account) => spec.ServiceAccountName = account;
+
+                    public static void Nested(V1PodSpec spec) => Use(spec, "ci-runner");
+
+                    public static V1PodSpec Replaced()
+                    {
+                        var spec = new V1PodSpec { ServiceAccountName = "overwritten", Containers = [] };
+                        Use(spec, "ci-runner");
+                        return spec;
+                    }
+
+                    public static V1PodSpec ReplacedDeeper()
+                    {
+                        var spec = new V1PodSpec { ServiceAccountName = "overwritten", Containers = [] };
+                        Nested(spec);
+                        return spec;
+                    }
+
+                    public static V1PodSpec Undefined()
+                    {
+                        var spec = new V1PodSpec { ServiceAccountName = "overwritten", Containers = [] };
+                        Use(spec, {|#0:"deployer"|});
+                        return spec;
+                    }
+                }
+                """],
+            VerifyCS.Diagnostic(Descriptors.KMA118_UndefinedServiceAccount).WithLocation(0).WithArguments("deployer", "any namespace"));
+
     // Names a call passes to a pod spec factory or to a helper that sets the account are judged at the argument, and
     // renamed there.
     [Fact]
