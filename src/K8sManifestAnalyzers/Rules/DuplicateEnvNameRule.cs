@@ -63,8 +63,6 @@ namespace K8sManifestAnalyzers.Rules
                 }
             }
 
-            // What is listed before the Add, in text order: the creation the local is assigned (its only assignment),
-            // then the body's uses of `owner.Env`, read from the body index.
             foreach (var call in body.Index.ModelCalls)
             {
                 // A helper (or a delegate) handed the container before the Add may change its list in a way not read here.
@@ -74,6 +72,8 @@ namespace K8sManifestAnalyzers.Rules
                 }
             }
 
+            // What is listed before the Add, in text order: the creation the local is assigned (its only assignment),
+            // then the body's uses of `owner.Env`, read from the body index.
             var earlier = new EarlierStatements(add);
             List<EnvEntry>? listed = null;
             var creation = symbol is ILocalSymbol holder && body.Index.AssignmentsOf(holder) is { Count: 1 } only && !only[0].IsCoalesce && IsBefore(only[0].Operation, add)
