@@ -43,7 +43,8 @@ namespace K8sManifestAnalyzers.Rules
         /// <summary>
         /// <c>owner.Env.Add(entry)</c>: the entry listed before it with the same name, in the container's creation, an
         /// earlier <c>owner.Env = …</c> or an earlier Add, on every path to this one. Silent when the owner is not a
-        /// local assigned once or a parameter, or when its list may change in a way not read here.
+        /// local assigned once or a parameter, or when its list may change in a way not read here (an Insert or Clear,
+        /// a helper or delegate handed the owner before the Add). Read from the body index, not by walking the body.
         /// </summary>
         internal static void CheckAdd(Action<Diagnostic> report, IInvocationOperation add, IOperation owner, IOperation added, KubernetesTypes types, ManifestBody body)
         {
@@ -62,34 +63,50 @@ namespace K8sManifestAnalyzers.Rules
                 }
             }
 
+            foreach (var call in body.Index.ModelCalls)
+            {
+                // A helper (or a delegate) handed the container before the Add may change its list in a way not read here.
+                if (IsBefore(call, add) && !Analysis.Summaries.MethodSummaries.IsKnownNotToWrite(call.TargetMethod) && Hands(call, symbol))
+                {
+                    return;
+                }
+            }
+
+            // What is listed before the Add, in text order: the creation the local is assigned (its only assignment),
+            // then the body's uses of `owner.Env`, read from the body index.
             var earlier = new EarlierStatements(add);
             List<EnvEntry>? listed = null;
-            foreach (var operation in ContainerReader.Root(add).Descendants())
+            var creation = symbol is ILocalSymbol holder && body.Index.AssignmentsOf(holder) is { Count: 1 } only && !only[0].IsCoalesce && IsBefore(only[0].Operation, add)
+                ? only[0]
+                : (LocalAssignment?)null;
+            foreach (var member in body.Index.References(EnvVarReader.Env))
             {
-                if (operation.Syntax.SpanStart >= add.Syntax.SpanStart || operation.Syntax.SyntaxTree != add.Syntax.SyntaxTree)
+                if (!IsBefore(member, add))
                 {
                     continue;
                 }
 
-                switch (operation)
+                if (creation is { } assigned && assigned.Operation.Syntax.SpanStart < member.Syntax.SpanStart)
                 {
-                    // The creation the local is assigned (its only assignment).
-                    case ISimpleAssignmentOperation or IVariableDeclaratorOperation when symbol is ILocalSymbol holder && Assigns(operation, holder) is { } created:
-                        if (!earlier.RunsBefore(operation))
-                        {
-                            return;
-                        }
+                    creation = null;
+                    if (!ListCreated(assigned, earlier, types, body, ref listed))
+                    {
+                        return;
+                    }
+                }
 
-                        listed = ListOf(ObjectMembers.WithoutConversions(created) is IObjectCreationOperation creation && types.IsContainerType(creation.Type)
-                            ? ObjectMembers.Find(creation, EnvVarReader.Env)
-                            : null, types, body);
-                        break;
+                if (member is not IPropertyReferenceOperation { Instance: { } instance } || !Is(instance, symbol))
+                {
+                    continue;
+                }
 
+                switch (BodyIndex.UserOf(member))
+                {
                     // owner.Env = …: the list starts again; in a branch, what is listed is not known.
-                    case IAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: EnvVarReader.Env, Instance: { } instance } } assignment when Is(instance, symbol):
-                        if (!earlier.RunsBefore(operation) || assignment is not ISimpleAssignmentOperation)
+                    case IAssignmentOperation assignment when assignment.Target == member:
+                        if (!earlier.RunsBefore(assignment) || assignment is not ISimpleAssignmentOperation)
                         {
-                            if (assignment is ICoalesceAssignmentOperation && earlier.RunsBefore(operation))
+                            if (assignment is ICoalesceAssignmentOperation && earlier.RunsBefore(assignment))
                             {
                                 // `owner.Env ??= new List<V1EnvVar>()` keeps a list that is there.
                                 listed ??= new List<EnvEntry>();
@@ -102,21 +119,30 @@ namespace K8sManifestAnalyzers.Rules
                         listed = ListOf(assignment.Value, types, body);
                         break;
 
-                    case IInvocationOperation call when EnvVarReader.IsAddToEnv(call, types, out var callOwner, out var callAdded) && Is(callOwner, symbol):
-                        if (!earlier.RunsBefore(operation))
+                    case IInvocationOperation call when call.Instance is { } receiver && ObjectMembers.WithoutConversions(receiver) == member:
+                        if (EnvVarReader.IsAddToEnv(call, types, out _, out var callAdded))
                         {
-                            // Added on some paths only: which entries come before is not known.
+                            if (!earlier.RunsBefore(call))
+                            {
+                                // Added on some paths only: which entries come before is not known.
+                                return;
+                            }
+
+                            (listed ??= new List<EnvEntry>()).Add(EnvVarReader.Read(callAdded, types, body));
+                        }
+                        else if (receiver == member)
+                        {
+                            // Insert, Remove, Clear, …: the list changes in a way not followed.
                             return;
                         }
 
-                        (listed ??= new List<EnvEntry>()).Add(EnvVarReader.Read(callAdded, types, body));
                         break;
-
-                    case IInvocationOperation { Instance: IPropertyReferenceOperation { Property.Name: EnvVarReader.Env, Instance: { } instance } }
-                        when Is(instance, symbol):
-                        // Insert, Remove, Clear, …: the list changes in a way not followed.
-                        return;
                 }
+            }
+
+            if (creation is { } last && !ListCreated(last, earlier, types, body, ref listed))
+            {
+                return;
             }
 
             if (listed is null)
@@ -188,12 +214,37 @@ namespace K8sManifestAnalyzers.Rules
                 : null;
         }
 
-        private static IOperation? Assigns(IOperation operation, ILocalSymbol local) => operation switch
+        // The creation the owner local is assigned: the Env it is created with starts the list; false when the
+        // assignment is not on every path to the Add.
+        private static bool ListCreated(LocalAssignment assigned, EarlierStatements earlier, KubernetesTypes types, ManifestBody body, ref List<EnvEntry>? listed)
         {
-            ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local) => assignment.Value,
-            IVariableDeclaratorOperation { Initializer: { } initializer } declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local) => initializer.Value,
-            _ => null,
-        };
+            if (!earlier.RunsBefore(assigned.Operation))
+            {
+                return false;
+            }
+
+            listed = ListOf(ObjectMembers.WithoutConversions(assigned.Value) is IObjectCreationOperation creation && types.IsContainerType(creation.Type)
+                ? ObjectMembers.Find(creation, EnvVarReader.Env)
+                : null, types, body);
+            return true;
+        }
+
+        private static bool Hands(IInvocationOperation call, ISymbol owner)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                if (Is(argument.Value, owner))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Earlier in the text than the Add, in its file.
+        private static bool IsBefore(IOperation operation, IOperation add) =>
+            operation.Syntax.SpanStart < add.Syntax.SpanStart && operation.Syntax.SyntaxTree == add.Syntax.SyntaxTree;
 
         private static ISymbol? OwnerOf(IOperation owner) => ObjectMembers.WithoutConversions(owner) switch
         {

@@ -143,4 +143,41 @@ public sealed class NestedFactoryTests
         test.TestState.ExpectedDiagnostics.Add(SecretVerify.Diagnostic("KMA103").WithLocation(0).WithLocation(1).WithArguments("ghcr.io/acme/api:1.0", "ghcr.io/acme", string.Empty));
         await test.RunAsync();
     }
+
+    // KubernetesClient 17 and older: a factory that lists pull secrets in the pod spec's constructor (named or
+    // positional) gives its spec pull secrets, as an initializer does; one that lists none needs them at each call.
+    [Fact]
+    public async Task KubernetesClient17FactoriesListingPullSecretsInTheConstructor_AreCovered()
+    {
+        var test = new SecretVerify.Test { ReferenceAssemblies = K8sManifestAnalyzers.Tests.Verifiers.KubernetesReferences.WithoutKubernetes };
+        test.TestState.Sources.Add(K8sManifestAnalyzers.Tests.Verifiers.KubernetesClient17Stubs.Source);
+        test.TestState.Sources.Add("""
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            static class Specs
+            {
+                public static V1PodSpec Spec(string image) => new V1PodSpec(new List<V1Container> { new V1Container("c", image: image, imagePullPolicy: "Always") });
+
+                public static V1PodSpec Named(string image) => new V1PodSpec(
+                    new List<V1Container> { new V1Container("c", image: image, imagePullPolicy: "Always") },
+                    imagePullSecrets: new List<V1LocalObjectReference> { new V1LocalObjectReference("acme-registry") });
+
+                public static V1PodSpec Positional(string image) => new V1PodSpec(
+                    new List<V1Container> { new V1Container("c", image: image, imagePullPolicy: "Always") },
+                    null,
+                    new List<V1LocalObjectReference> { new V1LocalObjectReference("acme-registry") });
+            }
+
+            class Manifests
+            {
+                V1PodSpec A() => {|#1:Specs.Spec({|#0:"ghcr.io/acme/api:1.0"|})|};
+                V1PodSpec B() => Specs.Named("ghcr.io/acme/api:1.0");
+                V1PodSpec C() => Specs.Positional("ghcr.io/acme/api:1.0");
+            }
+            """);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*.cs]\nk8s_manifests.private_registries = ghcr.io/acme\nk8s_manifests.external_pull_secrets = acme-registry\n"));
+        test.TestState.ExpectedDiagnostics.Add(SecretVerify.Diagnostic("KMA103").WithLocation(0).WithLocation(1).WithArguments("ghcr.io/acme/api:1.0", "ghcr.io/acme", string.Empty));
+        await test.RunAsync();
+    }
 }

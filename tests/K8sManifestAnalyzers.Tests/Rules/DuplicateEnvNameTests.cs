@@ -175,6 +175,156 @@ public sealed class DuplicateEnvNameTests
             Duplicate(2, "MODE", 16),
             Duplicate(3, "DEBUG", 18));
 
+    // Every way the body lists entries before an Add: a helper handed the container, a local assigned once after its
+    // declaration, the list assigned again, `??=`, an Add inside a lambda (checked against what is listed on every
+    // path to it).
+    [Fact]
+    public Task EntriesListedBeforeAnAdd_ThroughParametersAssignmentsAndLambdas_AreReported() =>
+        K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.EnvironmentAnalyzer>.VerifyAnalyzerAsync(
+            """
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            static class Manifests
+            {
+                public static void Configure(V1Container container)
+                {
+                    container.Env.Add(new V1EnvVar { Name = {|#0:"MODE"|}, Value = "a" });
+                    container.Env.Add(new V1EnvVar { Name = "MODE", Value = "b" });
+                }
+
+                public static V1Container AssignedLater()
+                {
+                    V1Container container;
+                    container = new V1Container { Name = "api", Env = new List<V1EnvVar> { new() { Name = "OLD", Value = "x" } } };
+                    container.Env = new List<V1EnvVar> { new() { Name = {|#1:"LEVEL"|}, Value = "info" } };
+                    container.Env.Add(new V1EnvVar { Name = "OLD", Value = "y" });
+                    container.Env.Add(new V1EnvVar { Name = "LEVEL", Value = "debug" });
+                    return container;
+                }
+
+                public static V1Container Coalesced()
+                {
+                    var container = new V1Container { Name = "api" };
+                    container.Env ??= new List<V1EnvVar>();
+                    container.Env.Add(new V1EnvVar { Name = {|#2:"PORT"|}, Value = "80" });
+                    container.Env.Add(new V1EnvVar { Name = "PORT", Value = "8080" });
+                    return container;
+                }
+
+                public static V1Container InLambda(List<string> names)
+                {
+                    var container = new V1Container { Name = "api", Env = new List<V1EnvVar> { new() { Name = {|#3:"NAME"|}, Value = "a" } } };
+                    names.ForEach(n => container.Env.Add(new V1EnvVar { Name = "NAME", Value = n }));
+                    return container;
+                }
+            }
+            """,
+            Duplicate(0, "MODE", 9),
+            Duplicate(1, "LEVEL", 18),
+            Duplicate(2, "PORT", 27),
+            Duplicate(3, "NAME", 34));
+
+    // What the body may list before an Add in a way not read on every path: an Add in a loop, in a lambda or in a
+    // branch; an Insert; a helper or a call not followed handed the container; an owner reached through an element or
+    // assigned twice; a list assigned in a branch. Silent.
+    [Fact]
+    public Task EntriesNotListedOnEveryPathBeforeAnAdd_AreNotReported() =>
+        K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.EnvironmentAnalyzer>.VerifyAnalyzerAsync(
+            """
+            using System;
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            static class Manifests
+            {
+                public static V1Container LoopBefore(string[] names)
+                {
+                    var container = new V1Container { Name = "api", Env = new List<V1EnvVar>() };
+                    foreach (var name in names)
+                    {
+                        container.Env.Add(new V1EnvVar { Name = "MODE", Value = name });
+                    }
+
+                    container.Env.Add(new V1EnvVar { Name = "MODE", Value = "z" });
+                    return container;
+                }
+
+                public static V1Container LambdaBefore()
+                {
+                    var container = new V1Container { Name = "api", Env = new List<V1EnvVar>() };
+                    Action add = () => container.Env.Add(new V1EnvVar { Name = "MODE", Value = "a" });
+                    container.Env.Add(new V1EnvVar { Name = "MODE", Value = "b" });
+                    add();
+                    return container;
+                }
+
+                public static V1Container Inserted()
+                {
+                    var container = new V1Container { Name = "api", Env = new List<V1EnvVar>() };
+                    container.Env.Insert(0, new V1EnvVar { Name = "MODE", Value = "a" });
+                    container.Env.Add(new V1EnvVar { Name = "MODE", Value = "b" });
+                    return container;
+                }
+
+                public static V1Container Handed(Action<V1Container> configure)
+                {
+                    var container = new V1Container { Name = "api", Env = new List<V1EnvVar> { new() { Name = "MODE", Value = "a" } } };
+                    configure(container);
+                    container.Env.Add(new V1EnvVar { Name = "MODE", Value = "b" });
+                    return container;
+                }
+
+                static void Reset(V1Container container) => container.Env = new List<V1EnvVar>();
+
+                public static V1Container Helper()
+                {
+                    var container = new V1Container { Name = "api", Env = new List<V1EnvVar> { new() { Name = "MODE", Value = "a" } } };
+                    Reset(container);
+                    container.Env.Add(new V1EnvVar { Name = "MODE", Value = "b" });
+                    return container;
+                }
+
+                public static void HelperOnParameter(V1Container container)
+                {
+                    container.Env.Add(new V1EnvVar { Name = "MODE", Value = "a" });
+                    Reset(container);
+                    container.Env.Add(new V1EnvVar { Name = "MODE", Value = "b" });
+                }
+
+                public static V1PodSpec Element(V1PodSpec spec)
+                {
+                    spec.Containers[0].Env.Add(new V1EnvVar { Name = "MODE", Value = "a" });
+                    spec.Containers[0].Env.Add(new V1EnvVar { Name = "MODE", Value = "b" });
+                    return spec;
+                }
+
+                public static V1Container AssignedTwice(bool flag)
+                {
+                    var container = new V1Container { Name = "api", Env = new List<V1EnvVar> { new() { Name = "MODE", Value = "a" } } };
+                    if (flag)
+                    {
+                        container = new V1Container { Name = "other", Env = new List<V1EnvVar>() };
+                    }
+
+                    container.Env.Add(new V1EnvVar { Name = "MODE", Value = "b" });
+                    return container;
+                }
+
+                public static V1Container ListInBranch(bool flag)
+                {
+                    var container = new V1Container { Name = "api", Env = new List<V1EnvVar> { new() { Name = "MODE", Value = "a" } } };
+                    if (flag)
+                    {
+                        container.Env = new List<V1EnvVar>();
+                    }
+
+                    container.Env.Add(new V1EnvVar { Name = "MODE", Value = "b" });
+                    return container;
+                }
+            }
+            """);
+
     [Fact]
     public Task DistinctComputedOrSeparateNames_AreNotReported() =>
         VerifyCS.VerifyAnalyzerAsync(

@@ -11,12 +11,16 @@ namespace K8sManifestAnalyzers.Analysis.Flow
     /// <summary>An assignment to a local: its declarator or assignment, and the value.</summary>
     internal readonly struct LocalAssignment
     {
-        internal LocalAssignment(SyntaxNode syntax, IOperation value, bool isCoalesce)
+        internal LocalAssignment(IOperation operation, SyntaxNode syntax, IOperation value, bool isCoalesce)
         {
+            Operation = operation;
             Syntax = syntax;
             Value = value;
             IsCoalesce = isCoalesce;
         }
+
+        /// <summary>The declarator or the assignment.</summary>
+        internal IOperation Operation { get; }
 
         internal SyntaxNode Syntax { get; }
 
@@ -78,8 +82,11 @@ namespace K8sManifestAnalyzers.Analysis.Flow
     /// <summary>
     /// One pass over a method body (or another operation block): the assignments of every local, the locals that
     /// cannot be followed (captured and written by a lambda, passed by <c>ref</c> or <c>out</c>, deconstructed),
-    /// <c>foreach</c> variables and the writes to image and pull-policy properties. Paths such as
-    /// <c>pod.Spec.Containers[0]</c> are resolved against it.
+    /// <c>foreach</c> variables, the writes to image and pull-policy properties, the calls that receive a model or add
+    /// to a list, and the references to the members that can change after their object is created (pull-secret and
+    /// data lists, container lists, env lists, the service account). Paths such as <c>pod.Spec.Containers[0]</c> are
+    /// resolved against it. The collectors and rules that ask whether something is written or used later in a body
+    /// read these facts; none walks the body's operations again.
     /// </summary>
     internal sealed class BodyIndex
     {
@@ -94,6 +101,8 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         private readonly List<AccessPath> _mayWrite = new();
         private List<IOperation>? _listMembers;
         private List<IInvocationOperation>? _modelCalls;
+        private List<IInvocationOperation>? _listCalls;
+        private Dictionary<string, List<IOperation>>? _references;
         private Dictionary<ILocalSymbol, List<IArgumentOperation>>? _passed;
 
         private BodyIndex(IOperation root)
@@ -118,6 +127,22 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         /// 17 and older). The pull-secret and Secret readers find later writes here instead of walking the body again.
         /// </summary>
         internal IReadOnlyList<IOperation> ListMembers => (IReadOnlyList<IOperation>?)_listMembers ?? Array.Empty<IOperation>();
+
+        /// <summary>
+        /// Every reference to a property of this name, in text order (written, added to, read, or set in an
+        /// initializer), for the members whose later changes a reader asks about: the container lists
+        /// (<c>Containers</c>, <c>InitContainers</c>, <c>EphemeralContainers</c>), a container's <c>Env</c>, and a pod
+        /// spec's <c>ServiceAccountName</c> and deprecated <c>ServiceAccount</c>. Empty for any other name. The reader
+        /// finds what uses the reference with <see cref="UserOf"/>.
+        /// </summary>
+        internal IReadOnlyList<IOperation> References(string member) =>
+            _references is not null && _references.TryGetValue(member, out var references) ? references : Array.Empty<IOperation>();
+
+        /// <summary>
+        /// The calls that may add to a list after it is created: <c>Add</c>, <c>Insert</c> and <c>AddRange</c> on an
+        /// instance (<c>spec.Containers.Add(…)</c>, <c>list.Insert(0, …)</c> on a local holding one), in text order.
+        /// </summary>
+        internal IReadOnlyList<IInvocationOperation> ListCalls => (IReadOnlyList<IInvocationOperation>?)_listCalls ?? Array.Empty<IInvocationOperation>();
 
         /// <summary>The arguments of calls (not of creations) that are the local itself, in text order.</summary>
         internal IReadOnlyList<IArgumentOperation> ArgumentsPassing(ILocalSymbol local) =>
@@ -200,8 +225,16 @@ namespace K8sManifestAnalyzers.Analysis.Flow
 
                         break;
 
-                    case IPropertyReferenceOperation { Property.Name: var member } when IsListMember(member):
-                        (index._listMembers ??= new List<IOperation>()).Add(operation);
+                    case IPropertyReferenceOperation { Property.Name: var member }:
+                        if (IsListMember(member))
+                        {
+                            (index._listMembers ??= new List<IOperation>()).Add(operation);
+                        }
+                        else if (IsReferencedMember(member))
+                        {
+                            index.AddReference(member, operation);
+                        }
+
                         break;
 
                     case IDeconstructionAssignmentOperation deconstruction:
@@ -243,13 +276,18 @@ namespace K8sManifestAnalyzers.Analysis.Flow
 
                         break;
 
-                    case IInvocationOperation invocation when HandsOnModel(invocation, types):
-                        pendingCalls.Add(invocation);
-                        (index._modelCalls ??= new List<IInvocationOperation>()).Add(invocation);
-                        index.AddLambdaRows(invocation);
-                        break;
-
                     case IInvocationOperation invocation:
+                        if (HandsOnModel(invocation, types))
+                        {
+                            pendingCalls.Add(invocation);
+                            (index._modelCalls ??= new List<IInvocationOperation>()).Add(invocation);
+                        }
+
+                        if (invocation is { Instance: not null, TargetMethod.Name: "Add" or "Insert" or "AddRange" })
+                        {
+                            (index._listCalls ??= new List<IInvocationOperation>()).Add(invocation);
+                        }
+
                         index.AddLambdaRows(invocation);
                         break;
                 }
@@ -300,6 +338,24 @@ namespace K8sManifestAnalyzers.Analysis.Flow
                 || string.Equals(name, "BinaryData", StringComparison.OrdinalIgnoreCase)
                 || string.Equals(name, "ImagePullSecrets", StringComparison.OrdinalIgnoreCase));
 
+        // The members of References, by name (KubernetesClient's PascalCase property names).
+        private static bool IsReferencedMember(string name) => name switch
+        {
+            "Containers" or "InitContainers" or "EphemeralContainers" or "Env" or "ServiceAccountName" or "ServiceAccount" => true,
+            _ => false,
+        };
+
+        private void AddReference(string member, IOperation reference)
+        {
+            _references ??= new Dictionary<string, List<IOperation>>(StringComparer.Ordinal);
+            if (!_references.TryGetValue(member, out var references))
+            {
+                _references[member] = references = new List<IOperation>();
+            }
+
+            references.Add(reference);
+        }
+
         /// <summary>
         /// The creation a member of <see cref="ListMembers"/> is written in (its initializer or its constructor
         /// arguments), or null for a member written or read elsewhere.
@@ -314,7 +370,10 @@ namespace K8sManifestAnalyzers.Analysis.Flow
             _ => null,
         };
 
-        /// <summary>The operation that uses a member of <see cref="ListMembers"/> (an assignment, an <c>Add</c>), above the conversions applied to it.</summary>
+        /// <summary>
+        /// The operation that uses a member of <see cref="ListMembers"/> or <see cref="References"/> (an assignment, an
+        /// <c>Add</c>), above the conversions applied to it.
+        /// </summary>
         internal static IOperation? UserOf(IOperation member)
         {
             var parent = member.Parent;
@@ -738,7 +797,7 @@ namespace K8sManifestAnalyzers.Analysis.Flow
                 _assignments.Add(local, list);
             }
 
-            list.Add(new LocalAssignment(syntax, value, isCoalesce));
+            list.Add(new LocalAssignment(at, syntax, value, isCoalesce));
             if (IsInsideFunction(at))
             {
                 // Written by a lambda or local function: when that runs is not followed.

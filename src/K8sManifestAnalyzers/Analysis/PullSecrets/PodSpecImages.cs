@@ -133,41 +133,48 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
         }
 
-        // What the body adds to the spec's lists and writes to their containers after creating it.
+        // What the body adds to the spec's lists and writes to their containers after creating it, read from the body
+        // index: the list calls (Add, Insert, AddRange) and the references to the container lists.
         private void AddLater(AccessPath place)
         {
             var index = _body.Index;
             HashSet<ILocalSymbol>? added = null;
-            foreach (var operation in index.Root.Descendants())
+            foreach (var call in index.ListCalls)
             {
-                switch (operation)
+                if (call.Instance is not { } list || !IsList(index.Resolve(list), place))
                 {
-                    case IInvocationOperation { TargetMethod.Name: "Add" or "Insert" or "AddRange", Instance: { } list } call
-                        when IsList(index.Resolve(list), place):
-                        foreach (var argument in call.Arguments)
+                    continue;
+                }
+
+                foreach (var argument in call.Arguments)
+                {
+                    if (_body.Types.IsModel(argument.Value.Type) || argument.Value.Type is IArrayTypeSymbol)
+                    {
+                        AddEntries(argument.Value);
+                        var local = ObjectMembers.WithoutConversions(argument.Value) switch
                         {
-                            if (_body.Types.IsModel(argument.Value.Type) || argument.Value.Type is IArrayTypeSymbol)
-                            {
-                                AddEntries(argument.Value);
-                                var local = ObjectMembers.WithoutConversions(argument.Value) switch
-                                {
-                                    ILocalReferenceOperation reference => reference.Local,
-                                    ISimpleAssignmentOperation { Target: ILocalReferenceOperation reference } => reference.Local,
-                                    _ => null,
-                                };
-                                if (local is not null)
-                                {
-                                    (added ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)).Add(local);
-                                }
-                            }
+                            ILocalReferenceOperation reference => reference.Local,
+                            ISimpleAssignmentOperation { Target: ILocalReferenceOperation reference } => reference.Local,
+                            _ => null,
+                        };
+                        if (local is not null)
+                        {
+                            (added ??= new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default)).Add(local);
                         }
+                    }
+                }
+            }
 
-                        break;
-
-                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target, Parent: not IObjectOrCollectionInitializerOperation } assignment
-                        when IsList(index.Resolve(target), place):
+            foreach (var name in Lists)
+            {
+                foreach (var reference in index.References(name))
+                {
+                    // `spec.Containers = …` outside an initializer.
+                    if (BodyIndex.UserOf(reference) is ISimpleAssignmentOperation { Parent: not IObjectOrCollectionInitializerOperation } assignment
+                        && assignment.Target == reference && IsList(index.Resolve(reference), place))
+                    {
                         AddEntries(assignment.Value);
-                        break;
+                    }
                 }
             }
 

@@ -231,7 +231,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
 
             var root = ContainerReader.Root(call);
-            if (Mentions(summary.Index.Root) || Mentions(root))
+            if (Mentions(summary.Index) || Mentions(Flow.BodyIndex.For(root, types)))
             {
                 return;
             }
@@ -253,18 +253,21 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 }
             }
 
-            // Pull secrets and service accounts written anywhere in a body are read where they are written, not here.
-            static bool Mentions(IOperation body)
+            // Pull secrets and service accounts written anywhere in a body are read where they are written, not here: the
+            // body index's references to `ImagePullSecrets` (a property, or a constructor argument of KubernetesClient 17
+            // and older that the code writes), `ServiceAccountName` and `ServiceAccount`.
+            static bool Mentions(Flow.BodyIndex index)
             {
-                foreach (var node in body.Syntax.DescendantNodes())
+                foreach (var member in index.ListMembers)
                 {
-                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.IdentifierNameSyntax { Identifier.ValueText: PullSecretReader.ImagePullSecrets or "ServiceAccountName" or "ServiceAccount" })
+                    if (member is IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets }
+                        || (member is IArgumentOperation { ArgumentKind: not ArgumentKind.DefaultValue, Parameter.Name: var name } && string.Equals(name, PullSecretReader.ImagePullSecrets, System.StringComparison.OrdinalIgnoreCase)))
                     {
                         return true;
                     }
                 }
 
-                return false;
+                return index.References("ServiceAccountName").Count > 0 || index.References("ServiceAccount").Count > 0;
             }
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -196,13 +197,40 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         private static bool WritesName(ISimpleAssignmentOperation write) =>
             write.Target is IPropertyReferenceOperation { Property.Name: ServiceAccountName };
 
-        // True when the body writes a pod spec's service account outside an initializer, which may replace the name a
-        // creation writes.
+        // True when the body writes a pod spec's service account outside an initializer, or hands a model to a method of
+        // the compilation that writes one (here or in the methods it calls, to the call-depth bound), which may replace
+        // the name a creation writes: read from the references and model calls the body index records.
         private static bool HasLaterWrites(IOperation root, KubernetesTypes types)
         {
-            foreach (var operation in root.Descendants())
+            var index = Flow.BodyIndex.For(root, types);
+            if (WritesLater(index.References(ServiceAccountName), types) || WritesLater(index.References(DeprecatedServiceAccount), types))
             {
-                if (operation is ISimpleAssignmentOperation assignment && IsLaterWrite(assignment, types))
+                return true;
+            }
+
+            if (types.Values.Methods is not { } methods)
+            {
+                return false;
+            }
+
+            foreach (var call in index.ModelCalls)
+            {
+                if (methods.Get(call.TargetMethod, types) is { } summary && ConfigReferenceCollector.Within(methods, summary, types, 1, WritesAccounts))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool WritesAccounts(Summaries.MethodSummary summary, KubernetesTypes types) => !summary.ServiceAccountWritesInside(types).IsEmpty;
+
+        private static bool WritesLater(IReadOnlyList<IOperation> references, KubernetesTypes types)
+        {
+            foreach (var reference in references)
+            {
+                if (Flow.BodyIndex.UserOf(reference) is ISimpleAssignmentOperation assignment && assignment.Target == reference && IsLaterWrite(assignment, types))
                 {
                     return true;
                 }

@@ -331,6 +331,79 @@ public sealed class MissingPullSecretTests
             """,
             EditorConfig);
 
+    // Containers the body adds to the spec's lists after creating it, however it reaches them: a local holding the
+    // list, Insert, AddRange, a later list assignment through the pod, an Add in a lambda or a loop.
+    [Fact]
+    public Task ContainersAddedLater_ThroughLocalsListsLambdasAndLoops_AreReported() =>
+        RunAnalyzer(
+            """
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            static class Manifests
+            {
+                public static V1PodSpec Alias()
+                {
+                    var spec = {|#1:new V1PodSpec|} { Containers = new List<V1Container>() };
+                    var list = spec.Containers;
+                    list.Add(new V1Container { Image = {|#0:"ghcr.io/acme/api:2"|}, ImagePullPolicy = "IfNotPresent" });
+                    return spec;
+                }
+
+                public static V1PodSpec InsertedAndRanges()
+                {
+                    var spec = {|#3:new V1PodSpec|} { Containers = new List<V1Container>(), InitContainers = new List<V1Container>() };
+                    spec.Containers.Insert(0, new V1Container { Image = {|#2:"ghcr.io/acme/api:3"|}, ImagePullPolicy = "IfNotPresent" });
+                    ((List<V1Container>)spec.InitContainers).AddRange(new[] { new V1Container { Image = {|#4:"ghcr.io/acme/init:1"|}, ImagePullPolicy = "IfNotPresent" } });
+                    return spec;
+                }
+
+                public static V1Pod ThroughThePod(List<string> names)
+                {
+                    var pod = new V1Pod { Spec = {|#6:new|}() { Containers = new List<V1Container>() } };
+                    pod.Spec.InitContainers = new List<V1Container> { new() { Image = {|#5:"ghcr.io/acme/init:2"|}, ImagePullPolicy = "IfNotPresent" } };
+                    names.ForEach(n => pod.Spec.Containers.Add(new V1Container { Name = n, Image = {|#7:"registry.example.com/shop/worker:1"|}, ImagePullPolicy = "IfNotPresent" }));
+                    foreach (var n in names)
+                    {
+                        pod.Spec.Containers.Add(new V1Container { Name = n, Image = {|#8:"registry.example.com/shop/job:1"|}, ImagePullPolicy = "IfNotPresent" });
+                    }
+
+                    return pod;
+                }
+            }
+            """,
+            EditorConfig,
+            VerifyCS.Diagnostic("KMA103").WithLocation(0).WithLocation(1).WithArguments("ghcr.io/acme/api:2", "ghcr.io/acme", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(2).WithLocation(3).WithArguments("ghcr.io/acme/api:3", "ghcr.io/acme", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(4).WithLocation(3).WithArguments("ghcr.io/acme/init:1", "ghcr.io/acme", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(5).WithLocation(6).WithArguments("ghcr.io/acme/init:2", "ghcr.io/acme", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(7).WithLocation(6).WithArguments("registry.example.com/shop/worker:1", "registry.example.com", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(8).WithLocation(6).WithArguments("registry.example.com/shop/job:1", "registry.example.com", string.Empty));
+
+    // Containers added to another spec's list, or through a local that may hold another list, are not this spec's:
+    // silent.
+    [Fact]
+    public Task ContainersAddedToOtherLists_AreNotReported() =>
+        RunAnalyzer(
+            """
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            static class Manifests
+            {
+                public static V1PodSpec Other(V1PodSpec other, bool flag)
+                {
+                    var spec = new V1PodSpec { Containers = new List<V1Container>() };
+                    other.Containers.Add(new V1Container { Image = "ghcr.io/acme/api:2", ImagePullPolicy = "IfNotPresent" });
+                    var list = flag ? spec.Containers : other.Containers;
+                    list.Add(new V1Container { Image = "ghcr.io/acme/api:2", ImagePullPolicy = "IfNotPresent" });
+                    other.InitContainers = new List<V1Container> { new() { Image = "ghcr.io/acme/init:2", ImagePullPolicy = "IfNotPresent" } };
+                    return spec;
+                }
+            }
+            """,
+            EditorConfig);
+
     [Fact]
     public Task PrivateImageWithUnknownTag_IsCheckedOnItsKnownName() =>
         RunAnalyzer(

@@ -158,6 +158,95 @@ public sealed class UndefinedServiceAccountTests
             VerifyCS.Diagnostic(Descriptors.KMA118_UndefinedServiceAccount).WithLocation(2).WithArguments("deployer", "any namespace"),
             VerifyCS.Diagnostic(Descriptors.KMA118_UndefinedServiceAccount).WithLocation(3).WithArguments("auditor", "any namespace"));
 
+    // A later write replaces the name the creation writes whatever reaches the spec: an element of an array, a foreach
+    // variable, a lambda, the deprecated field. Only the names written later are judged, in any namespace (the
+    // deprecated one is not: whether serviceAccountName is also set is not known there).
+    [Fact]
+    public Task LaterWritesThroughElementsLoopsAndLambdas_ReplaceTheCreationsName() =>
+        VerifyNoFix(
+            [Accounts, """
+                using System;
+                using System.Collections.Generic;
+                using k8s.Models;
+
+                static class Pods
+                {
+                    public static V1Pod[] Element()
+                    {
+                        var pods = new[] { new V1Pod { Metadata = new() { Name = "a", NamespaceProperty = "shop" }, Spec = new() { ServiceAccountName = "overwritten", Containers = [] } } };
+                        pods[0].Spec.ServiceAccountName = {|#0:"auditor"|};
+                        return pods;
+                    }
+
+                    public static V1Pod Loop()
+                    {
+                        var pod = new V1Pod { Metadata = new() { Name = "b", NamespaceProperty = "shop" }, Spec = new() { ServiceAccountName = "overwritten", Containers = [] } };
+                        foreach (var each in new List<V1Pod> { pod })
+                        {
+                            each.Spec.ServiceAccountName = {|#1:"deployer"|};
+                        }
+
+                        return pod;
+                    }
+
+                    public static V1PodSpec Lambda()
+                    {
+                        var spec = new V1PodSpec { ServiceAccountName = "overwritten", Containers = [] };
+                        Action reset = () => spec.ServiceAccountName = {|#2:"janitor"|};
+                        reset();
+                        return spec;
+                    }
+
+                    public static V1PodSpec Deprecated()
+                    {
+                        var spec = new V1PodSpec { ServiceAccountName = "overwritten", Containers = [] };
+                        spec.ServiceAccount = "legacy";
+                        return spec;
+                    }
+                }
+                """],
+            VerifyCS.Diagnostic(Descriptors.KMA118_UndefinedServiceAccount).WithLocation(0).WithArguments("auditor", "any namespace"),
+            VerifyCS.Diagnostic(Descriptors.KMA118_UndefinedServiceAccount).WithLocation(1).WithArguments("deployer", "any namespace"),
+            VerifyCS.Diagnostic(Descriptors.KMA118_UndefinedServiceAccount).WithLocation(2).WithArguments("janitor", "any namespace"));
+
+    // A helper of the compilation handed the spec that sets its account replaces the name the creation writes: only
+    // the name the helper is given is judged.
+    [Fact]
+    public Task HelperThatSetsTheAccount_ReplacesTheCreationsName() =>
+        VerifyNoFix(
+            [Accounts, """
+                using k8s.Models;
+
+                static class Specs
+                {
+                    public static void Use(V1PodSpec spec, string account) => spec.ServiceAccountName = account;
+
+                    public static void Nested(V1PodSpec spec) => Use(spec, "ci-runner");
+
+                    public static V1PodSpec Replaced()
+                    {
+                        var spec = new V1PodSpec { ServiceAccountName = "overwritten", Containers = [] };
+                        Use(spec, "ci-runner");
+                        return spec;
+                    }
+
+                    public static V1PodSpec ReplacedDeeper()
+                    {
+                        var spec = new V1PodSpec { ServiceAccountName = "overwritten", Containers = [] };
+                        Nested(spec);
+                        return spec;
+                    }
+
+                    public static V1PodSpec Undefined()
+                    {
+                        var spec = new V1PodSpec { ServiceAccountName = "overwritten", Containers = [] };
+                        Use(spec, {|#0:"deployer"|});
+                        return spec;
+                    }
+                }
+                """],
+            VerifyCS.Diagnostic(Descriptors.KMA118_UndefinedServiceAccount).WithLocation(0).WithArguments("deployer", "any namespace"));
+
     // Names a call passes to a pod spec factory or to a helper that sets the account are judged at the argument, and
     // renamed there.
     [Fact]
