@@ -52,7 +52,8 @@ namespace K8sManifestAnalyzers.CodeFixes
             Descriptors.KMA003_YamlNeverWithMutableImage,
             Descriptors.KMA006_YamlMissingImage,
             Descriptors.KMA007_YamlNeverPullPolicy,
-            Descriptors.KMA012_YamlAlwaysPullRequired);
+            Descriptors.KMA012_YamlAlwaysPullRequired,
+            Descriptors.KMA119_YamlDuplicateEnvNameLater);
 
         private static bool IsYamlFinding(Diagnostic diagnostic)
         {

@@ -981,6 +981,18 @@ namespace K8sManifestAnalyzers
             AlwaysPullRequiredDescription,
             isEnabledByDefault: false);
 
+        /// <summary>
+        /// KMA119 in YAML written in a C# string, when the later entry cannot be placed in the source (it spans an
+        /// interpolation hole or two pieces of a concatenation), so no line can be named.
+        /// </summary>
+        internal static readonly DiagnosticDescriptor KMA119_YamlDuplicateEnvNameLater = Create(
+            DiagnosticIds.DuplicateEnvName,
+            "Duplicate env name",
+            "Env var '{0}' is defined again later in this env list: the later entry wins and this one has no effect",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            DuplicateEnvNameDescription);
+
         private const string UnreadableYamlDescription =
             "A .yaml or .yml file given to the compiler (AdditionalFiles), or a constant string handed to KubernetesYaml.Deserialize, LoadFromString or LoadAllFromString, is read as Kubernetes manifests. When the YAML parser rejects it, kubectl apply and KubernetesYaml reject it too, and none of its containers is checked. Reported once per file, where the parser stopped, or once per string, on the string.";
 

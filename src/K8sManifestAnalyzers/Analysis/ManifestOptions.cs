@@ -51,8 +51,11 @@ namespace K8sManifestAnalyzers.Analysis
         /// The names KMA117 reads as credentials: the default terms plus the words of <c>k8s_manifests.secret_env_names</c>
         /// (comma-separated; each entry is split into words like a name, and added to the defaults).
         /// </summary>
-        internal static Model.CredentialName CredentialNames(AnalyzerOptions options, SyntaxTree tree) =>
-            Parsed(ConfigOf(options, tree), SecretEnvNames, ParsedCredentialNames, static text => Model.CredentialName.With(SplitList(text)), Model.CredentialName.Default);
+        internal static Model.CredentialName CredentialNames(AnalyzerOptions options, SyntaxTree tree) => CredentialNames(ConfigOf(options, tree));
+
+        /// <summary>The credential names of a file's options (a YAML file's: <c>GetOptions(AdditionalText)</c>).</summary>
+        internal static Model.CredentialName CredentialNames(AnalyzerConfigOptions config) =>
+            Parsed(config, SecretEnvNames, ParsedCredentialNames, static text => Model.CredentialName.With(SplitList(text)), Model.CredentialName.Default);
 
         /// <summary>
         /// Whether the initializers of settable fields and properties count as the defaults a deployment gets when

@@ -84,6 +84,9 @@ namespace K8sManifestAnalyzers.Analyzers
                     return;
                 }
 
+                // KubernetesYaml's entry points: the Secrets, ConfigMaps, service accounts and references of YAML strings.
+                var yamlEntryPoints = YamlEntryPoints.Resolve(start.Compilation);
+
                 // [ContainerImage(PullSecret = "…")]: the generated AddTo lists that Secret on pod specs.
                 if (Analysis.CompilationFacts.For(start.Compilation).ImageAttribute is { } imageAttribute)
                 {
@@ -99,6 +102,11 @@ namespace K8sManifestAnalyzers.Analyzers
                                 ConfigReferenceCollector.CollectCreation(creation, types, state);
                                 break;
                             case IInvocationOperation invocation:
+                                if (yamlEntryPoints is not null && YamlEntryPoints.IsEntryPointName(invocation.TargetMethod.Name))
+                                {
+                                    CollectYamlString(invocation, yamlEntryPoints, state, c.CancellationToken);
+                                }
+
                                 PullSecretCollector.CollectInvocation(invocation, types, state);
                                 if (KubernetesTypes.IsInSource(invocation.TargetMethod) && types.Values.Methods is { } methods
                                     && methods.Get(invocation.TargetMethod, types) is { } summary)
@@ -128,6 +136,24 @@ namespace K8sManifestAnalyzers.Analyzers
                     OperationKind.SimpleAssignment,
                     OperationKind.CoalesceAssignment);
             });
+        }
+
+        // A constant string handed to KubernetesYaml: what it defines and references joins the world, with locations inside
+        // the literal (YamlLiteralCache, shared with YamlLiteralAnalyzer). A string that cannot be read (invalid YAML, a
+        // template, a literal still being typed) may hold anything of the kinds its text names, as an unreadable file.
+        private static void CollectYamlString(IInvocationOperation invocation, YamlEntryPoints entryPoints, PullSecretState state, System.Threading.CancellationToken cancellationToken)
+        {
+            if (entryPoints.YamlArgument(invocation) is not { Value: { ConstantValue: { HasValue: true, Value: string text } } value }
+                || value.Syntax is not Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionSyntax argument
+                || invocation.SemanticModel is not { } model)
+            {
+                return;
+            }
+
+            var objects = argument.ContainsDiagnostics
+                ? YamlObjects.Unreadable(text)
+                : YamlLiteralCache.Get(argument, text, model, cancellationToken)?.Objects;
+            objects?.AddTo(state);
         }
 
         private static ImmutableArray<AdditionalText> YamlFiles(ImmutableArray<AdditionalText> files)

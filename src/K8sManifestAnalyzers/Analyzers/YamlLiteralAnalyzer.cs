@@ -10,7 +10,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace K8sManifestAnalyzers.Analyzers
 {
     /// <summary>
-    /// Host of the image and pull-policy rules (KMA001 to KMA008, KMA010 to KMA012), KMA301 and KMA302 on YAML written
+    /// Host of the image and pull-policy rules (KMA001 to KMA008, KMA010 to KMA012), the env, pull-secret list and data
+    /// rules (KMA105, KMA106, KMA117, KMA119), KMA301 and KMA302 on YAML written
     /// in C#: the constant string handed to <c>KubernetesYaml.Deserialize</c>, <c>LoadFromString</c> or
     /// <c>LoadAllFromString</c> (<see cref="YamlEntryPoints"/>), read by <see cref="YamlLiteralReader"/> and reported at
     /// the scalar inside the literal. A compilation without KubernetesClient's YAML class gets no action at all; one
@@ -21,7 +22,7 @@ namespace K8sManifestAnalyzers.Analyzers
     {
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            YamlContainerRules.Descriptors.Add(Descriptors.KMA301_UnreadableYamlLiteral).Add(Descriptors.KMA302_YamlLiteralTemplateSkipped);
+            YamlContainerRules.Descriptors.AddRange(YamlObjectRules.Descriptors).Add(Descriptors.KMA301_UnreadableYamlLiteral).Add(Descriptors.KMA302_YamlLiteralTemplateSkipped);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -52,7 +53,7 @@ namespace K8sManifestAnalyzers.Analyzers
                 return;
             }
 
-            var manifest = YamlLiteralReader.Read(argument, text, model, context.CancellationToken);
+            var manifest = YamlLiteralCache.Get(argument, text, model, context.CancellationToken);
             if (manifest is null)
             {
                 return;
@@ -61,18 +62,24 @@ namespace K8sManifestAnalyzers.Analyzers
             var Report = context.ReportDiagnostic;
             UnreadableYamlRule.CheckLiteral(Report, manifest);
             YamlTemplateRule.CheckLiteral(Report, manifest);
-            if (manifest.Containers.IsEmpty)
+            if (manifest.HasNothingToJudge)
             {
                 return;
             }
 
             // The options of the file that holds the call, like every finding in C#; its severities apply as usual.
             var tree = argument.SyntaxTree;
-            YamlContainerRules.Check(
-                Report,
-                manifest.Containers,
-                ManifestOptions.MutableTags(context.Options, tree),
-                ManifestOptions.GetList(context.Options, tree, ManifestOptions.AllowedRegistries));
+            if (!manifest.Containers.IsEmpty)
+            {
+                YamlContainerRules.Check(
+                    Report,
+                    manifest.Containers,
+                    ManifestOptions.MutableTags(context.Options, tree),
+                    ManifestOptions.GetList(context.Options, tree, ManifestOptions.AllowedRegistries));
+            }
+
+            var options = context.Options;
+            YamlObjectRules.Check(Report, manifest, () => ManifestOptions.CredentialNames(options, tree));
         }
     }
 }

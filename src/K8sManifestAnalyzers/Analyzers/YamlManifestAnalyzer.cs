@@ -8,7 +8,8 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace K8sManifestAnalyzers.Analyzers
 {
     /// <summary>
-    /// Host of the image and pull-policy rules (KMA001 to KMA008, KMA010 to KMA012) on the YAML manifests a project gives
+    /// Host of the image and pull-policy rules (KMA001 to KMA008, KMA010 to KMA012), and of the env, pull-secret list and
+    /// data rules (KMA105, KMA106, KMA117, KMA119), on the YAML manifests a project gives
     /// the compiler as <c>AdditionalFiles</c> (<c>.yaml</c>, <c>.yml</c>), and of KMA301 and KMA302 for the files it
     /// cannot read. Runs whether or not KubernetesClient is referenced. A project without YAML files never loads the
     /// YAML parser: only <see cref="YamlManifestReader"/> reaches it, and only for a YAML file.
@@ -18,7 +19,7 @@ namespace K8sManifestAnalyzers.Analyzers
     {
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            YamlContainerRules.Descriptors.Add(Descriptors.KMA301_UnreadableYaml).Add(Descriptors.KMA302_YamlTemplateSkipped);
+            YamlContainerRules.Descriptors.AddRange(YamlObjectRules.Descriptors).Add(Descriptors.KMA301_UnreadableYaml).Add(Descriptors.KMA302_YamlTemplateSkipped);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -45,12 +46,17 @@ namespace K8sManifestAnalyzers.Analyzers
             var manifest = YamlManifestCache.Get(file.Path, text, context.CancellationToken);
             UnreadableYamlRule.Check(Report, manifest);
             YamlTemplateRule.Check(Report, manifest);
-            if (manifest.Containers.IsEmpty)
+            if (manifest.HasNothingToJudge)
             {
                 return;
             }
 
-            YamlContainerRules.Check(Report, manifest.Containers, ManifestOptions.MutableTags(options), ManifestOptions.GetList(options, ManifestOptions.AllowedRegistries));
+            if (!manifest.Containers.IsEmpty)
+            {
+                YamlContainerRules.Check(Report, manifest.Containers, ManifestOptions.MutableTags(options), ManifestOptions.GetList(options, ManifestOptions.AllowedRegistries));
+            }
+
+            YamlObjectRules.Check(Report, manifest, () => ManifestOptions.CredentialNames(options));
         }
     }
 }

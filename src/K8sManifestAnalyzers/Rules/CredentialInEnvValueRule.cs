@@ -86,6 +86,29 @@ namespace K8sManifestAnalyzers.Rules
             });
         }
 
+        /// <summary>The env entries of a container in YAML: a <c>value</c> under a credential name, on the value.</summary>
+        internal static void CheckYaml(Action<Diagnostic> report, Analysis.Yaml.YamlContainer container, CredentialName names)
+        {
+            foreach (var env in container.Env)
+            {
+                if (!env.HasValueFrom && env.Name is { } name && env.Value is { IsScalar: true, Text: { } text } value
+                    && CredentialValue.IsCredential(text, names.Classify(name)))
+                {
+                    report(Diagnostic.Create(Descriptors.KMA117_CredentialInEnvValue, value.Location, name));
+                }
+            }
+        }
+
+        /// <summary>A ConfigMap's <c>data</c> entry in YAML under a credential key, on the value.</summary>
+        internal static void CheckYaml(Action<Diagnostic> report, Analysis.Yaml.YamlDataEntry entry, CredentialName names)
+        {
+            if (!entry.InSecret && entry.Value is { IsScalar: true, Text: { } text } value
+                && CredentialValue.IsCredential(text, names.Classify(entry.Key)))
+            {
+                report(Diagnostic.Create(Descriptors.KMA117_CredentialInConfigMap, value.Location, entry.Key));
+            }
+        }
+
         // The name that goes with one constant of the value: the name when it is one constant; for a row of a table
         // (`foreach (var (name, value) in Table)`), the name written in the same row as the value. Null otherwise.
         private static PossibleValue? NameFor(PossibleValues names, PossibleValue value)

@@ -160,6 +160,35 @@ namespace K8sManifestAnalyzers.Rules
             }
         }
 
+        /// <summary>
+        /// The env list of a container in YAML (a file, or a C# string when <paramref name="fallback"/> is where findings go
+        /// that are not placed exactly): the earlier of two entries with one name, on its name, with the later entry's
+        /// line. No fix is offered in YAML.
+        /// </summary>
+        internal static void CheckYaml(Action<Diagnostic> report, Analysis.Yaml.YamlContainer container, Location? fallback)
+        {
+            var env = container.Env;
+            Dictionary<string, int>? next = null;
+            for (int i = env.Length - 1; i >= 0; i--)
+            {
+                if (env[i].Name is not { } name)
+                {
+                    continue;
+                }
+
+                next ??= new Dictionary<string, int>(StringComparer.Ordinal);
+                if (next.TryGetValue(name, out int later))
+                {
+                    var laterAt = env[later].At;
+                    report(fallback is not null && laterAt.Equals(fallback)
+                        ? Diagnostic.Create(Descriptors.KMA119_YamlDuplicateEnvNameLater, env[i].NameAt, name)
+                        : Diagnostic.Create(Descriptors.KMA119_DuplicateEnvName, env[i].NameAt, name, laterAt.GetLineSpan().StartLinePosition.Line + 1));
+                }
+
+                next[name] = i;
+            }
+        }
+
         private static void Report(Action<Diagnostic> report, EnvEntry earlier, EnvEntry later, bool canRemove)
         {
             int line = later.Element.Syntax.GetLocation().GetLineSpan().StartLinePosition.Line + 1;

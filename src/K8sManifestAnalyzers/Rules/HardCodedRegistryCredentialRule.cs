@@ -61,6 +61,24 @@ namespace K8sManifestAnalyzers.Rules
             }
         }
 
+        /// <summary>
+        /// A <c>.dockerconfigjson</c> or <c>.dockercfg</c> entry of a docker-registry Secret in YAML (<c>data</c>, base64, or
+        /// <c>stringData</c>) whose docker config holds a credential, on the value. A placeholder config, or a value that
+        /// is neither JSON nor base64 of JSON, is left alone.
+        /// </summary>
+        internal static void CheckYaml(Action<Diagnostic> report, Analysis.Yaml.YamlDataEntry entry)
+        {
+            if (entry.InSecret && SecretType.IsDockerRegistry(entry.SecretType) && SecretType.IsDockerRegistryKey(entry.Key)
+                && entry.Value is { IsScalar: true, Text: { } text } value
+                && RegistryCredential.PayloadHasCredential(text) == true)
+            {
+                report(Diagnostic.Create(
+                    Descriptors.KMA105_HardCodedRegistryCredential,
+                    value.Location,
+                    $"The {entry.Key} of a docker-registry Secret is written in the manifest"));
+            }
+        }
+
         // The constant that makes up a data value, when it holds a credential: a constant string (StringData) or UTF-8
         // literal, the constant argument of Encoding.UTF8.GetBytes / Convert.FromBase64String, or a byte array of
         // constants. A placeholder config (empty auth, password and identitytoken) is no credential. Payloads the

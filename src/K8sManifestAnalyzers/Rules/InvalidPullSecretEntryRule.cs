@@ -136,6 +136,29 @@ namespace K8sManifestAnalyzers.Rules
 
         internal static bool IsPullSecretOwner(KubernetesTypes types, ITypeSymbol? type) => types.IsPodSpec(type) || types.IsServiceAccount(type);
 
+        /// <summary>An <c>imagePullSecrets</c> list in YAML: each entry that names nothing, and each name listed again.</summary>
+        internal static void CheckYaml(Action<Diagnostic> report, System.Collections.Immutable.ImmutableArray<Analysis.Yaml.YamlPullSecretEntry> list)
+        {
+            HashSet<string>? seen = null;
+            foreach (var entry in list)
+            {
+                string? problem = null;
+                if (entry.IsEmpty)
+                {
+                    problem = entry.Name is null ? "This imagePullSecrets entry has no name" : "This imagePullSecrets entry has an empty name";
+                }
+                else if (entry.NameIsKnown && !(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(entry.Name!))
+                {
+                    problem = $"The pull secret '{entry.Name}' is listed twice";
+                }
+
+                if (problem is not null)
+                {
+                    report(Diagnostic.Create(Descriptors.KMA106_InvalidPullSecretEntry, entry.At, problem));
+                }
+            }
+        }
+
         internal static void Check(Action<Diagnostic> report, IOperation list, KubernetesTypes types)
         {
             // Each branch of a conditional is a list of its own: a name in both is not listed twice.

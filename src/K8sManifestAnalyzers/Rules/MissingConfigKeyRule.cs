@@ -65,7 +65,7 @@ namespace K8sManifestAnalyzers.Rules
                         report(Diagnostic.Create(
                             reference.Kind == ConfigKind.Secret ? Descriptors.KMA112_MissingSecretKey : Descriptors.KMA115_MissingConfigMapKey,
                             location,
-                            RuleProperties.Replacement(closest),
+                            reference.InYaml ? null : RuleProperties.Replacement(closest),
                             name,
                             key,
                             RuleProperties.DidYouMean(closest)));

@@ -60,7 +60,7 @@ namespace K8sManifestAnalyzers.Rules
                     }
 
                     string account = spec.ServiceAccountName is null ? string.Empty : $" and its service account '{spec.ServiceAccountName}' has none in this compilation";
-                    var properties = ImmutableDictionary<string, string?>.Empty.Add(CandidatesProperty, string.Join(",", candidates));
+                    var properties = spec.InYaml ? null : ImmutableDictionary<string, string?>.Empty.Add(CandidatesProperty, string.Join(",", candidates));
                     var additional = new[] { spec.CreationLocation };
                     report(prefix is not null
                         ? Diagnostic.Create(Descriptors.KMA103_MissingPullSecret, podImage.Location, additional, properties, podImage.Image, prefix, account)

@@ -46,7 +46,7 @@ namespace K8sManifestAnalyzers.Rules
             string? replacement = secret.Keys.Contains(SecretType.DockerConfigJsonKey) ? SecretType.DockerConfigJson
                 : secret.Keys.Contains(SecretType.DockerCfgKey) ? SecretType.DockerCfg
                 : null;
-            var properties = RuleProperties.Replacement(replacement == type ? null : replacement);
+            var properties = secret.InYaml ? null : RuleProperties.Replacement(replacement == type ? null : replacement);
             report(Diagnostic.Create(Descriptors.KMA104_PullSecretWrongType, secret.TypeLocation ?? secret.CreationLocation, properties, secret.Name, problem));
         }
     }

@@ -53,7 +53,7 @@ namespace K8sManifestAnalyzers.Rules
                 string where = reference.Where;
                 report(closest is null
                     ? Diagnostic.Create(Descriptor(reference, Hint.None), reference.Location, name, where)
-                    : Diagnostic.Create(Descriptor(reference, Hint.Closest), reference.Location, RuleProperties.Replacement(closest), name, where, closest));
+                    : Diagnostic.Create(Descriptor(reference, Hint.Closest), reference.Location, reference.InYaml ? null : RuleProperties.Replacement(closest), name, where, closest));
             }
         }
 

@@ -17,7 +17,7 @@ namespace K8sManifestAnalyzers.Rules
         {
             foreach (var reference in index.Unresolved)
             {
-                if (reference.Location.Kind == LocationKind.ExternalFile && index.SecretsByName.Count == 0)
+                if (reference.InYaml && index.SecretsByName.Count == 0)
                 {
                     // A YAML manifest's pull secret in a project that defines no Secret at all, in C# or YAML: such
                     // Secrets are created elsewhere (`kubectl create secret docker-registry` in CI, a sealed secret), as
@@ -56,7 +56,7 @@ namespace K8sManifestAnalyzers.Rules
                 return;
             }
 
-            var properties = RuleProperties.Replacement(closest);
+            var properties = reference.InYaml ? null : RuleProperties.Replacement(closest);
             report(Diagnostic.Create(
                 Descriptors.KMA101_UndefinedPullSecret,
                 reference.Location,

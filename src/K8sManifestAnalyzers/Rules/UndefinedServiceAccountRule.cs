@@ -51,7 +51,7 @@ namespace K8sManifestAnalyzers.Rules
             }
 
             report(index.Closest(name, reference.Namespace, reference.NamespacePattern) is { } closest
-                ? Diagnostic.Create(Descriptors.KMA118_UndefinedServiceAccountClosest, reference.Location, RuleProperties.Replacement(closest), name, reference.Where, closest)
+                ? Diagnostic.Create(Descriptors.KMA118_UndefinedServiceAccountClosest, reference.Location, reference.InYaml ? null : RuleProperties.Replacement(closest), name, reference.Where, closest)
                 : Diagnostic.Create(Descriptors.KMA118_UndefinedServiceAccount, reference.Location, name, reference.Where));
         }
 

@@ -17,6 +17,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
     /// </summary>
     internal sealed class ConfigReferenceFact
     {
+        /// <summary>Read from YAML (a file or a C# string): no C# edit fixes it, so its findings carry no fix properties.</summary>
+        internal bool InYaml { get; set; }
+
         internal ConfigReferenceFact(ConfigKind kind, ConfigReferenceSite site, string? name, Location location, string? @namespace)
         {
             Kind = kind;

@@ -6,6 +6,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
     /// <summary>A V1Secret created in the compilation.</summary>
     internal sealed class SecretFact
     {
+        /// <summary>Read from YAML (a file or a C# string): no C# edit fixes it, so its findings carry no fix properties.</summary>
+        internal bool InYaml { get; set; }
+
         /// <summary>The constant name, or <see langword="null"/> when it is computed (it might be any name).</summary>
         internal string? Name { get; set; }
 
@@ -56,6 +59,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
     /// <summary>A name listed in the ImagePullSecrets of a pod spec or a service account.</summary>
     internal sealed class PullSecretReferenceFact
     {
+        /// <summary>Read from YAML (a file or a C# string): no C# edit fixes it, so its findings carry no fix properties.</summary>
+        internal bool InYaml { get; set; }
+
         internal PullSecretReferenceFact(string? name, Location location, string? @namespace)
         {
             Name = name;
@@ -98,6 +104,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
     /// </summary>
     internal sealed class ServiceAccountReferenceFact
     {
+        /// <summary>Read from YAML (a file or a C# string): no C# edit fixes it, so its findings carry no fix properties.</summary>
+        internal bool InYaml { get; set; }
+
         internal ServiceAccountReferenceFact(string? name, Location location, string? @namespace)
         {
             Name = name;
@@ -125,6 +134,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
     /// <summary>A V1PodSpec created in the compilation, with the images of the containers created in it.</summary>
     internal sealed class PodSpecFact
     {
+        /// <summary>Read from YAML (a file or a C# string): no C# edit fixes it, so its findings carry no fix properties.</summary>
+        internal bool InYaml { get; set; }
+
         /// <summary>True when the spec lists pull secrets (or may: a computed list counts).</summary>
         internal bool HasPullSecrets { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using K8sManifestAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 
@@ -10,8 +11,9 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
     /// </summary>
     internal sealed class YamlContainer
     {
-        internal YamlContainer(string? name, bool isImageVolume, Location at, Location imageEntryAt, YamlValue? image, YamlValue? policy)
+        internal YamlContainer(string? name, bool isImageVolume, Location at, Location imageEntryAt, YamlValue? image, YamlValue? policy, ImmutableArray<YamlEnvVar> env = default)
         {
+            Env = env.IsDefault ? ImmutableArray<YamlEnvVar>.Empty : env;
             Name = name;
             IsImageVolume = isImageVolume;
             At = at;
@@ -38,6 +40,9 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
 
         /// <summary>The <c>imagePullPolicy</c> (an image volume's <c>pullPolicy</c>); null when not written.</summary>
         internal YamlValue? Policy { get; }
+
+        /// <summary>The entries of the container's <c>env</c> list, in order (none for an image volume).</summary>
+        internal ImmutableArray<YamlEnvVar> Env { get; }
 
         /// <summary>The image parsed, when it is a non-empty string.</summary>
         internal ImageFacts? Facts { get; }

@@ -26,36 +26,33 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
                 return null;
             }
 
+            // The map is built when a first location is asked for: a string with nothing to place (a Service) needs none.
             var tree = argument.SyntaxTree;
-            var manifest = YamlManifestReader.Read(tree.FilePath, SourceText.From(text), cancellationToken);
-            if (manifest.Containers.IsEmpty && manifest.ParseError is null && manifest.ProblemAt is null)
+            var fallback = argument.GetLocation();
+            LiteralTextMap? map = null;
+            Location Place(TextSpan inText)
             {
-                // A Secret, a ConfigMap, a Service: no location to move, so no map to build (its objects, placed in the
-                // string's own text, are not handed on).
-                return new YamlManifest(ImmutableArray<YamlContainer>.Empty, null, null, null);
+                map ??= LiteralTextMap.Build(
+                    argument,
+                    text,
+                    expression => model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: string value } ? value : null,
+                    expression => DeclarationOf(expression, model, cancellationToken));
+                return map.Map(inText) is { } span ? Location.Create(tree, span) : fallback;
             }
 
-            var map = LiteralTextMap.Build(
-                argument,
-                text,
-                expression => model.GetConstantValue(expression, cancellationToken) is { HasValue: true, Value: string value } ? value : null,
-                expression => DeclarationOf(expression, model, cancellationToken));
-            var mover = new Mover(map, tree, argument.GetLocation());
-            var containers = ImmutableArray.CreateBuilder<YamlContainer>(manifest.Containers.Length);
-            foreach (var container in manifest.Containers)
-            {
-                containers.Add(new YamlContainer(
-                    container.Name,
-                    container.IsImageVolume,
-                    mover.Move(container.At),
-                    mover.Move(container.ImageEntryAt),
-                    mover.Move(container.Image),
-                    mover.Move(container.Policy)));
-            }
+            var manifest = YamlManifestReader.Read(SourceText.From(text), Place, cancellationToken);
 
             // KMA301 is said on the literal as a whole; KMA302 on the template expression.
-            var problemAt = manifest.ParseError is not null ? mover.Fallback : manifest.ProblemAt is { } at ? mover.Move(at) : null;
-            return new YamlManifest(containers.MoveToImmutable(), manifest.ParseError, manifest.Template, problemAt);
+            var problemAt = manifest.ParseError is not null ? fallback : manifest.ProblemAt;
+            return new YamlManifest(
+                manifest.Containers,
+                manifest.ParseError,
+                manifest.Template,
+                problemAt,
+                manifest.Objects,
+                manifest.PullSecretLists,
+                manifest.DataEntries,
+                fallback);
         }
 
         // The initializer of the constant field or local an expression names (`const string Pod = """…""";`).
@@ -76,28 +73,6 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
             return reference.SyntaxTree == expression.SyntaxTree && reference.GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: { } value }
                 ? value
                 : null;
-        }
-
-        private sealed class Mover
-        {
-            private readonly LiteralTextMap _map;
-            private readonly SyntaxTree _tree;
-
-            internal Mover(LiteralTextMap map, SyntaxTree tree, Location fallback)
-            {
-                _map = map;
-                _tree = tree;
-                Fallback = fallback;
-            }
-
-            /// <summary>The whole argument: where a finding goes when its text is not placed exactly.</summary>
-            internal Location Fallback { get; }
-
-            internal Location Move(Location inText) =>
-                _map.Map(inText.SourceSpan) is { } span ? Location.Create(_tree, span) : Fallback;
-
-            internal YamlValue? Move(YamlValue? value) =>
-                value is null ? null : new YamlValue(value.Text, value.IsScalar, Move(value.Location));
         }
     }
 }

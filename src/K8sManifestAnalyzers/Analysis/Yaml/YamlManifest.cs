@@ -9,8 +9,19 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
     /// </summary>
     internal sealed class YamlManifest
     {
-        internal YamlManifest(ImmutableArray<YamlContainer> containers, string? parseError, string? template, Location? problemAt, YamlObjects? objects = null)
+        internal YamlManifest(
+            ImmutableArray<YamlContainer> containers,
+            string? parseError,
+            string? template,
+            Location? problemAt,
+            YamlObjects? objects = null,
+            ImmutableArray<ImmutableArray<YamlPullSecretEntry>> pullSecretLists = default,
+            ImmutableArray<YamlDataEntry> dataEntries = default,
+            Location? fallback = null)
         {
+            PullSecretLists = pullSecretLists.IsDefault ? ImmutableArray<ImmutableArray<YamlPullSecretEntry>>.Empty : pullSecretLists;
+            DataEntries = dataEntries.IsDefault ? ImmutableArray<YamlDataEntry>.Empty : dataEntries;
+            Fallback = fallback;
             Objects = objects ?? YamlObjects.Empty;
             Containers = containers;
             ParseError = parseError;
@@ -19,6 +30,21 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
         }
 
         internal ImmutableArray<YamlContainer> Containers { get; }
+
+        /// <summary>The <c>imagePullSecrets</c> lists of the pod templates and ServiceAccounts, each in order (KMA106).</summary>
+        internal ImmutableArray<ImmutableArray<YamlPullSecretEntry>> PullSecretLists { get; }
+
+        /// <summary>The <c>data</c> and <c>stringData</c> entries of Secrets and the <c>data</c> entries of ConfigMaps (KMA105, KMA117).</summary>
+        internal ImmutableArray<YamlDataEntry> DataEntries { get; }
+
+        /// <summary>
+        /// For YAML in a C# string, where a finding goes when its text is not placed exactly in the source (the whole
+        /// argument); null for a file, where every location is exact.
+        /// </summary>
+        internal Location? Fallback { get; }
+
+        /// <summary>Nothing for the per-text rules to judge: no container, pull-secret list or data entry.</summary>
+        internal bool HasNothingToJudge => Containers.IsEmpty && PullSecretLists.IsEmpty && DataEntries.IsEmpty;
 
         /// <summary>
         /// The Secrets, ConfigMaps and service accounts the file defines and references, for the compilation-end rules; for

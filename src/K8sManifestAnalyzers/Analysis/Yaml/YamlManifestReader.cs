@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -19,12 +20,20 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
         internal static bool IsYamlPath(string path) =>
             path.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase);
 
-        internal static YamlManifest Read(string path, SourceText text, CancellationToken cancellationToken)
+        internal static YamlManifest Read(string path, SourceText text, CancellationToken cancellationToken) =>
+            Read(text, span => Location.Create(path, span, text.Lines.GetLinePositionSpan(span)), cancellationToken);
+
+        /// <summary>
+        /// Reads <paramref name="text"/>, placing every location through <paramref name="place"/> (a span of the text,
+        /// within its bounds): in a file, the file's line and column; in a C# string, the source span of the literal
+        /// (<see cref="YamlLiteralReader"/>), asked only for the locations the manifest holds.
+        /// </summary>
+        internal static YamlManifest Read(SourceText text, Func<TextSpan, Location> place, CancellationToken cancellationToken)
         {
             string content = text.ToString();
             if (TemplateAt(content) is { } template)
             {
-                return new YamlManifest(ImmutableArray<YamlContainer>.Empty, null, content.Substring(template.Start, template.Length), LocationOf(path, text, template), YamlObjects.Unreadable(content));
+                return new YamlManifest(ImmutableArray<YamlContainer>.Empty, null, content.Substring(template.Start, template.Length), LocationOf(place, text, template), YamlObjects.Unreadable(content));
             }
 
             // A byte-order mark the decoder left in the text is no YAML content.
@@ -33,18 +42,24 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
             if (parsed.Error is { } error)
             {
                 int at = Math.Min(parsed.ErrorAt, text.Length);
-                return new YamlManifest(ImmutableArray<YamlContainer>.Empty, error, null, LocationOf(path, text, new TextSpan(at, at < text.Length ? 1 : 0)), YamlObjects.Unreadable(content));
+                return new YamlManifest(ImmutableArray<YamlContainer>.Empty, error, null, LocationOf(place, text, new TextSpan(at, at < text.Length ? 1 : 0)), YamlObjects.Unreadable(content));
             }
 
-            var containers = ImmutableArray.CreateBuilder<YamlContainer>();
-            var reader = new Reader(path, text, containers);
+            var reader = new Reader(place, text);
             foreach (var document in parsed.Documents)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 reader.Object(document, listDepth: 0);
             }
 
-            return new YamlManifest(containers.ToImmutable(), null, null, null, YamlObjectReader.Read(path, text, parsed.Documents, cancellationToken));
+            return new YamlManifest(
+                reader.Containers.ToImmutable(),
+                null,
+                null,
+                null,
+                YamlObjectReader.Read(place, text, parsed.Documents, cancellationToken),
+                reader.PullSecretLists.ToImmutable(),
+                reader.DataEntries.ToImmutable());
         }
 
         // The first `{{ … }}` outside a comment line: Helm's and other Go templates, which are YAML only once rendered.
@@ -73,12 +88,11 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
             return null;
         }
 
-        private static Location LocationOf(string path, SourceText text, TextSpan span)
+        internal static Location LocationOf(Func<TextSpan, Location> place, SourceText text, TextSpan span)
         {
             int start = Math.Min(Math.Max(0, span.Start), text.Length);
             int end = Math.Min(Math.Max(start, span.End), text.Length);
-            var clamped = TextSpan.FromBounds(start, end);
-            return Location.Create(path, clamped, text.Lines.GetLinePositionSpan(clamped));
+            return place(TextSpan.FromBounds(start, end));
         }
 
         private sealed class Reader
@@ -86,16 +100,23 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
             // A List inside a List is read; deeper nesting is not a manifest.
             private const int MaxListDepth = 4;
 
-            private readonly string _path;
+            private readonly Func<TextSpan, Location> _place;
             private readonly SourceText _text;
-            private readonly ImmutableArray<YamlContainer>.Builder _containers;
 
-            internal Reader(string path, SourceText text, ImmutableArray<YamlContainer>.Builder containers)
+            // The lists and mappings already read: an alias (`env: *common`) repeats a node, judged once.
+            private readonly HashSet<YamlNode> _seen = new();
+
+            internal Reader(Func<TextSpan, Location> place, SourceText text)
             {
-                _path = path;
+                _place = place;
                 _text = text;
-                _containers = containers;
             }
+
+            internal ImmutableArray<YamlContainer>.Builder Containers { get; } = ImmutableArray.CreateBuilder<YamlContainer>();
+
+            internal ImmutableArray<ImmutableArray<YamlPullSecretEntry>>.Builder PullSecretLists { get; } = ImmutableArray.CreateBuilder<ImmutableArray<YamlPullSecretEntry>>();
+
+            internal ImmutableArray<YamlDataEntry>.Builder DataEntries { get; } = ImmutableArray.CreateBuilder<YamlDataEntry>();
 
             internal void Object(YamlNode? node, int listDepth)
             {
@@ -104,8 +125,19 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
                     return;
                 }
 
+                bool core = node["apiVersion"]?.StringValue is not { } apiVersion || apiVersion.IndexOf('/') < 0;
                 switch (node["kind"]?.StringValue)
                 {
+                    case "Secret" when core:
+                        Data(node["data"], inSecret: true, node["type"]?.StringValue);
+                        Data(node["stringData"], inSecret: true, node["type"]?.StringValue);
+                        break;
+                    case "ConfigMap" when core:
+                        Data(node["data"], inSecret: false, null);
+                        break;
+                    case "ServiceAccount" when core:
+                        PullSecrets(node["imagePullSecrets"]);
+                        break;
                     case "List" when listDepth < MaxListDepth:
                         foreach (var item in Items(node["items"]))
                         {
@@ -149,13 +181,14 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
                     return;
                 }
 
+                PullSecrets(spec["imagePullSecrets"]);
                 foreach (var list in new[] { "containers", "initContainers", "ephemeralContainers" })
                 {
                     foreach (var container in Items(spec[list]))
                     {
                         if (container.Kind == YamlNodeKind.Mapping)
                         {
-                            Add(container, "image", "imagePullPolicy", container, isImageVolume: false);
+                            Add(container, "image", "imagePullPolicy", container, isImageVolume: false, Env(container["env"]));
                         }
                     }
                 }
@@ -169,23 +202,92 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
                 }
             }
 
-            private void Add(YamlNode owner, string imageKey, string policyKey, YamlNode fields, bool isImageVolume)
+            private void Add(YamlNode owner, string imageKey, string policyKey, YamlNode fields, bool isImageVolume, ImmutableArray<YamlEnvVar> env = default)
             {
                 var nameEntry = owner.Entry("name");
-                var first = nameEntry ?? (owner.Entries.Count > 0 ? owner.Entries[0] : default(System.Collections.Generic.KeyValuePair<YamlNode, YamlNode>?));
+                var first = nameEntry ?? (owner.Entries.Count > 0 ? owner.Entries[0] : default(KeyValuePair<YamlNode, YamlNode>?));
                 var at = first is { } entry ? Span(entry.Key.Start, Math.Max(entry.Key.End, entry.Value.End)) : Span(owner.Start, owner.Start);
                 var imageEntry = fields.Entry(imageKey);
                 var imageEntryAt = imageEntry is { } found ? Span(found.Key.Start, Math.Max(found.Key.End, found.Value.End)) : at;
-                _containers.Add(new YamlContainer(
+                Containers.Add(new YamlContainer(
                     nameEntry?.Value.StringValue,
                     isImageVolume,
                     at,
                     imageEntryAt,
                     Value(imageEntry),
-                    Value(fields.Entry(policyKey))));
+                    Value(fields.Entry(policyKey)),
+                    env));
             }
 
-            private YamlValue? Value(System.Collections.Generic.KeyValuePair<YamlNode, YamlNode>? entry)
+            // The entries of an env list (mappings only), once per list node.
+            private ImmutableArray<YamlEnvVar> Env(YamlNode? list)
+            {
+                if (list is not { Kind: YamlNodeKind.Sequence } || list.Items.Count == 0 || !_seen.Add(list))
+                {
+                    return ImmutableArray<YamlEnvVar>.Empty;
+                }
+
+                var entries = ImmutableArray.CreateBuilder<YamlEnvVar>(list.Items.Count);
+                foreach (var item in list.Items)
+                {
+                    if (item.Kind != YamlNodeKind.Mapping)
+                    {
+                        continue;
+                    }
+
+                    var at = Span(item.Start, ContentEnd(item));
+                    var nameEntry = item.Entry("name");
+                    string? name = nameEntry?.Value.StringValue is { Length: > 0 } text ? text : null;
+                    entries.Add(new YamlEnvVar(
+                        name,
+                        nameEntry is { } written && name is not null ? Span(written.Value.Start, written.Value.End) : at,
+                        at,
+                        Value(item.Entry("value")),
+                        item["valueFrom"] is { IsNull: false }));
+                }
+
+                return entries.ToImmutable();
+            }
+
+            // An imagePullSecrets list (its mapping entries), once per list node.
+            private void PullSecrets(YamlNode? list)
+            {
+                if (list is not { Kind: YamlNodeKind.Sequence } || list.Items.Count == 0 || !_seen.Add(list))
+                {
+                    return;
+                }
+
+                var entries = ImmutableArray.CreateBuilder<YamlPullSecretEntry>(list.Items.Count);
+                foreach (var item in list.Items)
+                {
+                    if (item.Kind == YamlNodeKind.Mapping)
+                    {
+                        var name = item["name"];
+                        entries.Add(new YamlPullSecretEntry(name?.StringValue, name is null || name.Kind == YamlNodeKind.Scalar, Span(item.Start, ContentEnd(item))));
+                    }
+                }
+
+                PullSecretLists.Add(entries.ToImmutable());
+            }
+
+            // The string entries of a data mapping, once per mapping node.
+            private void Data(YamlNode? data, bool inSecret, string? secretType)
+            {
+                if (data is not { Kind: YamlNodeKind.Mapping } || !_seen.Add(data))
+                {
+                    return;
+                }
+
+                foreach (var entry in data.Entries)
+                {
+                    if (entry.Key.StringValue is { Length: > 0 } key && entry.Value.Kind == YamlNodeKind.Scalar && Value(entry) is { } value)
+                    {
+                        DataEntries.Add(new YamlDataEntry(inSecret, secretType, key, value));
+                    }
+                }
+            }
+
+            private YamlValue? Value(KeyValuePair<YamlNode, YamlNode>? entry)
             {
                 if (entry is not { } found)
                 {
@@ -198,10 +300,45 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
                 return new YamlValue(value.StringValue, value.Kind == YamlNodeKind.Scalar, span);
             }
 
-            private static System.Collections.Generic.IEnumerable<YamlNode> Items(YamlNode? node) =>
+            // Where a node's text ends: a block collection's end event is the next token, on a later line, so it ends
+            // with its last entry or item (a flow collection with its bracket).
+            private int ContentEnd(YamlNode node)
+            {
+                for (int depth = 0; depth < YamlTextReader.MaxDepth && node.Kind != YamlNodeKind.Scalar; depth++)
+                {
+                    if (node.Start < _text.Length && _text[node.Start] is '{' or '[')
+                    {
+                        return node.End;
+                    }
+
+                    if (node.Kind == YamlNodeKind.Mapping && node.Entries.Count > 0)
+                    {
+                        var last = node.Entries[node.Entries.Count - 1];
+                        if (last.Value.End <= last.Value.Start)
+                        {
+                            // `name:` with nothing after it: the key is the end.
+                            return Math.Max(last.Key.End, last.Value.End);
+                        }
+
+                        node = last.Value;
+                    }
+                    else if (node.Kind == YamlNodeKind.Sequence && node.Items.Count > 0)
+                    {
+                        node = node.Items[node.Items.Count - 1];
+                    }
+                    else
+                    {
+                        return node.End;
+                    }
+                }
+
+                return node.End;
+            }
+
+            private static IEnumerable<YamlNode> Items(YamlNode? node) =>
                 node is { Kind: YamlNodeKind.Sequence } ? node.Items : Array.Empty<YamlNode>();
 
-            private Location Span(int start, int end) => LocationOf(_path, _text, TextSpan.FromBounds(start, Math.Max(start, end)));
+            private Location Span(int start, int end) => LocationOf(_place, _text, TextSpan.FromBounds(start, Math.Max(start, end)));
         }
     }
 }

@@ -27,9 +27,9 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
         // list of a thousand entries): past this many facts, the file counts as one that may hold anything.
         private const int MaxFacts = 20_000;
 
-        internal static YamlObjects Read(string path, SourceText text, ImmutableArray<YamlNode?> documents, CancellationToken cancellationToken)
+        internal static YamlObjects Read(Func<TextSpan, Location> place, SourceText text, ImmutableArray<YamlNode?> documents, CancellationToken cancellationToken)
         {
-            var reader = new Reader(path, text);
+            var reader = new Reader(place, text);
             foreach (var document in documents)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -45,7 +45,7 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
 
         private sealed class Reader
         {
-            private readonly string _path;
+            private readonly Func<TextSpan, Location> _place;
             private readonly SourceText _text;
             private readonly ImmutableArray<SecretFact>.Builder _secrets = ImmutableArray.CreateBuilder<SecretFact>();
             private readonly ImmutableArray<ConfigMapFact>.Builder _maps = ImmutableArray.CreateBuilder<ConfigMapFact>();
@@ -55,9 +55,9 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
             private readonly ImmutableArray<ServiceAccountReferenceFact>.Builder _accountReferences = ImmutableArray.CreateBuilder<ServiceAccountReferenceFact>();
             private readonly ImmutableArray<PodSpecFact>.Builder _specs = ImmutableArray.CreateBuilder<PodSpecFact>();
 
-            internal Reader(string path, SourceText text)
+            internal Reader(Func<TextSpan, Location> place, SourceText text)
             {
-                _path = path;
+                _place = place;
                 _text = text;
             }
 
@@ -85,7 +85,38 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
                 return !Uncertain;
             }
 
-            internal YamlObjects Build() => new(
+            internal YamlObjects Build()
+            {
+                // Every fact read here is YAML's: its findings carry no C# fix.
+                foreach (var secret in _secrets)
+                {
+                    secret.InYaml = true;
+                }
+
+                foreach (var reference in _pullSecrets)
+                {
+                    reference.InYaml = true;
+                }
+
+                foreach (var reference in _references)
+                {
+                    reference.InYaml = true;
+                }
+
+                foreach (var reference in _accountReferences)
+                {
+                    reference.InYaml = true;
+                }
+
+                foreach (var spec in _specs)
+                {
+                    spec.InYaml = true;
+                }
+
+                return Built();
+            }
+
+            private YamlObjects Built() => new(
                 _secrets.ToImmutable(),
                 _maps.ToImmutable(),
                 _accounts.ToImmutable(),
@@ -485,13 +516,7 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
             private Location EntryAt(KeyValuePair<YamlNode, YamlNode> entry) =>
                 Span(entry.Key.Start, Math.Max(entry.Key.End, entry.Value.End));
 
-            private Location Span(int start, int end)
-            {
-                int from = Math.Min(Math.Max(0, start), _text.Length);
-                int to = Math.Min(Math.Max(from, end), _text.Length);
-                var span = TextSpan.FromBounds(from, to);
-                return Location.Create(_path, span, _text.Lines.GetLinePositionSpan(span));
-            }
+            private Location Span(int start, int end) => YamlManifestReader.LocationOf(_place, _text, TextSpan.FromBounds(start, Math.Max(start, end)));
         }
     }
 }

@@ -106,7 +106,10 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
                 ImmutableArray<PodSpecFact>.Empty);
         }
 
-        /// <summary>Adds the file's facts to those of the compilation, at its end (no action runs concurrently then).</summary>
+        /// <summary>
+        /// Adds the facts to those of the compilation: a file's at its end, a C# string's from the operation action that
+        /// reads the call (the state's queues take concurrent adds).
+        /// </summary>
         internal void AddTo(PullSecretState state)
         {
             foreach (var secret in Secrets)

@@ -65,7 +65,7 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
                             break;
                         case SequenceEnd or MappingEnd when open.Count > 0:
                             var closed = open.Pop().Node;
-                            closed.End = Math.Max(closed.Start, At(parser.Current.End, offset));
+                            closed.End = Math.Max(closed.Start, ClosingEnd(parser.Current, text, offset));
                             Attach(open, documents, closed);
                             break;
                     }
@@ -123,6 +123,14 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
                 parent.Node.Entries.Add(new KeyValuePair<YamlNode, YamlNode>(parent.Key, node));
                 parent.Key = null;
             }
+        }
+
+        // A flow collection's end event stops before its `}` or `]`; the node ends after it, so `{}` is two characters.
+        private static int ClosingEnd(ParsingEvent closing, string text, int offset)
+        {
+            long index = closing.End.Index;
+            char bracket = closing is MappingEnd ? '}' : ']';
+            return At(closing.End, offset) + (closing.Start.Index == index && index >= 0 && index < text.Length && text[(int)index] == bracket ? 1 : 0);
         }
 
         private static int At(Mark mark, int offset) => (int)Math.Min(Math.Max(0L, (long)mark.Index + offset), int.MaxValue);
