@@ -24,6 +24,7 @@ namespace K8sManifestAnalyzers.Analysis
         private readonly Lazy<KubernetesTypes?> _types;
         private readonly Lazy<INamedTypeSymbol?> _imageAttribute;
         private readonly Lazy<INamedTypeSymbol?> _imageReference;
+        private readonly Lazy<K8sManifestAnalyzers.Analysis.Yaml.YamlEntryPoints?> _yamlEntryPoints;
         private readonly Lazy<K8sManifestAnalyzers.Analysis.Aspire.AspireTypes?> _aspire;
         private readonly Lazy<K8sManifestAnalyzers.Analysis.Aspire.AspireHelpers?> _aspireHelpers;
 
@@ -46,6 +47,7 @@ namespace K8sManifestAnalyzers.Analysis
             _imageAttribute = new Lazy<INamedTypeSymbol?>(
                 () => compilation.Assembly.GetTypeByMetadataName(Generator.ContainerImageGenerator.Parser.AttributeMetadataName),
                 LazyThreadSafetyMode.ExecutionAndPublication);
+            _yamlEntryPoints = new Lazy<K8sManifestAnalyzers.Analysis.Yaml.YamlEntryPoints?>(() => K8sManifestAnalyzers.Analysis.Yaml.YamlEntryPoints.Resolve(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             _aspire = new Lazy<K8sManifestAnalyzers.Analysis.Aspire.AspireTypes?>(() => K8sManifestAnalyzers.Analysis.Aspire.AspireTypes.Create(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             _aspireHelpers = new Lazy<K8sManifestAnalyzers.Analysis.Aspire.AspireHelpers?>(
                 () => Aspire is { } aspire ? new K8sManifestAnalyzers.Analysis.Aspire.AspireHelpers(compilation, aspire, this) : null,
@@ -74,6 +76,9 @@ namespace K8sManifestAnalyzers.Analysis
 
         /// <summary>The generated <c>ImageReference</c>, looked up once in the sources, like the attribute.</summary>
         internal INamedTypeSymbol? ImageReference => _imageReference.Value;
+
+        /// <summary>KubernetesClient's YAML entry points, looked up once for the analyzer of strings and the compilation-end rules.</summary>
+        internal K8sManifestAnalyzers.Analysis.Yaml.YamlEntryPoints? YamlEntryPoints => _yamlEntryPoints.Value;
 
         internal static CompilationFacts For(Compilation compilation) => All.GetValue(compilation, c => new CompilationFacts(c));
 

@@ -85,7 +85,7 @@ namespace K8sManifestAnalyzers.Analyzers
                 }
 
                 // KubernetesYaml's entry points: the Secrets, ConfigMaps, service accounts and references of YAML strings.
-                var yamlEntryPoints = YamlEntryPoints.Resolve(start.Compilation);
+                var yamlEntryPoints = Analysis.CompilationFacts.For(start.Compilation).YamlEntryPoints;
 
                 // [ContainerImage(PullSecret = "…")]: the generated AddTo lists that Secret on pod specs.
                 if (Analysis.CompilationFacts.For(start.Compilation).ImageAttribute is { } imageAttribute)
@@ -153,7 +153,11 @@ namespace K8sManifestAnalyzers.Analyzers
             var objects = argument.ContainsDiagnostics
                 ? YamlObjects.Unreadable(text)
                 : YamlLiteralCache.Get(argument, text, model, cancellationToken)?.Objects;
-            objects?.AddTo(state);
+            if (objects is { IsEmpty: false })
+            {
+                objects.AddTo(state);
+                state.ReadYamlStrings = true;
+            }
         }
 
         private static ImmutableArray<AdditionalText> YamlFiles(ImmutableArray<AdditionalText> files)
@@ -196,6 +200,20 @@ namespace K8sManifestAnalyzers.Analyzers
                     context.ReportDiagnostic(diagnostic);
                 }
             };
+
+            if (state.ReadYamlStrings)
+            {
+                // A constant read at two calls gives the same facts twice: each finding is said once.
+                var seen = new HashSet<(string Id, Location Location, string Message)>();
+                var inner = report;
+                report = diagnostic =>
+                {
+                    if (seen.Add((diagnostic.Id, diagnostic.Location, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture))))
+                    {
+                        inner(diagnostic);
+                    }
+                };
+            }
 
             var index = new PullSecretIndex(state);
             UndefinedPullSecretRule.Check(report, context.Options, index);

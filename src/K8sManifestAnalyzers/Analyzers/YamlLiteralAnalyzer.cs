@@ -31,7 +31,7 @@ namespace K8sManifestAnalyzers.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                if (YamlEntryPoints.Resolve(start.Compilation) is not { } entryPoints)
+                if (CompilationFacts.For(start.Compilation).YamlEntryPoints is not { } entryPoints)
                 {
                     return;
                 }

@@ -299,6 +299,36 @@ public sealed class YamlLiteralWorldTests
     }
 
     [Fact]
+    public async Task AConstantReadAtTwoCalls_IsOneDefinitionAndItsFindingsAreSaidOnce()
+    {
+        var test = Test(Code, """"
+            using k8s;
+            using k8s.Models;
+
+            static class Literals
+            {
+                private const string Manifests = """
+                    apiVersion: v1
+                    kind: Pod
+                    metadata: { name: api }
+                    spec:
+                      containers:
+                        - name: api
+                          image: nginx:1.27
+                          envFrom:
+                            - secretRef: { name: {|#0:code-bd|} }
+                    """;
+
+                public static object First() => KubernetesYaml.LoadAllFromString(Manifests);
+
+                public static V1Pod Second() => KubernetesYaml.Deserialize<V1Pod>(Manifests);
+            }
+            """");
+        test.TestState.ExpectedDiagnostics.Add(VerifyCS.Diagnostic(Descriptors.KMA111_UndefinedSecretClosest).WithLocation(0).WithArguments("code-bd", "any namespace", "code-db"));
+        await test.RunAsync();
+    }
+
+    [Fact]
     public async Task AStringThatCannotBeRead_MakesNoFalseReport()
     {
         // The code's references are judged (it defines objects of each kind); the broken string and the template string

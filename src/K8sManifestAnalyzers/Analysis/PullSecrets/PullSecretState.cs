@@ -34,6 +34,18 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// <summary>True when the compilation is a program (no other assembly calls its public methods).</summary>
         internal bool IsProgram { get; set; }
 
+        private int _readYamlStrings;
+
+        /// <summary>
+        /// True once a YAML string's facts were added: a constant handed to two entry points adds its facts twice, at
+        /// the same locations, so the findings are de-duplicated.
+        /// </summary>
+        internal bool ReadYamlStrings
+        {
+            get => System.Threading.Volatile.Read(ref _readYamlStrings) != 0;
+            set => System.Threading.Volatile.Write(ref _readYamlStrings, value ? 1 : 0);
+        }
+
         /// <summary>
         /// The Secrets to match: a factory's own Secret, whose name or namespace is a parameter, gives way to the
         /// Secrets its calls create when every call is known (a method used as a delegate, or a public one of a
