@@ -4,8 +4,9 @@ using Microsoft.CodeAnalysis;
 namespace K8sManifestAnalyzers.Analysis.Yaml
 {
     /// <summary>
-    /// What a YAML file says to the rules: the containers of its pod templates, or why it cannot be read (a parse
-    /// error, or a template that is not YAML yet), each said once.
+    /// What a YAML file or string says to the rules: the containers of its pod templates, its pull-secret lists and
+    /// object data, the objects and references of the one world, or why it cannot be read (a parse error, or a template
+    /// that is not YAML yet), each said once.
     /// </summary>
     internal sealed class YamlManifest
     {

@@ -11,7 +11,9 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
     /// The YAML front-end: a file's text to the containers of its pod templates (<see cref="YamlManifest"/>). Reads
     /// Pods, PodTemplates, Deployments, StatefulSets, DaemonSets, ReplicaSets, ReplicationControllers, Jobs and CronJobs
     /// of the core, <c>apps</c>, <c>extensions</c> and <c>batch</c> groups, in every document of a stream and in the
-    /// items of a <c>kind: List</c>; any other kind (a CRD, a Service) is ignored. Parsing is
+    /// items of a <c>kind: List</c>, with their containers' env lists and their <c>imagePullSecrets</c>; and the data of core
+    /// Secrets and ConfigMaps and the <c>imagePullSecrets</c> of core ServiceAccounts. Any other kind (a CRD, a Service)
+    /// is ignored. Parsing is
     /// <see cref="YamlTextReader"/>'s, the only code that touches YamlDotNet.
     /// </summary>
     internal static class YamlManifestReader
