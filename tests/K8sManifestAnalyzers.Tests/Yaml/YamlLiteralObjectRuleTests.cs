@@ -2,6 +2,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
 using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.YamlLiteralAnalyzer>;
+using VerifyRemoveEntry = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
+    K8sManifestAnalyzers.Analyzers.YamlLiteralAnalyzer,
+    K8sManifestAnalyzers.CodeFixes.RemovePullSecretEntryCodeFix>;
 
 namespace K8sManifestAnalyzers.Tests.Yaml;
 
@@ -119,6 +122,37 @@ public sealed class YamlLiteralObjectRuleTests
             }
             """",
             VerifyCS.Diagnostic(Descriptors.KMA117_CredentialInEnvValue).WithLocation(0).WithArguments("DB_PASSWORD"));
+    }
+
+    [Fact]
+    public async Task APullSecretEntryInAString_IsNotRemovedByTheCSharpFix()
+    {
+        // The C# fix removes an element of a C# list; inside a string (or on the whole argument) it must leave the code alone.
+        const string Source = """"
+            using k8s;
+            using k8s.Models;
+
+            public static class Program
+            {
+                public static V1Pod Pod() => KubernetesYaml.Deserialize<V1Pod>("""
+                    apiVersion: v1
+                    kind: Pod
+                    spec:
+                      imagePullSecrets: [{ name: a }, {|#0:{ name: a }|}]
+                      containers:
+                        - { name: web, image: nginx:1.27, imagePullPolicy: Always }
+                    """);
+
+                public static V1Pod[] Pods() => new[]
+                {
+                    KubernetesYaml.Deserialize<V1Pod>({|#1:"kind: Pod\nspec:\n  imagePullSecrets: [{" + "}]\n  containers: [{ name: web, image: \"nginx:1.27\", imagePullPolicy: Always }]\n"|}),
+                };
+            }
+            """";
+        var test = new VerifyRemoveEntry.Test { TestCode = Source, FixedCode = Source };
+        test.ExpectedDiagnostics.Add(VerifyRemoveEntry.Diagnostic("KMA106").WithLocation(0).WithArguments("The pull secret 'a' is listed twice"));
+        test.ExpectedDiagnostics.Add(VerifyRemoveEntry.Diagnostic("KMA106").WithLocation(1).WithArguments("This imagePullSecrets entry has no name"));
+        await test.RunAsync();
     }
 
     [Fact]
