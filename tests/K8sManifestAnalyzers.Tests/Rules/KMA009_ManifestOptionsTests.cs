@@ -10,7 +10,7 @@ namespace K8sManifestAnalyzers.Tests.Rules;
 /// KMA009 on keys and values, read through the compiler's own parsing of <c>.editorconfig</c> and <c>.globalconfig</c>
 /// (the entries of list options are tested in BuilderRulesTests).
 /// </summary>
-public sealed class ManifestOptionsTests
+public sealed class KMA009_ManifestOptionsTests
 {
     private const string Source = "class A { } class B { }";
 

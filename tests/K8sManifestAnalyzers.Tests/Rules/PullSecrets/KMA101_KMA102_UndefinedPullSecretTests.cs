@@ -9,7 +9,7 @@ using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 namespace K8sManifestAnalyzers.Tests.Rules.PullSecrets;
 
 /// <summary>KMA101 (undefined pull secret) and KMA102 (unused docker-registry Secret).</summary>
-public sealed class UndefinedPullSecretTests
+public sealed class KMA101_KMA102_UndefinedPullSecretTests
 {
     private const string RegistrySecret = """
         using System.Collections.Generic;

@@ -8,7 +8,7 @@ using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 namespace K8sManifestAnalyzers.Tests.Rules.PullSecrets;
 
 /// <summary>KMA104: a Secret used as a pull secret whose type or key the kubelet ignores.</summary>
-public sealed class PullSecretTypeTests
+public sealed class KMA104_PullSecretTypeTests
 {
     private const string Pod = """
         using k8s.Models;

@@ -9,7 +9,7 @@ using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 namespace K8sManifestAnalyzers.Tests.Rules;
 
 /// <summary>KMA010: images from a registry or namespace its owner froze or moved, rewritten to where they live now.</summary>
-public sealed class MovedRegistryTests
+public sealed class KMA010_MovedRegistryTests
 {
     private const string K8s = "the Kubernetes project froze on 2023-04-03 (no new images or security patches; it only redirects to registry.k8s.io, which restricted networks and some clients do not follow)";
     private const string Bitnami = "Bitnami emptied of versioned tags from 2025-08-28 (they moved to docker.io/bitnamilegacy, frozen, with no further updates: plan a maintained image)";

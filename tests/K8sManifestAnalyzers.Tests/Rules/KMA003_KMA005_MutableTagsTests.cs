@@ -10,7 +10,7 @@ using VerifyPolicies = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifie
 namespace K8sManifestAnalyzers.Tests.Rules;
 
 /// <summary><c>k8s_manifests.mutable_tags</c>: tags KMA005 and KMA003 treat like <c>latest</c>.</summary>
-public sealed class MutableTagsTests
+public sealed class KMA003_KMA005_MutableTagsTests
 {
     private const string Option = """
         root = true

@@ -9,7 +9,7 @@ using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 namespace K8sManifestAnalyzers.Tests.Rules.PullSecrets;
 
 /// <summary>KMA118: a pod spec names a service account the compilation never creates in a compatible namespace.</summary>
-public sealed class UndefinedServiceAccountTests
+public sealed class KMA118_UndefinedServiceAccountTests
 {
     private const string Accounts = """
         using k8s.Models;

@@ -10,7 +10,7 @@ using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 
 namespace K8sManifestAnalyzers.Tests.Rules;
 
-public sealed class MissingPullPolicyTests
+public sealed class KMA001_MissingPullPolicyTests
 {
     [Theory]
     [InlineData("nginx", "Always")]

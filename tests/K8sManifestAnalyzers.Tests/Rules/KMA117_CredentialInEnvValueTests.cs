@@ -6,7 +6,7 @@ using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8s
 namespace K8sManifestAnalyzers.Tests.Rules;
 
 /// <summary>KMA117: a constant credential in an env var's value or a ConfigMap's data.</summary>
-public sealed class CredentialInEnvValueTests
+public sealed class KMA117_CredentialInEnvValueTests
 {
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Env(int location, string name) =>
         VerifyCS.Diagnostic(K8sManifestAnalyzers.Descriptors.KMA117_CredentialInEnvValue).WithLocation(location).WithArguments(name);

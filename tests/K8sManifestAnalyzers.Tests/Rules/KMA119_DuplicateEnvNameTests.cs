@@ -8,7 +8,7 @@ using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 namespace K8sManifestAnalyzers.Tests.Rules;
 
 /// <summary>KMA119: two env entries of one container with the same name.</summary>
-public sealed class DuplicateEnvNameTests
+public sealed class KMA119_DuplicateEnvNameTests
 {
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Duplicate(int location, string name, int line) =>
         VerifyCS.Diagnostic("KMA119").WithLocation(location).WithArguments(name, line.ToString(System.Globalization.CultureInfo.InvariantCulture))

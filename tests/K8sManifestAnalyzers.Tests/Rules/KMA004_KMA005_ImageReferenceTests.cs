@@ -10,7 +10,7 @@ using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 namespace K8sManifestAnalyzers.Tests.Rules;
 
 /// <summary>KMA004 (malformed reference) and KMA005 (mutable tag).</summary>
-public sealed class ImageReferenceTests
+public sealed class KMA004_KMA005_ImageReferenceTests
 {
     private const string Digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 

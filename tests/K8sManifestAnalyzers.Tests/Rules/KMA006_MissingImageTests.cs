@@ -6,7 +6,7 @@ using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8s
 namespace K8sManifestAnalyzers.Tests.Rules;
 
 /// <summary>KMA006: a container with no image.</summary>
-public sealed class MissingImageTests
+public sealed class KMA006_MissingImageTests
 {
     [Fact]
     public Task ContainerWithoutImage_IsReportedOnItsCreation() =>

@@ -13,7 +13,7 @@ namespace K8sManifestAnalyzers.Tests.Generator;
 /// KMA201-KMA205, checked on the compilation the generator produced (the attribute and the builders exist only
 /// there). Each finding is asserted with the source text it points at.
 /// </summary>
-public sealed class ContainerImageAnalyzerTests
+public sealed class KMA201_KMA207_ContainerImageAnalyzerTests
 {
     [Fact]
     public async Task Declarations_AreChecked()

@@ -9,7 +9,7 @@ using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 namespace K8sManifestAnalyzers.Tests.Rules;
 
 /// <summary>KMA012 (off by default): a written pull policy other than Always, for teams that always pull.</summary>
-public sealed class AlwaysPullRequiredTests
+public sealed class KMA012_AlwaysPullRequiredTests
 {
     private const string Digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 

@@ -9,7 +9,7 @@ using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 namespace K8sManifestAnalyzers.Tests.Rules.PullSecrets;
 
 /// <summary>KMA111-KMA116: references to Secrets and ConfigMaps, their keys, and objects nothing references.</summary>
-public sealed class ConfigReferenceTests
+public sealed class KMA111_KMA116_ConfigReferenceTests
 {
     private const string Objects = """
         using System.Collections.Generic;

@@ -10,7 +10,7 @@ using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 namespace K8sManifestAnalyzers.Tests.Rules.PullSecrets;
 
 /// <summary>KMA103: private-registry images in pod specs without pull secrets.</summary>
-public sealed class MissingPullSecretTests
+public sealed class KMA103_MissingPullSecretTests
 {
     private const string Secrets = """
         using k8s.Models;

@@ -12,7 +12,7 @@ using VerifyNever = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 namespace K8sManifestAnalyzers.Tests.Rules;
 
 /// <summary>KMA002 (invalid value), KMA003 (mutable image that is not pulled) and KMA007 (Never).</summary>
-public sealed class PullPolicyValueTests
+public sealed class KMA002_KMA003_KMA007_PullPolicyValueTests
 {
     [Theory]
     [InlineData("always", "Always")]

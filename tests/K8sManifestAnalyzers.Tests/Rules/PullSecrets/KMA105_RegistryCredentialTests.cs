@@ -5,7 +5,7 @@ using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8s
 namespace K8sManifestAnalyzers.Tests.Rules.PullSecrets;
 
 /// <summary>KMA105: registry credentials in source.</summary>
-public sealed class RegistryCredentialTests
+public sealed class KMA105_RegistryCredentialTests
 {
     private const string InConfig = "This docker config contains a registry credential";
 

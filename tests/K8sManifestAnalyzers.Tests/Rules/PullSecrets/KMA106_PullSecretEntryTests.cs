@@ -8,7 +8,7 @@ using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
 namespace K8sManifestAnalyzers.Tests.Rules.PullSecrets;
 
 /// <summary>KMA106: empty or duplicate imagePullSecrets entries.</summary>
-public sealed class PullSecretEntryTests
+public sealed class KMA106_PullSecretEntryTests
 {
     [Fact]
     public Task EmptyAndDuplicateEntries_AreRemoved_FixAll() =>

@@ -5,7 +5,7 @@ using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8s
 namespace K8sManifestAnalyzers.Tests.Rules;
 
 /// <summary>KMA008: images outside k8s_manifests.allowed_registries.</summary>
-public sealed class RegistryNotAllowedTests
+public sealed class KMA008_RegistryNotAllowedTests
 {
     private const string Source = """
         using k8s.Models;

@@ -6,7 +6,7 @@ using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8s
 namespace K8sManifestAnalyzers.Tests.Rules;
 
 /// <summary>KMA011 (off by default): images without a digest, for teams that pin every image.</summary>
-public sealed class DigestRequiredTests
+public sealed class KMA011_DigestRequiredTests
 {
     private const string Digest = "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
 
