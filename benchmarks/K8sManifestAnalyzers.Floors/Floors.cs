@@ -98,7 +98,7 @@ namespace K8sManifestAnalyzers.Floors
         }
     }
 
-    /// <summary>As <c>ContainerAnalyzer</c>, the per-body host: a block start with only a block end.</summary>
+    /// <summary>As <c>ContainerAnalyzer</c>, the per-body host (container and environment rules): a block start with only a block end.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ActionFloorContainer : ActionFloor
     {
@@ -139,14 +139,6 @@ namespace K8sManifestAnalyzers.Floors
             context.RegisterOperationAction(Empty, OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary, OperationKind.Utf8String);
             context.RegisterCompilationStartAction(start => start.RegisterOperationAction(Empty, OperationKind.ObjectCreation));
         }
-    }
-
-    /// <summary>As <c>EnvironmentAnalyzer</c>: creations, assignments and invocations, in one action.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ActionFloorEnvironment : ActionFloor
-    {
-        protected override void Register(AnalysisContext context) => context.RegisterCompilationStartAction(start =>
-            start.RegisterOperationAction(Empty, OperationKind.ObjectCreation, OperationKind.SimpleAssignment, OperationKind.Invocation));
     }
 
     /// <summary>As <c>ContainerImageAnalyzer</c> in a project that declares no image: declarations.</summary>

@@ -14,8 +14,9 @@ namespace K8sManifestAnalyzers.Analyzers
 {
     /// <summary>
     /// The one host of the per-body container rules: the image rules (<see cref="ImageRuleSet"/>: KMA004, KMA005,
-    /// KMA006, KMA008, KMA010, KMA011) and the pull-policy rules (<see cref="PullPolicyRuleSet"/>: KMA001, KMA002,
-    /// KMA003, KMA007, KMA012). It resolves the KubernetesClient types once per compilation (and does nothing when they
+    /// KMA006, KMA008, KMA010, KMA011), the pull-policy rules (<see cref="PullPolicyRuleSet"/>: KMA001, KMA002,
+    /// KMA003, KMA007, KMA012) and the environment rules (<see cref="EnvironmentRuleSet"/>: KMA117, KMA119, judged
+    /// operation by operation in the same walk). It resolves the KubernetesClient types once per compilation (and does nothing when they
     /// are absent), then, per method body, hands each written image or policy value and each container to both rule
     /// sets, with the values folded and the later writes connected (see <see cref="ContainerFlow"/>). A body is read once
     /// for both families. Diagnostics are de-duplicated per body: a constant that reaches two writes is reported once
@@ -25,7 +26,7 @@ namespace K8sManifestAnalyzers.Analyzers
     public sealed class ContainerAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc/>
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImageRuleSet.Descriptors.AddRange(PullPolicyRuleSet.Descriptors);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImageRuleSet.Descriptors.AddRange(PullPolicyRuleSet.Descriptors).AddRange(EnvironmentRuleSet.Descriptors);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -67,7 +68,7 @@ namespace K8sManifestAnalyzers.Analyzers
 #pragma warning disable RS1013
                 start.RegisterOperationBlockStartAction(blockStart => blockStart.RegisterOperationBlockEndAction(block =>
                 {
-                    var operations = Collect(block.OperationBlocks, types);
+                    var operations = Collect(block, types);
                     if (operations is not null)
                     {
                         AnalyzeBlock(block, operations, types, facts);
@@ -79,25 +80,44 @@ namespace K8sManifestAnalyzers.Analyzers
 
         // What in a body can concern a container: its creation (the body is indexed only then), a write, a call that
         // returns or receives a model (a factory of containers, Deployments, pods, pod specs). Null when nothing does,
-        // which is most bodies of a project.
-        private static List<IOperation>? Collect(ImmutableArray<IOperation> blocks, KubernetesTypes types)
+        // which is most bodies of a project. The environment rules judge each operation of theirs in the same walk.
+        private static List<IOperation>? Collect(OperationBlockAnalysisContext context, KubernetesTypes types)
         {
+            bool environment = types.HasEnvironmentTypes;
             List<IOperation>? operations = null;
-            foreach (var block in blocks)
+            foreach (var block in context.OperationBlocks)
             {
                 foreach (var operation in block.DescendantsAndSelf())
                 {
-                    bool concerns = operation.Kind switch
+                    bool concerns;
+                    switch (operation.Kind)
                     {
-                        OperationKind.ObjectCreation or OperationKind.With => types.HasImage(operation.Type),
-                        OperationKind.SimpleAssignment or OperationKind.CoalesceAssignment => ContainerReader.ReadWrite(operation, types, out _) != ContainerProperty.None,
-                        OperationKind.Invocation => operation is IInvocationOperation call && KubernetesTypes.IsInSource(call.TargetMethod)
-                            && (types.IsModel(call.Type) || BodyIndex.HandsOnModel(call, types)),
-                        _ => false,
-                    };
+                        case OperationKind.ObjectCreation:
+                            concerns = types.HasImage(operation.Type);
+                            break;
+                        case OperationKind.With:
+                            concerns = types.HasImage(operation.Type);
+                            break;
+                        case OperationKind.SimpleAssignment:
+                        case OperationKind.CoalesceAssignment:
+                            concerns = ContainerReader.ReadWrite(operation, types, out _) != ContainerProperty.None;
+                            break;
+                        case OperationKind.Invocation:
+                            concerns = operation is IInvocationOperation call && KubernetesTypes.IsInSource(call.TargetMethod)
+                                && (types.IsModel(call.Type) || BodyIndex.HandsOnModel(call, types));
+                            break;
+                        default:
+                            continue;
+                    }
+
                     if (concerns)
                     {
                         (operations ??= new List<IOperation>()).Add(operation);
+                    }
+
+                    if (environment && operation.Kind is OperationKind.ObjectCreation or OperationKind.SimpleAssignment or OperationKind.Invocation)
+                    {
+                        EnvironmentRuleSet.Analyze(context.ReportDiagnostic, context.Options, operation, types);
                     }
                 }
             }

@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using K8sManifestAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using VerifyEnv = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.EnvironmentAnalyzer>;
+using VerifyEnv = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.EnvironmentAnalyzer>;
 using VerifyConfig = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<K8sManifestAnalyzers.Analyzers.PullSecretAnalyzer, K8sManifestAnalyzers.CodeFixes.RenameConfigReferenceCodeFix>;
 using VerifyImage = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<K8sManifestAnalyzers.Tests.Verifiers.ImageReferenceAnalyzer, K8sManifestAnalyzers.CodeFixes.RepairImageReferenceCodeFix>;
 using VerifyPolicy = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<K8sManifestAnalyzers.Tests.Verifiers.PullPolicyAnalyzer, K8sManifestAnalyzers.CodeFixes.SetPullPolicyCodeFix>;

@@ -1,7 +1,7 @@
 using System.Threading.Tasks;
 using K8sManifestAnalyzers.Tests.Verifiers;
 using Xunit;
-using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.EnvironmentAnalyzer>;
+using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.EnvironmentAnalyzer>;
 
 namespace K8sManifestAnalyzers.Tests.Rules;
 

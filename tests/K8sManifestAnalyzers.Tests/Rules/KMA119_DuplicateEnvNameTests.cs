@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using K8sManifestAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    K8sManifestAnalyzers.Analyzers.EnvironmentAnalyzer,
+    K8sManifestAnalyzers.Tests.Verifiers.EnvironmentAnalyzer,
     K8sManifestAnalyzers.CodeFixes.RemoveDuplicateEnvEntryCodeFix>;
 
 namespace K8sManifestAnalyzers.Tests.Rules;
@@ -148,7 +148,7 @@ public sealed class KMA119_DuplicateEnvNameTests
     // without a fix, so this case runs through the analyzer verifier.
     [Fact]
     public Task EntriesAddedLater_AreReportedOnTheEarlierEntry() =>
-        K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.EnvironmentAnalyzer>.VerifyAnalyzerAsync(
+        K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.EnvironmentAnalyzer>.VerifyAnalyzerAsync(
             """
             using System.Collections.Generic;
             using k8s.Models;
@@ -180,7 +180,7 @@ public sealed class KMA119_DuplicateEnvNameTests
     // path to it).
     [Fact]
     public Task EntriesListedBeforeAnAdd_ThroughParametersAssignmentsAndLambdas_AreReported() =>
-        K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.EnvironmentAnalyzer>.VerifyAnalyzerAsync(
+        K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.EnvironmentAnalyzer>.VerifyAnalyzerAsync(
             """
             using System.Collections.Generic;
             using k8s.Models;
@@ -230,7 +230,7 @@ public sealed class KMA119_DuplicateEnvNameTests
     // assigned twice; a list assigned in a branch. Silent.
     [Fact]
     public Task EntriesNotListedOnEveryPathBeforeAnAdd_AreNotReported() =>
-        K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.EnvironmentAnalyzer>.VerifyAnalyzerAsync(
+        K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.EnvironmentAnalyzer>.VerifyAnalyzerAsync(
             """
             using System;
             using System.Collections.Generic;
