@@ -93,8 +93,6 @@ namespace K8sManifestAnalyzers.Analyzers
                     switch (operation.Kind)
                     {
                         case OperationKind.ObjectCreation:
-                            concerns = types.HasImage(operation.Type);
-                            break;
                         case OperationKind.With:
                             concerns = types.HasImage(operation.Type);
                             break;

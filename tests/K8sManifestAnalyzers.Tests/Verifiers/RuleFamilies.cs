@@ -55,13 +55,12 @@ public abstract class RuleFamily : DiagnosticAnalyzer
     {
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
             inner.RegisterOperationAction(
-                c => action(new OperationAnalysisContext(c.Operation, c.ContainingSymbol, c.Compilation, c.Options, d => Keep(d, c.ReportDiagnostic), _ => true, c.CancellationToken)),
+                c => action(new OperationAnalysisContext(c.Operation, c.ContainingSymbol, c.Compilation, c.Options, d => RuleFamily.Keep(ids, d, c.ReportDiagnostic), _ => true, c.CancellationToken)),
                 operationKinds);
 
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) =>
             inner.RegisterOperationBlockStartAction(start => action(new FamilyBlockStart(start, ids)));
 
-        private void Keep(Diagnostic diagnostic, Action<Diagnostic> report) => RuleFamily.Keep(ids, diagnostic, report);
 
         public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) => throw Unused();
 
@@ -83,7 +82,7 @@ public abstract class RuleFamily : DiagnosticAnalyzer
     {
         public override void RegisterOperationBlockEndAction(Action<OperationBlockAnalysisContext> action) =>
             inner.RegisterOperationBlockEndAction(
-                c => action(new OperationBlockAnalysisContext(c.OperationBlocks, c.OwningSymbol, c.Compilation, c.Options, d => Keep(ids, d, c.ReportDiagnostic), _ => true, c.CancellationToken)));
+                c => action(new OperationBlockAnalysisContext(c.OperationBlocks, c.OwningSymbol, c.Compilation, c.Options, d => RuleFamily.Keep(ids, d, c.ReportDiagnostic), _ => true, c.CancellationToken)));
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => throw Unused();
     }
