@@ -220,6 +220,34 @@ public sealed class AspireHelperTests
             static IResourceBuilder<ContainerResource> AddWeb(IDistributedApplicationBuilder builder) => builder.AddContainer("web", "nginx");
             """);
 
+    // The builder a helper returns through a local assigned again (or by reference) may be another container's: the
+    // caller's tag is credited to neither, and both stay silent (a missed report, never a wrong pairing).
+    [Fact]
+    public Task ALocalAssignedAgain_IsNotTakenForTheBuilderReturned() =>
+        Verify("""
+            static IResourceBuilder<ContainerResource> AddWeb(this IDistributedApplicationBuilder builder)
+            {
+                var web = builder.AddContainer("old", "nginx");
+                web = builder.AddContainer("web", "nginx:1.27");
+                return web;
+            }
+
+            static IResourceBuilder<ContainerResource> AddProxy(this IDistributedApplicationBuilder builder)
+            {
+                var proxy = builder.AddContainer("proxy", "envoyproxy/envoy:v1.30");
+                Replace(ref proxy, builder);
+                return proxy;
+            }
+
+            static void Replace(ref IResourceBuilder<ContainerResource> proxy, IDistributedApplicationBuilder builder) => proxy = builder.AddContainer("other", "envoyproxy/envoy:v1.31");
+
+            static void Build(IDistributedApplicationBuilder builder)
+            {
+                builder.AddWeb().WithImageTag("1.27");
+                builder.AddProxy().WithImageTag("latest");
+            }
+            """);
+
     [Fact]
     public Task HalfTypedHelpers_DoNotThrow() =>
         new VerifyCS.Test

@@ -227,19 +227,26 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
             return null;
         }
 
+        // The value of a local assigned once, where it is declared: null when it is declared without one, assigned again
+        // (`web = builder.AddContainer(…)`) or passed by reference, since the builder returned may then be another one.
         private static IOperation? InitializerOf(ILocalSymbol local, IOperation root)
         {
             IOperation? initializer = null;
             foreach (var operation in root.Descendants())
             {
-                if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
+                switch (operation)
                 {
-                    if (declarator.Initializer?.Value is not { } value || initializer is not null)
-                    {
-                        return null;
-                    }
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        if (declarator.Initializer?.Value is not { } value || initializer is not null)
+                        {
+                            return null;
+                        }
 
-                    initializer = value;
+                        initializer = value;
+                        break;
+                    case IAssignmentOperation { Target: ILocalReferenceOperation target } when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                    case IArgumentOperation { Parameter.RefKind: not RefKind.None, Value: ILocalReferenceOperation passed } when SymbolEqualityComparer.Default.Equals(passed.Local, local):
+                        return null;
                 }
             }
 
