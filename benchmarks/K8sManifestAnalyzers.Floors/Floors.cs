@@ -108,7 +108,7 @@ namespace K8sManifestAnalyzers.Floors
     }
 
     /// <summary>
-    /// As <c>PullSecretAnalyzer</c>, the compilation-end host of the cross-reference rules: declarations, a
+    /// As <c>PullSecretAnalyzer</c>, the compilation-end host (the cross-reference rules and KMA009): declarations, a
     /// block start with only a block end (the walk that collects each body's facts), compilation end.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -151,13 +151,6 @@ namespace K8sManifestAnalyzers.Floors
     public sealed class ActionFloorContainerImage : ActionFloor
     {
         protected override void Register(AnalysisContext context) => context.RegisterCompilationStartAction(start => start.RegisterSymbolAction(Empty, SymbolKind.NamedType));
-    }
-
-    /// <summary>As <c>ManifestOptionsAnalyzer</c>: compilation end.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ActionFloorManifestOptions : ActionFloor
-    {
-        protected override void Register(AnalysisContext context) => context.RegisterCompilationStartAction(start => start.RegisterCompilationEndAction(Empty));
     }
 
     /// <summary>
