@@ -107,16 +107,21 @@ namespace K8sManifestAnalyzers.Floors
 #pragma warning restore RS1013
     }
 
-    /// <summary>As <c>PullSecretAnalyzer</c>: creations, invocations and assignments, declarations, compilation end.</summary>
+    /// <summary>
+    /// As <c>PullSecretAnalyzer</c>, the compilation-end host (the cross-reference rules and KMA009): declarations, a
+    /// block start with only a block end (the walk that collects each body's facts), compilation end.
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ActionFloorPullSecret : ActionFloor
     {
+#pragma warning disable RS1013 // as the host does, for the reason its comment gives
         protected override void Register(AnalysisContext context) => context.RegisterCompilationStartAction(start =>
         {
             start.RegisterSymbolAction(Empty, SymbolKind.NamedType);
-            start.RegisterOperationAction(Empty, OperationKind.ObjectCreation, OperationKind.Invocation, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
+            start.RegisterOperationBlockStartAction(block => block.RegisterOperationBlockEndAction(static _ => { }));
             start.RegisterCompilationEndAction(Empty);
         });
+#pragma warning restore RS1013
     }
 
     /// <summary>As <c>PullSecretListAnalyzer</c> on KubernetesClient 18 and later: assignments and invocations.</summary>
@@ -146,13 +151,6 @@ namespace K8sManifestAnalyzers.Floors
     public sealed class ActionFloorContainerImage : ActionFloor
     {
         protected override void Register(AnalysisContext context) => context.RegisterCompilationStartAction(start => start.RegisterSymbolAction(Empty, SymbolKind.NamedType));
-    }
-
-    /// <summary>As <c>ManifestOptionsAnalyzer</c>: compilation end.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ActionFloorManifestOptions : ActionFloor
-    {
-        protected override void Register(AnalysisContext context) => context.RegisterCompilationStartAction(start => start.RegisterCompilationEndAction(Empty));
     }
 
     /// <summary>

@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using K8sManifestAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyImages = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.ImageReferenceAnalyzer>;
-using VerifyOptions = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.ManifestOptionsAnalyzer>;
+using VerifyOptions = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.ManifestOptionsAnalyzer>;
 using VerifyPolicies = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
     K8sManifestAnalyzers.Tests.Verifiers.PullPolicyAnalyzer,
     K8sManifestAnalyzers.CodeFixes.SetPullPolicyCodeFix>;

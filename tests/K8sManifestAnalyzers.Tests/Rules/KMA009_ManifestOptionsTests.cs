@@ -1,8 +1,9 @@
 using System.Threading.Tasks;
 using K8sManifestAnalyzers.Analyzers;
+using K8sManifestAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.ManifestOptionsAnalyzer>;
+using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.ManifestOptionsAnalyzer>;
 
 namespace K8sManifestAnalyzers.Tests.Rules;
 
@@ -104,6 +105,45 @@ public sealed class KMA009_ManifestOptionsTests
     {
         var test = new VerifyCS.Test { TestCode = """[assembly: System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "KMA009")]""" };
         test.TestState.AnalyzerConfigFiles.Add(EditorConfig("k8s_manifests.external_configmaps = shop-config"));
+        await test.RunAsync();
+    }
+
+    // The host itself, not the view: one compilation-end action checks the options and matches the references.
+    [Fact]
+    public async Task WithManifests_TheOneEndActionChecksTheOptionsBesideTheReferences()
+    {
+        var test = new CSharpAnalyzerVerifier<PullSecretAnalyzer>.Test
+        {
+            TestCode = """
+                using k8s.Models;
+
+                static class Pods
+                {
+                    public static V1PodSpec Api() => new()
+                    {
+                        Containers = [new() { Name = "api", Image = "registry.example.com/shop/api:3.2.0", ImagePullPolicy = "IfNotPresent" }],
+                        ImagePullSecrets = [new() { Name = {|#0:"shop-registry"|} }],
+                    };
+                }
+                """,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(EditorConfig("k8s_manifests.external_secret = shop-db"));
+        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<PullSecretAnalyzer>.Diagnostic("KMA101").WithLocation(0).WithArguments("shop-registry", string.Empty, string.Empty));
+        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<PullSecretAnalyzer>.Diagnostic(Descriptors.KMA009_UnknownKeyNear).WithArguments("k8s_manifests.external_secret", "k8s_manifests.external_secrets"));
+        await test.RunAsync();
+    }
+
+    // Without KubernetesClient and without YAML the host registers its end action for the options alone.
+    [Fact]
+    public async Task WithoutKubernetesClientOrYaml_TheOptionsAreStillChecked()
+    {
+        var test = new CSharpAnalyzerVerifier<PullSecretAnalyzer>.Test
+        {
+            TestCode = Source,
+            ReferenceAssemblies = KubernetesReferences.WithoutKubernetes,
+        };
+        test.TestState.AnalyzerConfigFiles.Add(GlobalConfig("k8s_manifests.property_defaults = yes"));
+        test.ExpectedDiagnostics.Add(CSharpAnalyzerVerifier<PullSecretAnalyzer>.Diagnostic(Descriptors.KMA009_InvalidValue).WithArguments("k8s_manifests.property_defaults", "yes", "true or false", "true"));
         await test.RunAsync();
     }
 

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Immutable;
+using K8sManifestAnalyzers.Analyzers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace K8sManifestAnalyzers.Tests.Verifiers;
+
+/// <summary>
+/// One family of the rules <see cref="PullSecretAnalyzer"/> hosts at compilation end, for the tests written about that
+/// family alone: the host runs whole (one walk of each body, one compilation-end action for every rule, as in a user's
+/// build), and the view passes on only the family's findings, so a test of the options is not asked about pull secrets
+/// and the reverse. The findings go through the contexts Roslyn gave the host. The per-body views of
+/// <see cref="ContainerAnalyzer"/> are in RuleFamilies.cs.
+/// </summary>
+#pragma warning disable RS1001, RS1025, RS1026, RS1012 // a test view: the wrapped analyzer registers itself, through the forwarding contexts
+#pragma warning disable CS0618 // the public context constructors: the view hands the host contexts that report through the ones Roslyn gave it
+public abstract class EndRuleFamily : DiagnosticAnalyzer
+{
+    private readonly PullSecretAnalyzer _host = new();
+
+    /// <summary>The ids of the family.</summary>
+    protected abstract ImmutableArray<string> Ids { get; }
+
+    /// <summary>Every descriptor of the host: the compiler refuses a finding whose id its analyzer does not declare.</summary>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => _host.SupportedDiagnostics;
+
+    public override void Initialize(AnalysisContext context) => _host.Initialize(new FamilyContext(context, Ids));
+
+    private sealed class FamilyContext(AnalysisContext inner, ImmutableArray<string> ids) : AnalysisContext
+    {
+        public override void EnableConcurrentExecution() => inner.EnableConcurrentExecution();
+
+        public override void ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags analysisMode) => inner.ConfigureGeneratedCodeAnalysis(analysisMode);
+
+        public override void RegisterCompilationStartAction(Action<CompilationStartAnalysisContext> action) =>
+            inner.RegisterCompilationStartAction(start => action(new FamilyStart(start, ids)));
+
+        public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) => throw Unused();
+
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw Unused();
+
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => throw Unused();
+
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw Unused();
+
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw Unused();
+
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw Unused();
+
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw Unused();
+    }
+
+    private sealed class FamilyStart(CompilationStartAnalysisContext inner, ImmutableArray<string> ids)
+        : CompilationStartAnalysisContext(inner.Compilation, inner.Options, inner.CancellationToken)
+    {
+        public override void RegisterCompilationEndAction(Action<CompilationAnalysisContext> action) =>
+            inner.RegisterCompilationEndAction(
+                c => action(new CompilationAnalysisContext(c.Compilation, c.Options, d => Keep(ids, d, c.ReportDiagnostic), _ => true, c.CancellationToken)));
+
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) =>
+            inner.RegisterSymbolAction(
+                c => action(new SymbolAnalysisContext(c.Symbol, c.Compilation, c.Options, d => Keep(ids, d, c.ReportDiagnostic), _ => true, c.CancellationToken)),
+                symbolKinds);
+
+        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) =>
+            inner.RegisterOperationBlockStartAction(start => action(new FamilyBlockStart(start, ids)));
+
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => throw Unused();
+
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => throw Unused();
+
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => throw Unused();
+
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => throw Unused();
+
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => throw Unused();
+
+        public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) => throw Unused();
+    }
+
+    private sealed class FamilyBlockStart(OperationBlockStartAnalysisContext inner, ImmutableArray<string> ids)
+        : OperationBlockStartAnalysisContext(inner.OperationBlocks, inner.OwningSymbol, inner.Compilation, inner.Options, inner.CancellationToken)
+    {
+        public override void RegisterOperationBlockEndAction(Action<OperationBlockAnalysisContext> action) =>
+            inner.RegisterOperationBlockEndAction(
+                c => action(new OperationBlockAnalysisContext(c.OperationBlocks, c.OwningSymbol, c.Compilation, c.Options, d => Keep(ids, d, c.ReportDiagnostic), _ => true, c.CancellationToken)));
+
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => throw Unused();
+    }
+
+    private static void Keep(ImmutableArray<string> ids, Diagnostic diagnostic, Action<Diagnostic> report)
+    {
+        if (ids.Contains(diagnostic.Id))
+        {
+            report(diagnostic);
+        }
+    }
+
+    // The host registers only what the views forward; a new kind of action must be forwarded here too.
+    private static NotSupportedException Unused() => new("PullSecretAnalyzer registers an action the test view does not forward; forward it in EndRuleFamilies.cs.");
+}
+
+/// <summary>KMA009, the options, which <see cref="PullSecretAnalyzer"/> checks at compilation end in every project.</summary>
+public sealed class ManifestOptionsAnalyzer : EndRuleFamily
+{
+    protected override ImmutableArray<string> Ids { get; } = ImmutableArray.Create("KMA009");
+}
+#pragma warning restore CS0618
+#pragma warning restore RS1001, RS1025, RS1026, RS1012
