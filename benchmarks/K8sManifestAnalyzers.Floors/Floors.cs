@@ -98,7 +98,11 @@ namespace K8sManifestAnalyzers.Floors
         }
     }
 
-    /// <summary>As <c>ContainerAnalyzer</c>, the per-body host (container and environment rules): a block start with only a block end.</summary>
+    /// <summary>
+    /// As <c>ContainerAnalyzer</c>, the per-body host (container, environment, registry-credential and pull-secret list
+    /// rules): a block start with only a block end, in every project (without KubernetesClient too, for KMA105's constant
+    /// strings).
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ActionFloorContainer : ActionFloor
     {
@@ -122,28 +126,6 @@ namespace K8sManifestAnalyzers.Floors
             start.RegisterCompilationEndAction(Empty);
         });
 #pragma warning restore RS1013
-    }
-
-    /// <summary>As <c>PullSecretListAnalyzer</c> on KubernetesClient 18 and later: assignments and invocations.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ActionFloorPullSecretList : ActionFloor
-    {
-        protected override void Register(AnalysisContext context) => context.RegisterCompilationStartAction(start =>
-        {
-            start.RegisterOperationAction(Empty, OperationKind.SimpleAssignment, OperationKind.CoalesceAssignment);
-            start.RegisterOperationAction(Empty, OperationKind.Invocation);
-        });
-    }
-
-    /// <summary>As <c>RegistryCredentialAnalyzer</c>: constant strings, and creations.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ActionFloorRegistryCredential : ActionFloor
-    {
-        protected override void Register(AnalysisContext context)
-        {
-            context.RegisterOperationAction(Empty, OperationKind.Literal, OperationKind.InterpolatedString, OperationKind.Binary, OperationKind.Utf8String);
-            context.RegisterCompilationStartAction(start => start.RegisterOperationAction(Empty, OperationKind.ObjectCreation));
-        }
     }
 
     /// <summary>As <c>ContainerImageAnalyzer</c> in a project that declares no image: declarations.</summary>

@@ -13,20 +13,26 @@ using Microsoft.CodeAnalysis.Operations;
 namespace K8sManifestAnalyzers.Analyzers
 {
     /// <summary>
-    /// The one host of the per-body container rules: the image rules (<see cref="ImageRuleSet"/>: KMA004, KMA005,
+    /// The one host of the per-body rules: the image rules (<see cref="ImageRuleSet"/>: KMA004, KMA005,
     /// KMA006, KMA008, KMA010, KMA011), the pull-policy rules (<see cref="PullPolicyRuleSet"/>: KMA001, KMA002,
-    /// KMA003, KMA007, KMA012) and the environment rules (<see cref="EnvironmentRuleSet"/>: KMA117, KMA119, judged
-    /// operation by operation in the same walk). It resolves the KubernetesClient types once per compilation (and does nothing when they
-    /// are absent), then, per method body, hands each written image or policy value and each container to both rule
-    /// sets, with the values folded and the later writes connected (see <see cref="ContainerFlow"/>). A body is read once
-    /// for both families. Diagnostics are de-duplicated per body: a constant that reaches two writes is reported once
-    /// where it is written.
+    /// KMA003, KMA007, KMA012), and, judged operation by operation in the same walk, the environment rules
+    /// (<see cref="EnvironmentRuleSet"/>: KMA117, KMA119), the registry-credential rule (<see cref="RegistryCredentialRuleSet"/>:
+    /// KMA105) and the pull-secret list rule (<see cref="PullSecretListRuleSet"/>: KMA106). It resolves the KubernetesClient
+    /// types once per compilation; without them a body is walked only for KMA105's constant strings. Then, per method body,
+    /// it hands each written image or policy value and each container to both container rule sets, with the values folded
+    /// and the later writes connected (see <see cref="ContainerFlow"/>). A body is read once for every family. The
+    /// container rules' diagnostics are de-duplicated per body: a constant that reaches two writes is reported once where it
+    /// is written; the rules judged operation by operation report directly.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ContainerAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc/>
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImageRuleSet.Descriptors.AddRange(PullPolicyRuleSet.Descriptors).AddRange(EnvironmentRuleSet.Descriptors);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImageRuleSet.Descriptors
+            .AddRange(PullPolicyRuleSet.Descriptors)
+            .AddRange(EnvironmentRuleSet.Descriptors)
+            .AddRange(RegistryCredentialRuleSet.Descriptors)
+            .AddRange(PullSecretListRuleSet.Descriptors);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -42,13 +48,23 @@ namespace K8sManifestAnalyzers.Analyzers
                     start.RegisterOperationAction(c => AnalyzeAspireCall(c, aspire, aspireFacts), OperationKind.Invocation);
                 }
 
+                // A start with only an end, not a block action (RS1013): see below.
+#pragma warning disable RS1013
                 var types = KubernetesTypes.TryCreate(start.Compilation);
                 if (types is null)
                 {
+                    // Docker config JSON with a credential leaks whether or not KubernetesClient is referenced (KMA105):
+                    // without it, a body costs one walk that looks at its constant strings, and nothing else.
+                    start.RegisterOperationBlockStartAction(blockStart => blockStart.RegisterOperationBlockEndAction(AnalyzeConstantStrings));
                     return;
                 }
+#pragma warning restore RS1013
 
                 var facts = CompilationFacts.For(start.Compilation);
+
+                // new V1PodSpec(…, imagePullSecrets: …) exists in KubernetesClient 17 and older only; elsewhere the walk
+                // does not look at arguments at all.
+                bool pullSecretArguments = types.HasPullSecretTypes && types.HasPullSecretConstructorParameter;
 
                 // The generated builders (`X.Tag("1.0").ToContainer("api", "Always")`) write the policy they are given.
                 if (types.Builders is { } builders)
@@ -68,7 +84,7 @@ namespace K8sManifestAnalyzers.Analyzers
 #pragma warning disable RS1013
                 start.RegisterOperationBlockStartAction(blockStart => blockStart.RegisterOperationBlockEndAction(block =>
                 {
-                    var operations = Collect(block, types);
+                    var operations = Collect(block, types, pullSecretArguments);
                     if (operations is not null)
                     {
                         AnalyzeBlock(block, operations, types, facts);
@@ -80,10 +96,14 @@ namespace K8sManifestAnalyzers.Analyzers
 
         // What in a body can concern a container: its creation (the body is indexed only then), a write, a call that
         // returns or receives a model (a factory of containers, Deployments, pods, pod specs). Null when nothing does,
-        // which is most bodies of a project. The environment rules judge each operation of theirs in the same walk.
-        private static List<IOperation>? Collect(OperationBlockAnalysisContext context, KubernetesTypes types)
+        // which is most bodies of a project. The rules judged operation by operation judge each operation of theirs in
+        // the same walk: the environment rules (creations, assignments, invocations), KMA105 (constant strings, and
+        // Secrets' creations) and KMA106 (assignments, invocations, and constructor arguments only where
+        // KubernetesClient 17 and older has them), each only where the compilation has its types.
+        private static List<IOperation>? Collect(OperationBlockAnalysisContext context, KubernetesTypes types, bool pullSecretArguments)
         {
             bool environment = types.HasEnvironmentTypes;
+            bool pullSecrets = types.HasPullSecretTypes;
             List<IOperation>? operations = null;
             foreach (var block in context.OperationBlocks)
             {
@@ -92,6 +112,19 @@ namespace K8sManifestAnalyzers.Analyzers
                     bool concerns;
                     switch (operation.Kind)
                     {
+                        case OperationKind.Literal:
+                        case OperationKind.InterpolatedString:
+                        case OperationKind.Binary:
+                        case OperationKind.Utf8String:
+                            RegistryCredentialRuleSet.Analyze(context.ReportDiagnostic, context.Options, operation, types);
+                            continue;
+                        case OperationKind.Argument:
+                            if (pullSecretArguments)
+                            {
+                                PullSecretListRuleSet.Analyze(context.ReportDiagnostic, context.Options, operation, types);
+                            }
+
+                            continue;
                         case OperationKind.ObjectCreation:
                         case OperationKind.With:
                             concerns = types.HasImage(operation.Type);
@@ -117,10 +150,39 @@ namespace K8sManifestAnalyzers.Analyzers
                     {
                         EnvironmentRuleSet.Analyze(context.ReportDiagnostic, context.Options, operation, types);
                     }
+
+                    if (pullSecrets)
+                    {
+                        if (operation.Kind == OperationKind.ObjectCreation)
+                        {
+                            // A docker-registry Secret's data.
+                            RegistryCredentialRuleSet.Analyze(context.ReportDiagnostic, context.Options, operation, types);
+                        }
+                        else if (operation.Kind != OperationKind.With)
+                        {
+                            // ImagePullSecrets written, or added to here or by a helper.
+                            PullSecretListRuleSet.Analyze(context.ReportDiagnostic, context.Options, operation, types);
+                        }
+                    }
                 }
             }
 
             return operations;
+        }
+
+        // A body of a project without KubernetesClient: its constant strings, for KMA105, and nothing else.
+        private static void AnalyzeConstantStrings(OperationBlockAnalysisContext context)
+        {
+            foreach (var block in context.OperationBlocks)
+            {
+                foreach (var operation in block.DescendantsAndSelf())
+                {
+                    if (RegistryCredentialRuleSet.IsConstantStringKind(operation.Kind))
+                    {
+                        RegistryCredentialRuleSet.Analyze(context.ReportDiagnostic, context.Options, operation, types: null);
+                    }
+                }
+            }
         }
 
         // The rules of both families, on each thing the plumbing below finds. Each rule set skips what is not its own

@@ -352,7 +352,7 @@ public sealed class HelperTests
     // KMA106: a helper that adds a pull secret the spec already lists.
     [Fact]
     public Task PullSecretsAddedByHelpers_AreCheckedForDuplicates() =>
-        K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullSecretListAnalyzer>.VerifyAnalyzerAsync(
+        K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.PullSecretListAnalyzer>.VerifyAnalyzerAsync(
             """
             using System.Collections.Generic;
             using k8s.Models;
@@ -377,7 +377,7 @@ public sealed class HelperTests
                 }
             }
             """,
-            K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullSecretListAnalyzer>.Diagnostic("KMA106").WithLocation(0).WithArguments("The pull secret 'regcred' is listed twice"));
+            K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.PullSecretListAnalyzer>.Diagnostic("KMA106").WithLocation(0).WithArguments("The pull secret 'regcred' is listed twice"));
 
     // KMA101: a pull secret a helper adds is matched against the Secrets, with the namespace of the call.
     [Fact]

@@ -27,7 +27,7 @@ namespace K8sManifestAnalyzers.Tests.Verifiers;
 internal static class CommandLineFixer
 {
     public static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(
-        new ContainerAnalyzer(), new PullSecretAnalyzer(), new PullSecretListAnalyzer(), new RegistryCredentialAnalyzer());
+        new ContainerAnalyzer(), new PullSecretAnalyzer());
 
     public static readonly ImmutableArray<CodeFixProvider> Fixers = typeof(ManifestCodeFixProvider).Assembly.GetTypes()
         .Where(type => !type.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(type))

@@ -110,10 +110,23 @@ public sealed class ImageReferenceAnalyzer : RuleFamily
 {
     protected override ImmutableArray<string> Ids { get; } = ImmutableArray.Create("KMA004", "KMA005", "KMA006", "KMA008", "KMA010", "KMA011");
 }
+
 /// <summary>The environment rules: KMA117, KMA119.</summary>
 public sealed class EnvironmentAnalyzer : RuleFamily
 {
     protected override ImmutableArray<string> Ids { get; } = ImmutableArray.Create("KMA117", "KMA119");
+}
+
+/// <summary>The registry-credential rule: KMA105.</summary>
+public sealed class RegistryCredentialAnalyzer : RuleFamily
+{
+    protected override ImmutableArray<string> Ids { get; } = ImmutableArray.Create("KMA105");
+}
+
+/// <summary>The pull-secret list rule: KMA106.</summary>
+public sealed class PullSecretListAnalyzer : RuleFamily
+{
+    protected override ImmutableArray<string> Ids { get; } = ImmutableArray.Create("KMA106");
 }
 #pragma warning restore CS0618
 #pragma warning restore RS1001, RS1025, RS1026, RS1012

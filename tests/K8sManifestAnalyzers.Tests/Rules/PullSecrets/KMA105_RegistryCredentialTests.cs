@@ -1,6 +1,8 @@
 using System.Threading.Tasks;
+using K8sManifestAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis.Testing;
 using Xunit;
-using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.RegistryCredentialAnalyzer>;
+using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.RegistryCredentialAnalyzer>;
 
 namespace K8sManifestAnalyzers.Tests.Rules.PullSecrets;
 
@@ -36,6 +38,54 @@ public sealed class KMA105_RegistryCredentialTests
             VerifyCS.Diagnostic("KMA105").WithLocation(1).WithArguments(InConfig),
             VerifyCS.Diagnostic("KMA105").WithLocation(2).WithArguments(InConfig),
             VerifyCS.Diagnostic("KMA105").WithLocation(3).WithArguments(InConfig));
+
+    // The docker-config check needs no KubernetesClient: the one per-body host walks every body for constant strings
+    // even where the Kubernetes types are absent, and meets them wherever operation actions met them (field, property and
+    // parameter initializers, lambdas, local functions, constructor initializers, attributes), once each, on the outermost
+    // constant. With and without KubernetesClient alike.
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task DockerConfigs_InInitializersLambdasAndLocalFunctions_AreReported_WithOrWithoutKubernetesClient(bool withKubernetes)
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """"
+                using System;
+
+                [Obsolete({|#0:"{\"auths\":{\"r.example.com\":{\"auth\":\"eDp5\"}}}"|})]
+                class Registry(string config)
+                {
+                    private const string Host = "ghcr.io";
+                    private static readonly string Field = {|#1:"{\"auths\":{\"" + Host + "\":{\"password\":\"p\"}}}"|};
+                    public string Property { get; } = {|#2:$"{{\"auths\":{{\"{Host}\":{{\"auth\":\"eDp5\"}}}}}}"|};
+                    public string Config { get; } = config;
+
+                    public Registry() : this({|#3:"{\"auths\":{\"a.example.com\":{\"auth\":\"eDp5\"}}}"|})
+                    {
+                    }
+
+                    public static string Defaulted(string config = {|#4:"{\"auths\":{\"b.example.com\":{\"auth\":\"eDp5\"}}}"|}) => config;
+
+                    public static Func<string> Lambda() => () => {|#5:"{\"auths\":{\"c.example.com\":{\"auth\":\"eDp5\"}}}"|};
+
+                    public static byte[] Local()
+                    {
+                        return Bytes();
+
+                        static byte[] Bytes() => {|#6:"{\"auths\":{\"d.example.com\":{\"identitytoken\":\"t\"}}}"u8|}.ToArray();
+                    }
+                }
+                """",
+            ReferenceAssemblies = withKubernetes ? KubernetesReferences.KubernetesClient21 : KubernetesReferences.WithoutKubernetes,
+        };
+        for (int i = 0; i <= 6; i++)
+        {
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA105").WithLocation(i).WithArguments(InConfig));
+        }
+
+        await test.RunAsync();
+    }
 
     // Issue: ordinary JSON with a "password" member broke the build of projects that have nothing to do with
     // Kubernetes. Only a docker config (an "auths" object) is one.

@@ -2,7 +2,7 @@ using System.Threading.Tasks;
 using K8sManifestAnalyzers.Tests.Verifiers;
 using Xunit;
 using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpCodeFixVerifier<
-    K8sManifestAnalyzers.Analyzers.PullSecretListAnalyzer,
+    K8sManifestAnalyzers.Tests.Verifiers.PullSecretListAnalyzer,
     K8sManifestAnalyzers.CodeFixes.RemovePullSecretEntryCodeFix>;
 
 namespace K8sManifestAnalyzers.Tests.Rules.PullSecrets;
