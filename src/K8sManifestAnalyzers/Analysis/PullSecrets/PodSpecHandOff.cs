@@ -121,7 +121,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         internal static IAnonymousFunctionOperation? LambdaOf(IInvocationOperation invoke, IInvocationOperation readAt)
         {
             if (invoke.TargetMethod.MethodKind != MethodKind.DelegateInvoke
-                || ObjectMembers.WithoutConversions(invoke.Instance!) is not IParameterReferenceOperation { Parameter: { } parameter }
+                || invoke.Instance is not { } instance
+                || ObjectMembers.WithoutConversions(instance) is not IParameterReferenceOperation { Parameter: { } parameter }
                 || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, (readAt.TargetMethod.ReducedFrom ?? readAt.TargetMethod).OriginalDefinition))
             {
                 return null;

@@ -965,6 +965,61 @@ public sealed class KMA103_MissingPullSecretTests
             VerifyCS.Diagnostic("KMA103").WithLocation(2).WithLocation(3).WithArguments("ghcr.io/acme/api:1", "ghcr.io/acme", string.Empty),
             VerifyCS.Diagnostic("KMA103").WithLocation(4).WithLocation(5).WithArguments("ghcr.io/acme/api:9", "ghcr.io/acme", string.Empty));
 
+    // KubernetesClient 17 and older: constructors instead of initializers. A helper's container made by the constructor
+    // counts; a spec whose constructor lists pull secrets, or a helper that passes them to the constructor of what it
+    // assigns, is silent.
+    [Fact]
+    public Task HelpersOnKubernetesClient17_AreFollowed()
+    {
+        var test = new K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullSecretAnalyzer>.Test
+        {
+            ReferenceAssemblies = K8sManifestAnalyzers.Tests.Verifiers.KubernetesReferences.WithoutKubernetes,
+        };
+        test.TestState.Sources.Add("""
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            static class Parts
+            {
+                public static void AddApp(V1PodSpec spec, string image) => spec.Containers.Add(new V1Container("app", image: image, imagePullPolicy: "IfNotPresent"));
+                public static void AddAppWithSecret(V1PodSpec spec, string image)
+                {
+                    spec.Containers.Add(new V1Container("app", image: image, imagePullPolicy: "IfNotPresent"));
+                    spec.ImagePullSecrets = new List<V1LocalObjectReference> { new V1LocalObjectReference("ci-registry") };
+                }
+            }
+
+            static class Manifests
+            {
+                public static V1PodSpec Reported()
+                {
+                    var spec = {|#1:new V1PodSpec|}(new List<V1Container>());
+                    Parts.AddApp(spec, {|#0:"registry.example.com/shop/app:1.0"|});
+                    return spec;
+                }
+
+                public static V1PodSpec ListedInTheConstructor()
+                {
+                    var spec = new V1PodSpec(new List<V1Container>(), imagePullSecrets: new List<V1LocalObjectReference> { new V1LocalObjectReference("ci-registry") });
+                    Parts.AddApp(spec, "registry.example.com/shop/app:1.0");
+                    return spec;
+                }
+
+                public static V1PodSpec ListedInTheHelper()
+                {
+                    var spec = new V1PodSpec(new List<V1Container>());
+                    Parts.AddAppWithSecret(spec, "registry.example.com/shop/app:1.0");
+                    return spec;
+                }
+            }
+            """);
+        test.TestState.Sources.Add(K8sManifestAnalyzers.Tests.Verifiers.KubernetesClient17Stubs.Source);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig));
+        test.DisabledDiagnostics.AddRange(new[] { "KMA101", "KMA102", "KMA104", "KMA118" });
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA103").WithLocation(0).WithLocation(1).WithArguments("registry.example.com/shop/app:1.0", "registry.example.com", string.Empty));
+        return test.RunAsync();
+    }
+
     private static void DisableOtherRules(VerifyCS.Test test) =>
         test.DisabledDiagnostics.AddRange(new[] { "KMA101", "KMA102", "KMA104" });
 
