@@ -156,7 +156,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             {
                 if (operation is IParameterReferenceOperation reference
                     && SymbolEqualityComparer.Default.Equals(reference.Parameter, received)
-                    && !IsHarmlessUse(reference, methods, types, new List<IMethodSymbol>(), null))
+                    && !IsHarmlessUse(reference, methods, types, new List<IMethodSymbol>(), null, null))
                 {
                     return false;
                 }
@@ -188,7 +188,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     if (operation is IParameterReferenceOperation reference
                         && reference.Parameter.Ordinal == ordinal
                         && SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol?.OriginalDefinition, method)
-                        && !IsHarmlessUse(reference, methods, types, following, following.Count == 1 ? call : null))
+                        && !IsHarmlessUse(reference, methods, types, following, following.Count == 1 ? call : null, summary.Index.Root))
                     {
                         return false;
                     }
@@ -203,7 +203,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         }
 
         // `call`: the call the method is read at, whose lambdas its delegate parameters stand for.
-        private static bool IsHarmlessUse(IOperation reference, MethodSummaries methods, KubernetesTypes types, List<IMethodSymbol> following, IInvocationOperation? call)
+        private static bool IsHarmlessUse(IOperation reference, MethodSummaries methods, KubernetesTypes types, List<IMethodSymbol> following, IInvocationOperation? call, IOperation? summaryRoot)
         {
             IOperation top = reference;
             bool belowContainers = false;
@@ -276,8 +276,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                             && (inner.TargetMethod.ReturnsVoid || ObjectMembers.WithoutConversions(inner).Parent is IExpressionStatementOperation)
                             && LeavesAlone(methods, callee, parameter.Ordinal, types, following);
 
-                    case IReturnOperation:
-                        // Given back: the caller keeps it only where HelperLeavesAlone allows.
+                    case IReturnOperation when summaryRoot is not null && IsReturnedAtOnce(top, summaryRoot):
+                        // Given back by the method (not by a lambda in it, nor by a lambda whose result its invoker may
+                        // keep): the caller keeps it only where HelperLeavesAlone allows.
                         return true;
 
                     case IIsPatternOperation:
@@ -371,14 +372,15 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                         IInvocationOperation call when call.Instance == top => true,
                         IAssignmentOperation assignment when assignment.Target == top => true,
                         IVariableInitializerOperation when top == reference => false,
-                        IReturnOperation or IExpressionStatementOperation or IIsPatternOperation => true,
+                        IExpressionStatementOperation or IIsPatternOperation => true,
                         IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } => true,
                         IForEachLoopOperation => true,
                         _ => false,
                     };
                     if (!harmless && !IsReturnedAtOnce(top, body))
                     {
-                        // Not only given back (`return [first, second];`): stored or passed.
+                        // Not only given back by the body (`return [first, second];`; a lambda's return hands it on):
+                        // stored or passed.
                         escaped.Add(reference.Local);
                     }
 

@@ -897,6 +897,15 @@ public sealed class KMA103_MissingPullSecretTests
                     return spec;
                 }
 
+                public static V1PodSpec ReturnedByALambda()
+                {
+                    var spec = new V1PodSpec { Containers = [new() { Image = "ghcr.io/acme/api:2", ImagePullPolicy = "IfNotPresent" }] };
+                    Func<V1PodSpec> get = () => spec;
+                    var same = get();
+                    same.ImagePullSecrets = [new() { Name = "ci-registry" }];
+                    return spec;
+                }
+
                 public static V1PodSpec CompletedLater()
                 {
                     var spec = Pods.Configure(s => s.Containers.Add(new V1Container { Image = "ghcr.io/acme/api:2", ImagePullPolicy = "IfNotPresent" }));
