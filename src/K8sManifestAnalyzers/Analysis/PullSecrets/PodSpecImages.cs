@@ -24,15 +24,20 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
         private readonly ManifestBody _body;
         private readonly PodSpecFact _spec;
-        private readonly HashSet<(string, Location)> _seen = new();
+        private readonly HashSet<(string, Location)> _seen;
 
         private readonly IOperation? _call;
 
-        private PodSpecImages(ManifestBody body, PodSpecFact spec, IOperation? call = null)
+        // Reading a helper the caller's spec is handed to: the constants the call does not choose are located on the call.
+        private readonly bool _atCall;
+
+        private PodSpecImages(ManifestBody body, PodSpecFact spec, IOperation? call = null, HashSet<(string, Location)>? seen = null, bool atCall = false)
         {
             _body = body;
             _spec = spec;
             _call = call;
+            _seen = seen ?? new HashSet<(string, Location)>();
+            _atCall = atCall;
         }
 
         /// <summary>
@@ -178,6 +183,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 }
             }
 
+            AddThroughHelpers(index, place, null, 0);
+
             foreach (var write in index.Writes)
             {
                 if (write.Property != ContainerProperty.Image || write.Instance is not { } instance)
@@ -194,6 +201,137 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 }
             }
         }
+
+        // `AddApp(spec, "…")`, `spec.AddApp(…)`, `AddTo(pod, …)`, `AddTo(spec.Containers, …)`: the containers a helper of the
+        // compilation handed the spec (or an object that holds it, or one of its container lists) adds to its lists or
+        // assigns as a list, read in the helper's body with the call's arguments, and in the helpers it hands them on to
+        // (to the call-depth bound, recursion excluded). In a helper (`parameter` set), only the paths from that
+        // parameter, which stands for `mapped`, are the spec's; its own paths are mapped on.
+        private void AddThroughHelpers(BodyIndex index, AccessPath place, IParameterSymbol? parameter, int depth)
+        {
+            if (_body.Types.Values.Methods is not { } methods || depth >= Summaries.MethodSummaries.MaxDepth)
+            {
+                return;
+            }
+
+            foreach (var call in index.ModelCalls)
+            {
+                if (_body.Scope is Summaries.CallScope { Call: { } readAt } && PodSpecHandOff.LambdaOf(call, readAt) is { } lambda)
+                {
+                    AddFromLambda(call, lambda, place, parameter);
+                    continue;
+                }
+
+                if (!KubernetesTypes.IsInSource(call.TargetMethod)
+                    || _body.Scope.IsFollowing(call.TargetMethod)
+                    || methods.Get(call.TargetMethod, _body.Types) is not { } summary)
+                {
+                    continue;
+                }
+
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.Parameter is not { } target)
+                    {
+                        continue;
+                    }
+
+                    var path = index.Resolve(argument.Value);
+                    if (path is null && parameter is null && place.Site is { } site && site == argument.Syntax)
+                    {
+                        // `Finish(new V1Pod { Spec = new V1PodSpec { … } })`: the spec is created in this argument.
+                        path = new AccessPath(target, System.Collections.Immutable.ImmutableArray<AccessStep>.Empty, site);
+                    }
+
+                    if (path is null || (parameter is not null && (path = Map(path, parameter)) is null) || !(path.Holds(place) || IsList(path, place)))
+                    {
+                        continue;
+                    }
+
+                    var scope = new Summaries.CallScope(summary, call, _body.Scope);
+                    var helper = new ManifestBody(summary.Index, summary.Flow, _body.Folder, _body.PropertyDefaults, _body.Types) { Scope = scope };
+                    var reader = new PodSpecImages(helper, _spec, _call ?? call, _seen, atCall: _call is null || _atCall);
+                    reader.AddFromHelper(summary.Index, place, target.OriginalDefinition, path, depth + 1);
+                }
+            }
+        }
+
+        // `configure(spec)` in a helper called as `Configure(s => s.Containers.Add(…))`: what the lambda adds through its
+        // parameter, read in the caller's body (where the lambda is written) with the caller's scope.
+        private void AddFromLambda(IInvocationOperation invoke, IAnonymousFunctionOperation lambda, AccessPath place, IParameterSymbol? parameter)
+        {
+            if (_body.Scope is not Summaries.CallScope { Caller: var callerScope })
+            {
+                return;
+            }
+
+            foreach (var argument in invoke.Arguments)
+            {
+                if (argument.Parameter is not { Ordinal: var ordinal } || ordinal >= lambda.Symbol.Parameters.Length
+                    || _body.Index.Resolve(argument.Value) is not { } path
+                    || (parameter is not null && (path = Map(path, parameter)) is null)
+                    || !(path.Holds(place) || IsList(path, place)))
+                {
+                    continue;
+                }
+
+                var root = ContainerReader.Root(lambda);
+                var caller = ManifestBody.For(root, _body.Types, _body.PropertyDefaults);
+                var inLambda = new ManifestBody(caller.Index, caller.Flow, _body.Folder, _body.PropertyDefaults, _body.Types) { Scope = callerScope ?? caller.Scope };
+                var reader = new PodSpecImages(inLambda, _spec, _call, _seen, _atCall);
+                reader._mapped = path;
+                reader.AddListsFrom(caller.Index, place, lambda.Symbol.Parameters[ordinal]);
+            }
+        }
+
+        // The entries a body (a helper's, or the caller's for a lambda) adds or assigns to a list reached from `parameter`.
+        private void AddListsFrom(BodyIndex index, AccessPath place, IParameterSymbol parameter)
+        {
+            foreach (var call in index.ListCalls)
+            {
+                if (call.Instance is { } list && IsList(Map(index.Resolve(list), parameter), place))
+                {
+                    foreach (var argument in call.Arguments)
+                    {
+                        if (_body.Types.IsModel(argument.Value.Type) || argument.Value.Type is IArrayTypeSymbol)
+                        {
+                            AddEntries(argument.Value);
+                        }
+                    }
+                }
+            }
+
+            foreach (var name in Lists)
+            {
+                foreach (var reference in index.References(name))
+                {
+                    if (BodyIndex.UserOf(reference) is IAssignmentOperation { Parent: not IObjectOrCollectionInitializerOperation } assignment
+                        and (ISimpleAssignmentOperation or ICoalesceAssignmentOperation)
+                        && assignment.Target == reference && IsList(Map(index.Resolve(reference), parameter), place))
+                    {
+                        AddEntries(assignment.Value);
+                    }
+                }
+            }
+        }
+
+        // What a helper's own body adds to the spec's lists through `parameter` (which the caller's `mapped` path gives).
+        private void AddFromHelper(BodyIndex index, AccessPath place, IParameterSymbol parameter, AccessPath mapped, int depth)
+        {
+            _mapped = mapped;
+            AddListsFrom(index, place, parameter);
+            AddThroughHelpers(index, place, parameter, depth);
+        }
+
+        private AccessPath? _mapped;
+
+        // A helper's path from its parameter, as the caller's path the call gives it; null for any other path.
+        private AccessPath? Map(AccessPath? path, IParameterSymbol parameter) =>
+            path is { Site: null, Root: IParameterSymbol root } && _mapped is { } mapped
+            && root.Ordinal == parameter.Ordinal
+            && SymbolEqualityComparer.Default.Equals(root.ContainingSymbol?.OriginalDefinition, parameter.ContainingSymbol?.OriginalDefinition)
+                ? mapped.Append(path.Steps)
+                : null;
 
         // True when every value the local is given is a container of the spec: one of its list's elements
         // (`spec.Containers.FirstOrDefault(…)`), or a new container the body adds to the list
@@ -250,6 +388,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     {
                         Add(text, ValueLocation.ChosenAt(constant, _call).Syntax.GetLocation(), null);
                     }
+                    else if (_atCall)
+                    {
+                        // Written in the helper: on the call that hands it the spec.
+                        Add(text, Locations.OfValue(_call), null);
+                    }
                 }
             }
 
@@ -257,9 +400,10 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             {
                 if (_call is not null)
                 {
-                    if (ValueLocation.IsWithin(partial.Origin, _call) && _seen.Add((partial.Pattern, partial.Origin.Syntax.GetLocation())))
+                    var partialAt = ValueLocation.IsWithin(partial.Origin, _call) ? partial.Origin.Syntax.GetLocation() : _atCall ? Locations.OfValue(_call) : null;
+                    if (partialAt is not null && _seen.Add((partial.Pattern, partialAt)))
                     {
-                        _spec.Images.Add(new PodImage(partial.Pattern, partial.Origin.Syntax.GetLocation(), partial: Model.PartialImageReference.Of(partial.Texts)));
+                        _spec.Images.Add(new PodImage(partial.Pattern, partialAt, partial: Model.PartialImageReference.Of(partial.Texts)));
                     }
 
                     continue;

@@ -231,7 +231,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
 
             var root = ContainerReader.Root(call);
-            if (Mentions(summary.Index) || Mentions(Flow.BodyIndex.For(root, types)))
+            if (Mentions(summary.Index) || CallerMayWrite(call, Flow.BodyIndex.For(root, types), types))
             {
                 return;
             }
@@ -241,6 +241,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             var inside = new ManifestBody(summary.Index, summary.Flow, types.Values, propertyDefaults, types) { Scope = new Summaries.CallScope(summary, call, caller.Scope) };
             foreach (var creation in summary.PodSpecsInside(types))
             {
+                if (!PodSpecHandOff.NoCallMayWrite(summary.Index, creation, types, call))
+                {
+                    // Handed in the factory to a call that may give it pull secrets or a service account.
+                    continue;
+                }
+
                 var spec = new PodSpecFact
                 {
                     CreationLocation = Locations.OfValue(call),
@@ -251,6 +257,23 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 {
                     state.PodSpecs.Enqueue(spec);
                 }
+            }
+
+            // The caller's writes concern the spec the call returns only where they can reach it: pull secrets or a
+            // service account written later through a path that may hold it, or a call it is handed to that may write them.
+            static bool CallerMayWrite(IInvocationOperation call, Flow.BodyIndex index, KubernetesTypes types)
+            {
+                foreach (var member in index.ListMembers)
+                {
+                    if (member is IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: { } instance } list
+                        && Flow.BodyIndex.CreationNaming(list) is null
+                        && PodSpecHandOff.MayReach(index, index.Resolve(instance), call, holding: false))
+                    {
+                        return true;
+                    }
+                }
+
+                return ServiceAccountCollector.HasLaterWrites(call, types) || !PodSpecHandOff.NoCallMayWrite(index, call, types);
             }
 
             // Pull secrets and service accounts written anywhere in a body are read where they are written, not here: the
@@ -299,6 +322,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             if (!spec.HasPullSecrets && spec.Images.Count > 0)
             {
                 spec.HasPullSecrets = HasPullSecretsThroughPaths(creation, types);
+            }
+
+            // A service account written later (here, or by a helper given the spec) may be one with pull secrets.
+            if (!spec.HasPullSecrets && spec.Images.Count > 0 && ServiceAccountCollector.HasLaterWrites(creation, types))
+            {
+                spec.ServiceAccountKnown = false;
             }
 
             return spec;
@@ -406,16 +435,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         }
 
         // True when a write in the same body may give the spec pull secrets through a path to it: an assignment of a
-        // list that may have entries, an Add, a generated builder that adds a declared pull secret, or a helper handed
-        // the spec or an object that holds it.
+        // list that may have entries, an Add, a generated builder that adds a declared pull secret, or a call handed the
+        // spec or an object that holds it (a helper of the compilation that leaves its pull secrets alone does not
+        // count: PodSpecHandOff). A write through another local counts when the spec may be held there (stored, passed).
         private static bool HasPullSecretsThroughPaths(IObjectCreationOperation creation, KubernetesTypes types)
         {
             var index = Flow.BodyIndex.For(ContainerReader.Root(creation), types);
-            if (index.PlacementOf(creation) is not { } place)
-            {
-                return false;
-            }
-
             foreach (var member in index.ListMembers)
             {
                 if (member is not IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: { } instance } list)
@@ -436,40 +461,32 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                         break;
                 }
 
-                if (owner is not null && index.Resolve(owner) is { } path && path.Reaches(place) != Flow.PathMatch.None)
+                if (owner is not null && PodSpecHandOff.MayReach(index, index.Resolve(owner), creation, holding: false))
                 {
                     return true;
                 }
             }
 
-            foreach (var invocation in index.ModelCalls)
+            if (index.PlacementOf(creation) is { } place && types.Builders is { } builders)
             {
-                if (types.Builders is { } builders
-                    && builders.Classify(invocation) is BuilderCall.AddsContainer or BuilderCall.AddsPullSecret
-                    && builders.Read(invocation.Instance) is not { PullSecret: null })
+                foreach (var invocation in index.ModelCalls)
                 {
-                    foreach (var argument in invocation.Arguments)
+                    if (builders.Classify(invocation) is BuilderCall.AddsContainer or BuilderCall.AddsPullSecret
+                        && builders.Read(invocation.Instance) is not { PullSecret: null })
                     {
-                        if (argument.Parameter?.Name == "podSpec" && index.Resolve(argument.Value) is { } path && path.Reaches(place) != Flow.PathMatch.None)
+                        foreach (var argument in invocation.Arguments)
                         {
-                            return true;
-                        }
-                    }
-                }
-                else if (!Summaries.MethodSummaries.IsKnownNotToWrite(invocation.TargetMethod))
-                {
-                    // A helper (or a delegate) given the spec, or an object that holds it, may add pull secrets.
-                    foreach (var argument in invocation.Arguments)
-                    {
-                        if (types.IsModel(argument.Value.Type) && index.Resolve(argument.Value) is { } handed && handed.Holds(place))
-                        {
-                            return true;
+                            if (argument.Parameter?.Name == "podSpec" && index.Resolve(argument.Value) is { } path && path.Reaches(place) != Flow.PathMatch.None)
+                            {
+                                return true;
+                            }
                         }
                     }
                 }
             }
 
-            return false;
+            // A helper (or a delegate) given the spec, or an object that holds it, may add pull secrets.
+            return !PodSpecHandOff.NoCallMayWrite(index, creation, types);
         }
 
         // True when the invocation passes the local as its pod spec argument.

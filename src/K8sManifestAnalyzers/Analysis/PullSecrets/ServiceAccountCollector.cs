@@ -50,7 +50,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
 
             var root = ContainerReader.Root(creation);
-            if (HasLaterWrites(root, types))
+            if (HasLaterWrites(creation, types))
             {
                 return;
             }
@@ -110,7 +110,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
             var root = ContainerReader.Root(call);
             var caller = ManifestBody.For(root, types, propertyDefaults: false).Scope;
-            CollectThroughCall(methods, summary, new Summaries.CallScope(summary, call, caller), call, HasLaterWrites(root, types), types, state, 1);
+            CollectThroughCall(methods, summary, new Summaries.CallScope(summary, call, caller), call, HasLaterWrites(call, types), types, state, 1);
         }
 
         private static void CollectThroughCall(
@@ -197,13 +197,17 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         private static bool WritesName(ISimpleAssignmentOperation write) =>
             write.Target is IPropertyReferenceOperation { Property.Name: ServiceAccountName };
 
-        // True when the body writes a pod spec's service account outside an initializer, or hands a model to a method of
-        // the compilation that writes one (here or in the methods it calls, to the call-depth bound), which may replace
-        // the name a creation writes: read from the references and model calls the body index records.
-        private static bool HasLaterWrites(IOperation root, KubernetesTypes types)
+        /// <summary>
+        /// True when the body may replace the service account of what <paramref name="created"/> makes (a pod spec
+        /// creation, or a call that returns one): a write of <c>ServiceAccountName</c> or <c>ServiceAccount</c> outside an
+        /// initializer through a path that may reach it, or a call handed an object that may hold it, to a method of the
+        /// compilation that writes one (here or in the methods it calls, to the call-depth bound). Writes and calls that
+        /// concern other objects of the body (another local's spec) do not count: <see cref="PodSpecHandOff.MayReach"/>.
+        /// </summary>
+        internal static bool HasLaterWrites(IOperation created, KubernetesTypes types)
         {
-            var index = Flow.BodyIndex.For(root, types);
-            if (WritesLater(index.References(ServiceAccountName), types) || WritesLater(index.References(DeprecatedServiceAccount), types))
+            var index = Flow.BodyIndex.For(ContainerReader.Root(created), types);
+            if (WritesLater(index.References(ServiceAccountName), index, created, types) || WritesLater(index.References(DeprecatedServiceAccount), index, created, types))
             {
                 return true;
             }
@@ -215,9 +219,20 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
             foreach (var call in index.ModelCalls)
             {
-                if (methods.Get(call.TargetMethod, types) is { } summary && ConfigReferenceCollector.Within(methods, summary, types, 1, WritesAccounts))
+                if (call == created || methods.Get(call.TargetMethod, types) is not { } summary || !ConfigReferenceCollector.Within(methods, summary, types, 1, WritesAccounts))
                 {
-                    return true;
+                    continue;
+                }
+
+                foreach (var argument in call.Arguments)
+                {
+                    if (types.IsModel(argument.Value.Type) || (argument.Value is IConversionOperation conversion && types.IsModel(conversion.Operand.Type)))
+                    {
+                        if (ValueLocation.IsWithin(created, argument.Value) || PodSpecHandOff.MayReach(index, index.Resolve(argument.Value), created, holding: true))
+                        {
+                            return true;
+                        }
+                    }
                 }
             }
 
@@ -226,11 +241,13 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
         private static bool WritesAccounts(Summaries.MethodSummary summary, KubernetesTypes types) => !summary.ServiceAccountWritesInside(types).IsEmpty;
 
-        private static bool WritesLater(IReadOnlyList<IOperation> references, KubernetesTypes types)
+        private static bool WritesLater(IReadOnlyList<IOperation> references, Flow.BodyIndex index, IOperation created, KubernetesTypes types)
         {
             foreach (var reference in references)
             {
-                if (Flow.BodyIndex.UserOf(reference) is ISimpleAssignmentOperation assignment && assignment.Target == reference && IsLaterWrite(assignment, types))
+                if (Flow.BodyIndex.UserOf(reference) is ISimpleAssignmentOperation assignment && assignment.Target == reference && IsLaterWrite(assignment, types)
+                    && assignment.Target is IPropertyReferenceOperation { Instance: { } instance }
+                    && PodSpecHandOff.MayReach(index, index.Resolve(instance), created, holding: false))
                 {
                     return true;
                 }

@@ -32,6 +32,12 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             _caller = caller;
         }
 
+        /// <summary>The call the callee is read at.</summary>
+        internal IInvocationOperation Call => _call;
+
+        /// <summary>The caller's scope, which the call's arguments are folded in.</summary>
+        internal IValueScope? Caller => _caller;
+
         /// <inheritdoc/>
         public int CallDepth => (_caller?.CallDepth ?? 0) + 1;
 

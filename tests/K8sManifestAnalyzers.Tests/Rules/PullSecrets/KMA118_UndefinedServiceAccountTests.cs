@@ -247,6 +247,74 @@ public sealed class KMA118_UndefinedServiceAccountTests
                 """],
             VerifyCS.Diagnostic(Descriptors.KMA118_UndefinedServiceAccount).WithLocation(0).WithArguments("deployer", "any namespace"));
 
+    // A later write or helper call concerns only the objects it can reach: a spec handed to a helper that sets the account,
+    // or whose account is written later, leaves another spec of the body judged (and a factory's spec beside it). A write
+    // through a local that may hold the spec, or a spec stored where another path may reach it, keeps it silent.
+    [Fact]
+    public Task WritesToOneSpec_LeaveAnotherJudged() =>
+        VerifyNoFix(
+            [Accounts, """
+                using k8s.Models;
+
+                static class Specs
+                {
+                    public static void Use(V1PodSpec spec, string account) => spec.ServiceAccountName = account;
+
+                    public static V1PodSpec Make(string account) => new() { ServiceAccountName = account, Containers = [] };
+
+                    public static V1PodSpec[] HandedToAHelper()
+                    {
+                        var first = new V1PodSpec { ServiceAccountName = {|#0:"deployer"|}, Containers = [] };
+                        var second = new V1PodSpec { ServiceAccountName = "overwritten", Containers = [] };
+                        Use(second, "ci-runner");
+                        return [first, second];
+                    }
+
+                    public static V1Pod[] WrittenLater()
+                    {
+                        var api = new V1Pod { Spec = new() { ServiceAccountName = {|#1:"auditor"|}, Containers = [] } };
+                        var worker = new V1Pod { Spec = new() { ServiceAccountName = "overwritten", Containers = [] } };
+                        worker.Spec.ServiceAccountName = "ci-runner";
+                        return [api, worker];
+                    }
+
+                    public static V1PodSpec[] BesideAFactory()
+                    {
+                        var made = Make({|#2:"janitor"|});
+                        var other = new V1PodSpec { Containers = [] };
+                        other.ServiceAccountName = "ci-runner";
+                        return [made, other];
+                    }
+
+                    public static V1PodSpec[] Either(bool flag)
+                    {
+                        var first = new V1PodSpec { ServiceAccountName = "overwritten", Containers = [] };
+                        var second = new V1PodSpec { Containers = [] };
+                        var either = flag ? first : second;
+                        either.ServiceAccountName = "ci-runner";
+                        return [first, second];
+                    }
+
+                    public static V1PodSpec Stored()
+                    {
+                        var spec = new V1PodSpec { ServiceAccountName = "overwritten", Containers = [] };
+                        var pod = new V1Pod { Spec = spec };
+                        pod.Spec.ServiceAccountName = "ci-runner";
+                        return spec;
+                    }
+
+                    public static V1PodSpec FactoryCompleted()
+                    {
+                        var made = Make("overwritten");
+                        made.ServiceAccountName = "ci-runner";
+                        return made;
+                    }
+                }
+                """],
+            VerifyCS.Diagnostic(Descriptors.KMA118_UndefinedServiceAccount).WithLocation(0).WithArguments("deployer", "any namespace"),
+            VerifyCS.Diagnostic(Descriptors.KMA118_UndefinedServiceAccount).WithLocation(1).WithArguments("auditor", "any namespace"),
+            VerifyCS.Diagnostic(Descriptors.KMA118_UndefinedServiceAccount).WithLocation(2).WithArguments("janitor", "any namespace"));
+
     // Names a call passes to a pod spec factory or to a helper that sets the account are judged at the argument, and
     // renamed there.
     [Fact]

@@ -1,0 +1,394 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using K8sManifestAnalyzers.Analysis.Flow;
+using K8sManifestAnalyzers.Analysis.Summaries;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace K8sManifestAnalyzers.Analysis.PullSecrets
+{
+    /// <summary>
+    /// What happens to a pod spec (or an object that holds one) once it is created: which later writes and calls of the
+    /// body can reach it, and whether a helper of the compilation it is handed to leaves its pull secrets and service
+    /// account alone. A write or call concerns only the objects it can reach: the local it names and what that holds,
+    /// the objects its arguments hold. Anything that cannot be told counts as reaching (the rules stay silent).
+    /// </summary>
+    internal static class PodSpecHandOff
+    {
+        // Per body: the locals whose object (or an object reached from them) is stored or passed somewhere, so that a
+        // path from another root may reach it. Computed the first time a reader asks whether a write through another
+        // root can reach a creation.
+        private static readonly ConditionalWeakTable<IOperation, HashSet<ILocalSymbol>> Escaped = new();
+
+        /// <summary>
+        /// True when a write through <paramref name="target"/> (null when the body cannot tell what it writes) may reach
+        /// the object <paramref name="created"/> makes (a creation, or the call of a factory). With
+        /// <paramref name="holding"/>, true also when the target holds the object (a call given it may write it).
+        /// </summary>
+        internal static bool MayReach(BodyIndex index, AccessPath? target, IOperation created, bool holding)
+        {
+            if (IsReturnedAtOnce(created, index.Root))
+            {
+                // Created in the value a return of the body gives back: nothing in the body runs after it.
+                return false;
+            }
+
+            if (target is null || index.PlacementOf(created) is not { } place)
+            {
+                return true;
+            }
+
+            if (target.Reaches(place) != PathMatch.None || (holding && target.Holds(place)))
+            {
+                return true;
+            }
+
+            if (SymbolEqualityComparer.Default.Equals(target.Root, place.Root) && target.Site == place.Site)
+            {
+                // Another member of the same root (`pod.Metadata` beside `pod.Spec`): another object.
+                return false;
+            }
+
+            // Another root reaches the object only when its own root hands it (or what holds it) on: stored, passed.
+            return place.Site is not null || place.Root is not ILocalSymbol local || !index.IsTracked(local) || EscapedLocals(index.Root).Contains(local);
+        }
+
+        /// <summary>
+        /// True when no call of the body that is not known to leave models alone is handed an object that holds what
+        /// <paramref name="created"/> makes, except helpers of the compilation that leave its pull secrets, service
+        /// account and namespace alone (<see cref="LeavesAlone"/>).
+        /// </summary>
+        internal static bool NoCallMayWrite(BodyIndex index, IOperation created, KubernetesTypes types, IInvocationOperation? readAt = null)
+        {
+            foreach (var call in index.ModelCalls)
+            {
+                if (call == created || (MethodSummaries.IsKnownNotToWrite(call.TargetMethod) && call.TargetMethod.MethodKind != MethodKind.DelegateInvoke))
+                {
+                    continue;
+                }
+
+                foreach (var argument in call.Arguments)
+                {
+                    if ((!types.IsModel(argument.Value.Type) && !(argument.Value is IConversionOperation conversion && types.IsModel(conversion.Operand.Type)))
+                        || ObjectMembers.WithoutConversions(argument.Value) is IDelegateCreationOperation)
+                    {
+                        // A lambda holds no object; what it writes through what it captures is the body's own write.
+                        continue;
+                    }
+
+                    bool within = ValueLocation.IsWithin(created, argument.Value);
+                    if ((within || MayReach(index, index.Resolve(argument.Value), created, holding: true))
+                        && !HelperLeavesAlone(call, argument, types)
+                        && !(readAt is not null && LambdaOf(call, readAt) is { } lambda && LambdaLeavesAlone(lambda, argument, types)))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// True when the call is to a helper of the compilation that leaves the pull secrets, service account and
+        /// namespace of what it receives through <paramref name="argument"/> alone, and whose result (when it gives the
+        /// object back) is not kept by the caller.
+        /// </summary>
+        internal static bool HelperLeavesAlone(IInvocationOperation call, IArgumentOperation argument, KubernetesTypes types)
+        {
+            if (argument.Parameter is not { } parameter
+                || !KubernetesTypes.IsInSource(call.TargetMethod)
+                || types.Values.Methods is not { } methods
+                || methods.Get(call.TargetMethod, types) is not { } summary)
+            {
+                return false;
+            }
+
+            if (!call.TargetMethod.ReturnsVoid && ObjectMembers.WithoutConversions(call).Parent is not (IExpressionStatementOperation or IReturnOperation))
+            {
+                // `var s = spec.WithApp(…)`: what the helper returns may be the spec, under another name.
+                return false;
+            }
+
+            return LeavesAlone(methods, summary, parameter.Ordinal, types, new List<IMethodSymbol>(), call);
+        }
+
+        /// <summary>
+        /// The lambda a delegate parameter of the body read at <paramref name="readAt"/> stands for, when
+        /// <paramref name="invoke"/> invokes that parameter (<c>configure(spec)</c> in a helper called as
+        /// <c>Configure(spec => …)</c>); else null.
+        /// </summary>
+        internal static IAnonymousFunctionOperation? LambdaOf(IInvocationOperation invoke, IInvocationOperation readAt)
+        {
+            if (invoke.TargetMethod.MethodKind != MethodKind.DelegateInvoke
+                || invoke.Instance is not { } instance
+                || ObjectMembers.WithoutConversions(instance) is not IParameterReferenceOperation { Parameter: { } parameter }
+                || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, (readAt.TargetMethod.ReducedFrom ?? readAt.TargetMethod).OriginalDefinition))
+            {
+                return null;
+            }
+
+            foreach (var argument in readAt.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == parameter.Ordinal)
+                {
+                    return ObjectMembers.WithoutConversions(argument.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } ? lambda : null;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// True when the lambda, invoked with <paramref name="argument"/>, uses the object its parameter receives only as
+        /// <see cref="LeavesAlone"/> allows.
+        /// </summary>
+        internal static bool LambdaLeavesAlone(IAnonymousFunctionOperation lambda, IArgumentOperation argument, KubernetesTypes types)
+        {
+            if (types.Values.Methods is not { } methods || argument.Parameter is not { } parameter
+                || parameter.Ordinal >= lambda.Symbol.Parameters.Length)
+            {
+                return false;
+            }
+
+            var received = lambda.Symbol.Parameters[parameter.Ordinal];
+            foreach (var operation in lambda.Body.Descendants())
+            {
+                if (operation is IParameterReferenceOperation reference
+                    && SymbolEqualityComparer.Default.Equals(reference.Parameter, received)
+                    && !IsHarmlessUse(reference, methods, types, new List<IMethodSymbol>(), null, null))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>
+        /// True when a method of the compilation, given an object through one parameter, can give nothing reached from
+        /// it pull secrets, a service account or a namespace, removes none of its containers and keeps it to itself: it
+        /// reads the object's members, adds to or assigns its container lists, writes strings and values other than
+        /// those, writes what its containers hold, compares it, returns it, and hands it only to methods of the
+        /// compilation that do the same (to the call-depth bound; recursion is not followed).
+        /// </summary>
+        internal static bool LeavesAlone(MethodSummaries methods, MethodSummary summary, int ordinal, KubernetesTypes types, List<IMethodSymbol> following, IInvocationOperation? call = null)
+        {
+            var method = summary.Method.OriginalDefinition;
+            if (following.Count >= MethodSummaries.MaxDepth || following.Exists(m => SymbolEqualityComparer.Default.Equals(m, method)))
+            {
+                return false;
+            }
+
+            following.Add(method);
+            try
+            {
+                foreach (var operation in summary.Index.Root.Descendants())
+                {
+                    if (operation is IParameterReferenceOperation reference
+                        && reference.Parameter.Ordinal == ordinal
+                        && SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol?.OriginalDefinition, method)
+                        && !IsHarmlessUse(reference, methods, types, following, following.Count == 1 ? call : null, summary.Index.Root))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+            finally
+            {
+                following.RemoveAt(following.Count - 1);
+            }
+        }
+
+        // `call`: the call the method is read at, whose lambdas its delegate parameters stand for.
+        private static bool IsHarmlessUse(IOperation reference, MethodSummaries methods, KubernetesTypes types, List<IMethodSymbol> following, IInvocationOperation? call, IOperation? summaryRoot)
+        {
+            IOperation top = reference;
+            bool belowContainers = false;
+            string? list = null;
+            while (true)
+            {
+                var parent = top.Parent;
+                while (parent is IConversionOperation or IParenthesizedOperation)
+                {
+                    top = parent;
+                    parent = parent.Parent;
+                }
+
+                if (parent is IPropertyReferenceOperation member && member.Instance == top)
+                {
+                    if (list is not null)
+                    {
+                        // Past a container list: what its containers hold cannot be a pod spec's pull secrets.
+                        belowContainers = true;
+                    }
+
+                    list = member.Arguments.IsEmpty && IsContainerList(member.Property.Name) && !belowContainers ? member.Property.Name : null;
+                    if (belowContainers)
+                    {
+                        return true;
+                    }
+
+                    top = member;
+                    continue;
+                }
+
+                switch (parent)
+                {
+                    case IInvocationOperation onObject when onObject.Instance == top:
+                        // `spec.Containers.Add(…)`; anything else on the spec or what holds it may change what is read.
+                        return list is not null && onObject.TargetMethod.Name is "Add" or "Insert" or "AddRange" or "ForEach";
+
+                    case IAssignmentOperation assignment when assignment.Target == top:
+                        if (list is not null)
+                        {
+                            // `spec.Containers = …`, `spec.Containers ??= new()`: read as the helper's entries.
+                            return assignment is ISimpleAssignmentOperation or ICoalesceAssignmentOperation;
+                        }
+
+                        return top is IPropertyReferenceOperation { Property: { } written }
+                            && written.Name is not ("ImagePullSecrets" or "ServiceAccountName" or "ServiceAccount" or "NamespaceProperty" or "Namespace")
+                            && (written.Type.SpecialType == SpecialType.System_String || written.Type.IsValueType);
+
+                    case INameOfOperation:
+                        return true;
+
+                    case IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { Name: "ThrowIfNull", ContainingNamespace.Name: "System" } } }:
+                        // `ArgumentNullException.ThrowIfNull(spec)`.
+                        return list is null && top == reference;
+
+                    case IArgumentOperation { Parent: IInvocationOperation invoke } argument when call is not null && LambdaOf(invoke, call) is { } lambda:
+                        // `configure(spec)` where the call passes `spec => …`: the lambda's uses.
+                        return LambdaLeavesAlone(lambda, argument, types);
+
+                    case IArgumentOperation { Parent: IInvocationOperation inner, Parameter: { } parameter }:
+                        if (list is not null && inner.TargetMethod.IsExtensionMethod && parameter.Ordinal == 0
+                            && inner.TargetMethod.ContainingNamespace?.ToDisplayString() == "System.Linq")
+                        {
+                            // `spec.Containers.First(…)`, `.Any(…)`: a query of the list.
+                            return true;
+                        }
+
+                        return KubernetesTypes.IsInSource(inner.TargetMethod)
+                            && methods.Get(inner.TargetMethod, types) is { } callee
+                            && (inner.TargetMethod.ReturnsVoid || ObjectMembers.WithoutConversions(inner).Parent is IExpressionStatementOperation)
+                            && LeavesAlone(methods, callee, parameter.Ordinal, types, following);
+
+                    case IReturnOperation when summaryRoot is not null && IsReturnedAtOnce(top, summaryRoot):
+                        // Given back by the method (not by a lambda in it, nor by a lambda whose result its invoker may
+                        // keep): the caller keeps it only where HelperLeavesAlone allows.
+                        return true;
+
+                    case IIsPatternOperation:
+                        return true;
+
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals }:
+                        return true;
+
+                    default:
+                        return false;
+                }
+            }
+        }
+
+        internal static bool IsContainerList(string name) => name is "Containers" or "InitContainers" or "EphemeralContainers";
+
+        // Created inside the value a return of the body (not of a lambda in it) gives back, through initializers only.
+        private static bool IsReturnedAtOnce(IOperation created, IOperation root)
+        {
+            var current = created;
+            for (int depth = 0; depth < 32; depth++)
+            {
+                var parent = current.Parent;
+                switch (parent)
+                {
+                    case IConversionOperation or IParenthesizedOperation or IArrayInitializerOperation or IArrayCreationOperation
+                        or IObjectOrCollectionInitializerOperation or IMemberInitializerOperation:
+                    case ISimpleAssignmentOperation { Parent: IObjectOrCollectionInitializerOperation }:
+                    case IArgumentOperation { Parent: IInvocationOperation { Parent: IObjectOrCollectionInitializerOperation } }:
+                    case IInvocationOperation { Parent: IObjectOrCollectionInitializerOperation }:
+                    case IObjectCreationOperation:
+                    case { Syntax: Microsoft.CodeAnalysis.CSharp.Syntax.CollectionExpressionSyntax }:
+                        current = parent;
+                        continue;
+
+                    case IReturnOperation:
+                        for (var up = parent.Parent; up is not null && up != root; up = up.Parent)
+                        {
+                            if (up is IAnonymousFunctionOperation or ILocalFunctionOperation)
+                            {
+                                return false;
+                            }
+                        }
+
+                        return true;
+
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        // The locals of a body that something else may come to hold: used (or a member path from them used) as a value
+        // other than the instance of a member access or call, a comparison or a return: stored, passed, captured by
+        // an alias. One walk per body, only for the bodies where a write through another root has to be judged.
+        private static HashSet<ILocalSymbol> EscapedLocals(IOperation root) => Escaped.GetValue(root, static body =>
+        {
+            var escaped = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is not ILocalReferenceOperation reference || escaped.Contains(reference.Local) || reference.Local.Type.IsValueType || reference.Local.Type.SpecialType == SpecialType.System_String)
+                {
+                    continue;
+                }
+
+                IOperation top = reference;
+                while (true)
+                {
+                    var parent = top.Parent;
+                    while (parent is IConversionOperation or IParenthesizedOperation)
+                    {
+                        top = parent;
+                        parent = parent.Parent;
+                    }
+
+                    if (parent is IPropertyReferenceOperation member && member.Instance == top)
+                    {
+                        if (member.Type is not { IsReferenceType: true } memberType || memberType.SpecialType == SpecialType.System_String)
+                        {
+                            break;
+                        }
+
+                        top = member;
+                        continue;
+                    }
+
+                    bool harmless = parent switch
+                    {
+                        IInvocationOperation call when call.Instance == top => true,
+                        IAssignmentOperation assignment when assignment.Target == top => true,
+                        IVariableInitializerOperation when top == reference => false,
+                        IExpressionStatementOperation or IIsPatternOperation => true,
+                        IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } => true,
+                        IForEachLoopOperation => true,
+                        _ => false,
+                    };
+                    if (!harmless && !IsReturnedAtOnce(top, body))
+                    {
+                        // Not only given back by the body (`return [first, second];`; a lambda's return hands it on):
+                        // stored or passed.
+                        escaped.Add(reference.Local);
+                    }
+
+                    break;
+                }
+            }
+
+            return escaped;
+        });
+    }
+}
