@@ -63,6 +63,20 @@ namespace K8sManifestAnalyzers.Analysis
             return operation;
         }
 
+        /// <summary>
+        /// The outermost of the conversions and parentheses that wrap <paramref name="operation"/> (the operation itself when
+        /// none does): the node whose parent uses the value.
+        /// </summary>
+        internal static IOperation WithConversionsAbove(IOperation operation)
+        {
+            while (operation.Parent is IConversionOperation or IParenthesizedOperation)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+
         /// <summary><paramref name="operation"/> without the conversions and parentheses around it.</summary>
         internal static IOperation WithoutConversionsOrParentheses(IOperation operation)
         {

@@ -139,11 +139,7 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
         // Follows where a value holding the builder goes; false when it escapes.
         private bool Follow(IOperation value, Context context)
         {
-            var node = value;
-            while (node.Parent is IConversionOperation or IParenthesizedOperation)
-            {
-                node = node.Parent;
-            }
+            var node = ObjectMembers.WithConversionsAbove(value);
 
             switch (node.Parent)
             {

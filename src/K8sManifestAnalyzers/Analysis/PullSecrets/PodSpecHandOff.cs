@@ -210,12 +210,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             string? list = null;
             while (true)
             {
+                top = ObjectMembers.WithConversionsAbove(top);
                 var parent = top.Parent;
-                while (parent is IConversionOperation or IParenthesizedOperation)
-                {
-                    top = parent;
-                    parent = parent.Parent;
-                }
 
                 if (parent is IPropertyReferenceOperation member && member.Instance == top)
                 {
@@ -349,12 +345,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 IOperation top = reference;
                 while (true)
                 {
+                    top = ObjectMembers.WithConversionsAbove(top);
                     var parent = top.Parent;
-                    while (parent is IConversionOperation or IParenthesizedOperation)
-                    {
-                        top = parent;
-                        parent = parent.Parent;
-                    }
 
                     if (parent is IPropertyReferenceOperation member && member.Instance == top)
                     {
