@@ -27,6 +27,7 @@ namespace K8sManifestAnalyzers.Analysis
         private readonly Lazy<K8sManifestAnalyzers.Analysis.Yaml.YamlEntryPoints?> _yamlEntryPoints;
         private readonly Lazy<K8sManifestAnalyzers.Analysis.Aspire.AspireTypes?> _aspire;
         private readonly Lazy<K8sManifestAnalyzers.Analysis.Aspire.AspireHelpers?> _aspireHelpers;
+        private readonly Lazy<Syntax.ManifestLexicon> _lexicon;
 
         private CompilationFacts(Compilation compilation)
         {
@@ -52,6 +53,7 @@ namespace K8sManifestAnalyzers.Analysis
             _aspireHelpers = new Lazy<K8sManifestAnalyzers.Analysis.Aspire.AspireHelpers?>(
                 () => Aspire is { } aspire ? new K8sManifestAnalyzers.Analysis.Aspire.AspireHelpers(compilation, aspire, this) : null,
                 LazyThreadSafetyMode.ExecutionAndPublication);
+            _lexicon = new Lazy<Syntax.ManifestLexicon>(() => Syntax.ManifestLexicon.Create(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _imageReference = new Lazy<INamedTypeSymbol?>(
                 () => compilation.Assembly.GetTypeByMetadataName(ImageReferenceMetadataName),
                 LazyThreadSafetyMode.ExecutionAndPublication);
@@ -79,6 +81,9 @@ namespace K8sManifestAnalyzers.Analysis
 
         /// <summary>KubernetesClient's YAML entry points, looked up once for the analyzer of strings and the compilation-end rules.</summary>
         internal K8sManifestAnalyzers.Analysis.Yaml.YamlEntryPoints? YamlEntryPoints => _yamlEntryPoints.Value;
+
+        /// <summary>The names that may concern a manifest, for the hosts' syntax-level pre-check of each body; built once, on first use.</summary>
+        internal Syntax.ManifestLexicon Lexicon => _lexicon.Value;
 
         internal static CompilationFacts For(Compilation compilation) => All.GetValue(compilation, c => new CompilationFacts(c));
 

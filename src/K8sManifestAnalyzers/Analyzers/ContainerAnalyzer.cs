@@ -27,6 +27,17 @@ namespace K8sManifestAnalyzers.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ContainerAnalyzer : DiagnosticAnalyzer
     {
+        private readonly bool _syntaxGate;
+
+        /// <summary>Creates the analyzer as compilers load it: a body is walked only when its syntax may concern a manifest.</summary>
+        public ContainerAnalyzer()
+            : this(syntaxGate: true)
+        {
+        }
+
+        /// <summary>With <paramref name="syntaxGate"/> false, every body is walked: tests compare the two.</summary>
+        internal ContainerAnalyzer(bool syntaxGate) => _syntaxGate = syntaxGate;
+
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImageRuleSet.Descriptors
             .AddRange(PullPolicyRuleSet.Descriptors)
@@ -37,6 +48,7 @@ namespace K8sManifestAnalyzers.Analyzers
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
         {
+            bool syntaxGate = _syntaxGate;
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
@@ -55,7 +67,14 @@ namespace K8sManifestAnalyzers.Analyzers
                 {
                     // Docker config JSON with a credential leaks whether or not KubernetesClient is referenced (KMA105):
                     // without it, a body costs one walk that looks at its constant strings, and nothing else.
-                    start.RegisterOperationBlockStartAction(blockStart => blockStart.RegisterOperationBlockEndAction(AnalyzeConstantStrings));
+                    var stringFacts = CompilationFacts.For(start.Compilation);
+                    start.RegisterOperationBlockStartAction(blockStart =>
+                    {
+                        if (!syntaxGate || stringFacts.Lexicon.MayConcern(blockStart.OperationBlocks, models: false, blockStart.CancellationToken))
+                        {
+                            blockStart.RegisterOperationBlockEndAction(AnalyzeConstantStrings);
+                        }
+                    });
                     return;
                 }
 #pragma warning restore RS1013
@@ -82,14 +101,24 @@ namespace K8sManifestAnalyzers.Analyzers
                 // analyzer's operation actions report outside their own operation (KMA003 on the WithImagePullPolicy of
                 // an Aspire chain, reported from its AddContainer) as non-local, and the IDE then offers no fix for it.
 #pragma warning disable RS1013
-                start.RegisterOperationBlockStartAction(blockStart => blockStart.RegisterOperationBlockEndAction(block =>
+                //
+                // A body whose syntax names nothing a manifest is built from (ManifestLexicon) is not walked at all.
+                start.RegisterOperationBlockStartAction(blockStart =>
                 {
-                    var operations = Collect(block, types, pullSecretArguments);
-                    if (operations is not null)
+                    if (syntaxGate && !facts.Lexicon.MayConcern(blockStart.OperationBlocks, models: true, blockStart.CancellationToken))
                     {
-                        AnalyzeBlock(block, operations, types, facts);
+                        return;
                     }
-                }));
+
+                    blockStart.RegisterOperationBlockEndAction(block =>
+                    {
+                        var operations = Collect(block, types, pullSecretArguments);
+                        if (operations is not null)
+                        {
+                            AnalyzeBlock(block, operations, types, facts);
+                        }
+                    });
+                });
 #pragma warning restore RS1013
             });
         }

@@ -24,6 +24,17 @@ namespace K8sManifestAnalyzers.Analyzers
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class PullSecretAnalyzer : DiagnosticAnalyzer
     {
+        private readonly bool _syntaxGate;
+
+        /// <summary>Creates the analyzer as compilers load it: a body is walked only when its syntax may concern a manifest.</summary>
+        public PullSecretAnalyzer()
+            : this(syntaxGate: true)
+        {
+        }
+
+        /// <summary>With <paramref name="syntaxGate"/> false, every body is walked: tests compare the two.</summary>
+        internal PullSecretAnalyzer(bool syntaxGate) => _syntaxGate = syntaxGate;
+
         /// <inheritdoc/>
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
             Descriptors.KMA009_OptionNeverMatches,
@@ -68,6 +79,7 @@ namespace K8sManifestAnalyzers.Analyzers
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
         {
+            bool syntaxGate = _syntaxGate;
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
@@ -116,7 +128,16 @@ namespace K8sManifestAnalyzers.Analyzers
                 // Roslyn calls either once per body with the same blocks, and nothing is reported from this one (every
                 // finding comes at compilation end); the one shape keeps the two hosts and the benchmark's floor alike.
 #pragma warning disable RS1013
-                start.RegisterOperationBlockStartAction(blockStart => blockStart.RegisterOperationBlockEndAction(block => Collect(block, types, yamlEntryPoints, state)));
+                //
+                // A body whose syntax names nothing a manifest is built from (ManifestLexicon) is not walked at all.
+                var facts = Analysis.CompilationFacts.For(start.Compilation);
+                start.RegisterOperationBlockStartAction(blockStart =>
+                {
+                    if (!syntaxGate || facts.Lexicon.MayConcern(blockStart.OperationBlocks, models: true, blockStart.CancellationToken))
+                    {
+                        blockStart.RegisterOperationBlockEndAction(block => Collect(block, types, yamlEntryPoints, state));
+                    }
+                });
 #pragma warning restore RS1013
             });
         }

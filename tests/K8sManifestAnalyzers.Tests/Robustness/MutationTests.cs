@@ -50,11 +50,11 @@ public sealed partial class MutationTests(ITestOutputHelper output)
     private static readonly Lazy<ImmutableArray<MetadataReference>> WithoutKubernetes = new(() => GeneratorHarness.Net80(withKubernetes: false));
 
     // The app-host sources of AspireKubernetesTests, which compile against Verifiers.AspireKubernetesStubs.
-    private const string AspireKubernetesUsing = "using Aspire.Hosting.Kubernetes";
+    internal const string AspireKubernetesUsing = "using Aspire.Hosting.Kubernetes";
 
     private static readonly AnalyzerOptions NoOptions = new(ImmutableArray<AdditionalText>.Empty);
 
-    private static readonly AnalyzerOptions SomeOptions = new(
+    internal static readonly AnalyzerOptions SomeOptions = new(
         ImmutableArray<AdditionalText>.Empty,
         new BuilderRulesTests.ConfigOptions(
             "k8s_manifests.allowed_registries = registry.example.com, https://ghcr.io/acme/, docker.io",

@@ -1,0 +1,311 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace K8sManifestAnalyzers.Analysis.Syntax
+{
+    /// <summary>
+    /// The syntax-level pre-check of the hosts that walk every body (issue 18): a body whose declaration names nothing a
+    /// manifest is built from is not walked at all. Most bodies of a project build no manifest, and reading their tokens
+    /// costs less than walking their operations.
+    /// <para>
+    /// A body can only reach a model object through a name: a KubernetesClient or Aspire model type (<c>V1Container</c>,
+    /// <c>ContainerV1</c>), a member the rules read or write (<c>Image</c>, <c>Containers</c>, <c>ImagePullSecrets</c>,
+    /// <c>Env</c>, …), a using alias or a type of the compilation derived from a model type, or a member of the compilation
+    /// whose signature carries a model type (a helper taking a pod spec, a factory returning a container, a property
+    /// holding one, a primary constructor's parameter), found from the declarations of every tree, transitively. A
+    /// target-typed <c>new()</c> names nothing, so it counts as a name. The declaration's own header counts (a parameter
+    /// typed <c>V1PodSpec</c>), as does everything Roslyn hands the block (attributes, initializers, lambdas).
+    /// </para>
+    /// <para>
+    /// KMA105 reads constant strings in any body: a docker config with a credential has an <c>auths</c> object, so a string
+    /// token holding that text counts, as does a <c>const</c> of the compilation whose value holds it (folded into a
+    /// concatenation elsewhere).
+    /// </para>
+    /// Positions of the names found are kept per tree, once per compilation, and shared by both hosts.
+    /// </summary>
+    internal sealed class ManifestLexicon
+    {
+        // The members the readers, collectors and rules follow a model object through (ContainerReader, BodyIndex,
+        // EnvVarReader, the pull-secret, config-reference and service-account collectors), the generated builders'
+        // methods, and KubernetesYaml's entry points. A member a chain of model objects starts from in a library
+        // (`client.ReadNamespacedPodAsync(…)`) is reached through one of these before anything is written that a rule
+        // reads. Names every type has (Name, Value, Key, Metadata, Items, Type) are left out: a body reaches them
+        // through one of the names above or a model type first.
+        private static readonly HashSet<string> MemberNames = new(StringComparer.Ordinal)
+        {
+            "Image", "ImagePullPolicy", "PullPolicy", "Reference", "DefaultImagePullPolicy",
+            "ImagePullSecrets", "Containers", "InitContainers", "EphemeralContainers",
+            "Env", "EnvFrom", "ValueFrom", "SecretKeyRef", "ConfigMapKeyRef", "SecretRef", "ConfigMapRef",
+            "ServiceAccountName", "ServiceAccount", "Secrets", "Data", "StringData", "BinaryData",
+            "Secret", "ConfigMap", "SecretName", "Projected", "Sources", "Volumes", "Tls",
+            "Spec", "Template", "JobTemplate",
+            "ToContainer", "ToEphemeralContainer", "AddTo", "AddPullSecretTo", "AddInitContainerTo", "AddEphemeralContainerTo",
+            "KubernetesYaml", "Yaml", "LoadFromString", "LoadAllFromString",
+        };
+
+        // MemberNames and the compilation's names that carry a model type, and the names of credential text: one lookup
+        // per run of identifier characters, without making a string of it.
+        private readonly NameTable _table;
+        private readonly ConcurrentDictionary<SyntaxTree, Lazy<TreeHits>> _trees = new();
+
+        private ManifestLexicon(HashSet<string> carriers, HashSet<string> credentialConstants, HashSet<string> aspireTypeNames)
+        {
+            carriers.UnionWith(MemberNames);
+            carriers.UnionWith(aspireTypeNames);
+            credentialConstants.Add(TreeDeclarations.CredentialText);
+            _table = new NameTable(carriers, credentialConstants);
+        }
+
+        /// <summary>
+        /// Reads the declarations of every tree of <paramref name="compilation"/> (each tree once, whatever compilation
+        /// holds it) and finds its names that carry a model or a credential text, to a fixed point.
+        /// </summary>
+        internal static ManifestLexicon Create(Compilation compilation, CancellationToken cancellationToken)
+        {
+            var aspireTypeNames = AspireTypeNames(compilation);
+            var all = new List<Declaration>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                all.AddRange(TreeDeclarations.For(tree, cancellationToken).Declarations);
+            }
+
+            // Types first (an alias, a class derived from a model type, a delegate taking one; a type is named in
+            // another's header, so to a fixed point), then the members whose header names any of them.
+            var carriers = new HashSet<string>(StringComparer.Ordinal);
+            bool added;
+            do
+            {
+                added = false;
+                foreach (var declaration in all)
+                {
+                    if (declaration.Kind is DeclarationKind.Type or DeclarationKind.Alias
+                        && !carriers.Contains(declaration.Name) && NamesModelType(declaration.Header, carriers, aspireTypeNames))
+                    {
+                        carriers.Add(declaration.Name);
+                        added = true;
+                    }
+                }
+            }
+            while (added);
+
+            var types = new HashSet<string>(carriers, StringComparer.Ordinal);
+            foreach (var declaration in all)
+            {
+                if (declaration.Kind == DeclarationKind.Member && NamesModelType(declaration.Header, types, aspireTypeNames))
+                {
+                    carriers.Add(declaration.Name);
+                }
+            }
+
+            var credentialConstants = new HashSet<string>(StringComparer.Ordinal);
+            do
+            {
+                added = false;
+                foreach (var declaration in all)
+                {
+                    if (declaration.Kind == DeclarationKind.Constant && !credentialConstants.Contains(declaration.Name)
+                        && (declaration.HoldsCredentialText || NamesAny(declaration.Header, credentialConstants)))
+                    {
+                        credentialConstants.Add(declaration.Name);
+                        added = true;
+                    }
+                }
+            }
+            while (added);
+
+            return new ManifestLexicon(carriers, credentialConstants, aspireTypeNames);
+        }
+
+        /// <summary>
+        /// Whether any of the blocks Roslyn hands for one body may concern a manifest (<paramref name="models"/>) or hold
+        /// a docker config for KMA105: a name of this lexicon in the declaration that holds the block.
+        /// </summary>
+        internal bool MayConcern(ImmutableArray<IOperation> blocks, bool models, CancellationToken cancellationToken)
+        {
+            foreach (var block in blocks)
+            {
+                if (block?.Syntax is { } syntax && MayConcern(syntax, models, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the declaration that holds <paramref name="syntax"/> names anything of this lexicon.</summary>
+        internal bool MayConcern(SyntaxNode syntax, bool models, CancellationToken cancellationToken)
+        {
+            var scope = ScopeOf(syntax).Span;
+            // One scan per tree, whichever host asks first; the other waits for it rather than scanning too. It is not
+            // cancelled (a Lazy would keep the cancellation for every later caller); it costs microseconds per file.
+            var hits = _trees.GetOrAdd(syntax.SyntaxTree, tree => new Lazy<TreeHits>(() => Scan(tree), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+            return (models && TreeHits.Any(hits.Models, scope)) || TreeHits.Any(hits.Credentials, scope);
+        }
+
+        // The member (method, property, field, constructor, accessor's property, type for a primary constructor's
+        // arguments) whose declaration holds the block: its header names the parameters' and the result's types. Top-level
+        // statements are the compilation unit.
+        private static SyntaxNode ScopeOf(SyntaxNode syntax)
+        {
+            for (var node = syntax; node is not null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case GlobalStatementSyntax global:
+                        return global.Parent ?? global;
+                    case MemberDeclarationSyntax member:
+                        return member;
+                }
+            }
+
+            return syntax;
+        }
+
+        private static bool IsKubernetesModelName(string name) =>
+            name.Length > 2 && name[0] == 'V' && name[1] >= '1' && name[1] <= '9';
+
+        private static bool NamesModelType(string[] header, HashSet<string> carriers, HashSet<string> aspireTypeNames)
+        {
+            foreach (var name in header)
+            {
+                if (IsKubernetesModelName(name) || aspireTypeNames.Contains(name) || carriers.Contains(name)
+                    || name is "KubernetesYaml" or "Yaml")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool NamesAny(string[] header, HashSet<string> names)
+        {
+            foreach (var name in header)
+            {
+                if (names.Contains(name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Aspire.Hosting.Kubernetes' resource types (ContainerV1, PodSpecV1, Deployment, Secret, …), from the assembly or
+        // the compilation's own sources, whichever holds its ContainerV1.
+        private static HashSet<string> AspireTypeNames(Compilation compilation)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            if (compilation.GetTypeByMetadataName(KubernetesTypes.AspireContainerMetadataName)?.ContainingNamespace is { } resources)
+            {
+                foreach (var type in resources.GetTypeMembers())
+                {
+                    names.Add(type.Name);
+                }
+            }
+
+            return names;
+        }
+
+        // One pass over the tree's text, not its tokens (enumerating tokens builds a node object for every node of the tree,
+        // measured at ten times the cost of the operation walks it spares): each run of identifier characters is looked up
+        // as it stands, so a name in a comment or a string counts too, which only costs a walk. `new` followed by `(` is a
+        // target-typed creation. The text "auths" is what a docker config needs, wherever it stands in a string.
+        private TreeHits Scan(SyntaxTree tree)
+        {
+            var text = tree.GetText(CancellationToken.None);
+            var chars = new char[text.Length];
+            text.CopyTo(0, chars, 0, chars.Length);
+            List<int>? models = null;
+            List<int>? credentials = null;
+            int i = 0;
+            while (i < chars.Length)
+            {
+                char c = chars[i];
+                if (!IsIdentifierPart(c))
+                {
+                    i++;
+                    continue;
+                }
+
+                int start = i;
+                uint hash = NameTable.Seed;
+                while (i < chars.Length && IsIdentifierPart(chars[i]))
+                {
+                    hash = NameTable.Step(hash, chars[i]);
+                    i++;
+                }
+
+                int length = i - start;
+                if (c >= '0' && c <= '9')
+                {
+                    // A number (or a suffix of one), not a name.
+                    continue;
+                }
+
+                switch (_table.Find(chars, start, length, hash))
+                {
+                    case NameKind.Model:
+                        (models ??= new List<int>()).Add(start);
+                        continue;
+                    case NameKind.Credential:
+                        (credentials ??= new List<int>()).Add(start);
+                        continue;
+                }
+
+                if ((length > 2 && c == 'V' && chars[start + 1] >= '1' && chars[start + 1] <= '9')
+                    || (length == 3 && c == 'n' && chars[start + 1] == 'e' && chars[start + 2] == 'w' && IsFollowedByParenthesis(chars, i)))
+                {
+                    (models ??= new List<int>()).Add(start);
+                }
+            }
+
+            return new TreeHits(models?.ToArray() ?? Array.Empty<int>(), credentials?.ToArray() ?? Array.Empty<int>());
+        }
+
+        private static bool IsIdentifierPart(char c) =>
+            (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || (c > 127 && char.IsLetterOrDigit(c));
+
+        private static bool IsFollowedByParenthesis(char[] chars, int index)
+        {
+            while (index < chars.Length && char.IsWhiteSpace(chars[index]))
+            {
+                index++;
+            }
+
+            return index < chars.Length && chars[index] == '(';
+        }
+
+        private sealed class TreeHits
+        {
+            internal TreeHits(int[] models, int[] credentials)
+            {
+                Models = models;
+                Credentials = credentials;
+            }
+
+            internal int[] Models { get; }
+
+            internal int[] Credentials { get; }
+
+            // Whether a position in ascending `positions` falls inside `span`.
+            internal static bool Any(int[] positions, Microsoft.CodeAnalysis.Text.TextSpan span)
+            {
+                int index = Array.BinarySearch(positions, span.Start);
+                if (index < 0)
+                {
+                    index = ~index;
+                }
+
+                return index < positions.Length && positions[index] < span.End;
+            }
+        }
+    }
+}
