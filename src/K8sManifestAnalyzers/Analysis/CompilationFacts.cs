@@ -53,7 +53,7 @@ namespace K8sManifestAnalyzers.Analysis
             _aspireHelpers = new Lazy<K8sManifestAnalyzers.Analysis.Aspire.AspireHelpers?>(
                 () => Aspire is { } aspire ? new K8sManifestAnalyzers.Analysis.Aspire.AspireHelpers(compilation, aspire, this) : null,
                 LazyThreadSafetyMode.ExecutionAndPublication);
-            _lexicon = new Lazy<Syntax.ManifestLexicon>(() => Syntax.ManifestLexicon.Create(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+            _lexicon = new Lazy<Syntax.ManifestLexicon>(() => Syntax.ManifestLexicon.For(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             _imageReference = new Lazy<INamedTypeSymbol?>(
                 () => compilation.Assembly.GetTypeByMetadataName(ImageReferenceMetadataName),
                 LazyThreadSafetyMode.ExecutionAndPublication);

@@ -110,7 +110,8 @@ namespace Microsoft.CodeAnalysis
                 context.AddSource(model.HintName, SourceText.From(text.ToString(), Encoding.UTF8));
             }
 
-            private static string Version => typeof(Emitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
+            // Read once: Assembly.GetName() is reflection, and the emitter writes it on every generated type.
+            private static readonly string Version = typeof(Emitter).Assembly.GetName().Version?.ToString() ?? "0.0.0.0";
 
             // A C# string literal for any content: quotes, backslashes, new lines and other control characters escaped.
             private static string Literal(string value) => SymbolDisplay.FormatLiteral(value, quote: true);

@@ -205,6 +205,40 @@ public sealed class SyntaxGateTests
         Assert.False(lexicon.MayConcern(methods["Plain"].ExpressionBody!, models: false, CancellationToken.None));
     }
 
+    [Fact]
+    public void AnEditInsideABody_KeepsTheLexicon_AndANewDeclarationMakesANewOne()
+    {
+        const string Helpers = """
+            using k8s.Models;
+            public static class Helpers
+            {
+                public static void AddApp(V1PodSpec spec) => spec.Containers.Add(new V1Container { Name = "app" });
+            }
+            """;
+        const string Caller = """
+            public static class Caller
+            {
+                public static int Count() => 1;
+            }
+            """;
+        var parse = new CSharpParseOptions(LanguageVersion.Latest);
+        var first = GeneratorHarness.Compilation(Helpers, References).AddSyntaxTrees(CSharpSyntaxTree.ParseText(Caller, parse, path: "Caller.cs"));
+        var lexicon = ManifestLexicon.For(first);
+
+        // The IDE's next request: a new compilation, the caller's tree edited inside a body.
+        var callerTree = first.SyntaxTrees.Single(t => t.FilePath == "Caller.cs");
+        var edited = first.ReplaceSyntaxTree(callerTree, CSharpSyntaxTree.ParseText(Caller.Replace("=> 1;", "=> 2;"), parse, path: "Caller.cs"));
+        Assert.Same(lexicon, ManifestLexicon.For(edited));
+
+        // A new helper whose header names a model type is a new name the pre-check must know.
+        var declared = first.ReplaceSyntaxTree(callerTree, CSharpSyntaxTree.ParseText(Caller.Replace("public static int Count() => 1;", "public static k8s.Models.V1Pod Pod() => new(); public static object Use() => Pod();"), parse, path: "Caller.cs"));
+        var newLexicon = ManifestLexicon.For(declared);
+        Assert.NotSame(lexicon, newLexicon);
+        var use = declared.SyntaxTrees.Single(t => t.FilePath == "Caller.cs").GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "Use");
+        Assert.True(newLexicon.MayConcern(use.ExpressionBody!, models: true, CancellationToken.None));
+        Assert.False(lexicon.MayConcern(use.ExpressionBody!, models: true, CancellationToken.None));
+    }
+
     // Both hosts with the pre-check and without it, over the whole compilation (compilation end included), with the
     // harness's options; the diagnostics must be the same. Returns how many there were.
     private static async Task<int> AssertAlikeAsync(string what, string source, params string[] others)

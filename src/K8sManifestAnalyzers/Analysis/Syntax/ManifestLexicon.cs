@@ -1,7 +1,7 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -31,6 +31,11 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
     /// </summary>
     internal sealed class ManifestLexicon
     {
+        private const int RecentCapacity = 8;
+
+        // The lexicons of the last sets of declarations seen (For): a solution's projects, each across its edits.
+        private static readonly List<(LexiconKey Key, ManifestLexicon Lexicon)> Recent = new();
+
         // The members the readers, collectors and rules follow a model object through (ContainerReader, BodyIndex,
         // EnvVarReader, the pull-secret, config-reference and service-account collectors), the generated builders'
         // methods, and KubernetesYaml's entry points. A member a chain of model objects starts from in a library
@@ -52,7 +57,8 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
         // MemberNames and the compilation's names that carry a model type, and the names of credential text: one lookup
         // per run of identifier characters, without making a string of it.
         private readonly NameTable _table;
-        private readonly ConcurrentDictionary<SyntaxTree, Lazy<TreeHits>> _trees = new();
+        // Per tree, weakly: a lexicon given again to later compilations (For) must not keep their old trees alive.
+        private readonly ConditionalWeakTable<SyntaxTree, Lazy<TreeHits>> _trees = new();
 
         private ManifestLexicon(HashSet<string> carriers, HashSet<string> credentialConstants, HashSet<string> aspireTypeNames)
         {
@@ -63,16 +69,92 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
         }
 
         /// <summary>
+        /// The lexicon of <paramref name="compilation"/>. An IDE makes a new compilation for every request, mostly with the
+        /// same declarations (an edit inside a body changes none): a lexicon is kept for the last few sets of declarations
+        /// (each tree's <see cref="TreeDeclarations.Fingerprint"/>, summed, with the counts) and given again to a
+        /// compilation with the same set, so a request pays for reading its edited tree's declarations and no more.
+        /// </summary>
+        internal static ManifestLexicon For(Compilation compilation)
+        {
+            var aspireTypeNames = AspireTypeNames(compilation);
+            var trees = new List<TreeDeclarations>();
+            var key = new LexiconKey(0, 0, 0);
+            foreach (var name in aspireTypeNames)
+            {
+                key = key.With(TreeDeclarations.Hash(name), 0);
+            }
+
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var declarations = TreeDeclarations.For(tree, CancellationToken.None);
+                trees.Add(declarations);
+                key = key.With(declarations.Fingerprint, declarations.Declarations.Length);
+            }
+
+            lock (Recent)
+            {
+                foreach (var (known, lexicon) in Recent)
+                {
+                    if (known.Equals(key))
+                    {
+                        return lexicon;
+                    }
+                }
+            }
+
+            var created = Create(trees, aspireTypeNames);
+            lock (Recent)
+            {
+                if (Recent.Count == RecentCapacity)
+                {
+                    Recent.RemoveAt(0);
+                }
+
+                Recent.Add((key, created));
+            }
+
+            return created;
+        }
+
+        /// <summary>
         /// Reads the declarations of every tree of <paramref name="compilation"/> (each tree once, whatever compilation
-        /// holds it) and finds its names that carry a model or a credential text, to a fixed point.
+        /// holds it) and finds its names that carry a model or a credential text, to a fixed point. Not kept: see <see cref="For"/>.
         /// </summary>
         internal static ManifestLexicon Create(Compilation compilation, CancellationToken cancellationToken)
         {
-            var aspireTypeNames = AspireTypeNames(compilation);
-            var all = new List<Declaration>();
+            var trees = new List<TreeDeclarations>();
             foreach (var tree in compilation.SyntaxTrees)
             {
-                all.AddRange(TreeDeclarations.For(tree, cancellationToken).Declarations);
+                trees.Add(TreeDeclarations.For(tree, cancellationToken));
+            }
+
+            return Create(trees, AspireTypeNames(compilation));
+        }
+
+        private static ManifestLexicon Create(List<TreeDeclarations> trees, HashSet<string> aspireTypeNames)
+        {
+            // Each kind apart: the fixed points below go over their own kind only.
+            var types = new List<Declaration>();
+            var members = new List<Declaration>();
+            var constants = new List<Declaration>();
+            foreach (var tree in trees)
+            {
+                foreach (var declaration in tree.Declarations)
+                {
+                    switch (declaration.Kind)
+                    {
+                        case DeclarationKind.Type:
+                        case DeclarationKind.Alias:
+                            types.Add(declaration);
+                            break;
+                        case DeclarationKind.Member:
+                            members.Add(declaration);
+                            break;
+                        default:
+                            constants.Add(declaration);
+                            break;
+                    }
+                }
             }
 
             // Types first (an alias, a class derived from a model type, a delegate taking one; a type is named in
@@ -82,10 +164,9 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
             do
             {
                 added = false;
-                foreach (var declaration in all)
+                foreach (var declaration in types)
                 {
-                    if (declaration.Kind is DeclarationKind.Type or DeclarationKind.Alias
-                        && !carriers.Contains(declaration.Name) && NamesModelType(declaration.Header, carriers, aspireTypeNames))
+                    if (!carriers.Contains(declaration.Name) && NamesModelType(declaration.Header, carriers, aspireTypeNames))
                     {
                         carriers.Add(declaration.Name);
                         added = true;
@@ -94,10 +175,10 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
             }
             while (added);
 
-            var types = new HashSet<string>(carriers, StringComparer.Ordinal);
-            foreach (var declaration in all)
+            var carrierTypes = new HashSet<string>(carriers, StringComparer.Ordinal);
+            foreach (var declaration in members)
             {
-                if (declaration.Kind == DeclarationKind.Member && NamesModelType(declaration.Header, types, aspireTypeNames))
+                if (NamesModelType(declaration.Header, carrierTypes, aspireTypeNames))
                 {
                     carriers.Add(declaration.Name);
                 }
@@ -107,9 +188,9 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
             do
             {
                 added = false;
-                foreach (var declaration in all)
+                foreach (var declaration in constants)
                 {
-                    if (declaration.Kind == DeclarationKind.Constant && !credentialConstants.Contains(declaration.Name)
+                    if (!credentialConstants.Contains(declaration.Name)
                         && (declaration.HoldsCredentialText || NamesAny(declaration.Header, credentialConstants)))
                     {
                         credentialConstants.Add(declaration.Name);
@@ -145,7 +226,7 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
             var scope = ScopeOf(syntax).Span;
             // One scan per tree, whichever host asks first; the other waits for it rather than scanning too. It is not
             // cancelled (a Lazy would keep the cancellation for every later caller); it costs microseconds per file.
-            var hits = _trees.GetOrAdd(syntax.SyntaxTree, tree => new Lazy<TreeHits>(() => Scan(tree), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+            var hits = _trees.GetValue(syntax.SyntaxTree, tree => new Lazy<TreeHits>(() => Scan(tree), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
             return (models && TreeHits.Any(hits.Models, scope)) || TreeHits.Any(hits.Credentials, scope);
         }
 
@@ -281,6 +362,29 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
             }
 
             return index < chars.Length && chars[index] == '(';
+        }
+
+        // What a lexicon is made of: the sum of its trees' fingerprints, the number of trees and of declarations.
+        private readonly struct LexiconKey : IEquatable<LexiconKey>
+        {
+            private readonly ulong _sum;
+            private readonly int _trees;
+            private readonly int _declarations;
+
+            internal LexiconKey(ulong sum, int trees, int declarations)
+            {
+                _sum = sum;
+                _trees = trees;
+                _declarations = declarations;
+            }
+
+            internal LexiconKey With(ulong fingerprint, int declarations) => new(unchecked(_sum + fingerprint), _trees + 1, _declarations + declarations);
+
+            public bool Equals(LexiconKey other) => _sum == other._sum && _trees == other._trees && _declarations == other._declarations;
+
+            public override bool Equals(object? obj) => obj is LexiconKey other && Equals(other);
+
+            public override int GetHashCode() => _sum.GetHashCode();
         }
 
         private sealed class TreeHits

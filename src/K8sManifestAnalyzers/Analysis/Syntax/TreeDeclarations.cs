@@ -57,9 +57,46 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
 
         private static readonly ConditionalWeakTable<SyntaxTree, TreeDeclarations> Cache = new();
 
-        private TreeDeclarations(ImmutableArray<Declaration> declarations) => Declarations = declarations;
+        private TreeDeclarations(ImmutableArray<Declaration> declarations)
+        {
+            Declarations = declarations;
+            ulong fingerprint = FnvOffset;
+            foreach (var declaration in declarations)
+            {
+                fingerprint = Mix(fingerprint, (ulong)declaration.Kind + (declaration.HoldsCredentialText ? 8UL : 0UL));
+                fingerprint = Mix(fingerprint, Hash(declaration.Name));
+                foreach (var name in declaration.Header)
+                {
+                    fingerprint = Mix(fingerprint, Hash(name));
+                }
+
+                fingerprint = Mix(fingerprint, (ulong)declaration.Header.Length);
+            }
+
+            Fingerprint = fingerprint;
+        }
 
         internal ImmutableArray<Declaration> Declarations { get; }
+
+        /// <summary>A 64-bit hash of <see cref="Declarations"/>, in order: two trees that declare the same have the same.</summary>
+        internal ulong Fingerprint { get; }
+
+        private const ulong FnvOffset = 14695981039346656037;
+        private const ulong FnvPrime = 1099511628211;
+
+        /// <summary>A 64-bit FNV-1a hash of a name (the same in every process, unlike <see cref="string.GetHashCode()"/>).</summary>
+        internal static ulong Hash(string name)
+        {
+            ulong hash = FnvOffset;
+            foreach (char c in name)
+            {
+                hash = unchecked((hash ^ c) * FnvPrime);
+            }
+
+            return hash;
+        }
+
+        private static ulong Mix(ulong hash, ulong value) => unchecked((hash ^ value) * FnvPrime);
 
         internal static TreeDeclarations For(SyntaxTree tree, CancellationToken cancellationToken)
         {
