@@ -299,6 +299,9 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
         // measured at ten times the cost of the operation walks it spares): each run of identifier characters is looked up
         // as it stands, so a name in a comment or a string counts too, which only costs a walk. `new` followed by `(` is a
         // target-typed creation. The text "auths" is what a docker config needs, wherever it stands in a string.
+        // Optimized at once: in a build the compiler runs in a new process, and this loop over every character of the
+        // project would otherwise start in the JIT's unoptimized tier.
+        [MethodImpl((MethodImplOptions)512)] // AggressiveOptimization, which netstandard2.0 does not name
         private TreeHits Scan(SyntaxTree tree)
         {
             var text = tree.GetText(CancellationToken.None);

@@ -84,6 +84,7 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
         internal static uint Step(uint hash, char c) => unchecked((hash ^ c) * 16777619);
 
         /// <summary>What the run <paramref name="chars"/>[<paramref name="start"/>..+<paramref name="length"/>], whose hash is <paramref name="hash"/>, is.</summary>
+        [System.Runtime.CompilerServices.MethodImpl((System.Runtime.CompilerServices.MethodImplOptions)512)] // AggressiveOptimization: see ManifestLexicon.Scan
         internal NameKind Find(char[] chars, int start, int length, uint hash)
         {
             for (int i = _buckets[(int)(hash & (uint)(_buckets.Length - 1))] - 1; i >= 0; i = _next[i])
