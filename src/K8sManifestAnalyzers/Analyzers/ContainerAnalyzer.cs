@@ -140,7 +140,7 @@ namespace K8sManifestAnalyzers.Analyzers
             List<IOperation>? operations = null;
             foreach (var block in context.OperationBlocks)
             {
-                foreach (var operation in block.DescendantsAndSelf())
+                foreach (var operation in BodyOperations.Of(block))
                 {
                     bool concerns;
                     switch (operation.Kind)

@@ -156,7 +156,8 @@ namespace K8sManifestAnalyzers.Analyzers
         {
             foreach (var block in context.OperationBlocks)
             {
-                foreach (var operation in block.DescendantsAndSelf())
+                // The list ContainerAnalyzer's walk of the same block found, or found here for it (BodyOperations).
+                foreach (var operation in Analysis.BodyOperations.Of(block))
                 {
                     switch (operation.Kind)
                     {

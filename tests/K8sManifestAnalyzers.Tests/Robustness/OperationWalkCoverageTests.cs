@@ -102,6 +102,23 @@ public sealed class OperationWalkCoverageTests
         }
     }
 
+    // BodyOperations lets the second host read the list the first one's walk made: that saves a walk only because Roslyn
+    // hands every analyzer of a compilation the same operation tree of a body. Two analyzers, one compilation.
+    [Fact]
+    public async Task TwoAnalyzers_AreHandedTheSameOperationBlocks()
+    {
+        var compilation = GeneratorHarness.Compilation(EveryPlace, GeneratorHarness.Net80(withKubernetes: true));
+        compilation = compilation.WithOptions(compilation.Options.WithOutputKind(OutputKind.ConsoleApplication));
+        var first = new Probe();
+        var second = new Probe();
+        await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(first, second)).GetAnalyzerDiagnosticsAsync();
+
+        var firstBlocks = first.Blocks.ToList();
+        Assert.True(firstBlocks.Count > 10, $"only {firstBlocks.Count} blocks");
+        Assert.Equal(firstBlocks.Count, second.Blocks.Count);
+        Assert.All(firstBlocks, block => Assert.Contains(block, second.Blocks, ReferenceEqualityComparer.Instance));
+    }
+
     private static async Task AssertSameAsync(string source, int expectAtLeast, bool program, string what = "the source")
     {
         var references = source.Contains("namespace k8s.Models", StringComparison.Ordinal)
@@ -130,6 +147,8 @@ public sealed class OperationWalkCoverageTests
         Assert.True(byActions.Count >= expectAtLeast, $"only {byActions.Count} operations in {what}");
         Assert.Equal(byActions.Count, byActions.Distinct(ReferenceEqualityComparer.Instance).Count());
         Assert.Equal(byWalk.Count, byWalk.Distinct(ReferenceEqualityComparer.Instance).Count());
+        // The hosts' shared list holds the same operations as the walk, in the same order.
+        Assert.Equal(byWalk, probe.ByList.ToList(), ReferenceEqualityComparer.Instance);
         var missed = byActions.Except(byWalk, ReferenceEqualityComparer.Instance).Cast<IOperation>().Select(Describe).ToList();
         var extra = byWalk.Except(byActions, ReferenceEqualityComparer.Instance).Cast<IOperation>().Select(Describe).ToList();
         Assert.True(missed.Count == 0 && extra.Count == 0, $"{what}: not walked: [{string.Join("; ", missed)}], walked only: [{string.Join("; ", extra)}]");
@@ -146,6 +165,10 @@ public sealed class OperationWalkCoverageTests
 
         public ConcurrentQueue<IOperation> ByWalk { get; } = new();
 
+        public ConcurrentQueue<IOperation> ByList { get; } = new();
+
+        public ConcurrentQueue<IOperation> Blocks { get; } = new();
+
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
 
         public override void Initialize(AnalysisContext context)
@@ -159,11 +182,21 @@ public sealed class OperationWalkCoverageTests
                 {
                     foreach (var root in block.OperationBlocks)
                     {
+                        Blocks.Enqueue(root);
                         foreach (var operation in root.DescendantsAndSelf())
                         {
                             if (Kinds.Contains(operation.Kind))
                             {
                                 ByWalk.Enqueue(operation);
+                            }
+                        }
+
+                        // The hosts read the list the first of them to walk the block found (BodyOperations).
+                        foreach (var operation in K8sManifestAnalyzers.Analysis.BodyOperations.Of(root))
+                        {
+                            if (Kinds.Contains(operation.Kind))
+                            {
+                                ByList.Enqueue(operation);
                             }
                         }
                     }
