@@ -253,6 +253,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     Namespace = PullSecretReader.FindNamespace(creation, types) ?? PullSecretReader.FindNamespace(call, types),
                 };
                 PodSpecImages.ReadThroughCall(creation, inside, spec, call);
+                if (IsReturned(creation, summary, types))
+                {
+                    // The spec the call returns: what the caller adds to it, where it keeps it, is this spec's too.
+                    PodSpecImages.ReadCompletedByCaller(call, caller, spec);
+                }
+
                 if (spec.Images.Count > 0)
                 {
                     state.PodSpecs.Enqueue(spec);
@@ -260,20 +266,22 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
 
             // The caller's writes concern the spec the call returns only where they can reach it: pull secrets or a
-            // service account written later through a path that may hold it, or a call it is handed to that may write them.
+            // service account written later through a path that may hold it (or the result of the helpers it is handed
+            // through and given back by: PodSpecChain), or a call it is handed to that may write them.
             static bool CallerMayWrite(IInvocationOperation call, Flow.BodyIndex index, KubernetesTypes types)
             {
+                var top = PodSpecChain.Of(call, types).Top;
                 foreach (var member in index.ListMembers)
                 {
                     if (member is IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: { } instance } list
                         && Flow.BodyIndex.CreationNaming(list) is null
-                        && PodSpecHandOff.MayReach(index, index.Resolve(instance), call, holding: false))
+                        && PodSpecHandOff.MayReach(index, index.Resolve(instance), top, holding: false))
                     {
                         return true;
                     }
                 }
 
-                return ServiceAccountCollector.HasLaterWrites(call, types) || !PodSpecHandOff.NoCallMayWrite(index, call, types);
+                return ServiceAccountCollector.HasLaterWrites(top, types) || !PodSpecHandOff.NoCallMayWrite(index, call, types);
             }
 
             // Pull secrets and service accounts written anywhere in a body are read where they are written, not here: the
@@ -293,6 +301,14 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 return index.References("ServiceAccountName").Count > 0 || index.References("ServiceAccount").Count > 0;
             }
         }
+
+        // The object the factory returns is this spec: created and returned (through a local assigned once), or handed
+        // through helpers that give it back and returned from the last (`=> new V1PodSpec().Also(…)`).
+        private static bool IsReturned(IObjectCreationOperation creation, Summaries.MethodSummary summary, KubernetesTypes types) =>
+            creation == summary.CreatedObject
+            || (summary.ReturnValues is { IsDefault: false, Length: 1 } returned
+                && ObjectMembers.WithoutConversions(returned[0]) is IInvocationOperation last
+                && PodSpecChain.Of(creation, types).Top == last);
 
         private static PodSpecFact ReadPodSpec(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state, bool propertyDefaults)
         {
@@ -325,7 +341,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
 
             // A service account written later (here, or by a helper given the spec) may be one with pull secrets.
-            if (!spec.HasPullSecrets && spec.Images.Count > 0 && ServiceAccountCollector.HasLaterWrites(creation, types))
+            if (!spec.HasPullSecrets && spec.Images.Count > 0 && ServiceAccountCollector.HasLaterWrites(PodSpecChain.Of(creation, types).Top, types))
             {
                 spec.ServiceAccountKnown = false;
             }
@@ -441,6 +457,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         private static bool HasPullSecretsThroughPaths(IObjectCreationOperation creation, KubernetesTypes types)
         {
             var index = Flow.BodyIndex.For(ContainerReader.Root(creation), types);
+
+            // Handed through helpers that give it back (`new V1PodSpec().Also(…)`), the spec is what the outermost returns.
+            var held = PodSpecChain.Of(creation, types).Top;
             foreach (var member in index.ListMembers)
             {
                 if (member is not IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: { } instance } list)
@@ -461,13 +480,13 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                         break;
                 }
 
-                if (owner is not null && PodSpecHandOff.MayReach(index, index.Resolve(owner), creation, holding: false))
+                if (owner is not null && PodSpecHandOff.MayReach(index, index.Resolve(owner), held, holding: false))
                 {
                     return true;
                 }
             }
 
-            if (index.PlacementOf(creation) is { } place && types.Builders is { } builders)
+            if (index.PlacementOf(held) is { } place && types.Builders is { } builders)
             {
                 foreach (var invocation in index.ModelCalls)
                 {
