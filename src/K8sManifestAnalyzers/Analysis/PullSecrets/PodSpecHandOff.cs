@@ -149,7 +149,25 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// lambda that caller's call passes, up the scopes. <paramref name="writtenIn"/> is the scope of the body the
         /// lambda is written in. Null for a delegate that is not a lambda written at a call (a local, a field, a method).
         /// </summary>
-        internal static IAnonymousFunctionOperation? LambdaOf(IInvocationOperation invoke, CallScope scope, out Values.IValueScope? writtenIn)
+        internal static IAnonymousFunctionOperation? LambdaOf(IInvocationOperation invoke, CallScope scope, out Values.IValueScope? writtenIn) =>
+            DelegateOf(invoke, scope, out writtenIn) as IAnonymousFunctionOperation;
+
+        /// <summary>
+        /// The method of the compilation a delegate parameter of the body read in <paramref name="scope"/> stands for,
+        /// when <paramref name="invoke"/> invokes that parameter and the call (or its caller's, as for
+        /// <see cref="LambdaOf(IInvocationOperation, CallScope, out Values.IValueScope?)"/>) passes a method group or a
+        /// local function (<c>spec.With(AddDefaults)</c>): the invocation then calls it with its own arguments. Null for
+        /// anything else, and for an extension method bound to a receiver (its parameters do not line up).
+        /// </summary>
+        internal static IMethodSymbol? MethodOf(IInvocationOperation invoke, CallScope scope) =>
+            DelegateOf(invoke, scope, out _) is IMethodReferenceOperation { Method: { ReducedFrom: null, IsAbstract: false } method }
+            && KubernetesTypes.IsInSource(method)
+            && method.Parameters.Length == invoke.TargetMethod.Parameters.Length
+                ? method
+                : null;
+
+        // The lambda or method reference a delegate parameter stands for (see LambdaOf), or null.
+        private static IOperation? DelegateOf(IInvocationOperation invoke, CallScope scope, out Values.IValueScope? writtenIn)
         {
             writtenIn = null;
             if (invoke.TargetMethod.MethodKind != MethodKind.DelegateInvoke
@@ -179,9 +197,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
                 switch (passed)
                 {
-                    case IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda }:
+                    case IDelegateCreationOperation { Target: IAnonymousFunctionOperation or IMethodReferenceOperation } created:
                         writtenIn = scope.Caller;
-                        return lambda;
+                        return created.Target;
 
                     case IParameterReferenceOperation { Parameter: { } forwarded } when scope.Caller is CallScope outer:
                         // Handed on by the helper that received it: the lambda its own call passes.
@@ -320,6 +338,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     case IArgumentOperation { Parent: IInvocationOperation invoke } argument when at is not null && LambdaOf(invoke, at, out var writtenIn) is { } lambda:
                         // `configure(spec)` where the call passes `spec => …`: the lambda's uses.
                         return LambdaLeavesAlone(lambda, argument, types, writtenIn as CallScope, following);
+
+                    case IArgumentOperation { Parent: IInvocationOperation invoke, Parameter: { } parameter } when at is not null && MethodOf(invoke, at) is { } method:
+                        // `configure(spec)` where the call passes `AddDefaults`: that method's uses, its result dropped.
+                        return methods.Get(method, types) is { } called
+                            && (invoke.TargetMethod.ReturnsVoid || ObjectMembers.WithoutConversions(invoke).Parent is IExpressionStatementOperation)
+                            && LeavesAlone(methods, called, parameter.Ordinal, types, following, new CallScope(called, invoke, at));
 
                     case IArgumentOperation { Parent: IInvocationOperation inner, Parameter: { } parameter }:
                         if (list is not null && inner.TargetMethod.IsExtensionMethod && parameter.Ordinal == 0

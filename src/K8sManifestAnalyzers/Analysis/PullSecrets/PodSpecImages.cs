@@ -271,15 +271,22 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
         private void AddThroughHelper(IInvocationOperation call, BodyIndex index, AccessPath place, IParameterSymbol? parameter, int depth, Summaries.MethodSummaries methods)
         {
-            if (_body.Scope is Summaries.CallScope scope && PodSpecHandOff.LambdaOf(call, scope, out var writtenIn) is { } lambda)
+            var called = call.TargetMethod;
+            if (_body.Scope is Summaries.CallScope scope)
             {
-                AddFromLambda(call, lambda, writtenIn, place, parameter, depth);
-                return;
+                if (PodSpecHandOff.LambdaOf(call, scope, out var writtenIn) is { } lambda)
+                {
+                    AddFromLambda(call, lambda, writtenIn, place, parameter, depth);
+                    return;
+                }
+
+                // `configure(spec)` where the call passes a method group or a local function: a call to it.
+                called = PodSpecHandOff.MethodOf(call, scope) ?? called;
             }
 
-            if (!KubernetesTypes.IsInSource(call.TargetMethod)
-                || _body.Scope.IsFollowing(call.TargetMethod)
-                || methods.Get(call.TargetMethod, _body.Types) is not { } summary)
+            if (!KubernetesTypes.IsInSource(called)
+                || _body.Scope.IsFollowing(called)
+                || methods.Get(called, _body.Types) is not { } summary)
             {
                 return;
             }
@@ -289,6 +296,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 if (argument.Parameter is not { } target)
                 {
                     continue;
+                }
+
+                if (!ReferenceEquals(called, call.TargetMethod))
+                {
+                    // The delegate's parameter stands for the method's at the same position (MethodOf checks they line up).
+                    target = called.Parameters[target.Ordinal];
                 }
 
                 var path = index.Resolve(argument.Value);

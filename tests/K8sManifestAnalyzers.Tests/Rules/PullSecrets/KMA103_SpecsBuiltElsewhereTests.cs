@@ -115,7 +115,8 @@ public sealed class KMA103_SpecsBuiltElsewhereTests
 
     // A spec handed through helpers that give it back: a generic `Also` or a `With` whose lambda adds the container (itself
     // or through another helper), a fluent `WithApp`, helpers written with such calls (`WithLog`, `WithAppThrough`),
-    // a chain of them, and a local function; the caller's later writes through the local that keeps the result.
+    // a chain of them, and a local function; the caller's later writes through the local that keeps the result; a method
+    // group or local function passed where a lambda would be.
     [Fact]
     public Task ContainersAddedThroughHelpersThatGiveTheSpecBack_AreReported() =>
         Run(
@@ -162,6 +163,21 @@ public sealed class KMA103_SpecsBuiltElsewhereTests
                     }
                 }
 
+                public static V1PodSpec MethodGroup() => {|#16:{|#17:new V1PodSpec|} { Containers = [] }.With(AddDefaults)|};
+
+                static void AddDefaults(V1PodSpec spec) => spec.Containers.Add(new V1Container { Image = "registry.shop.example/shop/defaults:7", ImagePullPolicy = "IfNotPresent" });
+
+                public static V1PodSpec LocalFunctionAsTheDelegate()
+                {
+                    var spec = {|#19:new V1PodSpec|} { Containers = [] };
+                    {|#18:Specs.Configure(spec, Add)|};
+                    return spec;
+
+                    void Add(V1PodSpec s) => s.Containers.Add(new V1Container { Image = "registry.shop.example/shop/local:8", ImagePullPolicy = "IfNotPresent" });
+                }
+
+                public static V1PodSpec FluentInTheLambda() => {|#21:new V1PodSpec|} { Containers = [] }.Also(s => s.WithApp({|#20:"registry.shop.example/shop/api:9"|}));
+
                 // A public image: silent.
                 public static V1PodSpec Public() => new V1PodSpec { Containers = [] }.Also(s => Specs.AddApp(s, "nginx:1.27"));
             }
@@ -174,7 +190,10 @@ public sealed class KMA103_SpecsBuiltElsewhereTests
             VerifyCS.Diagnostic("KMA103").WithLocation(10).WithLocation(11).WithArguments("registry.shop.example/shop/api:5", "registry.shop.example", string.Empty),
             VerifyCS.Diagnostic("KMA103").WithLocation(12).WithLocation(11).WithArguments("registry.shop.example/shop/init:5", "registry.shop.example", string.Empty),
             VerifyCS.Diagnostic("KMA103").WithLocation(13).WithLocation(11).WithArguments("registry.shop.example/shop/later:5", "registry.shop.example", string.Empty),
-            VerifyCS.Diagnostic("KMA103").WithLocation(14).WithLocation(15).WithArguments("registry.shop.example/shop/local:6", "registry.shop.example", string.Empty));
+            VerifyCS.Diagnostic("KMA103").WithLocation(14).WithLocation(15).WithArguments("registry.shop.example/shop/local:6", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(16).WithLocation(17).WithArguments("registry.shop.example/shop/defaults:7", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(18).WithLocation(19).WithArguments("registry.shop.example/shop/local:8", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(20).WithLocation(21).WithArguments("registry.shop.example/shop/api:9", "registry.shop.example", string.Empty));
 
     // The caller's own spec handed with a lambda to a helper that invokes it: the lambda adds the container through
     // another helper, or the helper hands the lambda on to the helper that invokes it.
@@ -329,6 +348,14 @@ public sealed class KMA103_SpecsBuiltElsewhereTests
                 {
                     var spec = Specs.NewSpec("registry.shop.example/shop/app:1.0");
                     spec.ServiceAccountName = "builder";
+                    return spec;
+                }
+
+                public static V1PodSpec FactorySecuredByAHelper()
+                {
+                    var spec = Specs.NewSpec();
+                    Specs.AddApp(spec, "registry.shop.example/shop/app:1.0");
+                    Specs.Secure(spec);
                     return spec;
                 }
 
