@@ -90,10 +90,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// <summary>
         /// Adds the images the caller gives the spec a factory returns at <paramref name="call"/>
         /// (<c>var spec = NewSpec(); spec.Containers.Add(…)</c>, <c>NewSpec().Also(s => …)</c>), read in the caller's
-        /// <paramref name="body"/> and located there.
+        /// <paramref name="body"/> and located there; or, with <paramref name="readAt"/> (the caller is itself a factory
+        /// read at that call), only those <paramref name="readAt"/> chooses, located on its arguments.
         /// </summary>
-        internal static void ReadCompletedByCaller(IInvocationOperation call, ManifestBody body, PodSpecFact spec) =>
-            new PodSpecImages(body, spec).AddThroughChain(PodSpecChain.Of(call, body.Types));
+        internal static void ReadCompletedByCaller(IInvocationOperation call, ManifestBody body, PodSpecFact spec, IInvocationOperation? readAt = null) =>
+            new PodSpecImages(body, spec, readAt).AddThroughChain(PodSpecChain.Of(call, body.Types));
 
         // The helpers the spec is handed through, then what the body does later to what keeps the chain's result.
         private void AddThroughChain(PodSpecChain chain)

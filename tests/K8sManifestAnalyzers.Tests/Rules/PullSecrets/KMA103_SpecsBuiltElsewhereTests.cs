@@ -102,6 +102,31 @@ public sealed class KMA103_SpecsBuiltElsewhereTests
                 return spec;
             }
 
+            public static V1PodSpec NewOuter() => NewSpec();
+
+            public static V1PodSpec NewChained(string image) => NewSpec().WithApp(image);
+
+            public static V1PodSpec NewOuterWithApp(string image)
+            {
+                var spec = NewOuter();
+                spec.WithApp(image);
+                return spec;
+            }
+
+            public static V1PodSpec NewOuterSecured()
+            {
+                var spec = NewSpec();
+                spec.ImagePullSecrets = [new() { Name = "shop-registry" }];
+                return spec;
+            }
+
+            public static V1PodSpec NewOuterHandedOn(ISecrets secrets)
+            {
+                var spec = NewSpec();
+                secrets.Apply(spec);
+                return spec;
+            }
+
             public static V1PodSpec NewAppSpec(string image) => new V1PodSpec { Containers = [] }.WithApp(image);
 
             public static void Secure(V1PodSpec spec) => spec.ImagePullSecrets = [new() { Name = "shop-registry" }];
@@ -230,7 +255,8 @@ public sealed class KMA103_SpecsBuiltElsewhereTests
             VerifyCS.Diagnostic("KMA103").WithLocation(4).WithLocation(5).WithArguments("registry.shop.example/shop/api:3", "registry.shop.example", string.Empty));
 
     // A spec a factory returns, kept by the caller under its own local and completed there (containers added, image
-    // passed, the spec placed in a pod later), or completed through a helper that gives it back: reported at the call.
+    // passed, the spec placed in a pod later), or completed through a helper that gives it back, also where the factory
+    // gets the spec from another factory: reported at the call.
     [Fact]
     public Task SpecsReturnedByAFactoryAndCompletedByTheCaller_AreReported() =>
         Run(
@@ -268,6 +294,15 @@ public sealed class KMA103_SpecsBuiltElsewhereTests
                     return pod;
                 }
 
+                public static V1PodSpec[] MadeByAnotherFactory()
+                {
+                    var spec = {|#15:Specs.NewOuter()|};
+                    spec.Containers.Add(new V1Container { Image = {|#14:"registry.shop.example/shop/outer:6"|}, ImagePullPolicy = "IfNotPresent" });
+                    var chained = {|#17:Specs.NewChained({|#16:"registry.shop.example/shop/chained:7"|})|};
+                    var third = {|#19:Specs.NewOuterWithApp({|#18:"registry.shop.example/shop/third:8"|})|};
+                    return [spec, chained, third];
+                }
+
                 public static V1PodSpec MadeByAChain()
                 {
                     var spec = {|#12:Specs.NewAppSpec({|#11:"registry.shop.example/shop/api:5"|})|};
@@ -283,7 +318,10 @@ public sealed class KMA103_SpecsBuiltElsewhereTests
             VerifyCS.Diagnostic("KMA103").WithLocation(7).WithLocation(8).WithArguments("registry.shop.example/shop/api:3", "registry.shop.example", string.Empty),
             VerifyCS.Diagnostic("KMA103").WithLocation(9).WithLocation(10).WithArguments("registry.shop.example/shop/api:4", "registry.shop.example", string.Empty),
             VerifyCS.Diagnostic("KMA103").WithLocation(11).WithLocation(12).WithArguments("registry.shop.example/shop/api:5", "registry.shop.example", string.Empty),
-            VerifyCS.Diagnostic("KMA103").WithLocation(13).WithLocation(12).WithArguments("registry.shop.example/shop/init:5", "registry.shop.example", string.Empty));
+            VerifyCS.Diagnostic("KMA103").WithLocation(13).WithLocation(12).WithArguments("registry.shop.example/shop/init:5", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(14).WithLocation(15).WithArguments("registry.shop.example/shop/outer:6", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(16).WithLocation(17).WithArguments("registry.shop.example/shop/chained:7", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(18).WithLocation(19).WithArguments("registry.shop.example/shop/third:8", "registry.shop.example", string.Empty));
 
     // Pull secrets or a service account written by a helper of the chain, by the lambda, or by the caller afterwards:
     // silent.
@@ -357,6 +395,15 @@ public sealed class KMA103_SpecsBuiltElsewhereTests
                     Specs.AddApp(spec, "registry.shop.example/shop/app:1.0");
                     Specs.Secure(spec);
                     return spec;
+                }
+
+                public static V1PodSpec[] FactoryOnTheWaySecures(ISecrets secrets)
+                {
+                    var secured = Specs.NewOuterSecured();
+                    secured.Containers.Add(new V1Container { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" });
+                    var handed = Specs.NewOuterHandedOn(secrets);
+                    handed.Containers.Add(new V1Container { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" });
+                    return [secured, handed];
                 }
 
                 public static V1PodSpec FactoryWithSecret()
