@@ -106,11 +106,6 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// <summary>
         /// True when the call is to a helper of the compilation that leaves the pull secrets, service account and
         /// namespace of what it receives through <paramref name="argument"/> alone, and whose result (when it gives the
-        /// object back) is not kept by the caller.
-        /// </summary>
-        /// <summary>
-        /// True when the call is to a helper of the compilation that leaves the pull secrets, service account and
-        /// namespace of what it receives through <paramref name="argument"/> alone, and whose result (when it gives the
         /// object back) is not kept by the caller, or is followed as the object itself (<paramref name="resultFollowed"/>:
         /// a link of a <see cref="PodSpecChain"/>). <paramref name="caller"/> is the scope the calling body is read in (a
         /// helper's, whose delegate parameters stand for the lambdas of its call).
@@ -135,19 +130,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         }
 
         /// <summary>
-        /// The lambda a delegate parameter of the body read at <paramref name="readAt"/> stands for, when
-        /// <paramref name="invoke"/> invokes that parameter (<c>configure(spec)</c> in a helper called as
-        /// <c>Configure(spec => …)</c>); else null.
-        /// </summary>
-        internal static IAnonymousFunctionOperation? LambdaOf(IInvocationOperation invoke, IInvocationOperation readAt) =>
-            LambdaOf(invoke, new CallScope(readAt.TargetMethod.ReducedFrom ?? readAt.TargetMethod, null, readAt, null), out _);
-
-        /// <summary>
         /// The lambda a delegate parameter of the body read in <paramref name="scope"/> stands for, when
         /// <paramref name="invoke"/> invokes that parameter: the lambda the call passes, or, when the call passes a
         /// delegate parameter of its own caller (<c>Configure(spec, configure)</c> in a helper called with a lambda), the
         /// lambda that caller's call passes, up the scopes. <paramref name="writtenIn"/> is the scope of the body the
-        /// lambda is written in. Null for a delegate that is not a lambda written at a call (a local, a field, a method).
+        /// lambda is written in. Null for a delegate that is not a lambda written at a call (a local, a field; a method
+        /// group is <see cref="MethodOf"/>'s).
         /// </summary>
         internal static IAnonymousFunctionOperation? LambdaOf(IInvocationOperation invoke, CallScope scope, out Values.IValueScope? writtenIn) =>
             DelegateOf(invoke, scope, out writtenIn) as IAnonymousFunctionOperation;
@@ -250,7 +238,10 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// it pull secrets, a service account or a namespace, removes none of its containers and keeps it to itself: it
         /// reads the object's members, adds to or assigns its container lists, writes strings and values other than
         /// those, writes what its containers hold, compares it, returns it, and hands it only to methods of the
-        /// compilation that do the same (to the call-depth bound; recursion is not followed).
+        /// compilation that do the same (to the call-depth bound; recursion is not followed), keeping what one that
+        /// gives it back returns only as it would keep the object itself. <paramref name="at"/> is the scope the method
+        /// is read in: a delegate parameter invoked with the object is the lambda, method group or local function that
+        /// scope's calls pass (<see cref="LambdaOf(IInvocationOperation, CallScope, out Values.IValueScope?)"/>).
         /// </summary>
         internal static bool LeavesAlone(MethodSummaries methods, MethodSummary summary, int ordinal, KubernetesTypes types, List<IMethodSymbol> following, CallScope? at = null)
         {

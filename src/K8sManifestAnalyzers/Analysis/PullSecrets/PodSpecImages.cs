@@ -393,7 +393,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         {
             _mapped = mapped;
             AddListsFrom(summary.Index, place, parameter);
-            AddThroughHelpers(summary.Index, place, parameter, depth, summary.GenericCallsInside(_body.Types));
+            // A parameter typed by a type parameter (`T self`) is a model only at the call: its calls are listed apart.
+            var generic = parameter.Type is ITypeParameterSymbol ? summary.GenericCallsInside(_body.Types) : System.Collections.Immutable.ImmutableArray<IInvocationOperation>.Empty;
+            AddThroughHelpers(summary.Index, place, parameter, depth, generic);
         }
 
         private AccessPath? _mapped;

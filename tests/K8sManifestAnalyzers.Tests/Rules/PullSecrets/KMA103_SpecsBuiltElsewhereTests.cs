@@ -294,6 +294,15 @@ public sealed class KMA103_SpecsBuiltElsewhereTests
                     return pod;
                 }
 
+                public static V1Pod PlacedLater()
+                {
+                    var pod = new V1Pod();
+                    var spec = {|#21:Specs.NewSpec()|};
+                    spec.Containers.Add(new V1Container { Image = {|#20:"registry.shop.example/shop/app:1.0"|} });
+                    pod.Spec = spec;
+                    return pod;
+                }
+
                 public static V1PodSpec[] MadeByAnotherFactory()
                 {
                     var spec = {|#15:Specs.NewOuter()|};
@@ -321,7 +330,8 @@ public sealed class KMA103_SpecsBuiltElsewhereTests
             VerifyCS.Diagnostic("KMA103").WithLocation(13).WithLocation(12).WithArguments("registry.shop.example/shop/init:5", "registry.shop.example", string.Empty),
             VerifyCS.Diagnostic("KMA103").WithLocation(14).WithLocation(15).WithArguments("registry.shop.example/shop/outer:6", "registry.shop.example", string.Empty),
             VerifyCS.Diagnostic("KMA103").WithLocation(16).WithLocation(17).WithArguments("registry.shop.example/shop/chained:7", "registry.shop.example", string.Empty),
-            VerifyCS.Diagnostic("KMA103").WithLocation(18).WithLocation(19).WithArguments("registry.shop.example/shop/third:8", "registry.shop.example", string.Empty));
+            VerifyCS.Diagnostic("KMA103").WithLocation(18).WithLocation(19).WithArguments("registry.shop.example/shop/third:8", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(20).WithLocation(21).WithArguments("registry.shop.example/shop/app:1.0", "registry.shop.example", string.Empty));
 
     // Pull secrets or a service account written by a helper of the chain, by the lambda, or by the caller afterwards:
     // silent.
@@ -380,6 +390,16 @@ public sealed class KMA103_SpecsBuiltElsewhereTests
                     spec.Containers.Add(new V1Container { Name = "app", Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" });
                     spec.ImagePullSecrets = [new() { Name = "shop-registry" }];
                     return new V1Pod { Spec = spec };
+                }
+
+                public static V1Pod FactorySecretThroughThePod()
+                {
+                    var pod = new V1Pod();
+                    var spec = Specs.NewSpec();
+                    spec.Containers.Add(new V1Container { Image = "registry.shop.example/shop/app:1.0" });
+                    pod.Spec = spec;
+                    pod.Spec.ImagePullSecrets = [new() { Name = "shop-registry" }];
+                    return pod;
                 }
 
                 public static V1PodSpec FactoryAccountByTheCaller()
