@@ -60,6 +60,19 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// </summary>
         internal static bool NoCallMayWrite(BodyIndex index, IOperation created, KubernetesTypes types, IInvocationOperation? readAt = null)
         {
+            var at = readAt is null ? null : new CallScope(readAt.TargetMethod.ReducedFrom ?? readAt.TargetMethod, null, readAt, null);
+            var chain = PodSpecChain.Of(created, types);
+            foreach (var link in chain.Links)
+            {
+                // `new V1PodSpec().Also(s => …)`: each helper the spec passes through gives it back, and its result is
+                // followed as the spec (chain.Top); what the helper does with it must leave what the rules read alone.
+                if (link.Parent is not IInvocationOperation through || !HelperLeavesAlone(through, link, types, resultFollowed: true, at))
+                {
+                    return false;
+                }
+            }
+
+            var top = chain.Top;
             foreach (var call in index.ModelCalls)
             {
                 if (call == created || (MethodSummaries.IsKnownNotToWrite(call.TargetMethod) && call.TargetMethod.MethodKind != MethodKind.DelegateInvoke))
@@ -70,16 +83,17 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 foreach (var argument in call.Arguments)
                 {
                     if ((!types.IsModel(argument.Value.Type) && !(argument.Value is IConversionOperation conversion && types.IsModel(conversion.Operand.Type)))
-                        || ObjectMembers.WithoutConversions(argument.Value) is IDelegateCreationOperation)
+                        || ObjectMembers.WithoutConversions(argument.Value) is IDelegateCreationOperation
+                        || chain.Links.Contains(argument))
                     {
                         // A lambda holds no object; what it writes through what it captures is the body's own write.
                         continue;
                     }
 
-                    bool within = ValueLocation.IsWithin(created, argument.Value);
-                    if ((within || MayReach(index, index.Resolve(argument.Value), created, holding: true))
-                        && !HelperLeavesAlone(call, argument, types)
-                        && !(readAt is not null && LambdaOf(call, readAt) is { } lambda && LambdaLeavesAlone(lambda, argument, types)))
+                    bool within = ValueLocation.IsWithin(top, argument.Value);
+                    if ((within || MayReach(index, index.Resolve(argument.Value), top, holding: true))
+                        && !HelperLeavesAlone(call, argument, types, resultFollowed: false, at)
+                        && !(at is not null && LambdaOf(call, at, out var writtenIn) is { } lambda && LambdaLeavesAlone(lambda, argument, types, writtenIn as CallScope, new List<IMethodSymbol>())))
                     {
                         return false;
                     }
@@ -92,9 +106,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// <summary>
         /// True when the call is to a helper of the compilation that leaves the pull secrets, service account and
         /// namespace of what it receives through <paramref name="argument"/> alone, and whose result (when it gives the
-        /// object back) is not kept by the caller.
+        /// object back) is not kept by the caller, or is followed as the object itself (<paramref name="resultFollowed"/>:
+        /// a link of a <see cref="PodSpecChain"/>). <paramref name="caller"/> is the scope the calling body is read in (a
+        /// helper's, whose delegate parameters stand for the lambdas of its call).
         /// </summary>
-        internal static bool HelperLeavesAlone(IInvocationOperation call, IArgumentOperation argument, KubernetesTypes types)
+        internal static bool HelperLeavesAlone(IInvocationOperation call, IArgumentOperation argument, KubernetesTypes types, bool resultFollowed = false, CallScope? caller = null)
         {
             if (argument.Parameter is not { } parameter
                 || !KubernetesTypes.IsInSource(call.TargetMethod)
@@ -104,35 +120,83 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 return false;
             }
 
-            if (!call.TargetMethod.ReturnsVoid && ObjectMembers.WithoutConversions(call).Parent is not (IExpressionStatementOperation or IReturnOperation))
+            if (!resultFollowed && !call.TargetMethod.ReturnsVoid && ObjectMembers.WithoutConversions(call).Parent is not (IExpressionStatementOperation or IReturnOperation))
             {
                 // `var s = spec.WithApp(…)`: what the helper returns may be the spec, under another name.
                 return false;
             }
 
-            return LeavesAlone(methods, summary, parameter.Ordinal, types, new List<IMethodSymbol>(), call);
+            return LeavesAlone(methods, summary, parameter.Ordinal, types, new List<IMethodSymbol>(), new CallScope(summary, call, caller));
         }
 
         /// <summary>
-        /// The lambda a delegate parameter of the body read at <paramref name="readAt"/> stands for, when
-        /// <paramref name="invoke"/> invokes that parameter (<c>configure(spec)</c> in a helper called as
-        /// <c>Configure(spec => …)</c>); else null.
+        /// The lambda a delegate parameter of the body read in <paramref name="scope"/> stands for, when
+        /// <paramref name="invoke"/> invokes that parameter: the lambda the call passes, or, when the call passes a
+        /// delegate parameter of its own caller (<c>Configure(spec, configure)</c> in a helper called with a lambda), the
+        /// lambda that caller's call passes, up the scopes. <paramref name="writtenIn"/> is the scope of the body the
+        /// lambda is written in. Null for a delegate that is not a lambda written at a call (a local, a field; a method
+        /// group is <see cref="MethodOf"/>'s).
         /// </summary>
-        internal static IAnonymousFunctionOperation? LambdaOf(IInvocationOperation invoke, IInvocationOperation readAt)
+        internal static IAnonymousFunctionOperation? LambdaOf(IInvocationOperation invoke, CallScope scope, out Values.IValueScope? writtenIn) =>
+            DelegateOf(invoke, scope, out writtenIn) as IAnonymousFunctionOperation;
+
+        /// <summary>
+        /// The method of the compilation a delegate parameter of the body read in <paramref name="scope"/> stands for,
+        /// when <paramref name="invoke"/> invokes that parameter and the call (or its caller's, as for
+        /// <see cref="LambdaOf(IInvocationOperation, CallScope, out Values.IValueScope?)"/>) passes a method group or a
+        /// local function (<c>spec.With(AddDefaults)</c>): the invocation then calls it with its own arguments. Null for
+        /// anything else, and for an extension method bound to a receiver (its parameters do not line up).
+        /// </summary>
+        internal static IMethodSymbol? MethodOf(IInvocationOperation invoke, CallScope scope) =>
+            DelegateOf(invoke, scope, out _) is IMethodReferenceOperation { Method: { ReducedFrom: null, IsAbstract: false } method }
+            && KubernetesTypes.IsInSource(method)
+            && method.Parameters.Length == invoke.TargetMethod.Parameters.Length
+                ? method
+                : null;
+
+        // The lambda or method reference a delegate parameter stands for (see LambdaOf), or null.
+        private static IOperation? DelegateOf(IInvocationOperation invoke, CallScope scope, out Values.IValueScope? writtenIn)
         {
+            writtenIn = null;
             if (invoke.TargetMethod.MethodKind != MethodKind.DelegateInvoke
                 || invoke.Instance is not { } instance
-                || ObjectMembers.WithoutConversions(instance) is not IParameterReferenceOperation { Parameter: { } parameter }
-                || !SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, (readAt.TargetMethod.ReducedFrom ?? readAt.TargetMethod).OriginalDefinition))
+                || ObjectMembers.WithoutConversions(instance) is not IParameterReferenceOperation { Parameter: { } parameter })
             {
                 return null;
             }
 
-            foreach (var argument in readAt.Arguments)
+            for (int depth = 0; depth <= MethodSummaries.MaxDepth; depth++)
             {
-                if (argument.Parameter?.Ordinal == parameter.Ordinal)
+                var readAt = scope.Call;
+                if (!SymbolEqualityComparer.Default.Equals(parameter.ContainingSymbol?.OriginalDefinition, (readAt.TargetMethod.ReducedFrom ?? readAt.TargetMethod).OriginalDefinition))
                 {
-                    return ObjectMembers.WithoutConversions(argument.Value) is IDelegateCreationOperation { Target: IAnonymousFunctionOperation lambda } ? lambda : null;
+                    return null;
+                }
+
+                IOperation? passed = null;
+                foreach (var argument in readAt.Arguments)
+                {
+                    if (argument.Parameter?.Ordinal == parameter.Ordinal)
+                    {
+                        passed = ObjectMembers.WithoutConversions(argument.Value);
+                        break;
+                    }
+                }
+
+                switch (passed)
+                {
+                    case IDelegateCreationOperation { Target: IAnonymousFunctionOperation or IMethodReferenceOperation } created:
+                        writtenIn = scope.Caller;
+                        return created.Target;
+
+                    case IParameterReferenceOperation { Parameter: { } forwarded } when scope.Caller is CallScope outer:
+                        // Handed on by the helper that received it: the lambda its own call passes.
+                        parameter = forwarded;
+                        scope = outer;
+                        continue;
+
+                    default:
+                        return null;
                 }
             }
 
@@ -143,7 +207,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// True when the lambda, invoked with <paramref name="argument"/>, uses the object its parameter receives only as
         /// <see cref="LeavesAlone"/> allows.
         /// </summary>
-        internal static bool LambdaLeavesAlone(IAnonymousFunctionOperation lambda, IArgumentOperation argument, KubernetesTypes types)
+        internal static bool LambdaLeavesAlone(IAnonymousFunctionOperation lambda, IArgumentOperation argument, KubernetesTypes types) =>
+            LambdaLeavesAlone(lambda, argument, types, null, new List<IMethodSymbol>());
+
+        // `writtenIn`: the scope of the body the lambda is written in, whose delegate parameters its helpers' may stand for.
+        private static bool LambdaLeavesAlone(IAnonymousFunctionOperation lambda, IArgumentOperation argument, KubernetesTypes types, CallScope? writtenIn, List<IMethodSymbol> following)
         {
             if (types.Values.Methods is not { } methods || argument.Parameter is not { } parameter
                 || parameter.Ordinal >= lambda.Symbol.Parameters.Length)
@@ -156,7 +224,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             {
                 if (operation is IParameterReferenceOperation reference
                     && SymbolEqualityComparer.Default.Equals(reference.Parameter, received)
-                    && !IsHarmlessUse(reference, methods, types, new List<IMethodSymbol>(), null, null))
+                    && !IsHarmlessUse(reference, methods, types, following, writtenIn, null))
                 {
                     return false;
                 }
@@ -170,9 +238,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// it pull secrets, a service account or a namespace, removes none of its containers and keeps it to itself: it
         /// reads the object's members, adds to or assigns its container lists, writes strings and values other than
         /// those, writes what its containers hold, compares it, returns it, and hands it only to methods of the
-        /// compilation that do the same (to the call-depth bound; recursion is not followed).
+        /// compilation that do the same (to the call-depth bound; recursion is not followed), keeping what one that
+        /// gives it back returns only as it would keep the object itself. <paramref name="at"/> is the scope the method
+        /// is read in: a delegate parameter invoked with the object is the lambda, method group or local function that
+        /// scope's calls pass (<see cref="LambdaOf(IInvocationOperation, CallScope, out Values.IValueScope?)"/>).
         /// </summary>
-        internal static bool LeavesAlone(MethodSummaries methods, MethodSummary summary, int ordinal, KubernetesTypes types, List<IMethodSymbol> following, IInvocationOperation? call = null)
+        internal static bool LeavesAlone(MethodSummaries methods, MethodSummary summary, int ordinal, KubernetesTypes types, List<IMethodSymbol> following, CallScope? at = null)
         {
             var method = summary.Method.OriginalDefinition;
             if (following.Count >= MethodSummaries.MaxDepth || following.Exists(m => SymbolEqualityComparer.Default.Equals(m, method)))
@@ -188,7 +259,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     if (operation is IParameterReferenceOperation reference
                         && reference.Parameter.Ordinal == ordinal
                         && SymbolEqualityComparer.Default.Equals(reference.Parameter.ContainingSymbol?.OriginalDefinition, method)
-                        && !IsHarmlessUse(reference, methods, types, following, following.Count == 1 ? call : null, summary.Index.Root))
+                        && !IsHarmlessUse(reference, methods, types, following, at, summary.Index.Root))
                     {
                         return false;
                     }
@@ -202,8 +273,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
         }
 
-        // `call`: the call the method is read at, whose lambdas its delegate parameters stand for.
-        private static bool IsHarmlessUse(IOperation reference, MethodSummaries methods, KubernetesTypes types, List<IMethodSymbol> following, IInvocationOperation? call, IOperation? summaryRoot)
+        // `at`: the scope the method is read in, whose call's lambdas its delegate parameters stand for.
+        private static bool IsHarmlessUse(IOperation reference, MethodSummaries methods, KubernetesTypes types, List<IMethodSymbol> following, CallScope? at, IOperation? summaryRoot)
         {
             IOperation top = reference;
             bool belowContainers = false;
@@ -255,9 +326,15 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                         // `ArgumentNullException.ThrowIfNull(spec)`.
                         return list is null && top == reference;
 
-                    case IArgumentOperation { Parent: IInvocationOperation invoke } argument when call is not null && LambdaOf(invoke, call) is { } lambda:
+                    case IArgumentOperation { Parent: IInvocationOperation invoke } argument when at is not null && LambdaOf(invoke, at, out var writtenIn) is { } lambda:
                         // `configure(spec)` where the call passes `spec => …`: the lambda's uses.
-                        return LambdaLeavesAlone(lambda, argument, types);
+                        return LambdaLeavesAlone(lambda, argument, types, writtenIn as CallScope, following);
+
+                    case IArgumentOperation { Parent: IInvocationOperation invoke, Parameter: { } parameter } when at is not null && MethodOf(invoke, at) is { } method:
+                        // `configure(spec)` where the call passes `AddDefaults`: that method's uses, its result dropped.
+                        return methods.Get(method, types) is { } called
+                            && (invoke.TargetMethod.ReturnsVoid || ObjectMembers.WithoutConversions(invoke).Parent is IExpressionStatementOperation)
+                            && LeavesAlone(methods, called, parameter.Ordinal, types, following, new CallScope(called, invoke, at));
 
                     case IArgumentOperation { Parent: IInvocationOperation inner, Parameter: { } parameter }:
                         if (list is not null && inner.TargetMethod.IsExtensionMethod && parameter.Ordinal == 0
@@ -267,10 +344,26 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                             return true;
                         }
 
-                        return KubernetesTypes.IsInSource(inner.TargetMethod)
-                            && methods.Get(inner.TargetMethod, types) is { } callee
-                            && (inner.TargetMethod.ReturnsVoid || ObjectMembers.WithoutConversions(inner).Parent is IExpressionStatementOperation)
-                            && LeavesAlone(methods, callee, parameter.Ordinal, types, following);
+                        if (!KubernetesTypes.IsInSource(inner.TargetMethod)
+                            || methods.Get(inner.TargetMethod, types) is not { } callee
+                            || !LeavesAlone(methods, callee, parameter.Ordinal, types, following, new CallScope(callee, inner, at)))
+                        {
+                            return false;
+                        }
+
+                        if (inner.TargetMethod.ReturnsVoid || ObjectMembers.WithoutConversions(inner).Parent is IExpressionStatementOperation)
+                        {
+                            return true;
+                        }
+
+                        if (PodSpecChain.GivesBack(inner, parameter.Ordinal, types))
+                        {
+                            // `=> spec.Also(…)`: the result is the object itself; its uses are judged as the object's.
+                            top = inner;
+                            continue;
+                        }
+
+                        return false;
 
                     case IReturnOperation when summaryRoot is not null && IsReturnedAtOnce(top, summaryRoot):
                         // Given back by the method (not by a lambda in it, nor by a lambda whose result its invoker may

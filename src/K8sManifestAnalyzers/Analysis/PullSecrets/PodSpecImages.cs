@@ -36,8 +36,18 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             _body = body;
             _spec = spec;
             _call = call;
-            _seen = seen ?? new HashSet<(string, Location)>();
             _atCall = atCall;
+            if (seen is null)
+            {
+                // Images already read for the spec (another reader of the same spec, at another call) are not added twice.
+                seen = new HashSet<(string, Location)>();
+                foreach (var image in spec.Images)
+                {
+                    seen.Add((image.Image, image.Location));
+                }
+            }
+
+            _seen = seen;
         }
 
         /// <summary>
@@ -55,13 +65,14 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 }
             }
 
-            if (body.Index.PlacementOf(creation) is { } place)
-            {
-                reader.AddLater(place);
-            }
+            reader.AddThroughChain(PodSpecChain.Of(creation, body.Types));
         }
 
-        /// <summary>Adds the images <paramref name="creation"/>'s containers can have to <paramref name="spec"/>.</summary>
+        /// <summary>
+        /// Adds the images <paramref name="creation"/>'s containers can have to <paramref name="spec"/>: those it is
+        /// created with, those the helpers it is handed through add (<see cref="PodSpecChain"/>), and those the body adds
+        /// later to what holds it.
+        /// </summary>
         internal static void Read(IObjectCreationOperation creation, ManifestBody body, PodSpecFact spec)
         {
             var reader = new PodSpecImages(body, spec);
@@ -73,9 +84,39 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 }
             }
 
-            if (body.Index.PlacementOf(creation) is { } place)
+            reader.AddThroughChain(PodSpecChain.Of(creation, body.Types));
+        }
+
+        /// <summary>
+        /// Adds the images the caller gives the spec a factory returns at <paramref name="call"/>
+        /// (<c>var spec = NewSpec(); spec.Containers.Add(…)</c>, <c>NewSpec().Also(s => …)</c>), read in the caller's
+        /// <paramref name="body"/> and located there; or, with <paramref name="readAt"/> (the caller is itself a factory
+        /// read at that call), only those <paramref name="readAt"/> chooses, located on its arguments.
+        /// </summary>
+        internal static void ReadCompletedByCaller(IInvocationOperation call, ManifestBody body, PodSpecFact spec, IInvocationOperation? readAt = null) =>
+            new PodSpecImages(body, spec, readAt).AddThroughChain(PodSpecChain.Of(call, body.Types));
+
+        // The helpers the spec is handed through, then what the body does later to what keeps the chain's result.
+        private void AddThroughChain(PodSpecChain chain)
+        {
+            if (_body.Types.Values.Methods is { } methods)
             {
-                reader.AddLater(place);
+                foreach (var link in chain.Links)
+                {
+                    if (link is { Parameter: { } target, Parent: IInvocationOperation call }
+                        && !_body.Scope.IsFollowing(call.TargetMethod)
+                        && methods.Get(call.TargetMethod, _body.Types) is { } summary)
+                    {
+                        // The spec has no name in this body: the helper's parameter stands for it, at this argument.
+                        var handed = new AccessPath(target, System.Collections.Immutable.ImmutableArray<AccessStep>.Empty, link.Syntax);
+                        ReadHelper(call, summary, target, handed, handed, 1);
+                    }
+                }
+            }
+
+            if (_body.Index.PlacementOf(chain.Top) is { } place)
+            {
+                AddLater(place);
             }
         }
 
@@ -183,7 +224,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 }
             }
 
-            AddThroughHelpers(index, place, null, 0);
+            AddThroughHelpers(index, place, null, 0, System.Collections.Immutable.ImmutableArray<IInvocationOperation>.Empty);
 
             foreach (var write in index.Writes)
             {
@@ -207,7 +248,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         // assigns as a list, read in the helper's body with the call's arguments, and in the helpers it hands them on to
         // (to the call-depth bound, recursion excluded). In a helper (`parameter` set), only the paths from that
         // parameter, which stands for `mapped`, are the spec's; its own paths are mapped on.
-        private void AddThroughHelpers(BodyIndex index, AccessPath place, IParameterSymbol? parameter, int depth)
+        // `generic`: a generic helper's calls handed its type-parameter object (`configure(self)`), which are not model calls.
+        private void AddThroughHelpers(BodyIndex index, AccessPath place, IParameterSymbol? parameter, int depth, System.Collections.Immutable.ImmutableArray<IInvocationOperation> generic)
         {
             if (_body.Types.Values.Methods is not { } methods || depth >= Summaries.MethodSummaries.MaxDepth)
             {
@@ -216,55 +258,84 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
             foreach (var call in index.ModelCalls)
             {
-                if (_body.Scope is Summaries.CallScope { Call: { } readAt } && PodSpecHandOff.LambdaOf(call, readAt) is { } lambda)
+                AddThroughHelper(call, index, place, parameter, depth, methods);
+            }
+
+            foreach (var call in generic)
+            {
+                if (!BodyIndex.HandsOnModel(call, _body.Types))
                 {
-                    AddFromLambda(call, lambda, place, parameter);
-                    continue;
-                }
-
-                if (!KubernetesTypes.IsInSource(call.TargetMethod)
-                    || _body.Scope.IsFollowing(call.TargetMethod)
-                    || methods.Get(call.TargetMethod, _body.Types) is not { } summary)
-                {
-                    continue;
-                }
-
-                foreach (var argument in call.Arguments)
-                {
-                    if (argument.Parameter is not { } target)
-                    {
-                        continue;
-                    }
-
-                    var path = index.Resolve(argument.Value);
-                    if (path is null && parameter is null && place.Site is { } site && site == argument.Syntax)
-                    {
-                        // `Finish(new V1Pod { Spec = new V1PodSpec { … } })`: the spec is created in this argument.
-                        path = new AccessPath(target, System.Collections.Immutable.ImmutableArray<AccessStep>.Empty, site);
-                    }
-
-                    if (path is null || (parameter is not null && (path = Map(path, parameter)) is null) || !(path.Holds(place) || IsList(path, place)))
-                    {
-                        continue;
-                    }
-
-                    var scope = new Summaries.CallScope(summary, call, _body.Scope);
-                    var helper = new ManifestBody(summary.Index, summary.Flow, _body.Folder, _body.PropertyDefaults, _body.Types) { Scope = scope };
-                    var reader = new PodSpecImages(helper, _spec, _call ?? call, _seen, atCall: _call is null || _atCall);
-                    reader.AddFromHelper(summary.Index, place, target.OriginalDefinition, path, depth + 1);
+                    AddThroughHelper(call, index, place, parameter, depth, methods);
                 }
             }
         }
 
-        // `configure(spec)` in a helper called as `Configure(s => s.Containers.Add(…))`: what the lambda adds through its
-        // parameter, read in the caller's body (where the lambda is written) with the caller's scope.
-        private void AddFromLambda(IInvocationOperation invoke, IAnonymousFunctionOperation lambda, AccessPath place, IParameterSymbol? parameter)
+        private void AddThroughHelper(IInvocationOperation call, BodyIndex index, AccessPath place, IParameterSymbol? parameter, int depth, Summaries.MethodSummaries methods)
         {
-            if (_body.Scope is not Summaries.CallScope { Caller: var callerScope })
+            var called = call.TargetMethod;
+            if (_body.Scope is Summaries.CallScope scope)
+            {
+                if (PodSpecHandOff.LambdaOf(call, scope, out var writtenIn) is { } lambda)
+                {
+                    AddFromLambda(call, lambda, writtenIn, place, parameter, depth);
+                    return;
+                }
+
+                // `configure(spec)` where the call passes a method group or a local function: a call to it.
+                called = PodSpecHandOff.MethodOf(call, scope) ?? called;
+            }
+
+            if (!KubernetesTypes.IsInSource(called)
+                || _body.Scope.IsFollowing(called)
+                || methods.Get(called, _body.Types) is not { } summary)
             {
                 return;
             }
 
+            foreach (var argument in call.Arguments)
+            {
+                if (argument.Parameter is not { } target)
+                {
+                    continue;
+                }
+
+                if (!ReferenceEquals(called, call.TargetMethod))
+                {
+                    // The delegate's parameter stands for the method's at the same position (MethodOf checks they line up).
+                    target = called.Parameters[target.Ordinal];
+                }
+
+                var path = index.Resolve(argument.Value);
+                if (path is null && parameter is null && place.Site is { } site && site == argument.Syntax)
+                {
+                    // `Finish(new V1Pod { Spec = new V1PodSpec { … } })`: the spec is created in this argument.
+                    path = new AccessPath(target, System.Collections.Immutable.ImmutableArray<AccessStep>.Empty, site);
+                }
+
+                if (path is null || (parameter is not null && (path = Map(path, parameter)) is null) || !(path.Holds(place) || IsList(path, place)))
+                {
+                    continue;
+                }
+
+                ReadHelper(call, summary, target, place, path, depth + 1);
+            }
+        }
+
+        // A helper handed the spec (`mapped` gives its parameter `target` at this call), read in its body with the call's
+        // arguments; constants written in it are located on the first call of this reading that handed it the spec.
+        private void ReadHelper(IInvocationOperation call, Summaries.MethodSummary summary, IParameterSymbol target, AccessPath place, AccessPath mapped, int depth)
+        {
+            var scope = new Summaries.CallScope(summary, call, _body.Scope);
+            var helper = new ManifestBody(summary.Index, summary.Flow, _body.Folder, _body.PropertyDefaults, _body.Types) { Scope = scope };
+            var reader = new PodSpecImages(helper, _spec, _call ?? call, _seen, atCall: _call is null || _atCall);
+            reader.AddFromHelper(summary, place, target.OriginalDefinition, mapped, depth);
+        }
+
+        // `configure(spec)` in a helper called as `Configure(s => s.Containers.Add(…))`, or handed the lambda by its own
+        // caller: what the lambda adds through its parameter, itself or through the helpers it hands it to, read in the
+        // body the lambda is written in, with that body's scope (`writtenIn`).
+        private void AddFromLambda(IInvocationOperation invoke, IAnonymousFunctionOperation lambda, Values.IValueScope? writtenIn, AccessPath place, IParameterSymbol? parameter, int depth)
+        {
             foreach (var argument in invoke.Arguments)
             {
                 if (argument.Parameter is not { Ordinal: var ordinal } || ordinal >= lambda.Symbol.Parameters.Length
@@ -277,10 +348,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
                 var root = ContainerReader.Root(lambda);
                 var caller = ManifestBody.For(root, _body.Types, _body.PropertyDefaults);
-                var inLambda = new ManifestBody(caller.Index, caller.Flow, _body.Folder, _body.PropertyDefaults, _body.Types) { Scope = callerScope ?? caller.Scope };
+                var inLambda = new ManifestBody(caller.Index, caller.Flow, _body.Folder, _body.PropertyDefaults, _body.Types) { Scope = writtenIn ?? caller.Scope };
                 var reader = new PodSpecImages(inLambda, _spec, _call, _seen, _atCall);
                 reader._mapped = path;
-                reader.AddListsFrom(caller.Index, place, lambda.Symbol.Parameters[ordinal]);
+                var received = lambda.Symbol.Parameters[ordinal];
+                reader.AddListsFrom(caller.Index, place, received);
+                reader.AddThroughHelpers(caller.Index, place, received, depth, System.Collections.Immutable.ImmutableArray<IInvocationOperation>.Empty);
             }
         }
 
@@ -316,11 +389,13 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         }
 
         // What a helper's own body adds to the spec's lists through `parameter` (which the caller's `mapped` path gives).
-        private void AddFromHelper(BodyIndex index, AccessPath place, IParameterSymbol parameter, AccessPath mapped, int depth)
+        private void AddFromHelper(Summaries.MethodSummary summary, AccessPath place, IParameterSymbol parameter, AccessPath mapped, int depth)
         {
             _mapped = mapped;
-            AddListsFrom(index, place, parameter);
-            AddThroughHelpers(index, place, parameter, depth);
+            AddListsFrom(summary.Index, place, parameter);
+            // A parameter typed by a type parameter (`T self`) is a model only at the call: its calls are listed apart.
+            var generic = parameter.Type is ITypeParameterSymbol ? summary.GenericCallsInside(_body.Types) : System.Collections.Immutable.ImmutableArray<IInvocationOperation>.Empty;
+            AddThroughHelpers(summary.Index, place, parameter, depth, generic);
         }
 
         private AccessPath? _mapped;

@@ -227,6 +227,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         {
             if (summary.PodSpecsInside(types).IsEmpty)
             {
+                if (types.IsPodSpec(call.TargetMethod.ReturnType))
+                {
+                    CollectPodSpecThroughFactories(call, summary, types, state, options);
+                }
+
                 return;
             }
 
@@ -253,46 +258,184 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     Namespace = PullSecretReader.FindNamespace(creation, types) ?? PullSecretReader.FindNamespace(call, types),
                 };
                 PodSpecImages.ReadThroughCall(creation, inside, spec, call);
+                if (IsReturned(creation, summary, types))
+                {
+                    // The spec the call returns: what the caller adds to it, where it keeps it, is this spec's too.
+                    PodSpecImages.ReadCompletedByCaller(call, caller, spec);
+                }
+
                 if (spec.Images.Count > 0)
                 {
                     state.PodSpecs.Enqueue(spec);
                 }
             }
+        }
 
-            // The caller's writes concern the spec the call returns only where they can reach it: pull secrets or a
-            // service account written later through a path that may hold it, or a call it is handed to that may write them.
-            static bool CallerMayWrite(IInvocationOperation call, Flow.BodyIndex index, KubernetesTypes types)
+        // The caller's writes concern the spec the call returns only where they can reach it: pull secrets or a
+        // service account written later through a path that may hold it (or the result of the helpers it is handed
+        // through and given back by: PodSpecChain), or a call it is handed to that may write them.
+        private static bool CallerMayWrite(IInvocationOperation call, Flow.BodyIndex index, KubernetesTypes types)
+        {
+            var top = PodSpecChain.Of(call, types).Top;
+            foreach (var member in index.ListMembers)
             {
-                foreach (var member in index.ListMembers)
+                if (member is IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: { } instance } list
+                    && Flow.BodyIndex.CreationNaming(list) is null
+                    && PodSpecHandOff.MayReach(index, index.Resolve(instance), top, holding: false))
                 {
-                    if (member is IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: { } instance } list
-                        && Flow.BodyIndex.CreationNaming(list) is null
-                        && PodSpecHandOff.MayReach(index, index.Resolve(instance), call, holding: false))
-                    {
-                        return true;
-                    }
+                    return true;
                 }
-
-                return ServiceAccountCollector.HasLaterWrites(call, types) || !PodSpecHandOff.NoCallMayWrite(index, call, types);
             }
 
-            // Pull secrets and service accounts written anywhere in a body are read where they are written, not here: the
-            // body index's references to `ImagePullSecrets` (a property, or a constructor argument of KubernetesClient 17
-            // and older that the code writes), `ServiceAccountName` and `ServiceAccount`.
-            static bool Mentions(Flow.BodyIndex index)
+            return ServiceAccountCollector.HasLaterWrites(top, types) || !PodSpecHandOff.NoCallMayWrite(index, call, types);
+        }
+
+        // Pull secrets and service accounts written anywhere in a body are read where they are written, not here: the
+        // body index's references to `ImagePullSecrets` (a property, or a constructor argument of KubernetesClient 17
+        // and older that the code writes), `ServiceAccountName` and `ServiceAccount`.
+        private static bool Mentions(Flow.BodyIndex index)
+        {
+            foreach (var member in index.ListMembers)
             {
-                foreach (var member in index.ListMembers)
+                if (member is IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets }
+                    || (member is IArgumentOperation { ArgumentKind: not ArgumentKind.DefaultValue, Parameter.Name: var name } && string.Equals(name, PullSecretReader.ImagePullSecrets, System.StringComparison.OrdinalIgnoreCase)))
                 {
-                    if (member is IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets }
-                        || (member is IArgumentOperation { ArgumentKind: not ArgumentKind.DefaultValue, Parameter.Name: var name } && string.Equals(name, PullSecretReader.ImagePullSecrets, System.StringComparison.OrdinalIgnoreCase)))
+                    return true;
+                }
+            }
+
+            return index.References("ServiceAccountName").Count > 0 || index.References("ServiceAccount").Count > 0;
+        }
+
+        // `var spec = NewSpec(); spec.Containers.Add(…)` where NewSpec gets its spec from another factory of the compilation
+        // (`=> NewBase()`, `var s = NewBase(); …; return s;`, `=> NewBase().WithApp(image)`), to the call-depth bound:
+        // one spec at this call, with the images this call passes down, those the factories on the way add with what
+        // this call gives them, and those the caller adds. Nothing when a factory on the way mentions pull secrets or a
+        // service account, or hands the spec to a call that may write them (its own spec is judged in its own body).
+        private static void CollectPodSpecThroughFactories(IInvocationOperation call, Summaries.MethodSummary summary, KubernetesTypes types, PullSecretState state, AnalyzerOptions options)
+        {
+            if (types.Values.Methods is not { } methods || ReturnedFactoryCall(summary, types) is not { } first)
+            {
+                return;
+            }
+
+            var root = ContainerReader.Root(call);
+            if (Mentions(summary.Index) || !PodSpecHandOff.NoCallMayWrite(summary.Index, first, types, call) || CallerMayWrite(call, Flow.BodyIndex.For(root, types), types))
+            {
+                return;
+            }
+
+            bool propertyDefaults = ManifestOptions.PropertyDefaults(options, call.Syntax.SyntaxTree);
+            var caller = ManifestBody.For(root, types, propertyDefaults);
+            var spec = new PodSpecFact { CreationLocation = Locations.OfValue(call), Namespace = PullSecretReader.FindNamespace(call, types) };
+            var scope = new Summaries.CallScope(summary, call, caller.Scope);
+            var body = new ManifestBody(summary.Index, summary.Flow, types.Values, propertyDefaults, types) { Scope = scope };
+            var inner = first;
+            bool found = false;
+            for (int depth = 1; depth < Summaries.MethodSummaries.MaxDepth && !found; depth++)
+            {
+                // What this factory adds to the spec it gets, with what the outer call gives it.
+                PodSpecImages.ReadCompletedByCaller(inner, body, spec, call);
+                if (scope.IsFollowing(inner.TargetMethod) || methods.Get(inner.TargetMethod, types) is not { } callee || Mentions(callee.Index))
+                {
+                    return;
+                }
+
+                scope = new Summaries.CallScope(callee, inner, scope);
+                body = new ManifestBody(callee.Index, callee.Flow, types.Values, propertyDefaults, types) { Scope = scope };
+                IObjectCreationOperation? created = null;
+                foreach (var creation in callee.PodSpecsInside(types))
+                {
+                    if (IsReturned(creation, callee, types))
                     {
-                        return true;
+                        created = creation;
                     }
                 }
 
-                return index.References("ServiceAccountName").Count > 0 || index.References("ServiceAccount").Count > 0;
+                if (created is not null)
+                {
+                    if (!PodSpecHandOff.NoCallMayWrite(callee.Index, created, types, inner))
+                    {
+                        return;
+                    }
+
+                    spec.Namespace ??= PullSecretReader.FindNamespace(created, types);
+                    PodSpecImages.ReadThroughCall(created, body, spec, call);
+                    found = true;
+                    continue;
+                }
+
+                if (ReturnedFactoryCall(callee, types) is not { } next || !PodSpecHandOff.NoCallMayWrite(callee.Index, next, types, inner))
+                {
+                    return;
+                }
+
+                inner = next;
+            }
+
+            if (!found)
+            {
+                // Deeper than the call-depth bound: whatever makes the spec is not seen.
+                return;
+            }
+
+            PodSpecImages.ReadCompletedByCaller(call, caller, spec);
+            if (spec.Images.Count > 0)
+            {
+                state.PodSpecs.Enqueue(spec);
             }
         }
+
+        // The call of a factory of the compilation whose spec the method returns: its one return is that call, a local
+        // assigned once with it, or the last of helpers it is handed through that give it back; else null.
+        private static IInvocationOperation? ReturnedFactoryCall(Summaries.MethodSummary summary, KubernetesTypes types)
+        {
+            if (summary.ReturnValues is not { IsDefault: false, Length: 1 } returns)
+            {
+                return null;
+            }
+
+            var returned = ObjectMembers.WithoutConversions(returns[0]);
+            if (returned is ILocalReferenceOperation local && summary.Index.OnlyValue(local.Local) is { } only)
+            {
+                returned = ObjectMembers.WithoutConversions(only);
+            }
+
+            // Down the chain of helpers that give it back, to the call that makes it.
+            var made = returned;
+            for (int i = 0; i < 16 && made is IInvocationOperation link && GivenBackArgument(link, types) is { } argument; i++)
+            {
+                made = ObjectMembers.WithoutConversions(argument.Value);
+            }
+
+            return made is IInvocationOperation factory
+                && KubernetesTypes.IsInSource(factory.TargetMethod)
+                && types.IsPodSpec(factory.Type)
+                && PodSpecChain.Of(factory, types).Top == returned
+                    ? factory
+                    : null;
+
+            static IArgumentOperation? GivenBackArgument(IInvocationOperation call, KubernetesTypes types)
+            {
+                foreach (var argument in call.Arguments)
+                {
+                    if (argument.Parameter is { } parameter && PodSpecChain.GivesBack(call, parameter.Ordinal, types))
+                    {
+                        return argument;
+                    }
+                }
+
+                return null;
+            }
+        }
+
+        // The object the factory returns is this spec: created and returned (through a local assigned once), or handed
+        // through helpers that give it back and returned from the last (`=> new V1PodSpec().Also(…)`).
+        private static bool IsReturned(IObjectCreationOperation creation, Summaries.MethodSummary summary, KubernetesTypes types) =>
+            creation == summary.CreatedObject
+            || (summary.ReturnValues is { IsDefault: false, Length: 1 } returned
+                && ObjectMembers.WithoutConversions(returned[0]) is IInvocationOperation last
+                && PodSpecChain.Of(creation, types).Top == last);
 
         private static PodSpecFact ReadPodSpec(IObjectCreationOperation creation, KubernetesTypes types, PullSecretState state, bool propertyDefaults)
         {
@@ -325,7 +468,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
 
             // A service account written later (here, or by a helper given the spec) may be one with pull secrets.
-            if (!spec.HasPullSecrets && spec.Images.Count > 0 && ServiceAccountCollector.HasLaterWrites(creation, types))
+            if (!spec.HasPullSecrets && spec.Images.Count > 0 && ServiceAccountCollector.HasLaterWrites(PodSpecChain.Of(creation, types).Top, types))
             {
                 spec.ServiceAccountKnown = false;
             }
@@ -441,6 +584,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         private static bool HasPullSecretsThroughPaths(IObjectCreationOperation creation, KubernetesTypes types)
         {
             var index = Flow.BodyIndex.For(ContainerReader.Root(creation), types);
+
+            // Handed through helpers that give it back (`new V1PodSpec().Also(…)`), the spec is what the outermost returns.
+            var held = PodSpecChain.Of(creation, types).Top;
             foreach (var member in index.ListMembers)
             {
                 if (member is not IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: { } instance } list)
@@ -461,13 +607,13 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                         break;
                 }
 
-                if (owner is not null && PodSpecHandOff.MayReach(index, index.Resolve(owner), creation, holding: false))
+                if (owner is not null && PodSpecHandOff.MayReach(index, index.Resolve(owner), held, holding: false))
                 {
                     return true;
                 }
             }
 
-            if (index.PlacementOf(creation) is { } place && types.Builders is { } builders)
+            if (index.PlacementOf(held) is { } place && types.Builders is { } builders)
             {
                 foreach (var invocation in index.ModelCalls)
                 {

@@ -133,6 +133,13 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
         /// </summary>
         internal ImmutableArray<ISimpleAssignmentOperation> ServiceAccountWritesInside(KubernetesTypes types) => ContentsOf(types).ServiceAccountWrites;
 
+        /// <summary>
+        /// The calls the method makes that hand on a value typed by a type parameter (<c>configure(self)</c> in
+        /// <c>T Also&lt;T&gt;(this T self, Action&lt;T&gt; configure)</c>): the body index lists only calls handed a model type,
+        /// and a generic helper's object is a model only at its call sites.
+        /// </summary>
+        internal ImmutableArray<IInvocationOperation> GenericCallsInside(KubernetesTypes types) => ContentsOf(types).GenericCalls;
+
         // What the body creates and calls, found in one walk the first time a caller asks (most summaries are never
         // asked: only calls into methods that create manifests read them).
         private Contents ContentsOf(KubernetesTypes types)
@@ -148,8 +155,14 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             var podSpecs = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
             var references = ImmutableArray.CreateBuilder<IObjectCreationOperation>();
             var accountWrites = ImmutableArray.CreateBuilder<ISimpleAssignmentOperation>();
+            var genericCalls = ImmutableArray.CreateBuilder<IInvocationOperation>();
             foreach (var operation in Index.Root.Descendants())
             {
+                if (operation is IInvocationOperation handing && HandsOnTypeParameter(handing))
+                {
+                    genericCalls.Add(handing);
+                }
+
                 switch (operation)
                 {
                     case IObjectCreationOperation creation when types.HasImage(creation.Type):
@@ -175,9 +188,23 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
                 }
             }
 
-            var contents = new Contents(containers.ToImmutable(), calls.ToImmutable(), objects.ToImmutable(), podSpecs.ToImmutable(), references.ToImmutable(), accountWrites.ToImmutable());
+            var contents = new Contents(containers.ToImmutable(), calls.ToImmutable(), objects.ToImmutable(), podSpecs.ToImmutable(), references.ToImmutable(), accountWrites.ToImmutable(), genericCalls.ToImmutable());
             _contents = contents;
             return contents;
+        }
+
+        private static bool HandsOnTypeParameter(IInvocationOperation call)
+        {
+            foreach (var argument in call.Arguments)
+            {
+                var value = argument.Value is IConversionOperation conversion ? conversion.Operand : argument.Value;
+                if (value.Type is ITypeParameterSymbol)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private sealed class Contents
@@ -188,7 +215,8 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
                 ImmutableArray<(IObjectCreationOperation, IOperation?, IOperation?)> objects,
                 ImmutableArray<IObjectCreationOperation> podSpecs,
                 ImmutableArray<IObjectCreationOperation> references,
-                ImmutableArray<ISimpleAssignmentOperation> serviceAccountWrites)
+                ImmutableArray<ISimpleAssignmentOperation> serviceAccountWrites,
+                ImmutableArray<IInvocationOperation> genericCalls)
             {
                 Containers = containers;
                 Calls = calls;
@@ -196,6 +224,7 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
                 PodSpecs = podSpecs;
                 References = references;
                 ServiceAccountWrites = serviceAccountWrites;
+                GenericCalls = genericCalls;
             }
 
             internal ImmutableArray<IObjectCreationOperation> Containers { get; }
@@ -209,6 +238,8 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
             internal ImmutableArray<IObjectCreationOperation> References { get; }
 
             internal ImmutableArray<ISimpleAssignmentOperation> ServiceAccountWrites { get; }
+
+            internal ImmutableArray<IInvocationOperation> GenericCalls { get; }
         }
 
         /// <summary>The method's name as a message shows it: <c>Worker</c>, <c>Images.Runner</c>.</summary>
