@@ -101,6 +101,7 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         private readonly List<AccessPath> _mayWrite = new();
         private List<IOperation>? _listMembers;
         private List<IInvocationOperation>? _modelCalls;
+        private List<IObjectCreationOperation>? _modelCreations;
         private List<IInvocationOperation>? _listCalls;
         private Dictionary<string, List<IOperation>>? _references;
         private Dictionary<ILocalSymbol, List<IArgumentOperation>>? _passed;
@@ -150,6 +151,12 @@ namespace K8sManifestAnalyzers.Analysis.Flow
 
         /// <summary>The calls that receive a model (<see cref="HandsOnModel"/>), in text order: what may write an object after its creation.</summary>
         internal IReadOnlyList<IInvocationOperation> ModelCalls => (IReadOnlyList<IInvocationOperation>?)_modelCalls ?? Array.Empty<IInvocationOperation>();
+
+        /// <summary>
+        /// The creations of objects that are not models handed a model (<c>new PodBuilder(spec)</c>): the object may keep
+        /// it and write to it later, through calls that do not name it.
+        /// </summary>
+        internal IReadOnlyList<IObjectCreationOperation> ModelCreations => (IReadOnlyList<IObjectCreationOperation>?)_modelCreations ?? Array.Empty<IObjectCreationOperation>();
 
         // The index of each analyzed body, shared by the analyzers that read it (the driver hands every analyzer the
         // same operation tree of a block); it lives as long as the tree. An index is not changed once built.
@@ -274,6 +281,10 @@ namespace K8sManifestAnalyzers.Analysis.Flow
                             }
                         }
 
+                        break;
+
+                    case IObjectCreationOperation creation when !creation.Arguments.IsEmpty && !types.IsModel(creation.Type) && HandsOnModel(creation.Arguments, types):
+                        (index._modelCreations ??= new List<IObjectCreationOperation>()).Add(creation);
                         break;
 
                     case IInvocationOperation invocation:
@@ -451,9 +462,12 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         }
 
         // A call that receives a KubernetesClient model (a container, a pod spec, a list of them): it may write them.
-        internal static bool HandsOnModel(IInvocationOperation invocation, KubernetesTypes types)
+        internal static bool HandsOnModel(IInvocationOperation invocation, KubernetesTypes types) => HandsOnModel(invocation.Arguments, types);
+
+        /// <summary>True when one of <paramref name="arguments"/> is a model object (a spec, a pod, a container).</summary>
+        internal static bool HandsOnModel(ImmutableArray<IArgumentOperation> arguments, KubernetesTypes types)
         {
-            foreach (var argument in invocation.Arguments)
+            foreach (var argument in arguments)
             {
                 if (types.IsModel(argument.Value.Type) || (argument.Value is IConversionOperation conversion && types.IsModel(conversion.Operand.Type)))
                 {

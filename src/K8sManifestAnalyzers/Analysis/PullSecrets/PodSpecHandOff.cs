@@ -100,6 +100,20 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 }
             }
 
+            // `new PodBuilder(spec).Secure()`: an object given the spec may keep it and write to it through calls that do
+            // not name the spec. Nothing follows what the object does, so it may supply pull secrets.
+            foreach (var creation in index.ModelCreations)
+            {
+                foreach (var argument in creation.Arguments)
+                {
+                    if ((types.IsModel(argument.Value.Type) || (argument.Value is IConversionOperation conversion && types.IsModel(conversion.Operand.Type)))
+                        && (ValueLocation.IsWithin(top, argument.Value) || MayReach(index, index.Resolve(argument.Value), top, holding: true)))
+                    {
+                        return false;
+                    }
+                }
+            }
+
             return true;
         }
 

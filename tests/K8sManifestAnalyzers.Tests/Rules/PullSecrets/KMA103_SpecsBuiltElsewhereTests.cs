@@ -585,6 +585,46 @@ public sealed class KMA103_SpecsBuiltElsewhereTests
         return test.RunAsync();
     }
 
+    // A spec handed to the constructor of an object that is not a model may be kept there and given pull secrets by a
+    // later call on that object, which names no spec: stay silent (a false report costs more than a missed one).
+    [Fact]
+    public Task ASpecHandedToAnObjectsConstructor_IsNotReported() =>
+        Run("""
+            using System.Collections.Generic;
+            using k8s.Models;
+
+            sealed class PodBuilder
+            {
+                private readonly V1PodSpec _spec;
+
+                public PodBuilder(V1PodSpec spec) => _spec = spec;
+
+                public V1PodSpec Secure()
+                {
+                    _spec.ImagePullSecrets = new List<V1LocalObjectReference> { new() { Name = "shop-registry" } };
+                    return _spec;
+                }
+            }
+
+            static class Manifests
+            {
+                public static V1PodSpec Inline() => new PodBuilder(new V1PodSpec
+                {
+                    Containers = new List<V1Container> { new() { Name = "app", Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" } },
+                }).Secure();
+
+                public static V1PodSpec ThroughALocal()
+                {
+                    var spec = new V1PodSpec
+                    {
+                        Containers = new List<V1Container> { new() { Name = "app", Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" } },
+                    };
+                    var builder = new PodBuilder(spec);
+                    return builder.Secure();
+                }
+            }
+            """);
+
     private static Task Run(string source, params DiagnosticResult[] expected)
     {
         var test = new VerifyCS.Test();
