@@ -151,3 +151,67 @@ namespace K8sManifestAnalyzers.Rules
         }
     }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA201 to KMA207, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        internal static readonly DiagnosticDescriptor KMA201_InvalidImageDeclaration = Create(
+            DiagnosticIds.InvalidImageDeclaration,
+            "[ContainerImage] repository is not valid",
+            "'{0}' is not a valid image repository: {1}; no builder is generated",
+            Categories.Usage,
+            DiagnosticSeverity.Error,
+            "The repository of [ContainerImage] must be a repository name in the Docker reference grammar, without a tag or a digest: the builders add those.");
+
+        internal static readonly DiagnosticDescriptor KMA202_InvalidTagOrDigest = Create(
+            DiagnosticIds.InvalidTagOrDigest,
+            "Image tag or digest is not valid",
+            "'{0}' is not a valid image {1}: {2}; the call throws ArgumentException",
+            Categories.Usage,
+            DiagnosticSeverity.Error,
+            "Tags match [\\w][\\w.-]{0,127}; digests are sha256:, sha384: or sha512: followed by the lowercase hex digest of the right length.");
+
+        internal static readonly DiagnosticDescriptor KMA203_MutableTagInBuilder = Create(
+            DiagnosticIds.MutableTagInBuilder,
+            "Image built with the tag latest",
+            "The tag 'latest' names whatever was pushed last: use a version tag or Digest(…)",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "An image with the tag latest is not pinned: rollbacks cannot return to a known build and nodes may run different builds.");
+
+        internal static readonly DiagnosticDescriptor KMA204_ImageTypeNotExtensible = Create(
+            DiagnosticIds.ImageTypeNotExtensible,
+            "[ContainerImage] class cannot be extended",
+            "{0}: the generator adds members to the class, so it and every type containing it must be partial, not generic and not file-local",
+            Categories.Usage,
+            DiagnosticSeverity.Error,
+            "The builders are generated as another part of the class.");
+
+        internal static readonly DiagnosticDescriptor KMA205_InvalidPullSecretName = Create(
+            DiagnosticIds.InvalidPullSecretName,
+            "[ContainerImage] pull secret is not a valid Secret name",
+            "'{0}' is not a valid Secret name: use dot-separated labels of lowercase letters, digits and '-', each starting and ending with a letter or digit, 253 characters at most; no builder is generated",
+            Categories.Usage,
+            DiagnosticSeverity.Error,
+            "Secret names are DNS subdomains: dot-separated labels of lowercase letters, digits and '-', each starting and ending with a letter or digit, 253 characters at most.");
+
+        internal static readonly DiagnosticDescriptor KMA206_ImageBuildersNeedCSharp8 = Create(
+            DiagnosticIds.ImageBuildersNeedCSharp8,
+            "[ContainerImage] needs C# 8 or later",
+            "The image builders need C# 8 or later (nullable annotations); this project compiles C# {0}, so no builder is generated",
+            Categories.Usage,
+            DiagnosticSeverity.Error,
+            "Set <LangVersion> to 8.0 or later to use [ContainerImage]. Projects below C# 8 that do not use the attribute are not affected.");
+
+        internal static readonly DiagnosticDescriptor KMA207_GeneratedMemberConflict = Create(
+            DiagnosticIds.GeneratedMemberConflict,
+            "[ContainerImage] class has a member the generator adds",
+            "'{0}' is a name the generator gives a member of '{1}' ({2}); rename it, so the builders can be generated",
+            Categories.Usage,
+            DiagnosticSeverity.Error,
+            "The generator adds Repository, Tag(string), Digest(string) and TagAndDigest(string, string) to a [ContainerImage] class. A member of the same name (a field, a property, a record parameter, a method with the same parameters) or a class of that name would clash, so no builder is generated for the class.");
+    }
+}

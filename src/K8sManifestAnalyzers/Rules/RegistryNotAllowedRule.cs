@@ -138,3 +138,48 @@ namespace K8sManifestAnalyzers.Rules
         }
 }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA008, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string RegistryNotAllowedDescription = "Lists the registries images may come from in k8s_manifests.allowed_registries. Images from elsewhere bypass the scanning, signing and availability guarantees of the allowed registries. Silent while the option is unset.";
+
+        internal static readonly DiagnosticDescriptor KMA008_RegistryNotAllowed = Create(
+            DiagnosticIds.RegistryNotAllowed,
+            "Image is not from an allowed registry",
+            "Image '{0}' is not under any allowed registry prefix ({1})",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            RegistryNotAllowedDescription);
+
+        /// <summary>KMA008 for a short name, shown with the name it normalizes to (<c>nginx</c> is <c>docker.io/library/nginx</c>).</summary>
+        internal static readonly DiagnosticDescriptor KMA008_RegistryNotAllowedNormalized = Create(
+            DiagnosticIds.RegistryNotAllowed,
+            "Image is not from an allowed registry",
+            "Image '{0}', that is '{1}', is not under any allowed registry prefix ({2})",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            RegistryNotAllowedDescription);
+
+        /// <summary>KMA008 for an image that comes from elsewhere.</summary>
+        internal static readonly DiagnosticDescriptor KMA008_RegistryNotAllowedFrom = Create(
+            DiagnosticIds.RegistryNotAllowed,
+            "Image is not from an allowed registry",
+            "Image '{0}' ({2}) is not under any allowed registry prefix ({1})",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            RegistryNotAllowedDescription);
+
+        /// <summary>KMA008 for the image an Aspire app host composes.</summary>
+        internal static readonly DiagnosticDescriptor KMA008_AspireRegistryNotAllowed = Create(
+            DiagnosticIds.RegistryNotAllowed,
+            "Image is not from an allowed registry",
+            "Image '{0}' that Aspire composes from {1} is not under any allowed registry prefix ({2})",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            RegistryNotAllowedDescription);
+    }
+}
