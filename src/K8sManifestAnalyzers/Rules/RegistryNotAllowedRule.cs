@@ -5,6 +5,7 @@ using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
 using K8sManifestAnalyzers.Analysis.Aspire;
 using K8sManifestAnalyzers.Analysis.Yaml;
+using K8sManifestAnalyzers.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -69,6 +70,24 @@ namespace K8sManifestAnalyzers.Rules
                 : image.Name is { } name && !pattern.StartsWith(name, StringComparison.Ordinal)
                     ? Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowedNormalized, where.Location, pattern, name, list)
                     : Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowed, where.Location, pattern, list));
+        }
+
+        /// <summary>
+        /// A repository declared with [ContainerImage]: the policy covers images declared for the builders too. Only a
+        /// valid repository is judged; KMA201 reports the others.
+        /// </summary>
+        internal static void CheckDeclaration(Action<Diagnostic> report, AnalyzerOptions options, ImageDeclaration declaration, Location repositoryLocation)
+        {
+            if (declaration.Repository is not { } repository || declaration.Reference is not { } reference || declaration.Syntax is not { } syntax)
+            {
+                return;
+            }
+
+            var allowed = ManifestOptions.GetList(options, syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
+            if (!allowed.IsEmpty && !RegistryPrefix.MatchesAny(reference, allowed))
+            {
+                report(Create(repositoryLocation, repository, reference, allowed));
+            }
         }
 
         /// <summary>
