@@ -88,7 +88,6 @@ namespace K8sManifestAnalyzers.Rules
             stored = defaultPolicy is null ? "Always or IfNotPresent, depending on the image," : $"'{defaultPolicy}'";
             return properties;
         }
-    
 
         /// <summary>A container or image volume of a YAML manifest with no policy, or a null or empty one, on its image entry.</summary>
         internal static void CheckYaml(Action<Diagnostic> report, YamlContainer container)
@@ -106,7 +105,7 @@ namespace K8sManifestAnalyzers.Rules
             var descriptor = container.IsImageVolume ? Descriptors.KMA001_YamlMissingVolumePullPolicy : Descriptors.KMA001_YamlMissingPullPolicy;
             report(Diagnostic.Create(descriptor, container.ImageEntryAt, properties, container.Display, stored));
         }
-}
+    }
 }
 
 namespace K8sManifestAnalyzers
