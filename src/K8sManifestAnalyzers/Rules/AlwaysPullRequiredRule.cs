@@ -41,3 +41,42 @@ namespace K8sManifestAnalyzers.Rules
         }
 }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA012, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string AlwaysPullRequiredDescription = "Some teams require imagePullPolicy: Always, so every start checks the registry (and the pod's credentials) and a node never runs an image it pulled for someone else. Off by default: turn it on with a severity (dotnet_diagnostic.KMA012.severity = warning). Images pinned by digest are left alone: no pull can bring a different build there.";
+
+        internal static readonly DiagnosticDescriptor KMA012_AlwaysPullRequired = Create(
+            DiagnosticIds.AlwaysPullRequired,
+            "Pull policy is not Always",
+            "ImagePullPolicy is '{0}', but this project requires Always: every start should check the registry",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            AlwaysPullRequiredDescription,
+            isEnabledByDefault: false);
+
+        /// <summary>KMA012 for a policy that comes from elsewhere (an option default, a fallback, a field).</summary>
+        internal static readonly DiagnosticDescriptor KMA012_AlwaysPullRequiredFrom = Create(
+            DiagnosticIds.AlwaysPullRequired,
+            "Pull policy is not Always",
+            "ImagePullPolicy is '{0}' ({1}), but this project requires Always: every start should check the registry",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            AlwaysPullRequiredDescription,
+            isEnabledByDefault: false);
+
+        /// <summary>KMA012 in a YAML manifest.</summary>
+        internal static readonly DiagnosticDescriptor KMA012_YamlAlwaysPullRequired = Create(
+            DiagnosticIds.AlwaysPullRequired,
+            "Pull policy is not Always",
+            "Pull policy is '{0}', but this project requires Always: every start should check the registry",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            AlwaysPullRequiredDescription,
+            isEnabledByDefault: false);
+    }
+}

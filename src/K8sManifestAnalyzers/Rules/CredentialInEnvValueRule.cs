@@ -157,3 +157,48 @@ namespace K8sManifestAnalyzers.Rules
         }
     }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA117, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string CredentialInEnvValueDescription =
+            "An env var whose name says it holds a password, token, key or secret, or a ConfigMap key of that kind, gets a constant: the credential is in the repository, in every image of the manifest and in plain text in the object the API server stores. Read it from a Secret (valueFrom.secretKeyRef) instead.";
+
+        internal static readonly DiagnosticDescriptor KMA117_CredentialInEnvValue = Create(
+            DiagnosticIds.CredentialInEnvValue,
+            "Credential in an env value",
+            "Env var '{0}' gets a constant credential: it is stored in plain text with the pod spec and leaks with the source; read it from a Secret with valueFrom.secretKeyRef",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            CredentialInEnvValueDescription);
+
+        /// <summary>KMA117 on a constant defined elsewhere or passed to a helper; {1} says where it comes from.</summary>
+        internal static readonly DiagnosticDescriptor KMA117_CredentialInEnvValueFrom = Create(
+            DiagnosticIds.CredentialInEnvValue,
+            "Credential in an env value",
+            "Env var '{0}' gets a constant credential ({1}): it is stored in plain text with the pod spec and leaks with the source; read it from a Secret with valueFrom.secretKeyRef",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            CredentialInEnvValueDescription);
+
+        internal static readonly DiagnosticDescriptor KMA117_CredentialInConfigMap = Create(
+            DiagnosticIds.CredentialInEnvValue,
+            "Credential in an env value",
+            "ConfigMap key '{0}' holds a constant credential: ConfigMap data is stored and shown in plain text; move the entry into a Secret",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            CredentialInEnvValueDescription);
+
+        /// <summary>KMA117 on a ConfigMap entry whose constant is defined elsewhere; {1} says where it comes from.</summary>
+        internal static readonly DiagnosticDescriptor KMA117_CredentialInConfigMapFrom = Create(
+            DiagnosticIds.CredentialInEnvValue,
+            "Credential in an env value",
+            "ConfigMap key '{0}' holds a constant credential ({1}): ConfigMap data is stored and shown in plain text; move the entry into a Secret",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            CredentialInEnvValueDescription);
+    }
+}

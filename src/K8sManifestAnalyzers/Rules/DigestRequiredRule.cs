@@ -67,3 +67,42 @@ namespace K8sManifestAnalyzers.Rules
         }
 }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA011, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string DigestRequiredDescription = "A tag can be pushed again; a digest (@sha256:…) names one build for good, so every node runs the image that was tested and a rollback returns to it. Off by default: turn it on with a severity (dotnet_diagnostic.KMA011.severity = warning) where the team's policy is to pin every image by digest. There is no automatic fix, because the digest is known only to the registry.";
+
+        internal static readonly DiagnosticDescriptor KMA011_DigestRequired = Create(
+            DiagnosticIds.DigestRequired,
+            "Image is not pinned by digest",
+            "Image '{0}' has no digest: pin the build you tested with '@sha256:<digest>' (the registry gives it: crane digest, docker buildx imagetools inspect)",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            DigestRequiredDescription,
+            isEnabledByDefault: false);
+
+        /// <summary>KMA011 for an image that comes from elsewhere (an option default, a fallback, a field).</summary>
+        internal static readonly DiagnosticDescriptor KMA011_DigestRequiredFrom = Create(
+            DiagnosticIds.DigestRequired,
+            "Image is not pinned by digest",
+            "Image '{0}' ({1}) has no digest: pin the build you tested with '@sha256:<digest>' (the registry gives it: crane digest, docker buildx imagetools inspect)",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            DigestRequiredDescription,
+            isEnabledByDefault: false);
+
+        /// <summary>KMA011 for the image an Aspire app host composes.</summary>
+        internal static readonly DiagnosticDescriptor KMA011_AspireDigestRequired = Create(
+            DiagnosticIds.DigestRequired,
+            "Image is not pinned by digest",
+            "Image '{0}' that Aspire composes from {1} has no digest: pin the build you tested with WithImageSHA256 (the registry gives it: crane digest, docker buildx imagetools inspect)",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            DigestRequiredDescription,
+            isEnabledByDefault: false);
+    }
+}

@@ -286,3 +286,35 @@ namespace K8sManifestAnalyzers.Rules
             OwnerOf(operation) is { } owner && SymbolEqualityComparer.Default.Equals(owner, symbol);
     }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA119, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string DuplicateEnvNameDescription =
+            "When a container's env list names a variable twice, the kubelet keeps the later entry and the earlier one does nothing; kubectl apply merges env entries by name, so the two also fight over the stored object. Remove the entry that has no effect.";
+
+        /// <summary>KMA119; {1} is the line of the later entry.</summary>
+        internal static readonly DiagnosticDescriptor KMA119_DuplicateEnvName = Create(
+            DiagnosticIds.DuplicateEnvName,
+            "Duplicate env name",
+            "Env var '{0}' is defined again on line {1}: the later entry wins and this one has no effect",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            DuplicateEnvNameDescription);
+
+        /// <summary>
+        /// KMA119 in YAML written in a C# string, when the later entry cannot be placed in the source (it spans an
+        /// interpolation hole or two pieces of a concatenation), so no line can be named.
+        /// </summary>
+        internal static readonly DiagnosticDescriptor KMA119_YamlDuplicateEnvNameLater = Create(
+            DiagnosticIds.DuplicateEnvName,
+            "Duplicate env name",
+            "Env var '{0}' is defined again later in this env list: the later entry wins and this one has no effect",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            DuplicateEnvNameDescription);
+    }
+}

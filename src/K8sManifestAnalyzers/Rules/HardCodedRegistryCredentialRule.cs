@@ -157,3 +157,19 @@ namespace K8sManifestAnalyzers.Rules
         }
     }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA105, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        internal static readonly DiagnosticDescriptor KMA105_HardCodedRegistryCredential = Create(
+            DiagnosticIds.HardCodedRegistryCredential,
+            "Registry credential in source code",
+            "{0}: a registry credential in source leaks with the repository; read it from the environment or a secret store",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            "A docker config document with an auth, password or identitytoken field, or a constant under a docker-registry Secret's data key, is a credential in plain text (auth is only base64 of user:password).");
+    }
+}

@@ -1,21 +1,21 @@
 using System;
 using System.Threading;
-using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Generator;
-using K8sManifestAnalyzers.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Rules
 {
     /// <summary>
-    /// KMA201 to KMA207: a [ContainerImage] declaration the generator cannot turn into builders (malformed repository,
-    /// invalid pull-secret name, a type it cannot extend, C# before 8, a member the builders would collide with), a
-    /// builder argument that is no valid tag or digest, or a mutable tag; and KMA008 on a declared repository outside
-    /// the allowed registries. The declarations are read with the generator's own parser checks.
+    /// The entry of the declaration rules, KMA201 to KMA207, for <see cref="Analyzers.ContainerImageAnalyzer"/>: it reads
+    /// a [ContainerImage] declaration once (with the generator's own parser checks, <see cref="ImageDeclaration"/>) or
+    /// picks out a builder call, and hands it to each rule in the order they report: on a declaration KMA206
+    /// (<see cref="ImageBuildersNeedCSharp8Rule"/>), KMA204 (<see cref="ImageTypeNotExtensibleRule"/>), KMA207
+    /// (<see cref="GeneratedMemberConflictRule"/>), KMA201 (<see cref="InvalidImageDeclarationRule"/>), KMA008 on a
+    /// declared repository outside the allowed registries (<see cref="RegistryNotAllowedRule"/>) and KMA205
+    /// (<see cref="InvalidPullSecretNameRule"/>); on each constant argument of a builder call KMA202
+    /// (<see cref="InvalidTagOrDigestRule"/>) and KMA203 (<see cref="MutableTagInBuilderRule"/>).
     /// </summary>
     internal static class ImageDeclarationRules
     {
@@ -30,64 +30,15 @@ namespace K8sManifestAnalyzers.Rules
                 return;
             }
 
-            if (declaration.OldLanguage is { } version)
-            {
-                report(Diagnostic.Create(Descriptors.KMA206_ImageBuildersNeedCSharp8, syntax.GetLocation(), version.ToDisplayString()));
-            }
-
-            if (declaration.NotExtensible is { } shape)
-            {
-                report(Diagnostic.Create(Descriptors.KMA204_ImageTypeNotExtensible, type.Locations[0], shape));
-            }
-            else if (declaration.Conflict is { } conflict)
-            {
-                string what = conflict is INamedTypeSymbol
-                    ? "a class cannot have a member of its own name"
-                    : conflict.Name == "Repository" ? "the declared repository, a constant" : "a builder method";
-                var location = conflict.Locations.Length > 0 && conflict.Locations[0].IsInSource ? conflict.Locations[0] : type.Locations[0];
-                report(Diagnostic.Create(Descriptors.KMA207_GeneratedMemberConflict, location, conflict.Name, type.Name, what));
-            }
+            ImageBuildersNeedCSharp8Rule.Check(report, declaration, syntax);
+            ImageTypeNotExtensibleRule.Check(report, declaration);
+            GeneratedMemberConflictRule.Check(report, declaration);
 
             var arguments = syntax.ArgumentList?.Arguments ?? default;
             var repositoryLocation = arguments.Count > 0 ? arguments[0].GetLocation() : syntax.GetLocation();
-            if (declaration.RepositoryIsNull)
-            {
-                report(Diagnostic.Create(Descriptors.KMA201_InvalidImageDeclaration, repositoryLocation, "null", ImageReference.Describe(ImageReferenceError.NameEmpty)));
-            }
-            else if (declaration.Repository is { } repository)
-            {
-                string? problem = declaration.Reference is not null ? null
-                    : ImageReference.TryParseNormalized(repository, out var reference, out var error)
-                        ? reference!.Tag is not null ? "a repository has no tag (Tag(…) adds one)" : "a repository has no digest (Digest(…) adds one)"
-                        : ImageProblem.Explain(repository, error);
-                if (problem is not null)
-                {
-                    report(Diagnostic.Create(Descriptors.KMA201_InvalidImageDeclaration, repositoryLocation, repository, problem));
-                }
-                else
-                {
-                    // The allowed-registries policy (KMA008) covers images declared for the builders too.
-                    var allowed = ManifestOptions.GetList(analyzerOptions, syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
-                    if (!allowed.IsEmpty && !RegistryPrefix.MatchesAny(declaration.Reference!, allowed))
-                    {
-                        report(RegistryNotAllowedRule.Create(repositoryLocation, repository, declaration.Reference!, allowed));
-                    }
-                }
-            }
-
-            if (!declaration.PullSecretIsValid)
-            {
-                var location = syntax.GetLocation();
-                foreach (var argument in arguments)
-                {
-                    if (argument.NameEquals?.Name.Identifier.ValueText == "PullSecret")
-                    {
-                        location = argument.GetLocation();
-                    }
-                }
-
-                report(Diagnostic.Create(Descriptors.KMA205_InvalidPullSecretName, location, declaration.PullSecret));
-            }
+            InvalidImageDeclarationRule.Check(report, declaration, repositoryLocation);
+            RegistryNotAllowedRule.CheckDeclaration(report, analyzerOptions, declaration, repositoryLocation);
+            InvalidPullSecretNameRule.Check(report, declaration, syntax);
         }
 
         /// <summary>KMA202 and KMA203 on the constant arguments of a generated builder call.</summary>
@@ -114,21 +65,8 @@ namespace K8sManifestAnalyzers.Rules
                     continue;
                 }
 
-                if (argument.Parameter.Name == "tag")
-                {
-                    if (!ImageReference.IsValidTag(value))
-                    {
-                        report(Diagnostic.Create(Descriptors.KMA202_InvalidTagOrDigest, argument.Value.Syntax.GetLocation(), value, "tag", "a tag is 1 to 128 letters, digits, '_', '.' or '-', and does not start with '.' or '-'"));
-                    }
-                    else if (value == "latest" && !(method.Name == "TagAndDigest"))
-                    {
-                        report(Diagnostic.Create(Descriptors.KMA203_MutableTagInBuilder, argument.Value.Syntax.GetLocation()));
-                    }
-                }
-                else if (argument.Parameter.Name == "digest" && ImageReference.ValidateDigest(value) is var error && error != ImageReferenceError.None)
-                {
-                    report(Diagnostic.Create(Descriptors.KMA202_InvalidTagOrDigest, argument.Value.Syntax.GetLocation(), value, "digest", ImageReference.Describe(error)));
-                }
+                InvalidTagOrDigestRule.Check(report, argument, value);
+                MutableTagInBuilderRule.Check(report, method, argument, value);
             }
         }
 

@@ -70,3 +70,39 @@ namespace K8sManifestAnalyzers.Rules
         }
 }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA004, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string InvalidImageDescription = "The API server does not check the syntax of an image reference. The kubelet parses it with the Docker reference grammar before pulling and fails the container with InvalidImageName when it cannot.";
+
+        internal static readonly DiagnosticDescriptor KMA004_InvalidImageReference = Create(
+            DiagnosticIds.InvalidImageReference,
+            "Image reference is malformed",
+            "Image '{0}' is not a valid image reference: {1}; the kubelet fails with InvalidImageName",
+            Categories.Reliability,
+            DiagnosticSeverity.Error,
+            InvalidImageDescription);
+
+        /// <summary>KMA004 for an image that comes from elsewhere.</summary>
+        internal static readonly DiagnosticDescriptor KMA004_InvalidImageReferenceFrom = Create(
+            DiagnosticIds.InvalidImageReference,
+            "Image reference is malformed",
+            "Image '{0}' ({2}) is not a valid image reference: {1}; the kubelet fails with InvalidImageName",
+            Categories.Reliability,
+            DiagnosticSeverity.Error,
+            InvalidImageDescription);
+
+        /// <summary>KMA004 for the image an Aspire app host composes for a container resource.</summary>
+        internal static readonly DiagnosticDescriptor KMA004_AspireInvalidImage = Create(
+            DiagnosticIds.InvalidImageReference,
+            "Image reference is malformed",
+            "Image '{0}' that Aspire composes from {1} is not a valid image reference: {2}; the kubelet fails with InvalidImageName",
+            Categories.Reliability,
+            DiagnosticSeverity.Error,
+            InvalidImageDescription);
+    }
+}

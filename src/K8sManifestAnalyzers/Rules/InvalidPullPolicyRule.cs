@@ -60,3 +60,51 @@ namespace K8sManifestAnalyzers.Rules
         }
     }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA002, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string InvalidPullPolicyDescription = "The API server accepts exactly Always, IfNotPresent and Never, compared case-sensitively. Any other value makes the whole object fail validation with 'Unsupported value'.";
+
+        internal static readonly DiagnosticDescriptor KMA002_InvalidPullPolicy = Create(
+            DiagnosticIds.InvalidPullPolicy,
+            "imagePullPolicy must be Always, IfNotPresent or Never",
+            "'{0}' is not a valid imagePullPolicy: the API server rejects it with 'Unsupported value'; use exactly Always, IfNotPresent or Never{1}",
+            Categories.Reliability,
+            DiagnosticSeverity.Error,
+            InvalidPullPolicyDescription);
+
+        /// <summary>KMA002 for a value that comes from elsewhere (an option default, a field, a local).</summary>
+        internal static readonly DiagnosticDescriptor KMA002_InvalidPullPolicyFrom = Create(
+            DiagnosticIds.InvalidPullPolicy,
+            "imagePullPolicy must be Always, IfNotPresent or Never",
+            "'{0}' ({2}) is not a valid imagePullPolicy: the API server rejects it with 'Unsupported value'; use exactly Always, IfNotPresent or Never{1}",
+            Categories.Reliability,
+            DiagnosticSeverity.Error,
+            InvalidPullPolicyDescription);
+
+        /// <summary>
+        /// KMA002 for <c>KubernetesEnvironmentResource.DefaultImagePullPolicy</c>, which Aspire.Hosting.Kubernetes writes
+        /// on every container it generates without checking it.
+        /// </summary>
+        internal static readonly DiagnosticDescriptor KMA002_AspireInvalidDefaultPullPolicy = Create(
+            DiagnosticIds.InvalidPullPolicy,
+            "imagePullPolicy must be Always, IfNotPresent or Never",
+            "'{0}' is not a valid DefaultImagePullPolicy: Aspire writes it unchecked on every container it generates for the environment, and the API server rejects it with 'Unsupported value'; use exactly Always, IfNotPresent or Never{1}",
+            Categories.Reliability,
+            DiagnosticSeverity.Error,
+            InvalidPullPolicyDescription);
+
+        /// <summary>KMA002 for <c>DefaultImagePullPolicy</c> given a value that comes from elsewhere (a constant, a field, a local).</summary>
+        internal static readonly DiagnosticDescriptor KMA002_AspireInvalidDefaultPullPolicyFrom = Create(
+            DiagnosticIds.InvalidPullPolicy,
+            "imagePullPolicy must be Always, IfNotPresent or Never",
+            "'{0}' ({2}) is not a valid DefaultImagePullPolicy: Aspire writes it unchecked on every container it generates for the environment, and the API server rejects it with 'Unsupported value'; use exactly Always, IfNotPresent or Never{1}",
+            Categories.Reliability,
+            DiagnosticSeverity.Error,
+            InvalidPullPolicyDescription);
+    }
+}

@@ -194,3 +194,19 @@ namespace K8sManifestAnalyzers.Rules
         }
     }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA106, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        internal static readonly DiagnosticDescriptor KMA106_InvalidPullSecretEntry = Create(
+            DiagnosticIds.InvalidPullSecretEntry,
+            "Empty or duplicate imagePullSecrets entry",
+            "{0}: the API server answers it with a warning, and it adds nothing",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "An imagePullSecrets entry without a name does nothing; a name listed twice is redundant. The API server returns a warning for both.");
+    }
+}

@@ -174,3 +174,85 @@ namespace K8sManifestAnalyzers.Rules
         }
     }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA009, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string OptionTitle = "Option key or value is not understood";
+
+        private const string OptionDescription = "Options are read silently, so a typo changes what the rules check without a word: an unknown k8s_manifests key is ignored, a value property_defaults does not accept is read as true, an entry of allowed_registries or private_registries that no image can match reports every image of the registry meant or turns KMA103 off for it, and an invalid name in external_pull_secrets, external_secrets, external_config_maps or external_service_accounts excuses nothing, and an entry of mutable_tags that is not a tag marks nothing mutable.";
+
+        /// <summary>KMA009 for an entry of <c>mutable_tags</c> that no tag can match.</summary>
+        internal static readonly DiagnosticDescriptor KMA009_TagNeverMatches = Create(
+            DiagnosticIds.OptionNeverMatches,
+            OptionTitle,
+            "The {0} entry '{1}' can never match a tag: it {2}",
+            Categories.Usage,
+            DiagnosticSeverity.Warning,
+            OptionDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA009 for a registry prefix that no image name can match.</summary>
+        internal static readonly DiagnosticDescriptor KMA009_OptionNeverMatches = Create(
+            DiagnosticIds.OptionNeverMatches,
+            OptionTitle,
+            "The {0} entry '{1}' can never match as a registry prefix: {2}",
+            Categories.Usage,
+            DiagnosticSeverity.Warning,
+            OptionDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA009 for an entry of a list of object names whose name Kubernetes rejects; {3} names the kind of object.</summary>
+        internal static readonly DiagnosticDescriptor KMA009_InvalidObjectName = Create(
+            DiagnosticIds.OptionNeverMatches,
+            OptionTitle,
+            "The {0} entry '{1}' can never match: '{2}' is not a valid {3} name (lowercase letters, digits, '-' and '.', at most 253)",
+            Categories.Usage,
+            DiagnosticSeverity.Warning,
+            OptionDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA009 for a <c>namespace/name</c> entry whose namespace Kubernetes rejects.</summary>
+        internal static readonly DiagnosticDescriptor KMA009_InvalidNamespace = Create(
+            DiagnosticIds.OptionNeverMatches,
+            OptionTitle,
+            "The {0} entry '{1}' can never match: '{2}' is not a valid namespace (lowercase letters, digits and '-', at most 63)",
+            Categories.Usage,
+            DiagnosticSeverity.Warning,
+            OptionDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA009 for a value the option does not accept; {2} lists the values it accepts, {3} is how it is read.</summary>
+        internal static readonly DiagnosticDescriptor KMA009_InvalidValue = Create(
+            DiagnosticIds.OptionNeverMatches,
+            OptionTitle,
+            "The {0} value '{1}' is not one the option accepts ({2}), so it is read as {3}",
+            Categories.Usage,
+            DiagnosticSeverity.Warning,
+            OptionDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA009 for a <c>k8s_manifests.*</c> key no option has, close to one that exists.</summary>
+        internal static readonly DiagnosticDescriptor KMA009_UnknownKeyNear = Create(
+            DiagnosticIds.OptionNeverMatches,
+            OptionTitle,
+            "'{0}' is not a k8s_manifests option and is ignored; did you mean '{1}'?",
+            Categories.Usage,
+            DiagnosticSeverity.Warning,
+            OptionDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA009 for a <c>k8s_manifests.*</c> key no option has, close to none; {1} lists the options.</summary>
+        internal static readonly DiagnosticDescriptor KMA009_UnknownKey = Create(
+            DiagnosticIds.OptionNeverMatches,
+            OptionTitle,
+            "'{0}' is not a k8s_manifests option and is ignored; the options are {1}",
+            Categories.Usage,
+            DiagnosticSeverity.Warning,
+            OptionDescription,
+            reportedAtCompilationEnd: true);
+    }
+}

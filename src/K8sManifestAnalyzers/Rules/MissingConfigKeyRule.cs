@@ -75,3 +75,29 @@ namespace K8sManifestAnalyzers.Rules
         }
     }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA112 and KMA115, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        internal static readonly DiagnosticDescriptor KMA112_MissingSecretKey = Create(
+            DiagnosticIds.MissingSecretKey,
+            "Secret has no such key",
+            "Secret '{0}' defines no key '{1}': a pod that needs it does not start (CreateContainerConfigError for env, FailedMount for a volume){2}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "secretKeyRef.key and items[].key must name a key of the Secret's data; unless the reference is optional the kubelet does not start the container.",
+            reportedAtCompilationEnd: true);
+
+        internal static readonly DiagnosticDescriptor KMA115_MissingConfigMapKey = Create(
+            DiagnosticIds.MissingConfigMapKey,
+            "ConfigMap has no such key",
+            "ConfigMap '{0}' defines no key '{1}': a pod that needs it does not start (CreateContainerConfigError for env, FailedMount for a volume){2}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "configMapKeyRef.key and items[].key must name a key of the ConfigMap's data or binaryData; unless the reference is optional the kubelet does not start the container.",
+            reportedAtCompilationEnd: true);
+    }
+}

@@ -55,3 +55,28 @@ namespace K8sManifestAnalyzers.Rules
         }
 }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA006, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        internal static readonly DiagnosticDescriptor KMA006_MissingImage = Create(
+            DiagnosticIds.MissingImage,
+            "Container has no image",
+            "Container is created {0}: the API server rejects the object with 'image: Required value'",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Every container, init container and ephemeral container needs an image. Only a mutating admission webhook could still supply one.");
+
+        /// <summary>KMA006 for a container of a YAML manifest ({1}: no image, a null image, an empty image).</summary>
+        internal static readonly DiagnosticDescriptor KMA006_YamlMissingImage = Create(
+            DiagnosticIds.MissingImage,
+            "Container has no image",
+            "Container {0} has {1}: the API server rejects the object with 'image: Required value'",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "Every container, init container and ephemeral container needs an image. Only a mutating admission webhook could still supply one.");
+    }
+}

@@ -88,7 +88,6 @@ namespace K8sManifestAnalyzers.Rules
             stored = defaultPolicy is null ? "Always or IfNotPresent, depending on the image," : $"'{defaultPolicy}'";
             return properties;
         }
-    
 
         /// <summary>A container or image volume of a YAML manifest with no policy, or a null or empty one, on its image entry.</summary>
         internal static void CheckYaml(Action<Diagnostic> report, YamlContainer container)
@@ -106,5 +105,77 @@ namespace K8sManifestAnalyzers.Rules
             var descriptor = container.IsImageVolume ? Descriptors.KMA001_YamlMissingVolumePullPolicy : Descriptors.KMA001_YamlMissingPullPolicy;
             report(Diagnostic.Create(descriptor, container.ImageEntryAt, properties, container.Display, stored));
         }
+    }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA001, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string MissingPullPolicyDescription = "When imagePullPolicy is unset the API server defaults it once, at creation: Always for an untagged or ':latest' image, IfNotPresent otherwise. The stored value is not recomputed when the image is later patched, so a container that moves from ':latest' to a pinned tag keeps pulling on every start, and the reverse keeps a stale image.";
+
+        internal static readonly DiagnosticDescriptor KMA001_MissingPullPolicy = Create(
+            DiagnosticIds.MissingPullPolicy,
+            "Set imagePullPolicy explicitly",
+            "Container sets no ImagePullPolicy: the API server will store {0} at creation and keep it when the image changes; write it explicitly",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MissingPullPolicyDescription);
+
+        /// <summary>KMA001 for an image volume (<c>V1ImageVolumeSource</c>), defaulted like a container.</summary>
+        internal static readonly DiagnosticDescriptor KMA001_MissingVolumePullPolicy = Create(
+            DiagnosticIds.MissingPullPolicy,
+            "Set imagePullPolicy explicitly",
+            "Image volume sets no PullPolicy: the API server will store {0} at creation and keep it when the reference changes; write it explicitly",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MissingPullPolicyDescription);
+
+        /// <summary>KMA001 for an image volume whose policy is written on some paths only.</summary>
+        internal static readonly DiagnosticDescriptor KMA001_VolumePullPolicyOnSomePaths = Create(
+            DiagnosticIds.MissingPullPolicy,
+            "Set imagePullPolicy explicitly",
+            "Image volume sets PullPolicy on some paths only: on the others the API server will store {0} at creation and keep it when the reference changes; write it in the initializer",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MissingPullPolicyDescription);
+
+        /// <summary>KMA001 for a container whose policy is written on some paths only.</summary>
+        internal static readonly DiagnosticDescriptor KMA001_PullPolicyOnSomePaths = Create(
+            DiagnosticIds.MissingPullPolicy,
+            "Set imagePullPolicy explicitly",
+            "Container sets ImagePullPolicy on some paths only: on the others the API server will store {0} at creation and keep it when the image changes; write it in the initializer",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MissingPullPolicyDescription);
+
+        /// <summary>KMA001 for a policy that is empty or null on some paths (an arm, a fallback): the server defaults it there.</summary>
+        internal static readonly DiagnosticDescriptor KMA001_EmptyPullPolicyOnSomePaths = Create(
+            DiagnosticIds.MissingPullPolicy,
+            "Set imagePullPolicy explicitly",
+            "ImagePullPolicy is empty on some paths: there the API server will store {0} at creation and keep it when the image changes; write Always, IfNotPresent or Never",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MissingPullPolicyDescription);
+
+        /// <summary>KMA001 for a container of a YAML manifest.</summary>
+        internal static readonly DiagnosticDescriptor KMA001_YamlMissingPullPolicy = Create(
+            DiagnosticIds.MissingPullPolicy,
+            "Set imagePullPolicy explicitly",
+            "Container {0} sets no imagePullPolicy: the API server will store {1} at creation and keep it when the image changes; write it explicitly",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MissingPullPolicyDescription);
+
+        /// <summary>KMA001 for an image volume of a YAML manifest.</summary>
+        internal static readonly DiagnosticDescriptor KMA001_YamlMissingVolumePullPolicy = Create(
+            DiagnosticIds.MissingPullPolicy,
+            "Set imagePullPolicy explicitly",
+            "Image volume {0} sets no pullPolicy: the API server will store {1} at creation and keep it when the reference changes; write it explicitly",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MissingPullPolicyDescription);
+    }
 }

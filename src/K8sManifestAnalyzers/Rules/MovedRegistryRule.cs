@@ -77,3 +77,48 @@ namespace K8sManifestAnalyzers.Rules
         }
 }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA010, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string MovedRegistryDescription = "Registries are frozen or moved by their owners: k8s.gcr.io was frozen by the Kubernetes project in April 2023 and only redirects to registry.k8s.io, and Bitnami moved every versioned tag of docker.io/bitnami to docker.io/bitnamilegacy in August 2025. A frozen registry gets no security patches, a redirect breaks behind egress allow-lists and with clients that do not follow it, and a removed tag fails with ErrImagePull. The fix rewrites the registry and keeps the path, tag and digest; the rule page lists each move with its owner's announcement.";
+
+        internal static readonly DiagnosticDescriptor KMA010_MovedRegistry = Create(
+            DiagnosticIds.MovedRegistry,
+            "Image is from a registry that was frozen or moved",
+            "Image '{0}' is from {1}, which {2}; use '{3}'",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MovedRegistryDescription);
+
+        /// <summary>KMA010 where no rewritten image can be written (unknown parts, a value from elsewhere).</summary>
+        internal static readonly DiagnosticDescriptor KMA010_MovedRegistryNoFix = Create(
+            DiagnosticIds.MovedRegistry,
+            "Image is from a registry that was frozen or moved",
+            "Image '{0}' is from {1}, which {2}; pull it from {3}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MovedRegistryDescription);
+
+        /// <summary>KMA010 for an image that comes from elsewhere (an option default, a fallback, a field).</summary>
+        internal static readonly DiagnosticDescriptor KMA010_MovedRegistryFrom = Create(
+            DiagnosticIds.MovedRegistry,
+            "Image is from a registry that was frozen or moved",
+            "Image '{0}' ({4}) is from {1}, which {2}; pull it from {3}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MovedRegistryDescription);
+
+        /// <summary>KMA010 for the image an Aspire app host composes.</summary>
+        internal static readonly DiagnosticDescriptor KMA010_AspireMovedRegistry = Create(
+            DiagnosticIds.MovedRegistry,
+            "Image is from a registry that was frozen or moved",
+            "Image '{0}' that Aspire composes from {1} is from {2}, which {3}; pull it from {4}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MovedRegistryDescription);
+    }
+}

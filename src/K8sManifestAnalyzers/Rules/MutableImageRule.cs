@@ -92,3 +92,48 @@ namespace K8sManifestAnalyzers.Rules
         }
 }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA005, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string MutableImageDescription = "An image with the tag 'latest', or with no tag and no digest (which means 'latest'), names whatever was pushed last. Rollbacks cannot return to a known build and nodes may run different builds.";
+
+        internal static readonly DiagnosticDescriptor KMA005_MutableImageTag = Create(
+            DiagnosticIds.MutableImageTag,
+            "Image is not pinned to a version",
+            "Image '{0}' {1}: what runs changes whenever the tag is pushed again; use a version tag or a digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MutableImageDescription);
+
+        /// <summary>KMA005 for an image that comes from elsewhere (an option default, a fallback, a field).</summary>
+        internal static readonly DiagnosticDescriptor KMA005_MutableImageTagFrom = Create(
+            DiagnosticIds.MutableImageTag,
+            "Image is not pinned to a version",
+            "Image '{0}' ({2}) {1}: what runs changes whenever the tag is pushed again; use a version tag or a digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MutableImageDescription);
+
+        /// <summary>KMA005 for an Aspire container resource given no tag: Aspire uses 'latest'.</summary>
+        internal static readonly DiagnosticDescriptor KMA005_AspireDefaultTag = Create(
+            DiagnosticIds.MutableImageTag,
+            "Image is not pinned to a version",
+            "Image '{0}' passed to {1} has no tag or digest, so Aspire uses 'latest' ('{2}'): what runs changes whenever the tag is pushed again; give a version tag (WithImageTag) or a digest (WithImageSHA256)",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MutableImageDescription);
+
+        /// <summary>KMA005 for the image an Aspire app host composes with a mutable tag.</summary>
+        internal static readonly DiagnosticDescriptor KMA005_AspireMutableTag = Create(
+            DiagnosticIds.MutableImageTag,
+            "Image is not pinned to a version",
+            "Image '{0}' that Aspire composes from {1} {2}: what runs changes whenever the tag is pushed again; use a version tag or a digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MutableImageDescription);
+    }
+}

@@ -50,3 +50,48 @@ namespace K8sManifestAnalyzers.Rules
         }
 }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA007, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string NeverPolicyDescription = "With Never the kubelet never pulls. On a node without the image the container waits with ErrImageNeverPull, and there is no retry that could fix it.";
+
+        internal static readonly DiagnosticDescriptor KMA007_NeverPullPolicy = Create(
+            DiagnosticIds.NeverPullPolicy,
+            "imagePullPolicy Never needs a preloaded image",
+            "ImagePullPolicy 'Never' starts the pod only on nodes that already have the image; elsewhere it waits in ErrImageNeverPull",
+            Categories.Reliability,
+            DiagnosticSeverity.Info,
+            NeverPolicyDescription);
+
+        /// <summary>KMA007 for a value that comes from elsewhere.</summary>
+        internal static readonly DiagnosticDescriptor KMA007_NeverPullPolicyFrom = Create(
+            DiagnosticIds.NeverPullPolicy,
+            "imagePullPolicy Never needs a preloaded image",
+            "ImagePullPolicy 'Never' ({0}) starts the pod only on nodes that already have the image; elsewhere it waits in ErrImageNeverPull",
+            Categories.Reliability,
+            DiagnosticSeverity.Info,
+            NeverPolicyDescription);
+
+        /// <summary>KMA007 for <c>WithImagePullPolicy(ImagePullPolicy.Never)</c> on an Aspire container resource.</summary>
+        internal static readonly DiagnosticDescriptor KMA007_AspireNeverPullPolicy = Create(
+            DiagnosticIds.NeverPullPolicy,
+            "imagePullPolicy Never needs a preloaded image",
+            "WithImagePullPolicy(ImagePullPolicy.Never) never pulls '{0}': the container starts only where the image was loaded beforehand",
+            Categories.Reliability,
+            DiagnosticSeverity.Info,
+            NeverPolicyDescription);
+
+        /// <summary>KMA007 in a YAML manifest.</summary>
+        internal static readonly DiagnosticDescriptor KMA007_YamlNeverPullPolicy = Create(
+            DiagnosticIds.NeverPullPolicy,
+            "imagePullPolicy Never needs a preloaded image",
+            "Pull policy 'Never' starts the pod only on nodes that already have '{0}'; elsewhere it waits in ErrImageNeverPull",
+            Categories.Reliability,
+            DiagnosticSeverity.Info,
+            NeverPolicyDescription);
+    }
+}

@@ -51,3 +51,20 @@ namespace K8sManifestAnalyzers.Rules
         }
     }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA104, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        internal static readonly DiagnosticDescriptor KMA104_PullSecretWrongType = Create(
+            DiagnosticIds.PullSecretWrongType,
+            "Pull secret has the wrong type or key",
+            "Secret '{0}' is used as an image pull secret but {1}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            "The kubelet reads credentials only from a kubernetes.io/dockerconfigjson Secret with a .dockerconfigjson key, or a kubernetes.io/dockercfg Secret with a .dockercfg key. Any other Secret named in imagePullSecrets is silently ignored.",
+            reportedAtCompilationEnd: true);
+    }
+}

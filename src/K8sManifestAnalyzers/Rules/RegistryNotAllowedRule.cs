@@ -5,6 +5,7 @@ using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
 using K8sManifestAnalyzers.Analysis.Aspire;
 using K8sManifestAnalyzers.Analysis.Yaml;
+using K8sManifestAnalyzers.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -69,6 +70,24 @@ namespace K8sManifestAnalyzers.Rules
                 : image.Name is { } name && !pattern.StartsWith(name, StringComparison.Ordinal)
                     ? Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowedNormalized, where.Location, pattern, name, list)
                     : Diagnostic.Create(Descriptors.KMA008_RegistryNotAllowed, where.Location, pattern, list));
+        }
+
+        /// <summary>
+        /// A repository declared with [ContainerImage]: the policy covers images declared for the builders too. Only a
+        /// valid repository is judged; KMA201 reports the others.
+        /// </summary>
+        internal static void CheckDeclaration(Action<Diagnostic> report, AnalyzerOptions options, ImageDeclaration declaration, Location repositoryLocation)
+        {
+            if (declaration.Repository is not { } repository || declaration.Reference is not { } reference || declaration.Syntax is not { } syntax)
+            {
+                return;
+            }
+
+            var allowed = ManifestOptions.GetList(options, syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
+            if (!allowed.IsEmpty && !RegistryPrefix.MatchesAny(reference, allowed))
+            {
+                report(Create(repositoryLocation, repository, reference, allowed));
+            }
         }
 
         /// <summary>
@@ -137,4 +156,49 @@ namespace K8sManifestAnalyzers.Rules
             report(Create(container.Image!.Location, container.Facts.Text, reference, allowed));
         }
 }
+}
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA008, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string RegistryNotAllowedDescription = "Lists the registries images may come from in k8s_manifests.allowed_registries. Images from elsewhere bypass the scanning, signing and availability guarantees of the allowed registries. Silent while the option is unset.";
+
+        internal static readonly DiagnosticDescriptor KMA008_RegistryNotAllowed = Create(
+            DiagnosticIds.RegistryNotAllowed,
+            "Image is not from an allowed registry",
+            "Image '{0}' is not under any allowed registry prefix ({1})",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            RegistryNotAllowedDescription);
+
+        /// <summary>KMA008 for a short name, shown with the name it normalizes to (<c>nginx</c> is <c>docker.io/library/nginx</c>).</summary>
+        internal static readonly DiagnosticDescriptor KMA008_RegistryNotAllowedNormalized = Create(
+            DiagnosticIds.RegistryNotAllowed,
+            "Image is not from an allowed registry",
+            "Image '{0}', that is '{1}', is not under any allowed registry prefix ({2})",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            RegistryNotAllowedDescription);
+
+        /// <summary>KMA008 for an image that comes from elsewhere.</summary>
+        internal static readonly DiagnosticDescriptor KMA008_RegistryNotAllowedFrom = Create(
+            DiagnosticIds.RegistryNotAllowed,
+            "Image is not from an allowed registry",
+            "Image '{0}' ({2}) is not under any allowed registry prefix ({1})",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            RegistryNotAllowedDescription);
+
+        /// <summary>KMA008 for the image an Aspire app host composes.</summary>
+        internal static readonly DiagnosticDescriptor KMA008_AspireRegistryNotAllowed = Create(
+            DiagnosticIds.RegistryNotAllowed,
+            "Image is not from an allowed registry",
+            "Image '{0}' that Aspire composes from {1} is not under any allowed registry prefix ({2})",
+            Categories.Security,
+            DiagnosticSeverity.Warning,
+            RegistryNotAllowedDescription);
+    }
 }

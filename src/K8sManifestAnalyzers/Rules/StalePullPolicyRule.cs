@@ -297,3 +297,108 @@ namespace K8sManifestAnalyzers.Rules
         }
     }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA003, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string StalePolicyDescription = "With IfNotPresent or Never, a node that already has the image never pulls it again. For ':latest' or an untagged image that means different nodes run different builds, and a new push never reaches nodes that had the old one.";
+
+        internal static readonly DiagnosticDescriptor KMA003_StalePolicyForMutableImage = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' is mutable ({1}) but ImagePullPolicy is 'IfNotPresent': nodes keep whatever they pulled first; use Always or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
+        /// <summary>KMA003 for <c>Never</c>, which never pulls at all.</summary>
+        internal static readonly DiagnosticDescriptor KMA003_NeverWithMutableImage = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' is mutable ({1}) but ImagePullPolicy is 'Never': each node runs whatever copy was loaded onto it, never a newer push; use Always or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
+        /// <summary>KMA003 for an image that comes from elsewhere (an option default, a fallback, a field).</summary>
+        internal static readonly DiagnosticDescriptor KMA003_StalePolicyForMutableImageFrom = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' ({2}) is mutable ({1}) but ImagePullPolicy is 'IfNotPresent': nodes keep whatever they pulled first; use Always or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
+        /// <summary>KMA003 for <c>Never</c> and an image that comes from elsewhere.</summary>
+        internal static readonly DiagnosticDescriptor KMA003_NeverWithMutableImageFrom = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' ({2}) is mutable ({1}) but ImagePullPolicy is 'Never': each node runs whatever copy was loaded onto it, never a newer push; use Always or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
+        /// <summary>KMA003 for <c>WithImagePullPolicy(ImagePullPolicy.Missing)</c> on an Aspire container resource with a mutable image.</summary>
+        internal static readonly DiagnosticDescriptor KMA003_AspireMissingWithMutableImage = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' that Aspire composes from {1} is mutable ({2}) but WithImagePullPolicy gives ImagePullPolicy.Missing: nodes keep whatever they pulled first; use ImagePullPolicy.Always or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
+        /// <summary>
+        /// KMA003 for an Aspire.Hosting.Kubernetes <c>ContainerV1</c> whose ImagePullPolicy is not written: Aspire writes
+        /// its default 'IfNotPresent', so the finding goes on the image, where it can be acted on.
+        /// </summary>
+        internal static readonly DiagnosticDescriptor KMA003_AspireDefaultPolicyWithMutableImage = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' is mutable ({1}) and this ContainerV1 does not set ImagePullPolicy, so Aspire writes its default 'IfNotPresent': nodes keep whatever they pulled first; set ImagePullPolicy = \"Always\" or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
+        /// <summary>
+        /// KMA003 for an Aspire container resource with a mutable image, published to a Kubernetes environment whose
+        /// DefaultImagePullPolicy is left at Aspire's 'IfNotPresent'.
+        /// </summary>
+        internal static readonly DiagnosticDescriptor KMA003_AspireEnvironmentDefaultWithMutableImage = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' that Aspire composes from {1} is mutable ({2}), and AddKubernetesEnvironment leaves DefaultImagePullPolicy at Aspire's 'IfNotPresent', which Aspire writes on the container it generates: nodes keep whatever they pulled first; set DefaultImagePullPolicy = \"Always\" in WithProperties or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
+        /// <summary>KMA003 for the same, with DefaultImagePullPolicy written as 'IfNotPresent' (the write is the additional location).</summary>
+        internal static readonly DiagnosticDescriptor KMA003_AspireEnvironmentPolicyWithMutableImage = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' that Aspire composes from {1} is mutable ({2}), and the Kubernetes environment's DefaultImagePullPolicy is 'IfNotPresent', which Aspire writes on the container it generates: nodes keep whatever they pulled first; set DefaultImagePullPolicy to \"Always\" or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
+        /// <summary>KMA003 for IfNotPresent in a YAML manifest ({2}: the field, imagePullPolicy or pullPolicy).</summary>
+        internal static readonly DiagnosticDescriptor KMA003_YamlStalePolicyForMutableImage = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' is mutable ({1}) but {2} is 'IfNotPresent': nodes keep whatever they pulled first; use Always or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+
+        /// <summary>KMA003 for Never in a YAML manifest.</summary>
+        internal static readonly DiagnosticDescriptor KMA003_YamlNeverWithMutableImage = Create(
+            DiagnosticIds.StalePolicyForMutableImage,
+            "Mutable image with a pull policy that does not pull",
+            "Image '{0}' is mutable ({1}) but {2} is 'Never': each node runs whatever copy was loaded onto it, never a newer push; use Always or pin a tag or digest",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            StalePolicyDescription);
+    }
+}

@@ -123,3 +123,195 @@ namespace K8sManifestAnalyzers.Rules
         };
     }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA111 and KMA114, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string UndefinedSecretDescription = "A reference in env, envFrom or a volume to a Secret that does not exist stops the pod on the node; an Ingress whose TLS Secret does not exist is served with the ingress controller's default certificate. Optional references, and the TLS Secrets of an Ingress annotated for cert-manager, are not reported. List Secrets created outside this code (by an operator, sealed-secrets, external-secrets, Helm) in k8s_manifests.external_secrets.";
+
+        private const string UndefinedConfigMapDescription = "A reference in env, envFrom or a volume to a ConfigMap that does not exist stops the pod on the node. Optional references are not reported. List ConfigMaps created outside this code in k8s_manifests.external_config_maps.";
+
+        /// <summary>KMA111 for env or envFrom; {1} is the namespace it is looked for in.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecret = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for {1} in this compilation: a container that reads it from env or envFrom does not start (CreateContainerConfigError); if it is created outside this code, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for env or envFrom, with the closest defined name.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretClosest = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for {1} in this compilation; did you mean '{2}'? A container that reads it from env or envFrom does not start (CreateContainerConfigError); if it is created outside this code, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for env or envFrom, when an object of that name is defined in another namespace.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInOtherNamespace = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for namespace '{1}' in this compilation, but one is defined in namespace '{2}': a pod sees only the Secrets of its own namespace, so a container that reads it from env or envFrom does not start (CreateContainerConfigError); if it is created outside this code, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for a volume or projected source; {1} is the namespace it is looked for in.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInVolume = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for {1} in this compilation: a pod that mounts it stays in ContainerCreating (FailedMount); if it is created outside this code, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for a volume or projected source, with the closest defined name.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInVolumeClosest = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for {1} in this compilation; did you mean '{2}'? A pod that mounts it stays in ContainerCreating (FailedMount); if it is created outside this code, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for a volume or projected source, when an object of that name is defined in another namespace.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInVolumeInOtherNamespace = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for namespace '{1}' in this compilation, but one is defined in namespace '{2}': a pod sees only the Secrets of its own namespace, so a pod that mounts it stays in ContainerCreating (FailedMount); if it is created outside this code, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for an Ingress's TLS; {1} is the namespace it is looked for in.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInIngressTls = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for {1} in this compilation: the ingress controller serves its default, usually self-signed, certificate for the Ingress's TLS hosts; if cert-manager issues it, annotate the Ingress with cert-manager.io/cluster-issuer or cert-manager.io/issuer; if it is created elsewhere, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for an Ingress's TLS, with the closest defined name.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInIngressTlsClosest = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for {1} in this compilation; did you mean '{2}'? The ingress controller serves its default, usually self-signed, certificate for the Ingress's TLS hosts; if cert-manager issues it, annotate the Ingress with cert-manager.io/cluster-issuer or cert-manager.io/issuer; if it is created elsewhere, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for an Ingress's TLS, when an object of that name is defined in another namespace.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInIngressTlsInOtherNamespace = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for namespace '{1}' in this compilation, but one is defined in namespace '{2}': an Ingress sees only the Secrets of its own namespace, so the ingress controller serves its default, usually self-signed, certificate for the Ingress's TLS hosts; if cert-manager issues it, annotate the Ingress with cert-manager.io/cluster-issuer or cert-manager.io/issuer; if it is created elsewhere, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for a service account's secrets; {1} is the namespace it is looked for in.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInServiceAccount = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for {1} in this compilation: the service account lists a Secret that does not exist, and the entry grants nothing; if it is created outside this code, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for a service account's secrets, with the closest defined name.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInServiceAccountClosest = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for {1} in this compilation; did you mean '{2}'? The service account lists a Secret that does not exist, and the entry grants nothing; if it is created outside this code, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA111 for a service account's secrets, when an object of that name is defined in another namespace.</summary>
+        internal static readonly DiagnosticDescriptor KMA111_UndefinedSecretInServiceAccountInOtherNamespace = Create(
+            DiagnosticIds.UndefinedSecret,
+            "Secret is not defined",
+            "No Secret named '{0}' is defined for namespace '{1}' in this compilation, but one is defined in namespace '{2}': a service account sees only the Secrets of its own namespace, so the entry grants nothing; if it is created outside this code, list it in k8s_manifests.external_secrets",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA114 for env or envFrom; {1} is the namespace it is looked for in.</summary>
+        internal static readonly DiagnosticDescriptor KMA114_UndefinedConfigMap = Create(
+            DiagnosticIds.UndefinedConfigMap,
+            "ConfigMap is not defined",
+            "No ConfigMap named '{0}' is defined for {1} in this compilation: a container that reads it from env or envFrom does not start (CreateContainerConfigError); if it is created outside this code, list it in k8s_manifests.external_config_maps",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedConfigMapDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA114 for env or envFrom, with the closest defined name.</summary>
+        internal static readonly DiagnosticDescriptor KMA114_UndefinedConfigMapClosest = Create(
+            DiagnosticIds.UndefinedConfigMap,
+            "ConfigMap is not defined",
+            "No ConfigMap named '{0}' is defined for {1} in this compilation; did you mean '{2}'? A container that reads it from env or envFrom does not start (CreateContainerConfigError); if it is created outside this code, list it in k8s_manifests.external_config_maps",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedConfigMapDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA114 for env or envFrom, when an object of that name is defined in another namespace.</summary>
+        internal static readonly DiagnosticDescriptor KMA114_UndefinedConfigMapInOtherNamespace = Create(
+            DiagnosticIds.UndefinedConfigMap,
+            "ConfigMap is not defined",
+            "No ConfigMap named '{0}' is defined for namespace '{1}' in this compilation, but one is defined in namespace '{2}': a pod sees only the ConfigMaps of its own namespace, so a container that reads it from env or envFrom does not start (CreateContainerConfigError); if it is created outside this code, list it in k8s_manifests.external_config_maps",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedConfigMapDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA114 for a volume or projected source; {1} is the namespace it is looked for in.</summary>
+        internal static readonly DiagnosticDescriptor KMA114_UndefinedConfigMapInVolume = Create(
+            DiagnosticIds.UndefinedConfigMap,
+            "ConfigMap is not defined",
+            "No ConfigMap named '{0}' is defined for {1} in this compilation: a pod that mounts it stays in ContainerCreating (FailedMount); if it is created outside this code, list it in k8s_manifests.external_config_maps",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedConfigMapDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA114 for a volume or projected source, with the closest defined name.</summary>
+        internal static readonly DiagnosticDescriptor KMA114_UndefinedConfigMapInVolumeClosest = Create(
+            DiagnosticIds.UndefinedConfigMap,
+            "ConfigMap is not defined",
+            "No ConfigMap named '{0}' is defined for {1} in this compilation; did you mean '{2}'? A pod that mounts it stays in ContainerCreating (FailedMount); if it is created outside this code, list it in k8s_manifests.external_config_maps",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedConfigMapDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA114 for a volume or projected source, when an object of that name is defined in another namespace.</summary>
+        internal static readonly DiagnosticDescriptor KMA114_UndefinedConfigMapInVolumeInOtherNamespace = Create(
+            DiagnosticIds.UndefinedConfigMap,
+            "ConfigMap is not defined",
+            "No ConfigMap named '{0}' is defined for namespace '{1}' in this compilation, but one is defined in namespace '{2}': a pod sees only the ConfigMaps of its own namespace, so a pod that mounts it stays in ContainerCreating (FailedMount); if it is created outside this code, list it in k8s_manifests.external_config_maps",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedConfigMapDescription,
+            reportedAtCompilationEnd: true);
+    }
+}

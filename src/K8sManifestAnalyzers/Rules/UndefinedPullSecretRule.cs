@@ -67,3 +67,32 @@ namespace K8sManifestAnalyzers.Rules
         }
     }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA101, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string UndefinedPullSecretDescription = "The API server accepts imagePullSecrets that name a Secret that does not exist. The kubelet skips it and pulls without credentials. List Secrets created outside this code in k8s_manifests.external_pull_secrets.";
+
+        internal static readonly DiagnosticDescriptor KMA101_UndefinedPullSecret = Create(
+            DiagnosticIds.UndefinedPullSecret,
+            "Pull secret is not defined",
+            "No Secret named '{0}'{1} is defined in this compilation: the kubelet skips a missing pull secret and pulls anonymously, so a private image ends in ImagePullBackOff{2}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedPullSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA101 when the closest defined name is a Secret the kubelet would ignore as a pull secret (KMA104's case).</summary>
+        internal static readonly DiagnosticDescriptor KMA101_UndefinedPullSecretClosestWrongType = Create(
+            DiagnosticIds.UndefinedPullSecret,
+            "Pull secret is not defined",
+            "No Secret named '{0}'{1} is defined in this compilation: the kubelet skips a missing pull secret and pulls anonymously, so a private image ends in ImagePullBackOff; did you mean '{2}'? It is of type '{3}': a pull secret must be of type kubernetes.io/dockerconfigjson with a .dockerconfigjson key (or kubernetes.io/dockercfg with .dockercfg), or the kubelet ignores it too",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedPullSecretDescription,
+            reportedAtCompilationEnd: true);
+    }
+}

@@ -74,3 +74,45 @@ namespace K8sManifestAnalyzers.Rules
         }
     }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA118, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string UndefinedServiceAccountTitle = "Service account is not defined";
+
+        private const string UndefinedServiceAccountDescription = "A pod whose serviceAccountName (or deprecated serviceAccount) names a service account that does not exist in its namespace is rejected by the API server at admission: a Deployment, StatefulSet, DaemonSet or Job creates no pods, and the only trace is a FailedCreate event on its controller. The account 'default' exists in every namespace. Reported only when the project creates service accounts in code; list those created elsewhere in k8s_manifests.external_service_accounts.";
+
+        /// <summary>KMA118; {1} is the namespace it is looked for in.</summary>
+        internal static readonly DiagnosticDescriptor KMA118_UndefinedServiceAccount = Create(
+            DiagnosticIds.UndefinedServiceAccount,
+            UndefinedServiceAccountTitle,
+            "No service account named '{0}' is defined for {1} in this compilation: the API server rejects the pods at admission, so a Deployment gets no pods and only a FailedCreate event; if it is created outside this code, list it in k8s_manifests.external_service_accounts",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedServiceAccountDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA118 with the closest defined name.</summary>
+        internal static readonly DiagnosticDescriptor KMA118_UndefinedServiceAccountClosest = Create(
+            DiagnosticIds.UndefinedServiceAccount,
+            UndefinedServiceAccountTitle,
+            "No service account named '{0}' is defined for {1} in this compilation; did you mean '{2}'? The API server rejects the pods at admission, so a Deployment gets no pods and only a FailedCreate event; if it is created outside this code, list it in k8s_manifests.external_service_accounts",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedServiceAccountDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA118 when an account of that name is defined in another namespace.</summary>
+        internal static readonly DiagnosticDescriptor KMA118_UndefinedServiceAccountInOtherNamespace = Create(
+            DiagnosticIds.UndefinedServiceAccount,
+            UndefinedServiceAccountTitle,
+            "No service account named '{0}' is defined for namespace '{1}' in this compilation, but one is defined in namespace '{2}': a pod can use only a service account of its own namespace, so the API server rejects the pods at admission and a Deployment gets no pods, only a FailedCreate event; if it is created outside this code, list it in k8s_manifests.external_service_accounts",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            UndefinedServiceAccountDescription,
+            reportedAtCompilationEnd: true);
+    }
+}

@@ -49,3 +49,31 @@ namespace K8sManifestAnalyzers.Rules
             || (references.TryGetValue(name, out var namespaces) && PullSecretIndex.AnyCompatible(namespaces, @namespace));
     }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA113 and KMA116, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        internal static readonly DiagnosticDescriptor KMA113_UnusedSecret = Create(
+            DiagnosticIds.UnusedSecret,
+            "Secret is not used",
+            "Secret '{0}' is not referenced by any pod spec, service account or Ingress in this compilation",
+            Categories.Reliability,
+            DiagnosticSeverity.Info,
+            "A Secret nothing references is dead configuration, and a credential nobody rotates. Off by default: Secrets are often consumed outside C# (Helm charts, controllers, annotations this package does not know); turn it on in projects that create every consumer in C#.",
+            isEnabledByDefault: false,
+            reportedAtCompilationEnd: true);
+
+        internal static readonly DiagnosticDescriptor KMA116_UnusedConfigMap = Create(
+            DiagnosticIds.UnusedConfigMap,
+            "ConfigMap is not used",
+            "ConfigMap '{0}' is not referenced by any pod spec in this compilation",
+            Categories.Reliability,
+            DiagnosticSeverity.Info,
+            "A ConfigMap nothing references is dead configuration, or a sign that a reference is misspelt. Off by default: ConfigMaps are often consumed outside C# (Helm charts, controllers); turn it on in projects that create every consumer in C#.",
+            isEnabledByDefault: false,
+            reportedAtCompilationEnd: true);
+    }
+}

@@ -24,3 +24,20 @@ namespace K8sManifestAnalyzers.Rules
         }
     }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA102, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        internal static readonly DiagnosticDescriptor KMA102_UnusedRegistrySecret = Create(
+            DiagnosticIds.UnusedRegistrySecret,
+            "Docker-registry Secret is not used",
+            "Docker-registry Secret '{0}' is not referenced by any pod spec or service account in this compilation",
+            Categories.Reliability,
+            DiagnosticSeverity.Info,
+            "A registry credential that no imagePullSecrets list names is either dead weight or a sign that a reference is misspelt.",
+            reportedAtCompilationEnd: true);
+    }
+}
