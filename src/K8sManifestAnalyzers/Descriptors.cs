@@ -16,29 +16,6 @@ namespace K8sManifestAnalyzers
         /// </summary>
         internal const string HelpLinkBase = PackageInfo.RepositoryUrl + "/blob/" + PackageInfo.Branch + "/docs/rules/";
 
-        // KMA103's descriptors are still here, not in Rules/MissingPullSecretRule.cs, while that rule is being changed
-        // on another branch; DescriptorTests allows this one exception.
-        private const string MissingPullSecretDescription = "Images from the registries listed in k8s_manifests.private_registries, and images a [ContainerImage] declaration gives a pull secret, need credentials. Without imagePullSecrets on the pod spec or its service account, the pull fails with ErrImagePull unless the nodes hold credentials. Silent for other images while the option is unset.";
-
-        internal static readonly DiagnosticDescriptor KMA103_MissingPullSecret = Create(
-            DiagnosticIds.MissingPullSecret,
-            "Private-registry image without a pull secret",
-            "Image '{0}' comes from a private registry ({1}) but its pod spec lists no imagePullSecrets{2}",
-            Categories.Reliability,
-            DiagnosticSeverity.Warning,
-            MissingPullSecretDescription,
-            reportedAtCompilationEnd: true);
-
-        /// <summary>KMA103 for a container made by a generated builder whose declaration names a pull secret.</summary>
-        internal static readonly DiagnosticDescriptor KMA103_MissingDeclaredPullSecret = Create(
-            DiagnosticIds.MissingPullSecret,
-            "Private-registry image without a pull secret",
-            "Image '{0}' is declared with the pull secret '{1}' but its pod spec lists no imagePullSecrets{2}; place the container with AddTo or AddInitContainerTo, or call AddPullSecretTo",
-            Categories.Reliability,
-            DiagnosticSeverity.Warning,
-            MissingPullSecretDescription,
-            reportedAtCompilationEnd: true);
-
         private static DiagnosticDescriptor Create(
             string id,
             string title,

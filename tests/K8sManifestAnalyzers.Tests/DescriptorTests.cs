@@ -207,9 +207,6 @@ public sealed class DescriptorTests
     [Fact]
     public void RuleFiles_DeclareTheDescriptorsTheyReport_AndNoOtherFileReportsThem()
     {
-        // KMA103's descriptors are still declared in Descriptors.cs while Rules/MissingPullSecretRule.cs is being
-        // changed on another branch; they may move there like the others, and then this exception goes.
-        var stillInDescriptorsFile = new HashSet<string> { "KMA103" };
 
         string project = Path.Combine(RepositoryRoot, "src", "K8sManifestAnalyzers");
         string rules = Path.Combine(project, "Rules") + Path.DirectorySeparatorChar;
@@ -249,12 +246,11 @@ public sealed class DescriptorTests
         var problems = new List<string>();
         foreach (var (field, file) in declaredIn)
         {
-            string id = field[..6];
-            if (file == "Descriptors.cs" ? !stillInDescriptorsFile.Contains(id) : !file.StartsWith("Rules/", StringComparison.Ordinal))
+            if (!file.StartsWith("Rules/", StringComparison.Ordinal))
             {
                 problems.Add($"{field} is declared in {file}, not in the rule file that reports it");
             }
-            else if (file != "Descriptors.cs" && !usedIn.Contains((field, file)))
+            else if (!usedIn.Contains((field, file)))
             {
                 problems.Add($"{field} is declared in {file} but not reported there");
             }
@@ -266,7 +262,7 @@ public sealed class DescriptorTests
             {
                 problems.Add($"{file} uses {field}, which is declared nowhere");
             }
-            else if (declaration != file && !(declaration == "Descriptors.cs" && stillInDescriptorsFile.Contains(field[..6])))
+            else if (declaration != file)
             {
                 problems.Add($"{file} reports {field}, which {declaration} declares: a descriptor is reported by the file that declares it");
             }

@@ -39,7 +39,7 @@ namespace K8sManifestAnalyzers.Rules
 
             report(Diagnostic.Create(Descriptors.KMA012_YamlAlwaysPullRequired, container.Policy!.Location, container.PolicyText));
         }
-}
+    }
 }
 
 namespace K8sManifestAnalyzers

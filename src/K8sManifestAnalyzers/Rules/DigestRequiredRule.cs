@@ -65,7 +65,7 @@ namespace K8sManifestAnalyzers.Rules
                 report(Diagnostic.Create(Descriptors.KMA011_DigestRequired, container.Image!.Location, image.Text));
             }
         }
-}
+    }
 }
 
 namespace K8sManifestAnalyzers

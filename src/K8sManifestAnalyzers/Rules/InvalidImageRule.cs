@@ -68,7 +68,7 @@ namespace K8sManifestAnalyzers.Rules
 
             report(Diagnostic.Create(Descriptors.KMA004_InvalidImageReference, container.Image!.Location, RuleProperties.YamlScalar(image.Text, ImageRepair.Suggest(image.Text)), image.Text, image.Problem));
         }
-}
+    }
 }
 
 namespace K8sManifestAnalyzers

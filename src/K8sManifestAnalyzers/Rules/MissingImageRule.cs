@@ -53,7 +53,7 @@ namespace K8sManifestAnalyzers.Rules
                 report(Diagnostic.Create(Descriptors.KMA006_YamlMissingImage, container.At, container.Display, missing));
             }
         }
-}
+    }
 }
 
 namespace K8sManifestAnalyzers

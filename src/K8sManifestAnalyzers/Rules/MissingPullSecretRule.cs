@@ -70,3 +70,32 @@ namespace K8sManifestAnalyzers.Rules
         }
     }
 }
+
+namespace K8sManifestAnalyzers
+{
+    // The descriptors of KMA103, beside the rule that reports them, so that a rule is one file. They are a part of
+    // Descriptors, in its namespace, so they use its private factory and every use still reads Descriptors.KMAxxx_Name.
+    internal static partial class Descriptors
+    {
+        private const string MissingPullSecretDescription = "Images from the registries listed in k8s_manifests.private_registries, and images a [ContainerImage] declaration gives a pull secret, need credentials. Without imagePullSecrets on the pod spec or its service account, the pull fails with ErrImagePull unless the nodes hold credentials. Silent for other images while the option is unset.";
+
+        internal static readonly DiagnosticDescriptor KMA103_MissingPullSecret = Create(
+            DiagnosticIds.MissingPullSecret,
+            "Private-registry image without a pull secret",
+            "Image '{0}' comes from a private registry ({1}) but its pod spec lists no imagePullSecrets{2}",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MissingPullSecretDescription,
+            reportedAtCompilationEnd: true);
+
+        /// <summary>KMA103 for a container made by a generated builder whose declaration names a pull secret.</summary>
+        internal static readonly DiagnosticDescriptor KMA103_MissingDeclaredPullSecret = Create(
+            DiagnosticIds.MissingPullSecret,
+            "Private-registry image without a pull secret",
+            "Image '{0}' is declared with the pull secret '{1}' but its pod spec lists no imagePullSecrets{2}; place the container with AddTo or AddInitContainerTo, or call AddPullSecretTo",
+            Categories.Reliability,
+            DiagnosticSeverity.Warning,
+            MissingPullSecretDescription,
+            reportedAtCompilationEnd: true);
+    }
+}

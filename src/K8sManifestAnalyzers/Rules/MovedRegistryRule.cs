@@ -75,7 +75,7 @@ namespace K8sManifestAnalyzers.Rules
                 ? Diagnostic.Create(Descriptors.KMA010_MovedRegistry, container.Image!.Location, text, move.From, move.What, rewritten)
                 : Diagnostic.Create(Descriptors.KMA010_MovedRegistryNoFix, container.Image!.Location, text, move.From, move.What, move.To));
         }
-}
+    }
 }
 
 namespace K8sManifestAnalyzers

@@ -90,7 +90,7 @@ namespace K8sManifestAnalyzers.Rules
 
             report(Diagnostic.Create(Descriptors.KMA005_MutableImageTag, container.Image!.Location, container.Facts.Text, Why(reference.Tag)));
         }
-}
+    }
 }
 
 namespace K8sManifestAnalyzers

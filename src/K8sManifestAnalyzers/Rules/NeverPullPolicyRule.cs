@@ -48,7 +48,7 @@ namespace K8sManifestAnalyzers.Rules
                 report(Diagnostic.Create(Descriptors.KMA007_YamlNeverPullPolicy, container.Policy!.Location, container.Facts?.Text ?? "the image"));
             }
         }
-}
+    }
 }
 
 namespace K8sManifestAnalyzers

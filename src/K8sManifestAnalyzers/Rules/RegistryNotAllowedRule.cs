@@ -155,7 +155,7 @@ namespace K8sManifestAnalyzers.Rules
 
             report(Create(container.Image!.Location, container.Facts.Text, reference, allowed));
         }
-}
+    }
 }
 
 namespace K8sManifestAnalyzers
