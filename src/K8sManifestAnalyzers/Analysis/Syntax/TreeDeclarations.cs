@@ -157,7 +157,7 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
                         break;
 
                     case TypeDeclarationSyntax type:
-                        builder.Add(new Declaration(type.Identifier.ValueText, DeclarationKind.Type, Identifiers(type.BaseList, type.ConstraintClauses, type.ParameterList), holdsCredentialText: false));
+                        builder.Add(new Declaration(type.Identifier.ValueText, DeclarationKind.Type, Identifiers(type.BaseList, type.ParameterList, type.ConstraintClauses), holdsCredentialText: false));
                         if (type.ParameterList is { } primary)
                         {
                             // A record's positional parameters are its properties; a primary constructor's parameters are
@@ -224,19 +224,11 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
         // The names a header uses where a type goes, read from the type syntax itself (no token enumeration: this runs over
         // every declaration of every tree): the type's name and its type arguments, element and tuple types, each
         // parameter's type, base types and constraints; an alias's target.
-        private static string[] Identifiers(SyntaxNode? first, SyntaxNode? second = null, SyntaxNode? third = null)
+        private static string[] Identifiers(SyntaxNode? first, SyntaxNode? second = null, SyntaxList<TypeParameterConstraintClauseSyntax> constraints = default)
         {
             List<string>? names = null;
             Add(ref names, first);
             Add(ref names, second);
-            Add(ref names, third);
-            return names?.ToArray() ?? System.Array.Empty<string>();
-        }
-
-        private static string[] Identifiers(SyntaxNode? first, SyntaxList<TypeParameterConstraintClauseSyntax> constraints, SyntaxNode? third = null)
-        {
-            List<string>? names = null;
-            Add(ref names, first);
             foreach (var clause in constraints)
             {
                 foreach (var constraint in clause.Constraints)
@@ -248,23 +240,7 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
                 }
             }
 
-            Add(ref names, third);
             return names?.ToArray() ?? System.Array.Empty<string>();
-        }
-
-        private static string[] Identifiers(SyntaxNode? first, SyntaxNode? second, SyntaxList<TypeParameterConstraintClauseSyntax> constraints)
-        {
-            var head = Identifiers(first, second);
-            var tail = Identifiers(null, constraints);
-            if (tail.Length == 0)
-            {
-                return head;
-            }
-
-            var all = new string[head.Length + tail.Length];
-            head.CopyTo(all, 0);
-            tail.CopyTo(all, head.Length);
-            return all;
         }
 
         private static void Add(ref List<string>? names, SyntaxNode? node)
