@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -22,19 +23,48 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
         /// <summary>The entry points of <paramref name="compilation"/>, or null when it has none (nothing more to do).</summary>
         internal static YamlEntryPoints? Resolve(Compilation compilation)
         {
+            // Looked up in KubernetesClient's assemblies and the compilation's own sources when KubernetesClient is
+            // referenced: a lookup through the compilation searches every reference, and the IDE makes a new compilation
+            // for every request. Without KubernetesClient (types declared elsewhere), through the compilation.
+            List<IAssemblySymbol>? kubernetes = null;
+            foreach (var reference in compilation.References)
+            {
+                if (compilation.GetAssemblyOrModuleSymbol(reference) is IAssemblySymbol assembly
+                    && assembly.Name.StartsWith("KubernetesClient", StringComparison.Ordinal))
+                {
+                    (kubernetes ??= new List<IAssemblySymbol>()).Add(assembly);
+                }
+            }
+
             var types = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
             foreach (string name in TypeNames)
             {
-                foreach (var type in compilation.GetTypesByMetadataName(name))
+                if (kubernetes is null)
                 {
-                    if (type.IsStatic || type.TypeKind == TypeKind.Class)
+                    foreach (var type in compilation.GetTypesByMetadataName(name))
                     {
-                        types.Add(type);
+                        AddEntryPointType(types, type);
                     }
+
+                    continue;
+                }
+
+                AddEntryPointType(types, compilation.Assembly.GetTypeByMetadataName(name));
+                foreach (var assembly in kubernetes)
+                {
+                    AddEntryPointType(types, assembly.GetTypeByMetadataName(name));
                 }
             }
 
             return types.Count == 0 ? null : new YamlEntryPoints(types.ToImmutable());
+        }
+
+        private static void AddEntryPointType(ImmutableArray<INamedTypeSymbol>.Builder types, INamedTypeSymbol? type)
+        {
+            if (type is not null && (type.IsStatic || type.TypeKind == TypeKind.Class))
+            {
+                types.Add(type);
+            }
         }
 
         /// <summary>True for a method name that takes YAML text.</summary>
