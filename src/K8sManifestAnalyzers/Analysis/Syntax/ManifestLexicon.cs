@@ -77,17 +77,16 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
         internal static ManifestLexicon For(Compilation compilation)
         {
             var aspireTypeNames = AspireTypeNames(compilation);
-            var trees = new List<TreeDeclarations>();
             var key = new LexiconKey(0, 0, 0);
             foreach (var name in aspireTypeNames)
             {
                 key = key.With(TreeDeclarations.Hash(name), 0);
             }
 
+            // The key alone first: a request that finds its lexicon allocates nothing per tree.
             foreach (var tree in compilation.SyntaxTrees)
             {
                 var declarations = TreeDeclarations.For(tree, CancellationToken.None);
-                trees.Add(declarations);
                 key = key.With(declarations.Fingerprint, declarations.Declarations.Length);
             }
 
@@ -100,6 +99,12 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
                         return lexicon;
                     }
                 }
+            }
+
+            var trees = new List<TreeDeclarations>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                trees.Add(TreeDeclarations.For(tree, CancellationToken.None));
             }
 
             var created = Create(trees, aspireTypeNames);
