@@ -70,7 +70,7 @@ namespace K8sManifestAnalyzers.Analyzers
                     var stringFacts = CompilationFacts.For(start.Compilation);
                     start.RegisterOperationBlockStartAction(blockStart =>
                     {
-                        if (!syntaxGate || stringFacts.Lexicon.MayConcern(blockStart.OperationBlocks, models: false, blockStart.CancellationToken))
+                        if (!syntaxGate || stringFacts.Lexicon.MayConcern(blockStart.OperationBlocks, models: false))
                         {
                             blockStart.RegisterOperationBlockEndAction(AnalyzeConstantStrings);
                         }
@@ -105,7 +105,7 @@ namespace K8sManifestAnalyzers.Analyzers
                 // A body whose syntax names nothing a manifest is built from (ManifestLexicon) is not walked at all.
                 start.RegisterOperationBlockStartAction(blockStart =>
                 {
-                    if (syntaxGate && !facts.Lexicon.MayConcern(blockStart.OperationBlocks, models: true, blockStart.CancellationToken))
+                    if (syntaxGate && !facts.Lexicon.MayConcern(blockStart.OperationBlocks, models: true))
                     {
                         return;
                     }

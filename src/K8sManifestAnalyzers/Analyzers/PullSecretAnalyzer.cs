@@ -133,7 +133,7 @@ namespace K8sManifestAnalyzers.Analyzers
                 var facts = Analysis.CompilationFacts.For(start.Compilation);
                 start.RegisterOperationBlockStartAction(blockStart =>
                 {
-                    if (!syntaxGate || facts.Lexicon.MayConcern(blockStart.OperationBlocks, models: true, blockStart.CancellationToken))
+                    if (!syntaxGate || facts.Lexicon.MayConcern(blockStart.OperationBlocks, models: true))
                     {
                         blockStart.RegisterOperationBlockEndAction(block => Collect(block, types, yamlEntryPoints, state));
                     }

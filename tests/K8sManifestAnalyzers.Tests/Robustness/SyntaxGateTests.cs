@@ -170,7 +170,7 @@ public sealed class SyntaxGateTests
 
         var concerned = compilation.SyntaxTrees
             .SelectMany(tree => tree.GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>())
-            .ToDictionary(method => method.Identifier.ValueText, method => lexicon.MayConcern((SyntaxNode?)method.Body ?? method.ExpressionBody!, models: true, CancellationToken.None));
+            .ToDictionary(method => method.Identifier.ValueText, method => lexicon.MayConcern((SyntaxNode?)method.Body ?? method.ExpressionBody!, models: true));
 
         Assert.False(concerned["Total"]);
         Assert.False(concerned["Describe"]);
@@ -200,9 +200,9 @@ public sealed class SyntaxGateTests
         var lexicon = ManifestLexicon.Create(compilation, CancellationToken.None);
         var methods = compilation.SyntaxTrees[0].GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().ToDictionary(m => m.Identifier.ValueText);
 
-        Assert.True(lexicon.MayConcern(methods["Json"].ExpressionBody!, models: false, CancellationToken.None));
-        Assert.True(lexicon.MayConcern(methods["Utf8"].ExpressionBody!, models: false, CancellationToken.None));
-        Assert.False(lexicon.MayConcern(methods["Plain"].ExpressionBody!, models: false, CancellationToken.None));
+        Assert.True(lexicon.MayConcern(methods["Json"].ExpressionBody!, models: false));
+        Assert.True(lexicon.MayConcern(methods["Utf8"].ExpressionBody!, models: false));
+        Assert.False(lexicon.MayConcern(methods["Plain"].ExpressionBody!, models: false));
     }
 
     [Fact]
@@ -235,8 +235,8 @@ public sealed class SyntaxGateTests
         var newLexicon = ManifestLexicon.For(declared);
         Assert.NotSame(lexicon, newLexicon);
         var use = declared.SyntaxTrees.Single(t => t.FilePath == "Caller.cs").GetRoot().DescendantNodes().OfType<MethodDeclarationSyntax>().Single(m => m.Identifier.ValueText == "Use");
-        Assert.True(newLexicon.MayConcern(use.ExpressionBody!, models: true, CancellationToken.None));
-        Assert.False(lexicon.MayConcern(use.ExpressionBody!, models: true, CancellationToken.None));
+        Assert.True(newLexicon.MayConcern(use.ExpressionBody!, models: true));
+        Assert.False(lexicon.MayConcern(use.ExpressionBody!, models: true));
     }
 
     // Both hosts with the pre-check and without it, over the whole compilation (compilation end included), with the

@@ -11,8 +11,8 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
 {
     /// <summary>
     /// The syntax-level pre-check of the hosts that walk every body (issue 18): a body whose declaration names nothing a
-    /// manifest is built from is not walked at all. Most bodies of a project build no manifest, and reading their tokens
-    /// costs less than walking their operations.
+    /// manifest is built from is not walked at all. Most bodies of a project build no manifest, and reading the text of
+    /// their file once costs less than walking their operations.
     /// <para>
     /// A body can only reach a model object through a name: a KubernetesClient or Aspire model type (<c>V1Container</c>,
     /// <c>ContainerV1</c>), a member the rules read or write (<c>Image</c>, <c>Containers</c>, <c>ImagePullSecrets</c>,
@@ -23,8 +23,8 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
     /// typed <c>V1PodSpec</c>), as does everything Roslyn hands the block (attributes, initializers, lambdas).
     /// </para>
     /// <para>
-    /// KMA105 reads constant strings in any body: a docker config with a credential has an <c>auths</c> object, so a string
-    /// token holding that text counts, as does a <c>const</c> of the compilation whose value holds it (folded into a
+    /// KMA105 reads constant strings in any body: a docker config with a credential has an <c>auths</c> object, so that
+    /// text counts wherever it stands, as does a <c>const</c> of the compilation whose value holds it (folded into a
     /// concatenation elsewhere).
     /// </para>
     /// Positions of the names found are kept per tree, once per compilation, and shared by both hosts.
@@ -212,11 +212,11 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
         /// Whether any of the blocks Roslyn hands for one body may concern a manifest (<paramref name="models"/>) or hold
         /// a docker config for KMA105: a name of this lexicon in the declaration that holds the block.
         /// </summary>
-        internal bool MayConcern(ImmutableArray<IOperation> blocks, bool models, CancellationToken cancellationToken)
+        internal bool MayConcern(ImmutableArray<IOperation> blocks, bool models)
         {
             foreach (var block in blocks)
             {
-                if (block?.Syntax is { } syntax && MayConcern(syntax, models, cancellationToken))
+                if (block?.Syntax is { } syntax && MayConcern(syntax, models))
                 {
                     return true;
                 }
@@ -226,7 +226,7 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
         }
 
         /// <summary>Whether the declaration that holds <paramref name="syntax"/> names anything of this lexicon.</summary>
-        internal bool MayConcern(SyntaxNode syntax, bool models, CancellationToken cancellationToken)
+        internal bool MayConcern(SyntaxNode syntax, bool models)
         {
             var scope = ScopeOf(syntax).Span;
             // One scan per tree, whichever host asks first; the other waits for it rather than scanning too. It is not
@@ -254,8 +254,12 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
             return syntax;
         }
 
+        // KubernetesClient's model types by their shape: V1Pod, V1beta1CronJob, V2HorizontalPodAutoscaler.
         private static bool IsKubernetesModelName(string name) =>
             name.Length > 2 && name[0] == 'V' && name[1] >= '1' && name[1] <= '9';
+
+        private static bool IsKubernetesModelName(char[] chars, int start, int length) =>
+            length > 2 && chars[start] == 'V' && chars[start + 1] >= '1' && chars[start + 1] <= '9';
 
         private static bool NamesModelType(string[] header, HashSet<string> carriers, HashSet<string> aspireTypeNames)
         {
@@ -349,7 +353,7 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
                         continue;
                 }
 
-                if ((length > 2 && c == 'V' && chars[start + 1] >= '1' && chars[start + 1] <= '9')
+                if (IsKubernetesModelName(chars, start, length)
                     || (length == 3 && c == 'n' && chars[start + 1] == 'e' && chars[start + 2] == 'w' && IsFollowedByParenthesis(chars, i)))
                 {
                     (models ??= new List<int>()).Add(start);
