@@ -47,9 +47,23 @@ public static class CSharpGeneratorVerifier<TGenerator>
             // The generated code must compile clean in a project that treats warnings as errors, so warnings are
             // compared too, not only errors (the framework's default).
             CompilerDiagnostics = CompilerDiagnostics.Warnings;
+            DocumentationMode = DocumentationMode.Parse;
         }
 
         public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.CSharp12;
+
+        /// <summary>
+        /// Parse by default, as in a project that does not generate its documentation file (the SDK's default, and what
+        /// the generator's tests compiled with before this verifier); the framework's default, Diagnose, reports CS1591
+        /// and CS1574 as a project with GenerateDocumentationFile does. A test that checks the generated documentation
+        /// sets Diagnose. (With Diagnose, a project that applies the attribute but gets no builder reports CS1574 for the
+        /// attribute's <c>cref="ImageReference"</c>, which is generated only with a builder: an open issue.)
+        /// </summary>
+        public DocumentationMode DocumentationMode
+        {
+            get => TestState.DocumentationMode ?? DocumentationMode.Diagnose;
+            set => TestState.DocumentationMode = value;
+        }
 
         /// <summary>
         /// Expects the generated files written in the baselines of these names (<c>Nginx.ContainerImage.d8adabd6</c>
