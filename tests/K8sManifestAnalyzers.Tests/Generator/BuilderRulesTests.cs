@@ -6,6 +6,8 @@ using K8sManifestAnalyzers.Analyzers;
 using K8sManifestAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Testing;
+using K8sManifestAnalyzers.Generator;
 using Xunit;
 
 namespace K8sManifestAnalyzers.Tests.Generator;
@@ -13,7 +15,9 @@ namespace K8sManifestAnalyzers.Tests.Generator;
 /// <summary>
 /// The rules on code that uses the generated builders: policies passed to them (KMA002, KMA003, KMA007), the pull
 /// secrets they bring (KMA103), and the declarations the generator cannot extend (KMA204, KMA207). Checked on the
-/// compilation the generator produced, each finding with the source text it points at.
+/// compilation the generator produced, each finding with the source text it points at: by markup where the family's
+/// verifier runs the generator first. The tests that also assert which builders were generated, or that read KMA009
+/// off options alone, still build the compilation with <see cref="GeneratorHarness"/>.
 /// </summary>
 public sealed class BuilderRulesTests
 {
@@ -34,7 +38,7 @@ public sealed class BuilderRulesTests
     [Fact]
     public async Task ConstantPolicyPassedToABuilder_IsChecked()
     {
-        var findings = await Analyze(Images + """
+        await Verify<ContainerAnalyzer>(Images + """
 
             static class Pods
             {
@@ -42,10 +46,10 @@ public sealed class BuilderRulesTests
 
                 public static void Build(V1PodSpec spec, string policy)
                 {
-                    _ = Busybox.Tag("1.36").ToContainer("a", "always");
-                    _ = Busybox.Tag("1.36").AddInitContainerTo(spec, "b", "Never");
-                    _ = Busybox.Tag("latest").ToContainer("c", Cached);
-                    _ = Busybox.Tag("1.36").WithTag("latest").AddEphemeralContainerTo(spec, "d", imagePullPolicy: "Never");
+                    _ = Busybox.Tag("1.36").ToContainer("a", {|#0:"always"|});
+                    _ = Busybox.Tag("1.36").AddInitContainerTo(spec, "b", {|#1:"Never"|});
+                    _ = Busybox.Tag("latest").ToContainer("c", {|#2:Cached|});
+                    _ = Busybox.Tag("1.36").WithTag("latest").AddEphemeralContainerTo(spec, "d", imagePullPolicy: {|#3:"Never"|});
                     _ = Busybox.Digest("sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef").ToContainer("e", "IfNotPresent");
                     _ = Busybox.Tag("1.36").ToContainer("f", "IfNotPresent");
                     _ = Busybox.Tag("latest").ToContainer("g");
@@ -54,31 +58,26 @@ public sealed class BuilderRulesTests
                     _ = Busybox.Tag(policy).ToContainer("j", "IfNotPresent");
                 }
             }
-            """, new ContainerAnalyzer());
-        Assert.Equal(
-            new[]
-            {
-                ("KMA002", "\"always\"", "'always' is not a valid imagePullPolicy: the API server rejects it with 'Unsupported value'; use exactly Always, IfNotPresent or Never (did you mean 'Always'?)"),
-                ("KMA007", "\"Never\"", "ImagePullPolicy 'Never' starts the pod only on nodes that already have the image; elsewhere it waits in ErrImageNeverPull"),
-                ("KMA003", "Cached", "Image 'busybox:latest' is mutable (tag 'latest') but ImagePullPolicy is 'IfNotPresent': nodes keep whatever they pulled first; use Always or pin a tag or digest"),
-                ("KMA007", "\"Never\"", "ImagePullPolicy 'Never' starts the pod only on nodes that already have the image; elsewhere it waits in ErrImageNeverPull"),
-                ("KMA003", "\"Never\"", "Image 'busybox:latest' is mutable (tag 'latest') but ImagePullPolicy is 'Never': each node runs whatever copy was loaded onto it, never a newer push; use Always or pin a tag or digest"),
-            },
-            findings);
+            """,
+            Finding<ContainerAnalyzer>(0, "KMA002", "'always' is not a valid imagePullPolicy: the API server rejects it with 'Unsupported value'; use exactly Always, IfNotPresent or Never (did you mean 'Always'?)"),
+            Finding<ContainerAnalyzer>(1, "KMA007", "ImagePullPolicy 'Never' starts the pod only on nodes that already have the image; elsewhere it waits in ErrImageNeverPull"),
+            Finding<ContainerAnalyzer>(2, "KMA003", "Image 'busybox:latest' is mutable (tag 'latest') but ImagePullPolicy is 'IfNotPresent': nodes keep whatever they pulled first; use Always or pin a tag or digest"),
+            Finding<ContainerAnalyzer>(3, "KMA007", "ImagePullPolicy 'Never' starts the pod only on nodes that already have the image; elsewhere it waits in ErrImageNeverPull"),
+            Finding<ContainerAnalyzer>(3, "KMA003", "Image 'busybox:latest' is mutable (tag 'latest') but ImagePullPolicy is 'Never': each node runs whatever copy was loaded onto it, never a newer push; use Always or pin a tag or digest"));
     }
 
     // A chain split over statements is checked like one chain; a local assigned again is not followed.
     [Fact]
     public async Task PolicyPassedToABuilderInASplitChain_IsChecked()
     {
-        var findings = await Analyze(Images + """
+        await Verify<ContainerAnalyzer>(Images + """
 
             static class Pods
             {
                 public static void Build(V1PodSpec spec, bool pinned)
                 {
                     var reference = Busybox.Tag("latest");
-                    _ = reference.ToContainer("a", "IfNotPresent");
+                    _ = reference.ToContainer("a", {|#0:"IfNotPresent"|});
                     var retagged = reference.WithTag("1.36");
                     _ = retagged.ToContainer("b", "IfNotPresent");
                     var changed = Busybox.Tag("latest");
@@ -90,30 +89,26 @@ public sealed class BuilderRulesTests
                     _ = changed.ToContainer("c", "IfNotPresent");
                 }
             }
-            """, new ContainerAnalyzer());
-        Assert.Equal(
-            new[]
-            {
-                ("KMA003", "\"IfNotPresent\"", "Image 'busybox:latest' is mutable (tag 'latest') but ImagePullPolicy is 'IfNotPresent': nodes keep whatever they pulled first; use Always or pin a tag or digest"),
-            },
-            findings);
+            """,
+            Finding<ContainerAnalyzer>(0, "KMA003", "Image 'busybox:latest' is mutable (tag 'latest') but ImagePullPolicy is 'IfNotPresent': nodes keep whatever they pulled first; use Always or pin a tag or digest"));
     }
 
     // Issue: a ToContainer result placed in InitContainers lost the declared pull secret, and KMA103 did not see it.
+    // Each finding points at the image and, as its second location, at the pod spec that lacks the secret.
     [Fact]
     public async Task BuilderContainersPlacedByHand_NeedTheDeclaredPullSecret()
     {
-        var findings = await Analyze(Images + """
+        await Verify<PullSecretAnalyzer>(Images + """
 
             static class Pods
             {
-                public static V1PodSpec ByHand() => new()
+                public static V1PodSpec ByHand() => {|#3:new|}()
                 {
-                    InitContainers = [ApiImage.Tag("3.2.0").ToContainer("migrate")],
+                    InitContainers = [{|#0:ApiImage.Tag("3.2.0")|}.ToContainer("migrate")],
                     Containers = [Busybox.Tag("1.36").ToContainer("main")],
                 };
 
-                public static V1PodSpec PrivateByHand() => new() { Containers = [Tools.Tag("1").ToContainer("tools")] };
+                public static V1PodSpec PrivateByHand() => {|#4:new|}() { Containers = [{|#1:Tools.Tag("1")|}.ToContainer("tools")] };
 
                 public static V1PodSpec Listed() => new()
                 {
@@ -138,8 +133,8 @@ public sealed class BuilderRulesTests
 
                 public static V1PodSpec PrivateAddedByTheBuilder()
                 {
-                    var spec = new V1PodSpec();
-                    Tools.Tag("1").AddTo(spec, "tools");
+                    var spec = {|#5:new V1PodSpec|}();
+                    {|#2:Tools.Tag("1")|}.AddTo(spec, "tools");
                     return spec;
                 }
             }
@@ -153,15 +148,11 @@ public sealed class BuilderRulesTests
                     Data = new System.Collections.Generic.Dictionary<string, byte[]> { [".dockerconfigjson"] = config },
                 };
             }
-            """, new PullSecretAnalyzer(), "k8s_manifests.private_registries = https://registry.example.com/shop/tools/");
-        Assert.Equal(
-            new[]
-            {
-                ("KMA103", "ApiImage.Tag(\"3.2.0\")", "Image 'registry.example.com/shop/api:3.2.0' is declared with the pull secret 'shop-registry' but its pod spec lists no imagePullSecrets; place the container with AddTo or AddInitContainerTo, or call AddPullSecretTo"),
-                ("KMA103", "Tools.Tag(\"1\")", "Image 'registry.example.com/shop/tools:1' comes from a private registry (registry.example.com/shop/tools) but its pod spec lists no imagePullSecrets"),
-                ("KMA103", "Tools.Tag(\"1\")", "Image 'registry.example.com/shop/tools:1' comes from a private registry (registry.example.com/shop/tools) but its pod spec lists no imagePullSecrets"),
-            },
-            findings);
+            """,
+            "k8s_manifests.private_registries = https://registry.example.com/shop/tools/",
+            Finding<PullSecretAnalyzer>(0, "KMA103", "Image 'registry.example.com/shop/api:3.2.0' is declared with the pull secret 'shop-registry' but its pod spec lists no imagePullSecrets; place the container with AddTo or AddInitContainerTo, or call AddPullSecretTo").WithLocation(3),
+            Finding<PullSecretAnalyzer>(1, "KMA103", "Image 'registry.example.com/shop/tools:1' comes from a private registry (registry.example.com/shop/tools) but its pod spec lists no imagePullSecrets").WithLocation(4),
+            Finding<PullSecretAnalyzer>(2, "KMA103", "Image 'registry.example.com/shop/tools:1' comes from a private registry (registry.example.com/shop/tools) but its pod spec lists no imagePullSecrets").WithLocation(5));
     }
 
     // Issue: a file-local class and members named like generated ones surfaced only as CS0103 / CS0102.
@@ -232,12 +223,28 @@ public sealed class BuilderRulesTests
         Assert.Empty(await output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ManifestOptionsAnalyzer()), options).GetAnalyzerDiagnosticsAsync());
     }
 
-    private static async Task<(string Id, string Text, string Message)[]> Analyze(string source, DiagnosticAnalyzer analyzer, params string[] options)
+    // The family's analyzer verifier with the generator run first (the builders exist only in its output); the
+    // compilation must have no error, and an option line goes into the .editorconfig.
+    private static Task Verify<TAnalyzer>(string source, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new() => Verify<TAnalyzer>(source, null, expected);
+
+    private static Task Verify<TAnalyzer>(string source, string? option, params DiagnosticResult[] expected)
+        where TAnalyzer : DiagnosticAnalyzer, new()
     {
-        var (output, _) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: true)));
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        return await Findings(output, analyzer, options);
+        var test = new CSharpAnalyzerVerifier<TAnalyzer>.Test { TestCode = source };
+        test.SourceGenerators.Add(typeof(ContainerImageGenerator));
+        if (option is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*.cs]\n{option}\n"));
+        }
+
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
     }
+
+    private static DiagnosticResult Finding<TAnalyzer>(int location, string id, string message)
+        where TAnalyzer : DiagnosticAnalyzer, new() =>
+        CSharpAnalyzerVerifier<TAnalyzer>.Diagnostic(id).WithLocation(location).WithMessage(message);
 
     private static async Task<(string Id, string Text, string Message)[]> Findings(Compilation output, DiagnosticAnalyzer analyzer, params string[] options)
     {

@@ -4,15 +4,29 @@ using System.IO;
 using System.Linq;
 using System.Reflection;
 using System.Runtime.CompilerServices;
+using System.Threading.Tasks;
 using K8sManifestAnalyzers.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Testing;
+using K8sManifestAnalyzers.Tests.Verifiers;
 using Xunit;
+using VerifyGenerator = K8sManifestAnalyzers.Tests.Verifiers.CSharpGeneratorVerifier<K8sManifestAnalyzers.Generator.ContainerImageGenerator>;
 
 namespace K8sManifestAnalyzers.Tests.Generator;
 
+/// <summary>
+/// The generator's output. Tests of which files are generated and with what text run on the family's generator
+/// verifier (<see cref="CSharpGeneratorVerifier{TGenerator}"/>), which compares every generated file with its baseline
+/// and the compilation's warnings with the expected ones. The others stay on <see cref="GeneratorHarness"/>: they run
+/// the generated code, look at the output compilation's symbols, build two projects, or check builders that have no
+/// baseline (the verifier compares whole files, not parts of them or their names).
+/// </summary>
 public sealed class ContainerImageGeneratorTests
 {
+    // What every project gets, with or without images: the attribute and the EmbeddedAttribute definition.
+    private static readonly string[] AttributeOnly = { "Microsoft.CodeAnalysis.EmbeddedAttribute", "K8sManifests.ContainerImageAttribute" };
+
     private const string Contract = """
         using System.Collections.Generic;
         using k8s.Models;
@@ -198,16 +212,22 @@ public sealed class ContainerImageGeneratorTests
         }
     }
 
+    // Each generated file is compared with its baseline (K8S_UPDATE_BASELINES=1 rewrites them), and the set of files
+    // with the baselines' names, hashes included; the code with them compiles without a warning, also with its
+    // documentation checked (CS1591, CS1574, as in a project that generates its documentation file): the public types
+    // declared here are documented, so the public builders generated for them must be too.
     [Fact]
-    public void GeneratedSources_MatchTheBaselines()
+    public async Task GeneratedSources_MatchTheBaselines()
     {
         const string source = """
             using K8sManifests;
 
             namespace Shop.Manifests
             {
+                /// <summary>The shop's images.</summary>
                 public static partial class Images
                 {
+                    /// <summary>The shop's API.</summary>
                     [ContainerImage("registry.example.com/shop/api", PullSecret = "shop-registry")]
                     public static partial class Api { }
                 }
@@ -216,30 +236,11 @@ public sealed class ContainerImageGeneratorTests
             [ContainerImage("nginx")]
             internal partial class Nginx { }
             """;
-        var (_, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: true)));
-        var generated = result.Results.Single().GeneratedSources;
-        Assert.Equal(
-            new[]
-            {
-                "K8sManifests.ContainerImageAttribute.g.cs", "K8sManifests.ImageReference.Kubernetes.g.cs", "K8sManifests.ImageReference.g.cs",
-                "K8sManifests.ReferenceComponents.g.cs", "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs", "Nginx.ContainerImage.", "Shop.Manifests.Images.Api.ContainerImage.",
-            },
-            generated.Select(g => System.Text.RegularExpressions.Regex.Replace(g.HintName, @"ContainerImage\.[0-9a-f]{8}\.g\.cs$", "ContainerImage.")).OrderBy(n => n, StringComparer.Ordinal));
-
-        foreach (var file in generated)
-        {
-            string baseline = Path.Combine(BaselineFolder(), file.HintName.Replace(".g.cs", ".generated.txt", StringComparison.Ordinal));
-            // The generator's version is a placeholder, so a release does not churn the baselines.
-            string actual = file.SourceText.ToString().Replace("\r\n", "\n", StringComparison.Ordinal)
-                .Replace($"\"{typeof(ContainerImageGenerator).Assembly.GetName().Version}\"", "\"<ASSEMBLY_VERSION>\"", StringComparison.Ordinal);
-            if (Environment.GetEnvironmentVariable("K8S_UPDATE_BASELINES") == "1")
-            {
-                File.WriteAllText(baseline, actual);
-            }
-
-            Assert.True(File.Exists(baseline), $"missing baseline {baseline} (run the tests with K8S_UPDATE_BASELINES=1 to write it)");
-            Assert.Equal(File.ReadAllText(baseline).Replace("\r\n", "\n", StringComparison.Ordinal), actual);
-        }
+        var test = new VerifyGenerator.Test { TestCode = source, DocumentationMode = DocumentationMode.Diagnose };
+        test.ExpectBaselines(
+            "K8sManifests.ContainerImageAttribute", "K8sManifests.ImageReference.Kubernetes", "K8sManifests.ImageReference",
+            "K8sManifests.ReferenceComponents", "Microsoft.CodeAnalysis.EmbeddedAttribute", "Nginx.ContainerImage.d8adabd6", "Shop.Manifests.Images.Api.ContainerImage.fa5a9f48");
+        await test.RunAsync();
     }
 
     public static TheoryData<LanguageVersion> AttributeLanguageVersions()
@@ -257,11 +258,16 @@ public sealed class ContainerImageGeneratorTests
     // definition is partial and uses `global::`, and must stay so to merge with other generators' copies).
     [Theory]
     [MemberData(nameof(AttributeLanguageVersions))]
-    public void Attribute_CompilesClean_AtEveryLanguageVersionFromCSharp2(LanguageVersion version)
+    public async Task Attribute_CompilesClean_AtEveryLanguageVersionFromCSharp2(LanguageVersion version)
     {
-        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation("[K8sManifests.ContainerImage(\"nginx\")] class C { }", GeneratorHarness.NetStandard20(), version));
-        Assert.Empty(result.Diagnostics);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var test = new VerifyGenerator.Test
+        {
+            TestCode = "[K8sManifests.ContainerImage(\"nginx\")] class C { }",
+            ReferenceAssemblies = ReferenceAssemblies.NetStandard.NetStandard20,
+            LanguageVersion = version,
+        };
+        test.ExpectBaselines(AttributeOnly);
+        await test.RunAsync();
     }
 
     [Fact]
@@ -341,32 +347,26 @@ public sealed class ContainerImageGeneratorTests
     [InlineData("\"registry.example.com/shop/api:1.0\"")]
     [InlineData("\"\"")]
     [InlineData("null")]
-    public void HostileRepository_GeneratesNoBuilder_AndNothingBroken(string repository)
+    public async Task HostileRepository_GeneratesNoBuilder_AndNothingBroken(string repository)
     {
         string source = $$"""
             [K8sManifests.ContainerImage({{repository}})]
             internal static partial class Evil { }
             """;
-        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: true)));
-        Assert.Empty(result.Diagnostics);
-        Assert.DoesNotContain(result.GeneratedTrees, t => t.FilePath.Contains("Evil.ContainerImage.", StringComparison.Ordinal));
-
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        await VerifyGenerator.VerifyGeneratorAsync(source, AttributeOnly);
     }
 
     [Theory]
     [InlineData("\"shop\\\"registry\"")]
     [InlineData("\"Shop-Registry\"")]
     [InlineData("\"shop registry\\n\"")]
-    public void HostilePullSecret_GeneratesNoBuilder(string secret)
+    public async Task HostilePullSecret_GeneratesNoBuilder(string secret)
     {
         string source = $$"""
             [K8sManifests.ContainerImage("registry.example.com/shop/api", PullSecret = {{secret}})]
             internal static partial class Evil { }
             """;
-        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: true)));
-        Assert.DoesNotContain(result.GeneratedTrees, t => t.FilePath.Contains("Evil.ContainerImage.", StringComparison.Ordinal));
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        await VerifyGenerator.VerifyGeneratorAsync(source, AttributeOnly);
     }
 
     [Fact]
@@ -454,32 +454,43 @@ public sealed class ContainerImageGeneratorTests
     [InlineData("internal static class NotPartial { }", "NotPartial")]
     [InlineData("internal static class Outer { [K8sManifests.ContainerImage(\"nginx\")] internal static partial class Nested { } }", "Nested")]
     [InlineData("internal partial class Generic<T> { }", "Generic")]
-    public void TypesThatCannotBeExtended_GetNoBuilder(string declaration, string name)
+    public async Task TypesThatCannotBeExtended_GetNoBuilder(string declaration, string name)
     {
         string source = declaration.Contains("ContainerImage", StringComparison.Ordinal) ? declaration : "[K8sManifests.ContainerImage(\"nginx\")]\n" + declaration;
-        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
-        Assert.DoesNotContain(result.GeneratedTrees, t => t.FilePath.Contains(name, StringComparison.Ordinal));
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var test = new VerifyGenerator.Test { TestCode = source, ReferenceAssemblies = KubernetesReferences.WithoutKubernetes };
+        test.ExpectBaselines(AttributeOnly);
+        Assert.DoesNotContain(AttributeOnly, baseline => baseline.Contains(name, StringComparison.Ordinal));
+        await test.RunAsync();
     }
 
     [Fact]
-    public void ProjectWithoutImages_GetsOnlyTheAttribute_WhichCompilesAtCSharp73()
+    public async Task ProjectWithoutImages_GetsOnlyTheAttribute_WhichCompilesAtCSharp73()
     {
-        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation("class C { }", GeneratorHarness.NetStandard20(), LanguageVersion.CSharp7_3));
-        Assert.Equal(new[] { "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs", "K8sManifests.ContainerImageAttribute.g.cs" }, result.Results.Single().GeneratedSources.Select(g => g.HintName).ToArray());
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var test = new VerifyGenerator.Test
+        {
+            TestCode = "class C { }",
+            ReferenceAssemblies = ReferenceAssemblies.NetStandard.NetStandard20,
+            LanguageVersion = LanguageVersion.CSharp7_3,
+        };
+        test.ExpectBaselines(AttributeOnly);
+        await test.RunAsync();
     }
 
     [Fact]
-    public void CSharp73ProjectWithAnImage_GetsNoBuilder_AndStillCompiles()
+    public async Task CSharp73ProjectWithAnImage_GetsNoBuilder_AndStillCompiles()
     {
         const string source = """
             [K8sManifests.ContainerImage("nginx", PullSecret = "hub")]
             internal static partial class Nginx { }
             """;
-        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.NetStandard20(), LanguageVersion.CSharp7_3));
-        Assert.Equal(new[] { "Microsoft.CodeAnalysis.EmbeddedAttribute.g.cs", "K8sManifests.ContainerImageAttribute.g.cs" }, result.Results.Single().GeneratedSources.Select(g => g.HintName).ToArray());
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        var test = new VerifyGenerator.Test
+        {
+            TestCode = source,
+            ReferenceAssemblies = ReferenceAssemblies.NetStandard.NetStandard20,
+            LanguageVersion = LanguageVersion.CSharp7_3,
+        };
+        test.ExpectBaselines(AttributeOnly);
+        await test.RunAsync();
     }
 
     [Fact]
@@ -540,8 +551,6 @@ public sealed class ContainerImageGeneratorTests
         Assert.True(emit.Success, string.Join("\n", emit.Diagnostics));
         return Assembly.Load(stream.ToArray());
     }
-
-    private static string BaselineFolder([CallerFilePath] string path = "") => Path.Combine(Path.GetDirectoryName(path)!, "Baselines");
 
     private static string RepositoryRoot([CallerFilePath] string path = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, "..", "..", ".."));

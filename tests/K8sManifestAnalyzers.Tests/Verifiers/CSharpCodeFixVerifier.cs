@@ -74,5 +74,25 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
 
         protected override CompilationOptions CreateCompilationOptions() =>
             ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+
+        /// <summary>
+        /// Source generators that run before the analyzers, for rules that judge code using what a generator writes
+        /// (the image builders of <c>ContainerImageGenerator</c>). The generated files are not compared here: that is
+        /// the generator verifier's part (<see cref="CSharpGeneratorVerifier{TGenerator}"/>).
+        /// </summary>
+        public System.Collections.Generic.List<System.Type> SourceGenerators { get; } = new();
+
+        protected override System.Collections.Generic.IEnumerable<System.Type> GetSourceGenerators() =>
+            System.Linq.Enumerable.Concat(base.GetSourceGenerators(), SourceGenerators);
+
+        protected override Task RunImplAsync(CancellationToken cancellationToken)
+        {
+            if (SourceGenerators.Count > 0)
+            {
+                TestBehaviors |= TestBehaviors.SkipGeneratedSourcesCheck;
+            }
+
+            return base.RunImplAsync(cancellationToken);
+        }
     }
 }
