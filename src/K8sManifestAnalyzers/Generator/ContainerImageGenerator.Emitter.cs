@@ -161,7 +161,7 @@ namespace K8sManifests
 {
     /// <summary>
     /// Declares a container image repository. The source generator adds <c>Tag</c>, <c>Digest</c> and
-    /// <c>TagAndDigest</c> to the class, which build validated <see cref=""ImageReference""/> values.
+    /// <c>TagAndDigest</c> to the class, which build validated <c>ImageReference</c> values.
     /// </summary>
     [global::Microsoft.CodeAnalysis.EmbeddedAttribute]
     [System.AttributeUsage(System.AttributeTargets.Class, AllowMultiple = false, Inherited = false)]

@@ -463,6 +463,19 @@ public sealed class ContainerImageGeneratorTests
         await test.RunAsync();
     }
 
+    // The attribute's documentation names ImageReference, which is generated only beside a builder: as a cref it broke
+    // a project that checks documentation (GenerateDocumentationFile, warnings as errors) and gets no builder (CS1574).
+    [Theory]
+    [InlineData("internal static class NotPartial { }")]
+    [InlineData("internal sealed class NoImages { }")]
+    public async Task ProjectWithoutABuilder_CompilesWhenDocumentationIsChecked(string declaration)
+    {
+        string source = declaration.Contains("NotPartial", StringComparison.Ordinal) ? "[K8sManifests.ContainerImage(\"nginx\")]\n" + declaration : declaration;
+        var test = new VerifyGenerator.Test { TestCode = source, DocumentationMode = DocumentationMode.Diagnose };
+        test.ExpectBaselines(AttributeOnly);
+        await test.RunAsync();
+    }
+
     [Fact]
     public async Task ProjectWithoutImages_GetsOnlyTheAttribute_WhichCompilesAtCSharp73()
     {
