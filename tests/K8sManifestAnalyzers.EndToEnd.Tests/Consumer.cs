@@ -188,9 +188,9 @@ public sealed class Consumer
     /// <summary>
     /// Runs a command in <paramref name="folder"/>. A NUGET_PACKAGES variable would win over a consumer's
     /// globalPackagesFolder, so it is removed, unless <paramref name="userPackages"/> (the fixture's own commands,
-    /// which use the user's packages).
+    /// which use the user's packages). <paramref name="cliHome"/>, when given, is the command's DOTNET_CLI_HOME.
     /// </summary>
-    internal static (int ExitCode, string Output) Run(string folder, string file, string arguments, TimeSpan timeout, bool userPackages = false)
+    internal static (int ExitCode, string Output) Run(string folder, string file, string arguments, TimeSpan timeout, bool userPackages = false, string? cliHome = null)
     {
         var start = new ProcessStartInfo(file, arguments)
         {
@@ -205,6 +205,12 @@ public sealed class Consumer
         if (!userPackages)
         {
             start.Environment.Remove("NUGET_PACKAGES");
+        }
+
+        if (cliHome is not null)
+        {
+            start.Environment["DOTNET_CLI_HOME"] = cliHome;
+            start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         }
 
         using var process = Process.Start(start)!;

@@ -32,12 +32,17 @@ public sealed class LanguageServerTests(PackageFixture package)
         var sln = Consumer.Run(consumer.Folder, "dotnet", "new sln --format sln -n Consumer", TimeSpan.FromMinutes(2));
         Assert.True(sln.ExitCode == 0, sln.Output);
         Assert.Equal(0, Consumer.Run(consumer.Folder, "dotnet", "sln Consumer.sln add Consumer.csproj", TimeSpan.FromMinutes(2)).ExitCode);
-        Assert.Equal(0, Consumer.Run(consumer.Folder, "dotnet", "new tool-manifest", TimeSpan.FromMinutes(2)).ExitCode);
-        var install = Consumer.Run(consumer.Folder, "dotnet", "tool install csharp-ls --version 0.28.0", TimeSpan.FromMinutes(5));
+        // The local tool's resolver cache lives under DOTNET_CLI_HOME and records where the tool was restored: this
+        // consumer's own packages folder, deleted after the run. A home of its own keeps a later run (of this test, on
+        // the same machine) from resolving the tool to that deleted folder.
+        string cliHome = Path.Combine(consumer.Folder, ".dotnet-home");
+        Directory.CreateDirectory(cliHome);
+        Assert.Equal(0, Consumer.Run(consumer.Folder, "dotnet", "new tool-manifest", TimeSpan.FromMinutes(2), cliHome: cliHome).ExitCode);
+        var install = Consumer.Run(consumer.Folder, "dotnet", "tool install csharp-ls --version 0.28.0", TimeSpan.FromMinutes(5), cliHome: cliHome);
         // xunit 2 has no run-time skip: an install failure fails the test with the tool's own words.
         Assert.True(install.ExitCode == 0, "csharp-ls 0.28.0 could not be installed as a local dotnet tool:\n" + install.Output);
 
-        using var server = new LanguageServer(consumer.Folder);
+        using var server = new LanguageServer(consumer.Folder, cliHome);
         string uri = new Uri(Path.Combine(consumer.Folder, "Manifests.cs")).AbsoluteUri;
         server.Request("initialize", new JsonObject
         {
@@ -106,7 +111,7 @@ public sealed class LanguageServerTests(PackageFixture package)
         private readonly Dictionary<string, HashSet<string>> _pushed = new();
         private int _nextId;
 
-        public LanguageServer(string folder)
+        public LanguageServer(string folder, string cliHome)
         {
             var start = new ProcessStartInfo("dotnet", "tool run csharp-ls")
             {
@@ -119,6 +124,8 @@ public sealed class LanguageServerTests(PackageFixture package)
             start.Environment["DOTNET_ROLL_FORWARD"] = "Major";
             start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
             start.Environment.Remove("NUGET_PACKAGES"); // the consumer's nuget.config names its packages folder
+            start.Environment["DOTNET_CLI_HOME"] = cliHome; // where the tool was installed (see the test)
+            start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
             _process = Process.Start(start)!;
             _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (_log) { _log.AppendLine(e.Data); } } };
             _process.BeginErrorReadLine();
