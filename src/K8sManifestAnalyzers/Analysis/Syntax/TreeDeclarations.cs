@@ -115,8 +115,9 @@ namespace K8sManifestAnalyzers.Analysis.Syntax
             return Cache.GetValue(tree, _ => new TreeDeclarations(builder.ToImmutable()));
         }
 
-        /// <summary>Whether a string token's text holds <see cref="CredentialText"/> (literals, raw and UTF-8 literals, interpolated text).</summary>
-        internal static bool HoldsCredentialText(SyntaxToken token)
+        // Whether a string token's text holds CredentialText (literals, raw and UTF-8 literals, interpolated text): a
+        // constant's initializer. Bodies are read from the tree's text instead (ManifestLexicon.Scan).
+        private static bool HoldsCredentialText(SyntaxToken token)
         {
             switch (token.Kind())
             {
