@@ -24,6 +24,12 @@ namespace K8sManifestAnalyzers.Analysis
         /// <remarks>For a <c>with</c> copy, what the copy does not write is <see cref="ValueState.Unknown"/>.</remarks>
         internal IOperation Creation { get; }
 
+        /// <summary>
+        /// Where a finding about the whole container goes: <c>new V1Container</c> (the keyword and the type),
+        /// <c>new</c> for a target-typed creation, <c>with</c> for a copy.
+        /// </summary>
+        internal Location At => Locations.OfCreation(Creation);
+
         internal ManifestValue Image { get; }
 
         internal ManifestValue PullPolicy { get; }

@@ -40,6 +40,9 @@ namespace K8sManifestAnalyzers.Analysis
         /// </summary>
         internal static Model.MutableTags MutableTags(AnalyzerOptions options, SyntaxTree? tree) => MutableTags(ConfigOf(options, tree));
 
+        /// <summary>The mutable tags of the file <paramref name="location"/> is in (see <see cref="ConfigOf(AnalyzerOptions, Location)"/>).</summary>
+        internal static Model.MutableTags MutableTags(AnalyzerOptions options, Location location) => MutableTags(ConfigOf(options, location));
+
         /// <summary>The mutable tags of a file's options (a YAML file's: <c>GetOptions(AdditionalText)</c>).</summary>
         internal static Model.MutableTags MutableTags(AnalyzerConfigOptions config) =>
             Parsed(config, MutableTagsKey, ParsedTags, static text => Model.MutableTags.Of(SplitList(text)), Model.MutableTags.Default);
@@ -125,6 +128,10 @@ namespace K8sManifestAnalyzers.Analysis
         /// </summary>
         internal static ImmutableArray<string> GetList(AnalyzerOptions options, SyntaxTree tree, string key) =>
             GetList(options.AnalyzerConfigOptionsProvider.GetOptions(tree), key);
+
+        /// <summary>A comma-separated option of the file <paramref name="location"/> is in.</summary>
+        internal static ImmutableArray<string> GetList(AnalyzerOptions options, Location location, string key) =>
+            GetList(ConfigOf(options, location), key);
 
         /// <summary>A comma-separated option of a file's options (a YAML file's: <c>GetOptions(AdditionalText)</c>).</summary>
         internal static ImmutableArray<string> GetList(AnalyzerConfigOptions config, string key) =>

@@ -57,6 +57,24 @@ namespace K8sManifestAnalyzers.Analysis
 
         internal bool IsSet => State != ValueState.Unset;
 
+        /// <summary>
+        /// True when the code shows the expression that writes the value; false when it is unset, and for what a
+        /// <c>with</c> copy keeps of the original (unknown, but written nowhere in sight).
+        /// </summary>
+        internal bool IsWritten => Operation is not null;
+
+        /// <summary>Where the value is written (the assigned value, the argument); null when nothing writes it.</summary>
+        internal Location? WrittenAt => Operation?.Syntax.GetLocation();
+
+        /// <summary>
+        /// True when the value is written to Aspire.Hosting.Kubernetes' <c>DefaultImagePullPolicy</c> of a Kubernetes
+        /// environment (<c>environment.DefaultImagePullPolicy = …</c>), which Aspire writes on every container it
+        /// generates: messages name that property, which is what the user wrote.
+        /// </summary>
+        internal bool IsAspireEnvironmentDefault =>
+            Operation?.Parent is Microsoft.CodeAnalysis.Operations.IAssignmentOperation { Target: Microsoft.CodeAnalysis.Operations.IPropertyReferenceOperation { Property.Name: "DefaultImagePullPolicy" } target }
+            && target.Property.ContainingType?.ContainingNamespace?.ToDisplayString() == "Aspire.Hosting.Kubernetes";
+
         internal bool IsConstant => State == ValueState.Constant;
 
         internal static ManifestValue Unknown(IOperation? operation) => new(ValueState.Unknown, null, operation, PossibleValues.Unknown, false);

@@ -46,6 +46,19 @@ namespace K8sManifestAnalyzers.Analysis
         internal static bool IsWithin(IOperation inner, IOperation outer) =>
             inner.Syntax.SyntaxTree == outer.Syntax.SyntaxTree && outer.Syntax.Span.Contains(inner.Syntax.Span);
 
+        /// <summary>True when <paramref name="inner"/> is written inside <paramref name="outer"/>'s span, in the same file.</summary>
+        internal static bool IsWithin(IOperation inner, Location outer) =>
+            inner.Syntax.SyntaxTree == outer.SourceTree && outer.SourceSpan.Contains(inner.Syntax.Span);
+
+        /// <summary>
+        /// True when the constant is written inside the call's arguments, not only chosen by it and not the default of
+        /// an optional argument the call leaves out: a fix can rewrite it there.
+        /// </summary>
+        internal static bool IsWrittenIn(PossibleValue constant, CallSite call) => !constant.Origin.IsImplicit && IsWithin(constant.Origin, call.Location);
+
+        /// <summary>True when the value with holes is built inside the call's arguments.</summary>
+        internal static bool IsWrittenIn(PartialValue partial, CallSite call) => IsWithin(partial.Origin, call.Location);
+
         internal static ValueLocation Of(ManifestValue written, PossibleValue constant) => Of(written, constant.Origin, constant.Description, constant.Anchor);
 
         /// <summary>The same for a value with holes: on the interpolation or concatenation that builds it, or on the write.</summary>
@@ -108,6 +121,52 @@ namespace K8sManifestAnalyzers.Analysis
             return new(ChosenAt(constant, call).Syntax.GetLocation(), false, through + ", " + (constant.Description ?? "from " + ValueFolder.Describe(constant.Origin)));
         }
 
+        /// <summary>
+        /// The same for a <see cref="CallSite"/>: on the constant written in the call, where a fix can edit it unless an
+        /// optional argument left out supplies it; else where the call chooses it, with words naming the method.
+        /// </summary>
+        internal static ValueLocation Through(PossibleValue constant, string through, CallSite call)
+        {
+            if (IsWithin(constant.Origin, call.Location))
+            {
+                return new(constant.Origin.Syntax.GetLocation(), !constant.Origin.IsImplicit, through);
+            }
+
+            return new(ChosenAt(constant, call), false, through + ", " + (constant.Description ?? "from " + ValueFolder.Describe(constant.Origin)));
+        }
+
+        /// <summary>Where <paramref name="call"/> chooses the constant (see <see cref="IsPassedBy(PossibleValue, CallSite)"/>).</summary>
+        internal static Location ChosenAt(PossibleValue constant, CallSite call) =>
+            IsWithin(constant.Origin, call.Location) ? constant.Origin.Syntax.GetLocation()
+            : constant.Anchor is { } anchor && IsWithin(anchor, call.Location) ? anchor.Syntax.GetLocation()
+            : PartWithin(constant, call.Location)?.Syntax.GetLocation() ?? call.Location;
+
+        /// <summary>Where the call writes the value with holes, or the call itself.</summary>
+        internal static Location ChosenAt(PartialValue partial, CallSite call) =>
+            IsWithin(partial.Origin, call.Location) ? partial.Origin.Syntax.GetLocation() : call.Location;
+
+        /// <summary>True when <paramref name="call"/> chooses the constant (see <see cref="IsPassedBy(PossibleValue, IOperation)"/>).</summary>
+        internal static bool IsPassedBy(PossibleValue constant, CallSite call) =>
+            IsWithin(constant.Origin, call.Location) || (constant.Anchor is { } anchor && IsWithin(anchor, call.Location)) || PartWithin(constant, call.Location) is not null;
+
+        /// <summary>
+        /// Where the image or policy value comes from, in words, when that is not a constant written inside the value
+        /// itself (<c>from Images.Api</c>, or the folder's description); null for a constant written there.
+        /// </summary>
+        internal static string? OriginOf(ManifestValue written, PossibleValue constant) => OriginOf(written, constant.Origin, constant.Description);
+
+        /// <summary>The same for a value with holes.</summary>
+        internal static string? OriginOf(ManifestValue written, PartialValue partial) => OriginOf(written, partial.Origin, partial.Description);
+
+        private static string? OriginOf(ManifestValue written, IOperation origin, string? description) =>
+            description ?? (written.Operation is { } value && IsWithin(origin, value) ? null : "from " + ValueFolder.Describe(origin));
+
+        /// <summary>Where a value with holes is built (the interpolation or concatenation).</summary>
+        internal static Location Of(PartialValue partial) => partial.Origin.Syntax.GetLocation();
+
+        /// <summary>Where the value is written (the assignment's value, the argument); null when it is not written.</summary>
+        internal static Location? WrittenAt(ManifestValue written) => written.Operation?.Syntax.GetLocation();
+
         /// <summary>Where a call chooses the constant (see <see cref="IsPassedBy"/>): the constant, the argument, the part; else the call.</summary>
         internal static IOperation ChosenAt(PossibleValue constant, IOperation call) =>
             IsWithin(constant.Origin, call) ? constant.Origin
@@ -122,7 +181,9 @@ namespace K8sManifestAnalyzers.Analysis
         internal static bool IsPassedBy(PossibleValue constant, IOperation call) =>
             IsWithin(constant.Origin, call) || (constant.Anchor is { } anchor && IsWithin(anchor, call)) || PartWithin(constant, call) is not null;
 
-        private static IOperation? PartWithin(PossibleValue constant, IOperation call)
+        private static IOperation? PartWithin(PossibleValue constant, IOperation call) => PartWithin(constant, call.Syntax.GetLocation());
+
+        private static IOperation? PartWithin(PossibleValue constant, Location call)
         {
             // The argument an object is read from first (`Joined(new ImageProfile(…, "latest"))`), then a part written there.
             foreach (var part in constant.Parts)

@@ -234,16 +234,19 @@ namespace K8sManifestAnalyzers.Analyzers
             PullPolicyRuleSet.AnalyzeContainer(report, options, container, facts);
         }
 
-        private static void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, BlockContainers containers, CompilationFacts facts)
+        private static void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, CallSite call, BlockContainers containers, CompilationFacts facts)
         {
-            ImageRuleSet.AnalyzeValueThroughCall(report, options, property, value, call, method, containers, facts);
-            PullPolicyRuleSet.AnalyzeValueThroughCall(report, options, property, value, call, method, containers, facts);
+            ImageRuleSet.AnalyzeValueThroughCall(report, options, property, value, call, containers, facts);
+            PullPolicyRuleSet.AnalyzeValueThroughCall(report, options, property, value, call, containers, facts);
         }
 
         private static void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, AspireImage image, IInvocationOperation call, CompilationFacts facts)
         {
-            ImageRuleSet.AnalyzeAspireImage(report, options, image, call, facts);
-            PullPolicyRuleSet.AnalyzeAspireImage(report, options, image, call, facts);
+            ImageRuleSet.AnalyzeAspireImage(report, options, image);
+
+            // The body's one Kubernetes environment speaks for an image whose policy the chain does not give.
+            var environment = image.PolicyAt is null && facts.Types is { HasAspireEnvironment: true } types ? AspireEnvironment.Of(call, types) : null;
+            PullPolicyRuleSet.AnalyzeAspireImage(report, options, image, environment);
         }
 
         // An AddContainer call, or a call to a method of the app host that adds a container and returns its builder. Where
@@ -399,10 +402,11 @@ namespace K8sManifestAnalyzers.Analyzers
                     case IInvocationOperation call when types.Values.Methods?.Get(call.TargetMethod, types) is { } summary:
                         // Constants the call passes to a helper or builder that writes them into a container.
                         var scope = new Analysis.Summaries.CallScope(summary, call, body.Scope);
+                        var site = CallSite.Of(call, summary.DisplayName);
                         foreach (var write in summary.AllWrites)
                         {
                             var values = facts.Values.Fold(write.Value, write.ScopeFor(scope), propertyDefaults);
-                            AnalyzeValueThroughCall(Report, context.Options, write.Property, ManifestValue.From(call, values), call, summary.DisplayName, inBlock, facts);
+                            AnalyzeValueThroughCall(Report, context.Options, write.Property, ManifestValue.From(call, values), site, inBlock, facts);
                         }
 
                         if (body.CreatedBy(call) is { } model)
@@ -410,9 +414,9 @@ namespace K8sManifestAnalyzers.Analyzers
                             // A factory: the container it creates, with this call's arguments for its parameters and the
                             // writes this body makes on the result.
                             var byFactory = new BlockContainers(new[] { model });
-                            AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.Image, model.Image, call, summary.DisplayName, byFactory, facts);
-                            AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.ImagePullPolicy, model.PullPolicy, call, summary.DisplayName, byFactory, facts);
-                            PullPolicyRuleSet.AnalyzeCreatedByCall(Report, context.Options, model, call, summary.DisplayName, facts);
+                            AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.Image, model.Image, site, byFactory, facts);
+                            AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.ImagePullPolicy, model.PullPolicy, site, byFactory, facts);
+                            PullPolicyRuleSet.AnalyzeCreatedByCall(Report, context.Options, model, site, facts);
                         }
 
                         if (body.CreatedInside(call) is { } nested)
@@ -422,9 +426,9 @@ namespace K8sManifestAnalyzers.Analyzers
                             foreach (var inside in nested)
                             {
                                 var byFactory = new BlockContainers(new[] { inside });
-                                AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.Image, inside.Image, call, summary.DisplayName, byFactory, facts);
-                                AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.ImagePullPolicy, inside.PullPolicy, call, summary.DisplayName, byFactory, facts);
-                                PullPolicyRuleSet.AnalyzeCreatedByCall(Report, context.Options, inside, call, summary.DisplayName, facts);
+                                AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.Image, inside.Image, site, byFactory, facts);
+                                AnalyzeValueThroughCall(Report, context.Options, ContainerProperty.ImagePullPolicy, inside.PullPolicy, site, byFactory, facts);
+                                PullPolicyRuleSet.AnalyzeCreatedByCall(Report, context.Options, inside, site, facts);
                             }
                         }
 

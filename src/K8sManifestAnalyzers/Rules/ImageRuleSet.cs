@@ -4,7 +4,6 @@ using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Rules
 {
@@ -39,7 +38,7 @@ namespace K8sManifestAnalyzers.Rules
             K8sManifestAnalyzers.Descriptors.KMA011_AspireDigestRequired);
 
         /// <summary>The image rules on an image an Aspire app host composes (see <see cref="Analysis.Aspire.AspireContainer"/>).</summary>
-        internal static void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, Analysis.Aspire.AspireImage image, IInvocationOperation call, CompilationFacts facts)
+        internal static void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, Analysis.Aspire.AspireImage image)
         {
             InvalidImageRule.CheckAspire(report, image);
             MutableImageRule.CheckAspire(report, image, ManifestOptions.MutableTags(options, image.ImageAt.SourceTree));
@@ -50,12 +49,12 @@ namespace K8sManifestAnalyzers.Rules
 
         internal static void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, BlockContainers containers, CompilationFacts facts)
         {
-            if (property != ContainerProperty.Image || value.Operation is null)
+            if (property != ContainerProperty.Image || value.WrittenAt is not { } written)
             {
                 return;
             }
 
-            var tags = ManifestOptions.MutableTags(options, value.Operation.Syntax.SyntaxTree);
+            var tags = ManifestOptions.MutableTags(options, written);
 
             foreach (var constant in value.Values.Constants)
             {
@@ -87,21 +86,21 @@ namespace K8sManifestAnalyzers.Rules
         internal static void AnalyzeContainer(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts) =>
             MissingImageRule.Check(report, container);
 
-        internal static void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, BlockContainers containers, CompilationFacts facts)
+        internal static void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, CallSite call, BlockContainers containers, CompilationFacts facts)
         {
             if (property != ContainerProperty.Image)
             {
                 return;
             }
 
-            var tags = ManifestOptions.MutableTags(options, call.Syntax.SyntaxTree);
+            var tags = ManifestOptions.MutableTags(options, call.Location);
 
             foreach (var constant in value.Values.Constants)
             {
                 if (constant.Text is { Length: > 0 } text && ValueLocation.IsPassedBy(constant, call))
                 {
                     var image = facts.Image(text);
-                    var through = ValueLocation.Through(constant, "passed to " + method, call);
+                    var through = ValueLocation.Through(constant, "passed to " + call.Method, call);
                     InvalidImageRule.Check(report, value, constant, image, through);
                     MutableImageRule.Check(report, value, constant, image, tags, through);
                     RegistryNotAllowedRule.Check(report, options, value, constant, image, through);
@@ -112,10 +111,10 @@ namespace K8sManifestAnalyzers.Rules
 
             foreach (var partial in value.Values.Partials)
             {
-                if (ValueLocation.IsWithin(partial.Origin, call))
+                if (ValueLocation.IsWrittenIn(partial, call))
                 {
                     var image = PartialImageReference.Of(partial.Texts);
-                    var through = ValueLocation.Through(partial, "passed to " + method);
+                    var through = ValueLocation.Through(partial, "passed to " + call.Method);
                     InvalidImageRule.CheckPartial(report, value, partial, image, through);
                     MutableImageRule.CheckPartial(report, value, partial, image, tags, through);
                     RegistryNotAllowedRule.CheckPartial(report, options, value, partial, image, through);

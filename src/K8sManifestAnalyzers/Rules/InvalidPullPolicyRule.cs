@@ -34,17 +34,11 @@ namespace K8sManifestAnalyzers.Rules
                 ? RuleProperties.ReplacementAtDeclaration(replacement == suggestion ? suggestion : null, declaration)
                 : RuleProperties.Replacement(where.OnConstant ? replacement : null);
             var additional = where.Declaration is null ? null : new[] { where.Declaration };
-            bool aspireDefault = through is null && IsAspireDefault(written);
+            bool aspireDefault = through is null && written.IsAspireEnvironmentDefault;
             report(where.From is null
                 ? Diagnostic.Create(aspireDefault ? Descriptors.KMA002_AspireInvalidDefaultPullPolicy : Descriptors.KMA002_InvalidPullPolicy, where.Location, additional, properties, policy, didYouMean)
                 : Diagnostic.Create(aspireDefault ? Descriptors.KMA002_AspireInvalidDefaultPullPolicyFrom : Descriptors.KMA002_InvalidPullPolicyFrom, where.Location, additional, properties, policy, didYouMean, where.From));
         }
-
-        // `environment.DefaultImagePullPolicy = …` (Aspire.Hosting.Kubernetes): the message names that property, which is
-        // what the user wrote, instead of a container's imagePullPolicy.
-        private static bool IsAspireDefault(ManifestValue written) =>
-            written.Operation?.Parent is Microsoft.CodeAnalysis.Operations.IAssignmentOperation { Target: Microsoft.CodeAnalysis.Operations.IPropertyReferenceOperation { Property.Name: "DefaultImagePullPolicy" } target }
-            && target.Property.ContainingType?.ContainingNamespace?.ToDisplayString() == "Aspire.Hosting.Kubernetes";
 
         /// <summary>A policy of a YAML manifest that is not a valid value, on the value (fixed in a C# string, not in YAML files).</summary>
         internal static void CheckYaml(Action<Diagnostic> report, YamlContainer container)

@@ -27,7 +27,7 @@ namespace K8sManifestAnalyzers.Rules
 
             if (missing is not null)
             {
-                report(Diagnostic.Create(Descriptors.KMA006_MissingImage, Locations.OfCreation(container.Creation), missing));
+                report(Diagnostic.Create(Descriptors.KMA006_MissingImage, container.At, missing));
             }
         }
     

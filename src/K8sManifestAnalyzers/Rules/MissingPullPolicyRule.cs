@@ -34,14 +34,14 @@ namespace K8sManifestAnalyzers.Rules
             if (policy.SomePathsOnly)
             {
                 var somePaths = container.IsImageVolume ? Descriptors.KMA001_VolumePullPolicyOnSomePaths : Descriptors.KMA001_PullPolicyOnSomePaths;
-                report(Diagnostic.Create(somePaths, Locations.OfCreation(container.Creation), properties, stored));
+                report(Diagnostic.Create(somePaths, container.At, properties, stored));
                 return;
             }
 
             // For an explicit null or empty policy, the fix rewrites that value instead of adding a member.
-            var additional = policy.Operation is { } empty ? new[] { Locations.OfValue(empty) } : null;
+            var additional = policy.WrittenAt is { } empty ? new[] { empty } : null;
             var missing = container.IsImageVolume ? Descriptors.KMA001_MissingVolumePullPolicy : Descriptors.KMA001_MissingPullPolicy;
-            report(Diagnostic.Create(missing, Locations.OfCreation(container.Creation), additional, properties, stored));
+            report(Diagnostic.Create(missing, container.At, additional, properties, stored));
         }
 
         // A policy written as one of several values, one of which is empty or null (`dev ? "" : "Always"`,

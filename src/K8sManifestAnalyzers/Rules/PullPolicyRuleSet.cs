@@ -3,7 +3,6 @@ using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Rules
 {
@@ -43,11 +42,12 @@ namespace K8sManifestAnalyzers.Rules
         /// KMA003 and KMA007 on WithImagePullPolicy of an Aspire container resource; without it, KMA003 on the image when
         /// the body's one Kubernetes environment gives every generated container 'IfNotPresent'.
         /// </summary>
-        internal static void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, Analysis.Aspire.AspireImage image, IInvocationOperation call, CompilationFacts facts)
+        /// <remarks><paramref name="environment"/> is the body's one Kubernetes environment, when it has one.</remarks>
+        internal static void AnalyzeAspireImage(Action<Diagnostic> report, AnalyzerOptions options, Analysis.Aspire.AspireImage image, Analysis.Aspire.AspireEnvironment? environment)
         {
             if (image.PolicyAt is not { } at)
             {
-                if (facts.Types is { HasAspireEnvironment: true } types && Analysis.Aspire.AspireEnvironment.Of(call, types) is { } environment)
+                if (environment is not null)
                 {
                     StalePullPolicyRule.CheckAspireEnvironment(report, image, environment, ManifestOptions.MutableTags(options, image.TagAt.SourceTree));
                 }
@@ -61,12 +61,12 @@ namespace K8sManifestAnalyzers.Rules
 
         internal static void AnalyzeValue(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, BlockContainers containers, CompilationFacts facts)
         {
-            if (property != ContainerProperty.ImagePullPolicy || value.Operation is null)
+            if (property != ContainerProperty.ImagePullPolicy || value.WrittenAt is not { } written)
             {
                 return;
             }
 
-            var tags = ManifestOptions.MutableTags(options, value.Operation.Syntax.SyntaxTree);
+            var tags = ManifestOptions.MutableTags(options, written);
 
             foreach (var constant in value.Values.Constants)
             {
@@ -93,27 +93,27 @@ namespace K8sManifestAnalyzers.Rules
         internal static void AnalyzeWritesInSequence(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CompilationFacts facts) =>
             StalePullPolicyRule.Check(report, container, facts, TagsAt(options, container));
 
-        internal static void AnalyzeCreatedByCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, IInvocationOperation call, string factory, CompilationFacts facts) =>
-            StalePullPolicyRule.CheckThroughCall(report, container, call, factory, facts, ManifestOptions.MutableTags(options, call.Syntax.SyntaxTree));
+        internal static void AnalyzeCreatedByCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerModel container, CallSite call, CompilationFacts facts) =>
+            StalePullPolicyRule.CheckThroughCall(report, container, call, facts, ManifestOptions.MutableTags(options, call.Location));
 
         // The mutable tags of the file that writes the container's policy (where KMA003 is reported).
         private static Model.MutableTags TagsAt(AnalyzerOptions options, ContainerModel container) =>
-            ManifestOptions.MutableTags(options, (container.PullPolicy.Operation ?? container.Creation).Syntax.SyntaxTree);
+            ManifestOptions.MutableTags(options, container.PullPolicy.WrittenAt ?? container.At);
 
-        internal static void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, IInvocationOperation call, string method, BlockContainers containers, CompilationFacts facts)
+        internal static void AnalyzeValueThroughCall(Action<Diagnostic> report, AnalyzerOptions options, ContainerProperty property, ManifestValue value, CallSite call, BlockContainers containers, CompilationFacts facts)
         {
             if (property != ContainerProperty.ImagePullPolicy)
             {
                 return;
             }
 
-            var tags = ManifestOptions.MutableTags(options, call.Syntax.SyntaxTree);
+            var tags = ManifestOptions.MutableTags(options, call.Location);
 
             foreach (var constant in value.Values.Constants)
             {
                 if (constant.Text is { Length: > 0 } policy && ValueLocation.IsPassedBy(constant, call))
                 {
-                    var through = ValueLocation.Through(constant, "passed to " + method, call);
+                    var through = ValueLocation.Through(constant, "passed to " + call.Method, call);
                     bool mutableImage = containers.HaveMutableImageWith(constant, facts, tags);
                     InvalidPullPolicyRule.Check(report, value, constant, policy, mutableImage, through);
                     NeverPullPolicyRule.Check(report, value, constant, policy, mutableImage, through);

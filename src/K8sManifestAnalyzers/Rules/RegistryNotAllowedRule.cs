@@ -23,7 +23,7 @@ namespace K8sManifestAnalyzers.Rules
             }
 
             // The option is read first: without it (the usual case) nothing below is worth computing.
-            if (!AllowedLists.TryRead(options, written, constant.Origin, out var lists))
+            if (!AllowedLists.TryRead(options, written, constant.Location, out var lists))
             {
                 return;
             }
@@ -51,7 +51,7 @@ namespace K8sManifestAnalyzers.Rules
                 return;
             }
 
-            if (!AllowedLists.TryRead(options, written, partial.Origin, out var lists))
+            if (!AllowedLists.TryRead(options, written, ValueLocation.Of(partial), out var lists))
             {
                 return;
             }
@@ -104,27 +104,29 @@ namespace K8sManifestAnalyzers.Rules
         {
             private readonly ImmutableArray<string> _atOrigin;
             private readonly ImmutableArray<string> _whereWritten;
-            private readonly SyntaxTree _writtenTree;
+            private readonly Location _written;
 
-            private AllowedLists(ImmutableArray<string> atOrigin, ImmutableArray<string> whereWritten, SyntaxTree writtenTree)
+            private AllowedLists(ImmutableArray<string> atOrigin, ImmutableArray<string> whereWritten, Location written)
             {
                 _atOrigin = atOrigin;
                 _whereWritten = whereWritten;
-                _writtenTree = writtenTree;
+                _written = written;
             }
 
             // False when the option is set in neither file: the usual case, decided before any location is computed.
-            internal static bool TryRead(AnalyzerOptions options, ManifestValue written, IOperation origin, out AllowedLists lists)
+            internal static bool TryRead(AnalyzerOptions options, ManifestValue written, Location origin, out AllowedLists lists)
             {
-                var originTree = origin.Syntax.SyntaxTree;
-                var writtenTree = written.Operation?.Syntax.SyntaxTree ?? originTree;
-                var atOrigin = ManifestOptions.GetList(options, originTree, ManifestOptions.AllowedRegistries);
-                var whereWritten = writtenTree == originTree ? atOrigin : ManifestOptions.GetList(options, writtenTree, ManifestOptions.AllowedRegistries);
-                lists = new AllowedLists(atOrigin, whereWritten, writtenTree);
-                return !atOrigin.IsEmpty || !whereWritten.IsEmpty;
+                var whereWritten = written.WrittenAt ?? origin;
+                var atOrigin = ManifestOptions.GetList(options, origin, ManifestOptions.AllowedRegistries);
+                var inWritten = SameFile(whereWritten, origin) ? atOrigin : ManifestOptions.GetList(options, whereWritten, ManifestOptions.AllowedRegistries);
+                lists = new AllowedLists(atOrigin, inWritten, whereWritten);
+                return !atOrigin.IsEmpty || !inWritten.IsEmpty;
             }
 
-            internal ImmutableArray<string> At(Location location) => location.SourceTree == _writtenTree ? _whereWritten : _atOrigin;
+            internal ImmutableArray<string> At(Location location) => SameFile(location, _written) ? _whereWritten : _atOrigin;
+
+            private static bool SameFile(Location a, Location b) =>
+                a.SourceTree is { } tree ? tree == b.SourceTree : b.SourceTree is null && a.GetLineSpan().Path == b.GetLineSpan().Path;
         }
     
         /// <summary>The image an Aspire app host composes, on WithImageRegistry's argument when it gives the registry, else on the image argument.</summary>

@@ -24,7 +24,7 @@ namespace K8sManifestAnalyzers.Rules
                 return;
             }
 
-            if (policy.Operation is null || container.PolicyLeftToServer)
+            if (!policy.IsWritten || container.PolicyLeftToServer)
             {
                 // Not written, or left to the server on some path: KMA001's finding.
                 return;
@@ -51,7 +51,7 @@ namespace K8sManifestAnalyzers.Rules
                         continue;
                     }
 
-                    Report(report, policy, policyValue, image, tag, ImageOrigin(container.Image, imageValue.Origin, imageValue.Description));
+                    Report(report, policy, policyValue, image, tag, ValueLocation.OriginOf(container.Image, imageValue));
                     reported = true;
                     break;
                 }
@@ -65,7 +65,7 @@ namespace K8sManifestAnalyzers.Rules
                         continue;
                     }
 
-                    Report(report, policy, policyValue, partial.Pattern, image.IsUntagged ? null : image.Tag, ImageOrigin(container.Image, partial.Origin, partial.Description));
+                    Report(report, policy, policyValue, partial.Pattern, image.IsUntagged ? null : image.Tag, ValueLocation.OriginOf(container.Image, partial));
                     break;
                 }
             }
@@ -88,7 +88,7 @@ namespace K8sManifestAnalyzers.Rules
             {
                 if (PartialImageReference.Of(partial.Texts) is { } image && tags.IsMutable(image))
                 {
-                    report(Diagnostic.Create(Descriptors.KMA003_AspireDefaultPolicyWithMutableImage, partial.Origin.Syntax.GetLocation(), partial.Pattern, Why(image.IsUntagged ? null : image.Tag)));
+                    report(Diagnostic.Create(Descriptors.KMA003_AspireDefaultPolicyWithMutableImage, ValueLocation.Of(partial), partial.Pattern, Why(image.IsUntagged ? null : image.Tag)));
                 }
             }
         }
@@ -127,7 +127,7 @@ namespace K8sManifestAnalyzers.Rules
         /// call passes, reported on that argument and naming the factory. Pairs of the factory's own constants are
         /// reported in the factory.
         /// </summary>
-        internal static void CheckThroughCall(Action<Diagnostic> report, ContainerModel container, IOperation call, string factory, CompilationFacts facts, MutableTags tags)
+        internal static void CheckThroughCall(Action<Diagnostic> report, ContainerModel container, CallSite call, CompilationFacts facts, MutableTags tags)
         {
             foreach (var policyValue in container.PullPolicy.Values.Constants)
             {
@@ -149,22 +149,22 @@ namespace K8sManifestAnalyzers.Rules
 
                     // On the policy the call writes; else on the image it passes (a policy left to the factory's default
                     // is chosen by omission, and the call is no place to rewrite it).
-                    bool policyWritten = policyPassed && !policyValue.Origin.IsImplicit && ValueLocation.IsWithin(policyValue.Origin, call);
+                    bool policyWritten = policyPassed && ValueLocation.IsWrittenIn(policyValue, call);
                     var at = policyWritten || !imagePassed ? ValueLocation.ChosenAt(policyValue, call) : ValueLocation.ChosenAt(imageValue, call);
-                    ReportThroughCall(report, policyValue, at, policyWritten, image, tag, factory);
+                    ReportThroughCall(report, policyValue, at, policyWritten, image, tag, call.Method);
                     reported = true;
                     break;
                 }
 
                 foreach (var partial in container.Image.Values.Partials)
                 {
-                    if (reported || (!ValueLocation.IsWithin(partial.Origin, call) && !policyPassed) || !partial.CanOccurWith(policyValue)
+                    if (reported || (!ValueLocation.IsWrittenIn(partial, call) && !policyPassed) || !partial.CanOccurWith(policyValue)
                         || PartialImageReference.Of(partial.Texts) is not { } image || !tags.IsMutable(image))
                     {
                         continue;
                     }
 
-                    ReportThroughCall(report, policyValue, policyPassed ? policyValue.Origin : partial.Origin, policyPassed, partial.Pattern, image.IsUntagged ? null : image.Tag, factory);
+                    ReportThroughCall(report, policyValue, policyPassed ? policyValue.Location : ValueLocation.Of(partial), policyPassed, partial.Pattern, image.IsUntagged ? null : image.Tag, call.Method);
                     break;
                 }
             }
@@ -206,14 +206,14 @@ namespace K8sManifestAnalyzers.Rules
             return true;
         }
 
-        private static void ReportThroughCall(Action<Diagnostic> report, PossibleValue policyValue, IOperation at, bool policyPassed, string image, string? tag, string factory)
+        private static void ReportThroughCall(Action<Diagnostic> report, PossibleValue policyValue, Location at, bool policyPassed, string image, string? tag, string factory)
         {
             string why = Why(tag);
             bool never = policyValue.Text == PullPolicy.Never;
             var properties = RuleProperties.Replacement(policyPassed ? Replacement(policyValue) : null);
             report(Diagnostic.Create(
                 never ? Descriptors.KMA003_NeverWithMutableImageFrom : Descriptors.KMA003_StalePolicyForMutableImageFrom,
-                at.Syntax.GetLocation(),
+                at,
                 properties,
                 image,
                 why,
@@ -240,11 +240,6 @@ namespace K8sManifestAnalyzers.Rules
         /// </summary>
         private static string? Replacement(PossibleValue policy) => policy.Text == PullPolicy.Never ? null : PullPolicy.Always;
 
-        // Where the image comes from, when that is not the image written as a literal.
-        private static string? ImageOrigin(ManifestValue image, IOperation origin, string? description) =>
-            description ?? (image.Operation is { } written && ValueLocation.IsWithin(origin, written)
-                ? null
-                : "from " + ValueFolder.Describe(origin));
     
         /// <summary>
         /// <c>WithImagePullPolicy(ImagePullPolicy.Missing)</c> on an Aspire container resource whose composed image is

@@ -80,6 +80,9 @@ namespace K8sManifestAnalyzers.Analysis.Values
         /// <summary>The expression that holds the constant (a literal, an arm, an initializer), for locations and fixes.</summary>
         internal IOperation Origin { get; }
 
+        /// <summary>Where the constant is written (for a finding on the constant itself).</summary>
+        internal Location Location => Origin.Syntax.GetLocation();
+
         internal ValueScenario Scenario { get; }
 
         /// <summary>
