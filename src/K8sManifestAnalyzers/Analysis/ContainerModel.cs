@@ -102,11 +102,9 @@ namespace K8sManifestAnalyzers.Analysis
         // True when the policy constant is one of this container's (the same expression).
         internal bool HoldsPolicy(PossibleValue policy)
         {
-            var written = policy.Origin.Syntax;
             foreach (var own in PullPolicy.Values.Constants)
             {
-                var syntax = own.Origin.Syntax;
-                if (syntax.SyntaxTree == written.SyntaxTree && syntax.Span == written.Span)
+                if (own.Origin.SameAs(policy.Origin))
                 {
                     return true;
                 }
@@ -121,11 +119,9 @@ namespace K8sManifestAnalyzers.Analysis
         /// </summary>
         internal bool HasMutableImageWith(PossibleValue policy, CompilationFacts facts, Model.MutableTags tags)
         {
-            var written = policy.Origin.Syntax;
             foreach (var own in PullPolicy.Values.Constants)
             {
-                var syntax = own.Origin.Syntax;
-                if (syntax.SyntaxTree == written.SyntaxTree && syntax.Span == written.Span && MutableImageWith(own, facts, tags) is not null)
+                if (own.Origin.SameAs(policy.Origin) && MutableImageWith(own, facts, tags) is not null)
                 {
                     return true;
                 }

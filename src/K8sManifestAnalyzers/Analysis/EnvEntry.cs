@@ -68,6 +68,6 @@ namespace K8sManifestAnalyzers.Analysis
         internal Location NameLocation =>
             Call is null
                 ? (NameValue ?? Element).Syntax.GetLocation()
-                : (Name.IsSingleConstant ? ValueLocation.ChosenAt(Name.Constants[0], Call) : Call).Syntax.GetLocation();
+                : (Name.IsSingleConstant ? ValueLocation.ChosenAt(Name.Constants[0], Call) : Call.Syntax.GetLocation());
     }
 }

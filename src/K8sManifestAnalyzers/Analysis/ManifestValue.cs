@@ -81,7 +81,7 @@ namespace K8sManifestAnalyzers.Analysis
 
         /// <summary>A constant known from a reader (a builder chain) rather than from the operation's constant value.</summary>
         internal static ManifestValue Constant(string text, IOperation operation) =>
-            new(ValueState.Constant, text, operation, PossibleValues.Of(new PossibleValue(text, operation, ValueScenario.Always, null)), false);
+            new(ValueState.Constant, text, operation, PossibleValues.Of(new PossibleValue(text, OperationSite.Of(operation), ValueScenario.Always, null)), false);
 
         /// <summary>The value of <paramref name="value"/> as far as C# constants show it (no flow).</summary>
         internal static ManifestValue From(IOperation value)
@@ -94,8 +94,8 @@ namespace K8sManifestAnalyzers.Analysis
 
             return constant.Value switch
             {
-                string text => new ManifestValue(ValueState.Constant, text, value, PossibleValues.Of(new PossibleValue(text, value, ValueScenario.Always, null)), false),
-                null => new ManifestValue(ValueState.Null, null, value, PossibleValues.Of(new PossibleValue(null, value, ValueScenario.Always, null)), false),
+                string text => new ManifestValue(ValueState.Constant, text, value, PossibleValues.Of(new PossibleValue(text, OperationSite.Of(value), ValueScenario.Always, null)), false),
+                null => new ManifestValue(ValueState.Null, null, value, PossibleValues.Of(new PossibleValue(null, OperationSite.Of(value), ValueScenario.Always, null)), false),
                 _ => new ManifestValue(ValueState.Unknown, null, value, PossibleValues.Unknown, false),
             };
         }

@@ -7,6 +7,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace K8sManifestAnalyzers.Analysis
 {
     /// <summary>Where a finding about one possible value of a write goes, and what its message says of the origin.</summary>
+    /// <remarks>
+    /// The rules ask these questions of the model's <see cref="ValueSite"/>s and <see cref="CallSite"/>s. For a site of
+    /// the C# reader (<see cref="OperationSite"/>) the answers also use what C# shows: the member a constant is
+    /// declared in, the literal that declares a named constant. For another front-end's, they use locations only.
+    /// </remarks>
     internal readonly struct ValueLocation
     {
         private ValueLocation(Location location, bool onConstant, string? from, Location? declaration = null)
@@ -33,45 +38,53 @@ namespace K8sManifestAnalyzers.Analysis
         internal Location? Declaration { get; }
 
         /// <summary>
-        /// On the constant itself when it is written inside the value (an arm, a fallback, a literal) or elsewhere in the
-        /// same member (a local's assignment), where a fix can edit it; a named constant (<c>Images.Api</c>) keeps its
-        /// name in the message. A constant defined in another member goes where this member chooses it: the value a
-        /// local that holds it is assigned (so two containers that share the local get one finding), else the written
-        /// value; with words saying where the constant comes from.
-        /// </summary>
-        /// <summary>
         /// True when <paramref name="inner"/> is written inside <paramref name="outer"/>: a constant a call passes, an
         /// image written in the body being read.
         /// </summary>
         internal static bool IsWithin(IOperation inner, IOperation outer) =>
             inner.Syntax.SyntaxTree == outer.Syntax.SyntaxTree && outer.Syntax.Span.Contains(inner.Syntax.Span);
 
-        /// <summary>True when <paramref name="inner"/> is written inside <paramref name="outer"/>'s span, in the same file.</summary>
-        internal static bool IsWithin(IOperation inner, Location outer) =>
-            inner.Syntax.SyntaxTree == outer.SourceTree && outer.SourceSpan.Contains(inner.Syntax.Span);
+        /// <summary>True when the site is written inside <paramref name="outer"/>.</summary>
+        internal static bool IsWithin(ValueSite inner, IOperation outer) =>
+            inner is OperationSite site ? site.IsWithin(outer) : inner.IsWithin(outer.Syntax.GetLocation());
 
         /// <summary>
         /// True when the constant is written inside the call's arguments, not only chosen by it and not the default of
         /// an optional argument the call leaves out: a fix can rewrite it there.
         /// </summary>
-        internal static bool IsWrittenIn(PossibleValue constant, CallSite call) => !constant.Origin.IsImplicit && IsWithin(constant.Origin, call.Location);
+        internal static bool IsWrittenIn(PossibleValue constant, CallSite call) => !constant.Origin.IsImplicit && constant.Origin.IsWithin(call.Location);
 
         /// <summary>True when the value with holes is built inside the call's arguments.</summary>
-        internal static bool IsWrittenIn(PartialValue partial, CallSite call) => IsWithin(partial.Origin, call.Location);
+        internal static bool IsWrittenIn(PartialValue partial, CallSite call) => partial.Origin.IsWithin(call.Location);
 
+        /// <summary>
+        /// On the constant itself when it is written inside the value (an arm, a fallback, a literal) or elsewhere in the
+        /// same member (a local's assignment), where a fix can edit it; a named constant (<c>Images.Api</c>) keeps its
+        /// name in the message. A constant defined in another member goes where this member chooses it: the value a
+        /// local that holds it is assigned (so two containers that share the local get one finding), else the written
+        /// value; with words saying where the constant comes from.
+        /// </summary>
         internal static ValueLocation Of(ManifestValue written, PossibleValue constant) => Of(written, constant.Origin, constant.Description, constant.Anchor);
 
         /// <summary>The same for a value with holes: on the interpolation or concatenation that builds it, or on the write.</summary>
         internal static ValueLocation Of(ManifestValue written, PartialValue partial) => Of(written, partial.Origin, partial.Description, anchor: null);
 
         /// <summary>On a value with holes a call site passes to a method of the compilation, naming the method.</summary>
-        internal static ValueLocation Through(PartialValue partial, string through) =>
-            new(partial.Origin.Syntax.GetLocation(), true, through);
+        internal static ValueLocation Through(PartialValue partial, string through) => new(partial.Origin.Location, true, through);
 
-        private static ValueLocation Of(ManifestValue written, IOperation constant, string? description, IOperation? anchor)
+        private static ValueLocation Of(ManifestValue written, ValueSite site, string? description, ValueSite? anchor)
         {
+            if (site is not OperationSite { Operation: var constant } || written.Operation is not { } writtenOperation)
+            {
+                // Another front-end's site, or no write in sight: on the constant when the write holds it, else on the write.
+                var at = written.WrittenAt;
+                return at is null || site.IsWithin(at)
+                    ? new ValueLocation(site.Location, true, null)
+                    : new ValueLocation(at, false, description ?? "from " + site.Describe());
+            }
+
             var origin = constant.Syntax;
-            var value = written.Operation?.Syntax ?? origin;
+            var value = writtenOperation.Syntax;
             if (origin.SyntaxTree == value.SyntaxTree && (value.Span.Contains(origin.Span) || SameMember(origin, value)))
             {
                 return constant is IFieldReferenceOperation { Field: { IsConst: true } named }
@@ -81,7 +94,7 @@ namespace K8sManifestAnalyzers.Analysis
 
             string from = description ?? "from " + ValueFolder.Describe(constant);
             var declaration = InitializerLiteral(origin)?.GetLocation();
-            if (anchor?.Syntax is { } chosen && chosen.SyntaxTree == value.SyntaxTree && SameMember(chosen, value))
+            if (OperationSite.OperationOf(anchor)?.Syntax is { } chosen && chosen.SyntaxTree == value.SyntaxTree && SameMember(chosen, value))
             {
                 return new ValueLocation(chosen.GetLocation(), false, from, declaration);
             }
@@ -105,49 +118,48 @@ namespace K8sManifestAnalyzers.Analysis
                 : null;
 
         /// <summary>
-        /// On a constant a call site passes to a factory: where it is written (a fix can edit it), with words naming the
-        /// factory it is passed to.
+        /// On a constant a call site passes to a factory: where it is written (a fix can edit it, unless it is the
+        /// default of an optional argument left out, which is located at the call), with words naming the factory it
+        /// is passed to. A constant the call chooses without writing it (<c>Make(Profiles.Edge)</c>,
+        /// <c>Make(Profiles.Default with { Tag = "latest" })</c>) goes on the argument that chooses it, or the part
+        /// written in the call: not a place a fix can rewrite the value.
         /// </summary>
-        internal static ValueLocation Through(PossibleValue constant, string through, IOperation call)
-        {
-            if (IsWithin(constant.Origin, call))
-            {
-                // An optional argument left out is the call itself: no constant there for a fix to replace.
-                return new(constant.Origin.Syntax.GetLocation(), !constant.Origin.IsImplicit, through);
-            }
+        internal static ValueLocation Through(PossibleValue constant, string through, CallSite call) =>
+            constant.Origin.IsWithin(call.Location)
+                ? new(constant.Origin.Location, !constant.Origin.IsImplicit, through)
+                : new(ChosenAt(constant, call), false, through + ", " + (constant.Description ?? "from " + constant.Origin.Describe()));
 
-            // Chosen by the call without being written in it (`Make(Profiles.Edge)`, `Make(Profiles.Default with { Tag = "latest" })`):
-            // on the argument that chooses it, or the part written in the call; not a place a fix can rewrite the value.
-            return new(ChosenAt(constant, call).Syntax.GetLocation(), false, through + ", " + (constant.Description ?? "from " + ValueFolder.Describe(constant.Origin)));
-        }
+        /// <summary>The same for a call of the C# reader.</summary>
+        internal static ValueLocation Through(PossibleValue constant, string through, IOperation call) =>
+            Through(constant, through, CallSite.Of(call, through));
 
         /// <summary>
-        /// The same for a <see cref="CallSite"/>: on the constant written in the call, where a fix can edit it unless an
-        /// optional argument left out supplies it; else where the call chooses it, with words naming the method.
+        /// Where <paramref name="call"/> chooses the constant (see <see cref="IsPassedBy(PossibleValue, CallSite)"/>):
+        /// the constant, the argument, the part; else the call.
         /// </summary>
-        internal static ValueLocation Through(PossibleValue constant, string through, CallSite call)
-        {
-            if (IsWithin(constant.Origin, call.Location))
-            {
-                return new(constant.Origin.Syntax.GetLocation(), !constant.Origin.IsImplicit, through);
-            }
-
-            return new(ChosenAt(constant, call), false, through + ", " + (constant.Description ?? "from " + ValueFolder.Describe(constant.Origin)));
-        }
-
-        /// <summary>Where <paramref name="call"/> chooses the constant (see <see cref="IsPassedBy(PossibleValue, CallSite)"/>).</summary>
         internal static Location ChosenAt(PossibleValue constant, CallSite call) =>
-            IsWithin(constant.Origin, call.Location) ? constant.Origin.Syntax.GetLocation()
-            : constant.Anchor is { } anchor && IsWithin(anchor, call.Location) ? anchor.Syntax.GetLocation()
-            : PartWithin(constant, call.Location)?.Syntax.GetLocation() ?? call.Location;
+            constant.Origin.IsWithin(call.Location) ? constant.Origin.Location
+            : constant.Anchor is { } anchor && anchor.IsWithin(call.Location) ? anchor.Location
+            : PartWithin(constant, call.Location)?.Location ?? call.Location;
+
+        /// <summary>The same for a call of the C# reader.</summary>
+        internal static Location ChosenAt(PossibleValue constant, IOperation call) => ChosenAt(constant, CallSite.Of(call, string.Empty));
 
         /// <summary>Where the call writes the value with holes, or the call itself.</summary>
         internal static Location ChosenAt(PartialValue partial, CallSite call) =>
-            IsWithin(partial.Origin, call.Location) ? partial.Origin.Syntax.GetLocation() : call.Location;
+            partial.Origin.IsWithin(call.Location) ? partial.Origin.Location : call.Location;
 
-        /// <summary>True when <paramref name="call"/> chooses the constant (see <see cref="IsPassedBy(PossibleValue, IOperation)"/>).</summary>
+        /// <summary>
+        /// True when a call chooses the constant: it is written in the call's arguments, it is read from an object the
+        /// call passes (<c>Make(Profiles.Edge)</c>), or a part it is joined from is written there (<c>Tag = "latest"</c>
+        /// in a <c>with</c> the call passes).
+        /// </summary>
         internal static bool IsPassedBy(PossibleValue constant, CallSite call) =>
-            IsWithin(constant.Origin, call.Location) || (constant.Anchor is { } anchor && IsWithin(anchor, call.Location)) || PartWithin(constant, call.Location) is not null;
+            constant.Origin.IsWithin(call.Location) || (constant.Anchor is { } anchor && anchor.IsWithin(call.Location)) || PartWithin(constant, call.Location) is not null;
+
+        /// <summary>The same for a call of the C# reader.</summary>
+        internal static bool IsPassedBy(PossibleValue constant, IOperation call) =>
+            IsWithin(constant.Origin, call) || (constant.Anchor is { } anchor && IsWithin(anchor, call)) || (!constant.Parts.IsEmpty && PartWithin(constant, call.Syntax.GetLocation()) is not null);
 
         /// <summary>
         /// Where the image or policy value comes from, in words, when that is not a constant written inside the value
@@ -158,37 +170,18 @@ namespace K8sManifestAnalyzers.Analysis
         /// <summary>The same for a value with holes.</summary>
         internal static string? OriginOf(ManifestValue written, PartialValue partial) => OriginOf(written, partial.Origin, partial.Description);
 
-        private static string? OriginOf(ManifestValue written, IOperation origin, string? description) =>
-            description ?? (written.Operation is { } value && IsWithin(origin, value) ? null : "from " + ValueFolder.Describe(origin));
+        private static string? OriginOf(ManifestValue written, ValueSite origin, string? description) =>
+            description ?? (written.Operation is { } value && IsWithin(origin, value) ? null : "from " + origin.Describe());
 
         /// <summary>Where a value with holes is built (the interpolation or concatenation).</summary>
-        internal static Location Of(PartialValue partial) => partial.Origin.Syntax.GetLocation();
+        internal static Location Of(PartialValue partial) => partial.Origin.Location;
 
-        /// <summary>Where the value is written (the assignment's value, the argument); null when it is not written.</summary>
-        internal static Location? WrittenAt(ManifestValue written) => written.Operation?.Syntax.GetLocation();
-
-        /// <summary>Where a call chooses the constant (see <see cref="IsPassedBy"/>): the constant, the argument, the part; else the call.</summary>
-        internal static IOperation ChosenAt(PossibleValue constant, IOperation call) =>
-            IsWithin(constant.Origin, call) ? constant.Origin
-            : constant.Anchor is { } anchor && IsWithin(anchor, call) ? anchor
-            : PartWithin(constant, call) ?? call;
-
-        /// <summary>
-        /// True when a call chooses the constant: it is written in the call's arguments, it is read from an object the
-        /// call passes (<c>Make(Profiles.Edge)</c>), or a part it is joined from is written there (<c>Tag = "latest"</c>
-        /// in a <c>with</c> the call passes).
-        /// </summary>
-        internal static bool IsPassedBy(PossibleValue constant, IOperation call) =>
-            IsWithin(constant.Origin, call) || (constant.Anchor is { } anchor && IsWithin(anchor, call)) || PartWithin(constant, call) is not null;
-
-        private static IOperation? PartWithin(PossibleValue constant, IOperation call) => PartWithin(constant, call.Syntax.GetLocation());
-
-        private static IOperation? PartWithin(PossibleValue constant, Location call)
+        // The argument an object is read from first (`Joined(new ImageProfile(…, "latest"))`), then a part written there.
+        private static ValueSite? PartWithin(PossibleValue constant, Location call)
         {
-            // The argument an object is read from first (`Joined(new ImageProfile(…, "latest"))`), then a part written there.
             foreach (var part in constant.Parts)
             {
-                if (part.Anchor is { } anchor && IsWithin(anchor, call))
+                if (part.Anchor is { } anchor && anchor.IsWithin(call))
                 {
                     return anchor;
                 }
@@ -196,7 +189,7 @@ namespace K8sManifestAnalyzers.Analysis
 
             foreach (var part in constant.Parts)
             {
-                if (IsWithin(part.Origin, call))
+                if (part.Origin.IsWithin(call))
                 {
                     return part.Origin;
                 }

@@ -118,7 +118,7 @@ namespace K8sManifestAnalyzers.Rules
                 return names.Constants[0].Text is null ? null : names.Constants[0];
             }
 
-            if (names.HasUnknown || names.Constants.IsEmpty || RowOf(value.Origin.Syntax) is not { } row)
+            if (names.HasUnknown || names.Constants.IsEmpty || RowOf(OperationSite.OperationOf(value.Origin)?.Syntax) is not { } row)
             {
                 return null;
             }
@@ -126,7 +126,7 @@ namespace K8sManifestAnalyzers.Rules
             PossibleValue? found = null;
             foreach (var name in names.Constants)
             {
-                if (name.Text is not null && RowOf(name.Origin.Syntax) == row)
+                if (name.Text is not null && RowOf(OperationSite.OperationOf(name.Origin)?.Syntax) == row)
                 {
                     if (found is not null)
                     {
@@ -141,9 +141,9 @@ namespace K8sManifestAnalyzers.Rules
         }
 
         // The row a cell of a table is written in: its tuple, creation or `{ key, value }` element, a few levels up.
-        private static SyntaxNode? RowOf(SyntaxNode cell)
+        private static SyntaxNode? RowOf(SyntaxNode? cell)
         {
-            var current = cell.Parent;
+            var current = cell?.Parent;
             for (int level = 0; current is not null && level < 3; level++, current = current.Parent)
             {
                 if (current is TupleExpressionSyntax or BaseObjectCreationExpressionSyntax or AnonymousObjectCreationExpressionSyntax

@@ -209,7 +209,7 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
             foreach (var constant in values.Constants)
             {
                 var where = Where(step, written, constant);
-                bool literal = where.OnConstant && constant.Origin.Syntax is LiteralExpressionSyntax literalSyntax && literalSyntax.IsKind(SyntaxKind.StringLiteralExpression);
+                bool literal = where.OnConstant && OperationSite.OperationOf(constant.Origin)?.Syntax is LiteralExpressionSyntax literalSyntax && literalSyntax.IsKind(SyntaxKind.StringLiteralExpression);
                 yield return new Part(constant.Text, known: true, constant.Text ?? "null", where.Location, literal, step);
             }
 

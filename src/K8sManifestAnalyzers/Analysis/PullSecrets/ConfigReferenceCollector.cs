@@ -188,14 +188,14 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 }
 
                 // optional: true (or computed, a parameter included) makes it a use only, as where the reference is written.
-                var reference = new ConfigReferenceFact(shape.Kind, shape.Site, name, ValueLocation.ChosenAt(chosen, call).Syntax.GetLocation(), @namespace: null)
+                var reference = new ConfigReferenceFact(shape.Kind, shape.Site, name, ValueLocation.ChosenAt(chosen, call), @namespace: null)
                 {
                     IsUseOnly = ObjectMembers.Find(creation, "Optional") is { } optional && !IsFalse(optional, scope),
                 };
                 if (shape.HasKey && ObjectMembers.Find(creation, "Key") is { } keyValue
                     && types.Values.Fold(keyValue, scope, propertyDefaults: false) is { IsSingleConstant: true } keys && keys.Constants[0] is { Text: { } key } keyChosen)
                 {
-                    reference.Keys.Add((key, ValueLocation.ChosenAt(keyChosen, call).Syntax.GetLocation()));
+                    reference.Keys.Add((key, ValueLocation.ChosenAt(keyChosen, call)));
                 }
 
                 state.ConfigReferences.Enqueue(reference);

@@ -461,7 +461,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     }
                     else if (ValueLocation.IsPassedBy(constant, _call))
                     {
-                        Add(text, ValueLocation.ChosenAt(constant, _call).Syntax.GetLocation(), null);
+                        Add(text, ValueLocation.ChosenAt(constant, _call), null);
                     }
                     else if (_atCall)
                     {
@@ -475,7 +475,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             {
                 if (_call is not null)
                 {
-                    var partialAt = ValueLocation.IsWithin(partial.Origin, _call) ? partial.Origin.Syntax.GetLocation() : _atCall ? Locations.OfValue(_call) : null;
+                    var partialAt = ValueLocation.IsWithin(partial.Origin, _call) ? partial.Origin.Location : _atCall ? Locations.OfValue(_call) : null;
                     if (partialAt is not null && _seen.Add((partial.Pattern, partialAt)))
                     {
                         _spec.Images.Add(new PodImage(partial.Pattern, partialAt, partial: Model.PartialImageReference.Of(partial.Texts)));

@@ -176,7 +176,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             if (types.Values.Fold(value, scope, propertyDefaults: false) is { IsSingleConstant: true } values
                 && values.Constants[0] is { Text: { } name } chosen && ValueLocation.IsPassedBy(chosen, call))
             {
-                Enqueue(new ServiceAccountReferenceFact(name, ValueLocation.ChosenAt(chosen, call).Syntax.GetLocation(), null), state);
+                Enqueue(new ServiceAccountReferenceFact(name, ValueLocation.ChosenAt(chosen, call), null), state);
             }
         }
 

@@ -11,7 +11,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
     /// </summary>
     internal readonly struct PartialValue
     {
-        internal PartialValue(ImmutableArray<string> texts, ImmutableArray<string> holes, IOperation origin, ValueScenario scenario, string? description, bool isMemberDefault = false)
+        internal PartialValue(ImmutableArray<string> texts, ImmutableArray<string> holes, ValueSite origin, ValueScenario scenario, string? description, bool isMemberDefault = false)
         {
             Texts = texts;
             Holes = holes;
@@ -27,8 +27,8 @@ namespace K8sManifestAnalyzers.Analysis.Values
         /// <summary>Each hole's expression as written in source, for messages (<c>tag</c>).</summary>
         internal ImmutableArray<string> Holes { get; }
 
-        /// <summary>The expression that builds the value (the interpolation or concatenation), for locations.</summary>
-        internal IOperation Origin { get; }
+        /// <summary>Where the value is built (the interpolation or concatenation), for locations.</summary>
+        internal ValueSite Origin { get; }
 
         internal ValueScenario Scenario { get; }
 

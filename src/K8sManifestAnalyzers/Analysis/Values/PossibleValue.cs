@@ -59,7 +59,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
     /// <summary>One constant an expression can evaluate to, with where it comes from.</summary>
     internal readonly struct PossibleValue
     {
-        internal PossibleValue(string? text, IOperation origin, ValueScenario scenario, string? description, bool isMemberDefault = false, IOperation? anchor = null, ValueTest? test = null, ImmutableArray<PossibleValue> parts = default)
+        internal PossibleValue(string? text, ValueSite origin, ValueScenario scenario, string? description, bool isMemberDefault = false, ValueSite? anchor = null, ValueTest? test = null, ImmutableArray<PossibleValue> parts = default)
         {
             Test = test;
             _parts = parts;
@@ -77,11 +77,11 @@ namespace K8sManifestAnalyzers.Analysis.Values
         /// <summary>The constant string; <see langword="null"/> for the constant <c>null</c>.</summary>
         internal string? Text { get; }
 
-        /// <summary>The expression that holds the constant (a literal, an arm, an initializer), for locations and fixes.</summary>
-        internal IOperation Origin { get; }
+        /// <summary>Where the constant is written (a literal, an arm, an initializer), for locations, messages and fixes.</summary>
+        internal ValueSite Origin { get; }
 
         /// <summary>Where the constant is written (for a finding on the constant itself).</summary>
-        internal Location Location => Origin.Syntax.GetLocation();
+        internal Location Location => Origin.Location;
 
         internal ValueScenario Scenario { get; }
 
@@ -96,7 +96,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
         /// holds it (<c>var image = options.Image;</c>). Null when the constant is read directly where it is written.
         /// Findings on a constant defined in another member go here, once, rather than on every use of the local.
         /// </summary>
-        internal IOperation? Anchor { get; }
+        internal ValueSite? Anchor { get; }
 
         /// <summary>
         /// The condition that chose this value, when it tests a string against a constant (<c>image.EndsWith(":latest")
@@ -116,7 +116,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
             new(Text, Origin, scenario, description, isMemberDefault ?? IsMemberDefault, Anchor, Test, _parts);
 
         /// <summary>The same value, read through <paramref name="anchor"/> unless an earlier read already anchored it.</summary>
-        internal PossibleValue AnchoredAt(IOperation anchor) =>
+        internal PossibleValue AnchoredAt(ValueSite anchor) =>
             Anchor is not null ? this : new(Text, Origin, Scenario, Description, IsMemberDefault, anchor, Test, _parts);
 
         /// <summary>The same value, chosen by <paramref name="test"/> as well as by any inner condition that chose it.</summary>

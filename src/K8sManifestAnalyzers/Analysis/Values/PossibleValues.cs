@@ -111,7 +111,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
         }
 
         /// <summary>Every constant read through <paramref name="anchor"/> (see <see cref="PossibleValue.Anchor"/>).</summary>
-        internal PossibleValues AnchoredAt(IOperation anchor) => EachConstant(static (value, anchor) => value.AnchoredAt(anchor), anchor);
+        internal PossibleValues AnchoredAt(ValueSite anchor) => EachConstant(static (value, anchor) => value.AnchoredAt(anchor), anchor);
 
         /// <summary>Every constant chosen by <paramref name="test"/> (see <see cref="PossibleValue.Test"/>).</summary>
         internal PossibleValues TestedBy(ValueTest test) => EachConstant(static (value, test) => value.TestedBy(test), test);

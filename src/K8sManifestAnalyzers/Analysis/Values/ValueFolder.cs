@@ -83,7 +83,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
                     ? "the value of " + named.ContainingType.Name + "." + named.Name
                     : null;
                 return constant.Value is null or string
-                    ? PossibleValues.Of(new PossibleValue(constant.Value as string, operation, ValueScenario.Always, description))
+                    ? PossibleValues.Of(new PossibleValue(constant.Value as string, OperationSite.Of(operation), ValueScenario.Always, description))
                     : PossibleValues.Unknown;
             }
 
@@ -205,7 +205,8 @@ namespace K8sManifestAnalyzers.Analysis.Values
                     foreach (var value in reaching)
                     {
                         // A constant from elsewhere that the local holds is chosen where the local is assigned.
-                        assigned = assigned.Union(Fold(value, state, depth + 1).AnchoredAt(value));
+                        var folded = Fold(value, state, depth + 1);
+                        assigned = assigned.Union(folded.Constants.IsEmpty ? folded : folded.AnchoredAt(OperationSite.Of(value)));
                     }
 
                     return reaching.Count == 1 ? assigned : assigned.Map(ValueScenario.Branch, null);
@@ -455,7 +456,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
             foreach (var part in parts)
             {
                 var values = part.Operation is null
-                    ? PossibleValues.Of(new PossibleValue(part.Text, whole, ValueScenario.Always, null))
+                    ? PossibleValues.Of(new PossibleValue(part.Text, OperationSite.Of(whole), ValueScenario.Always, null))
                     : Fold(part.Operation, state, depth + 1);
                 bool hole = values.HasOpaque || (values.Constants.IsEmpty && values.Partials.IsEmpty);
                 string? source = hole ? Describe(part.Operation!) : null;
@@ -542,9 +543,10 @@ namespace K8sManifestAnalyzers.Analysis.Values
             }
 
             var builder = ImmutableArray.CreateBuilder<PossibleValue>(texts.Count);
+            var wholeSite = OperationSite.Of(whole);
             foreach (var (text, scenario, description, joined) in texts)
             {
-                builder.Add(new PossibleValue(text, whole, scenario, description, parts: joined));
+                builder.Add(new PossibleValue(text, wholeSite, scenario, description, parts: joined));
             }
 
             var partialValues = ImmutableArray<PartialValue>.Empty;
@@ -553,7 +555,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
                 var partialBuilder = ImmutableArray.CreateBuilder<PartialValue>(partials.Count);
                 foreach (var combination in partials)
                 {
-                    partialBuilder.Add(combination.ToValue(whole));
+                    partialBuilder.Add(combination.ToValue(wholeSite));
                 }
 
                 partialValues = partialBuilder.MoveToImmutable();
@@ -590,7 +592,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
                 }
 
                 // `Make(Profiles.Edge)`: a value of an object made elsewhere is chosen where it is passed.
-                values = values.Union(passedAt is null ? value : value.AnchoredAt(passedAt));
+                values = values.Union(passedAt is null ? value : value.AnchoredAt(OperationSite.Of(passedAt)));
             }
 
             if (ObjectMembers.WithoutConversionsOrParentheses(instance) is not IInstanceReferenceOperation)
@@ -737,7 +739,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
         {
             if (member is IFieldSymbol { IsStatic: true, Name: "Empty" } field && SymbolEqualityComparer.Default.Equals(field.ContainingType, _string))
             {
-                return PossibleValues.Of(new PossibleValue(string.Empty, reference, ValueScenario.Always, null));
+                return PossibleValues.Of(new PossibleValue(string.Empty, OperationSite.Of(reference), ValueScenario.Always, null));
             }
 
             if (member.DeclaringSyntaxReferences.Length != 1 || !IsString(member is IFieldSymbol f ? f.Type : (member as IPropertySymbol)?.Type)
@@ -975,7 +977,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
 
             internal Combination AppendHole(string source) => new(_texts.Add(string.Empty), _holes.Add(source), _scenario, _description);
 
-            internal PartialValue ToValue(IOperation whole) => new(_texts, _holes, whole, _scenario, _description);
+            internal PartialValue ToValue(ValueSite whole) => new(_texts, _holes, whole, _scenario, _description);
 
             private ValueScenario Stronger(ValueScenario other) => ValueScenarios.Combine(other, _scenario);
 

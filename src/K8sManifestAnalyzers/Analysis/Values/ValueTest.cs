@@ -66,7 +66,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
 
             foreach (var candidate in Subject.Constants)
             {
-                if (candidate.Text == text && candidate.Origin.Syntax == value.Origin.Syntax)
+                if (candidate.Text == text && candidate.Origin.SameAs(value.Origin))
                 {
                     return _test(text) == Arm;
                 }
@@ -74,7 +74,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
                 // `Image = $"nginx:{tag}"` with `tag == "latest" ? …`: the test is of a part the value was joined from.
                 foreach (var part in value.Parts)
                 {
-                    if (part.Text is { } piece && candidate.Text == piece && candidate.Origin.Syntax == part.Origin.Syntax)
+                    if (part.Text is { } piece && candidate.Text == piece && candidate.Origin.SameAs(part.Origin))
                     {
                         return _test(piece) == Arm;
                     }
