@@ -22,7 +22,7 @@ namespace K8sManifestAnalyzers.Analysis
             if ((!image.IsSet || !policy.IsSet) && ContainerReader.FindAssignedLocal(creation, body.Index, out bool ambiguous) is not null && ambiguous)
             {
                 // The local also holds other objects: its writes cannot be told apart, so what is unset is unknown.
-                return new ContainerModel(creation, image.IsSet ? image : ManifestValue.Unknown(null), policy.IsSet ? policy : ManifestValue.Unknown(null), isVolume);
+                return OperationValues.Container(creation, image.IsSet ? image : OperationValues.Unknown(null), policy.IsSet ? policy : OperationValues.Unknown(null), isVolume);
             }
 
             // A fluent chain on the new object: `new V1Container { … }.WithImage("…").PullAlways()`.
@@ -30,14 +30,14 @@ namespace K8sManifestAnalyzers.Analysis
             if (top is not null && top != creation && (!image.IsSet || !policy.IsSet) && ContainerReader.FindAssignedLocal(top, body.Index, out bool reassigned) is not null && reassigned)
             {
                 // `var c = new V1Container().WithImage(…); c = c.PullAlways();`: the local's writes cannot be told apart.
-                return new ContainerModel(creation, image.IsSet ? image : ManifestValue.Unknown(null), policy.IsSet ? policy : ManifestValue.Unknown(null), isVolume);
+                return OperationValues.Container(creation, image.IsSet ? image : OperationValues.Unknown(null), policy.IsSet ? policy : OperationValues.Unknown(null), isVolume);
             }
 
             var placement = top is null ? null : body.Index.PlacementOf(top);
             if (top is not null && placement is null && Unwrapped(top.Parent) is ICoalesceOperation or IConditionalOperation)
             {
                 // `existing ?? new V1Container { … }`: the writes that follow go to whichever object it is.
-                return new ContainerModel(creation, image.IsSet ? image : ManifestValue.Unknown(null), policy.IsSet ? policy : ManifestValue.Unknown(null), isVolume);
+                return OperationValues.Container(creation, image.IsSet ? image : OperationValues.Unknown(null), policy.IsSet ? policy : OperationValues.Unknown(null), isVolume);
             }
 
             if (top is not null && placement is { } place)
@@ -47,7 +47,7 @@ namespace K8sManifestAnalyzers.Analysis
                     if (held.Holds(place))
                     {
                         // Handed to a call that is not followed: it may write anything of the container.
-                        return new ContainerModel(creation, ManifestValue.Unknown(image.Operation), ManifestValue.Unknown(policy.Operation), isVolume);
+                        return OperationValues.Container(creation, image.AsUnknown(), policy.AsUnknown(), isVolume);
                     }
                 }
 
@@ -55,7 +55,7 @@ namespace K8sManifestAnalyzers.Analysis
                 policy = Apply(top, policy, ContainerProperty.ImagePullPolicy, place, body);
             }
 
-            return new ContainerModel(creation, image, policy, isVolume);
+            return OperationValues.Container(creation, image, policy, isVolume);
         }
 
         private static IOperation? Unwrapped(IOperation? operation)
@@ -95,15 +95,15 @@ namespace K8sManifestAnalyzers.Analysis
                         return top;
                     }
 
-                    image = image.IsSet ? ManifestValue.Unknown(image.Operation) : ManifestValue.Unknown(null);
-                    policy = policy.IsSet ? ManifestValue.Unknown(policy.Operation) : ManifestValue.Unknown(null);
+                    image = image.AsUnknown();
+                    policy = policy.AsUnknown();
                     return null;
                 }
 
                 if (summary.MayWrite.Contains(parameter.Ordinal))
                 {
-                    image = ManifestValue.Unknown(image.Operation);
-                    policy = ManifestValue.Unknown(policy.Operation);
+                    image = image.AsUnknown();
+                    policy = policy.AsUnknown();
                     return null;
                 }
 
@@ -144,10 +144,10 @@ namespace K8sManifestAnalyzers.Analysis
                 return current;
             }
 
-            var written = ManifestValue.From(call, values);
+            var written = OperationValues.From(call, values);
             if (!write.OnEveryPath)
             {
-                return current.IsSet ? ManifestValue.From(call, current.Values.Union(values).Map(ValueScenario.Branch, null)) : written.OnSomePathsOnly();
+                return current.IsSet ? OperationValues.From(call, current.Values.Union(values).Map(ValueScenario.Branch, null)) : written.OnSomePathsOnly();
             }
 
             return written;
@@ -167,7 +167,7 @@ namespace K8sManifestAnalyzers.Analysis
                 if (write.Instance is null || write.Instance is { Site: null, Root: IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction } } })
                 {
                     // A write whose object is not followed (`spec.Containers.Where(…)`, `ForEach(c => c.… = …)`) may reach it.
-                    return ManifestValue.Unknown(initial.Operation);
+                    return initial.AsUnknown();
                 }
 
                 var match = write.Instance.Reaches(place);
@@ -180,7 +180,7 @@ namespace K8sManifestAnalyzers.Analysis
                 switch (match)
                 {
                     case PathMatch.Possible:
-                        return ManifestValue.Unknown(initial.Operation);
+                        return initial.AsUnknown();
                     case PathMatch.Definite when write.IsCoalesce:
                         (coalesce ??= new List<PropertyWrite>()).Add(write);
                         break;
@@ -220,21 +220,21 @@ namespace K8sManifestAnalyzers.Analysis
             if (writes.Count > 1)
             {
                 // Several writes: which one wins on each path is not followed.
-                return covered == false && !initial.IsSet ? ManifestValue.Unknown(first).OnSomePathsOnly() : ManifestValue.Unknown(first);
+                return covered == false && !initial.IsSet ? OperationValues.Unknown(first).OnSomePathsOnly() : OperationValues.Unknown(first);
             }
 
             var values = Fold(writes[0], body);
             switch (covered)
             {
                 case true:
-                    return ManifestValue.From(first, values);
+                    return OperationValues.From(first, values);
                 case null:
                     // The graph cannot place the write (a lambda): count it as written, as without flow.
-                    return initial.IsSet ? ManifestValue.Unknown(first) : ManifestValue.From(first, values);
+                    return initial.IsSet ? OperationValues.Unknown(first) : OperationValues.From(first, values);
                 default:
                     return initial.IsSet
-                        ? ManifestValue.From(first, initial.Values.Union(values).Map(ValueScenario.Branch, null))
-                        : ManifestValue.From(first, values).OnSomePathsOnly();
+                        ? OperationValues.From(first, initial.Values.Union(values).Map(ValueScenario.Branch, null))
+                        : OperationValues.From(first, values).OnSomePathsOnly();
             }
         }
 
@@ -249,19 +249,19 @@ namespace K8sManifestAnalyzers.Analysis
             var first = Written(writes[0]);
             if (writes.Count > 1)
             {
-                return ManifestValue.Unknown(first);
+                return OperationValues.Unknown(first);
             }
 
             var added = Fold(writes[0], body);
             if (current.IsSet && !current.SomePathsOnly)
             {
                 string description = "used when " + ValueFolder.Describe(writes[0].Operation is IAssignmentOperation assignment ? assignment.Target : writes[0].Operation) + " is null";
-                return ManifestValue.From(first, current.Values.WithoutNull().Union(added.Map(ValueScenario.Unconfigured, description)));
+                return OperationValues.From(first, current.Values.WithoutNull().Union(added.Map(ValueScenario.Unconfigured, description)));
             }
 
             bool? covered = Covered(creation, writes, simple, body);
             var values = current.Values.WithoutNull().Union(added);
-            return covered == false ? ManifestValue.From(first, values).OnSomePathsOnly() : ManifestValue.From(first, values);
+            return covered == false ? OperationValues.From(first, values).OnSomePathsOnly() : OperationValues.From(first, values);
         }
 
         // Whether the writes cover every path from the creation to the end of the body. A foreach that writes every

@@ -6,12 +6,17 @@ namespace K8sManifestAnalyzers.Analysis
     /// <summary>One container (or image volume) creation with its image and pull policy, as far as the code shows them.</summary>
     internal sealed class ContainerModel
     {
-        internal ContainerModel(IOperation creation, ManifestValue image, ManifestValue pullPolicy, bool isImageVolume = false)
+        /// <param name="creation">Where the container is created (the C# reader's: the <c>new</c>, <c>with</c> or factory call).</param>
+        /// <param name="at">Where a finding about the whole container goes.</param>
+        /// <param name="isAspire">True for a container of Aspire.Hosting.Kubernetes' model (see <see cref="IsAspire"/>).</param>
+        internal ContainerModel(ValueSite creation, Location at, ManifestValue image, ManifestValue pullPolicy, bool isImageVolume, bool isAspire)
         {
             Creation = creation;
+            At = at;
             Image = image;
             PullPolicy = pullPolicy;
             IsImageVolume = isImageVolume;
+            IsAspire = isAspire;
         }
 
         /// <summary>
@@ -20,15 +25,15 @@ namespace K8sManifestAnalyzers.Analysis
         /// </summary>
         internal bool IsImageVolume { get; }
 
-        /// <summary>The <c>new</c> or <c>with</c> expression.</summary>
+        /// <summary>Where the container is created: the <c>new</c> or <c>with</c> expression, or the factory call.</summary>
         /// <remarks>For a <c>with</c> copy, what the copy does not write is <see cref="ValueState.Unknown"/>.</remarks>
-        internal IOperation Creation { get; }
+        internal ValueSite Creation { get; }
 
         /// <summary>
         /// Where a finding about the whole container goes: <c>new V1Container</c> (the keyword and the type),
         /// <c>new</c> for a target-typed creation, <c>with</c> for a copy.
         /// </summary>
-        internal Location At => Locations.OfCreation(Creation);
+        internal Location At { get; }
 
         internal ManifestValue Image { get; }
 
@@ -51,7 +56,7 @@ namespace K8sManifestAnalyzers.Analysis
         /// True for a container of Aspire.Hosting.Kubernetes' model (<c>ContainerV1</c>, <c>EphemeralContainerV1</c>), which
         /// Aspire writes into the YAML itself, defaults included.
         /// </summary>
-        internal bool IsAspire => KubernetesTypes.IsAspireModel(Creation.Type);
+        internal bool IsAspire { get; }
 
         /// <summary>
         /// True when an Aspire <c>ContainerV1</c>'s policy is written nowhere the body shows: Aspire's property initializer

@@ -74,8 +74,8 @@ namespace K8sManifestAnalyzers.Analysis
                 return null;
             }
 
-            var (image, policy) = Copied(copy, types, body, 0) ?? (ManifestValue.Unknown(null), ManifestValue.Unknown(null));
-            return new ContainerModel(copy, image, policy, types.IsImageVolume(copy.Type));
+            var (image, policy) = Copied(copy, types, body, 0) ?? (OperationValues.Unknown(null), OperationValues.Unknown(null));
+            return OperationValues.Container(copy, image, policy, types.IsImageVolume(copy.Type));
         }
 
         // What a `with` copy holds: what it writes, and what it leaves from the original (`Base with { Image = … }`
@@ -97,7 +97,7 @@ namespace K8sManifestAnalyzers.Analysis
             if (body is null || depth > 4 || Original(copy.Operand, types, body, depth) is not { } original)
             {
                 // Whatever the with expression leaves alone comes from an original that is not followed.
-                return (image.IsSet ? image : ManifestValue.Unknown(null), policy.IsSet ? policy : ManifestValue.Unknown(null));
+                return (image.IsSet ? image : OperationValues.Unknown(null), policy.IsSet ? policy : OperationValues.Unknown(null));
             }
 
             // The original's values, found at the copy: a finding about them goes on the copy, naming where they come from.
@@ -105,7 +105,7 @@ namespace K8sManifestAnalyzers.Analysis
         }
 
         private static ManifestValue AtCopy(ManifestValue original, IWithOperation copy) =>
-            original.IsSet ? ManifestValue.From(copy, original.Values, original.SomePathsOnly) : original;
+            original.IsSet ? OperationValues.From(copy, original.Values, original.SomePathsOnly) : original;
 
         // The values of the container a `with` copies, read where it is made: a creation (in place, in a `static
         // readonly` field's initializer, or the one value of a local the body writes no property of), or another copy.
@@ -186,7 +186,7 @@ namespace K8sManifestAnalyzers.Analysis
 
         // A second write to the same property leaves the value known only when nothing was known before.
         private static ManifestValue Merge(ManifestValue existing, IOperation value, ManifestBody? body) =>
-            existing.IsSet ? ManifestValue.Unknown(value) : body is null ? ManifestValue.From(value) : body.Read(value);
+            existing.IsSet ? OperationValues.Unknown(value) : body is null ? OperationValues.From(value) : body.Read(value);
 
         /// <summary>
         /// The local a creation is stored in (<c>var x = new …</c> or <c>x = new …</c>), if any.

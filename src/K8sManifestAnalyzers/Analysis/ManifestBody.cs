@@ -71,7 +71,7 @@ namespace K8sManifestAnalyzers.Analysis
         internal IValueScope Scope { get; set; } = null!;
 
         /// <summary>The written value with its possible values.</summary>
-        internal ManifestValue Read(IOperation value) => ManifestValue.From(value, Fold(value));
+        internal ManifestValue Read(IOperation value) => OperationValues.From(value, Fold(value));
 
         /// <summary>
         /// The container (or image volume) a creation of this body builds, with its values folded and its later writes
@@ -116,7 +116,7 @@ namespace K8sManifestAnalyzers.Analysis
             }
 
             var atCall = ContainerFlow.Complete(call, made.Image, made.PullPolicy, this);
-            return new ContainerModel(call, atCall.Image, atCall.PullPolicy, made.IsImageVolume);
+            return OperationValues.Container(call, atCall.Image, atCall.PullPolicy, made.IsImageVolume);
         }
 
         /// <summary>
@@ -147,10 +147,10 @@ namespace K8sManifestAnalyzers.Analysis
                 for (int i = 0; i < made.Count; i++)
                 {
                     var container = made[i];
-                    made[i] = new ContainerModel(
+                    made[i] = OperationValues.Container(
                         call,
-                        image ? ManifestValue.Unknown(container.Image.Operation) : container.Image,
-                        policy ? ManifestValue.Unknown(container.PullPolicy.Operation) : container.PullPolicy,
+                        image ? container.Image.AsUnknown() : container.Image,
+                        policy ? container.PullPolicy.AsUnknown() : container.PullPolicy,
                         container.IsImageVolume);
                 }
             }
@@ -168,7 +168,7 @@ namespace K8sManifestAnalyzers.Analysis
                 {
                     if ((depth > 1 || creation != summary.CreatedContainer) && ContainerReader.Read(creation, Types, inside) is { } container)
                     {
-                        (made ??= new List<ContainerModel>()).Add(new ContainerModel(call, container.Image, container.PullPolicy, container.IsImageVolume));
+                        (made ??= new List<ContainerModel>()).Add(OperationValues.Container(call, container.Image, container.PullPolicy, container.IsImageVolume));
                     }
                 }
             }

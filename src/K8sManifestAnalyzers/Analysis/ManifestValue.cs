@@ -23,18 +23,21 @@ namespace K8sManifestAnalyzers.Analysis
     }
 
     /// <summary>
-    /// A value written to a manifest property: the written expression, and the constants it can take (folded through
-    /// <c>??</c>, <c>?:</c>, switch arms, fields, option defaults and locals; see <see cref="ValueFolder"/>).
+    /// A value written to a manifest property: where it is written, and the constants it can take, each with its own
+    /// site (the C# reader folds them through <c>??</c>, <c>?:</c>, switch arms, fields, option defaults and locals;
+    /// see <see cref="ValueFolder"/>). A front-end makes them (the C# reader through <see cref="OperationValues"/>);
+    /// the rules read them.
     /// </summary>
     internal readonly struct ManifestValue
     {
-        private ManifestValue(ValueState state, string? text, IOperation? operation, PossibleValues? values, bool somePathsOnly)
+        private ManifestValue(ValueState state, string? text, ValueSite? written, PossibleValues? values, bool somePathsOnly, bool toEnvironmentDefault)
         {
             State = state;
             Text = text;
-            Operation = operation;
-            _values = values ?? (operation is null ? PossibleValues.None : PossibleValues.Unknown);
+            Written = written;
+            _values = values ?? (written is null ? PossibleValues.None : PossibleValues.Unknown);
             SomePathsOnly = somePathsOnly;
+            IsAspireEnvironmentDefault = toEnvironmentDefault;
         }
 
         internal static ManifestValue Unset => default;
@@ -44,8 +47,11 @@ namespace K8sManifestAnalyzers.Analysis
         /// <summary>The constant string, when <see cref="State"/> is <see cref="ValueState.Constant"/>.</summary>
         internal string? Text { get; }
 
-        /// <summary>The expression that writes the value, for locations; null when unset.</summary>
-        internal IOperation? Operation { get; }
+        /// <summary>
+        /// Where the value is written (the assigned value, the argument); null when it is unset, and for what a
+        /// <c>with</c> copy keeps of the original (unknown, but written nowhere in sight).
+        /// </summary>
+        internal ValueSite? Written { get; }
 
         private readonly PossibleValues? _values;
 
@@ -57,62 +63,45 @@ namespace K8sManifestAnalyzers.Analysis
 
         internal bool IsSet => State != ValueState.Unset;
 
-        /// <summary>
-        /// True when the code shows the expression that writes the value; false when it is unset, and for what a
-        /// <c>with</c> copy keeps of the original (unknown, but written nowhere in sight).
-        /// </summary>
-        internal bool IsWritten => Operation is not null;
+        /// <summary>True when the code shows where the value is written (<see cref="Written"/>).</summary>
+        internal bool IsWritten => Written is not null;
 
-        /// <summary>Where the value is written (the assigned value, the argument); null when nothing writes it.</summary>
-        internal Location? WrittenAt => Operation?.Syntax.GetLocation();
+        /// <summary>Where the value is written; null when nothing in sight writes it.</summary>
+        internal Location? WrittenAt => Written?.Location;
 
         /// <summary>
         /// True when the value is written to Aspire.Hosting.Kubernetes' <c>DefaultImagePullPolicy</c> of a Kubernetes
         /// environment (<c>environment.DefaultImagePullPolicy = …</c>), which Aspire writes on every container it
         /// generates: messages name that property, which is what the user wrote.
         /// </summary>
-        internal bool IsAspireEnvironmentDefault =>
-            Operation?.Parent is Microsoft.CodeAnalysis.Operations.IAssignmentOperation { Target: Microsoft.CodeAnalysis.Operations.IPropertyReferenceOperation { Property.Name: "DefaultImagePullPolicy" } target }
-            && target.Property.ContainingType?.ContainingNamespace?.ToDisplayString() == "Aspire.Hosting.Kubernetes";
+        internal bool IsAspireEnvironmentDefault { get; }
 
         internal bool IsConstant => State == ValueState.Constant;
 
-        internal static ManifestValue Unknown(IOperation? operation) => new(ValueState.Unknown, null, operation, PossibleValues.Unknown, false);
+        /// <summary>Something is written at <paramref name="written"/> (or nowhere in sight), and no constant is known.</summary>
+        internal static ManifestValue Unknown(ValueSite? written) => new(ValueState.Unknown, null, written, PossibleValues.Unknown, false, false);
 
-        /// <summary>A constant known from a reader (a builder chain) rather than from the operation's constant value.</summary>
-        internal static ManifestValue Constant(string text, IOperation operation) =>
-            new(ValueState.Constant, text, operation, PossibleValues.Of(new PossibleValue(text, OperationSite.Of(operation), ValueScenario.Always, null)), false);
+        /// <summary>One constant, known from a reader (a builder chain), written at <paramref name="written"/>.</summary>
+        internal static ManifestValue Constant(string text, ValueSite written) =>
+            new(ValueState.Constant, text, written, PossibleValues.Of(new PossibleValue(text, written, ValueScenario.Always, null)), false, false);
 
-        /// <summary>The value of <paramref name="value"/> as far as C# constants show it (no flow).</summary>
-        internal static ManifestValue From(IOperation value)
-        {
-            var constant = value.ConstantValue;
-            if (!constant.HasValue)
-            {
-                return new ManifestValue(ValueState.Unknown, null, value, PossibleValues.Unknown, false);
-            }
-
-            return constant.Value switch
-            {
-                string text => new ManifestValue(ValueState.Constant, text, value, PossibleValues.Of(new PossibleValue(text, OperationSite.Of(value), ValueScenario.Always, null)), false),
-                null => new ManifestValue(ValueState.Null, null, value, PossibleValues.Of(new PossibleValue(null, OperationSite.Of(value), ValueScenario.Always, null)), false),
-                _ => new ManifestValue(ValueState.Unknown, null, value, PossibleValues.Unknown, false),
-            };
-        }
-
-        /// <summary>A written value with its possible values: one constant on every path reads as before.</summary>
-        internal static ManifestValue From(IOperation value, PossibleValues values, bool somePathsOnly = false)
+        /// <summary>A written value with its possible values: one constant on every path reads as one constant.</summary>
+        /// <param name="toEnvironmentDefault">See <see cref="IsAspireEnvironmentDefault"/>.</param>
+        internal static ManifestValue From(ValueSite written, PossibleValues values, bool somePathsOnly = false, bool toEnvironmentDefault = false)
         {
             if (values.IsSingleConstant && !somePathsOnly)
             {
                 string? text = values.Constants[0].Text;
-                return new ManifestValue(text is null ? ValueState.Null : ValueState.Constant, text, value, values, false);
+                return new ManifestValue(text is null ? ValueState.Null : ValueState.Constant, text, written, values, false, toEnvironmentDefault);
             }
 
-            return new ManifestValue(ValueState.Unknown, null, value, values, somePathsOnly);
+            return new ManifestValue(ValueState.Unknown, null, written, values, somePathsOnly, toEnvironmentDefault);
         }
 
         /// <summary>The same value, marked as written on some paths only.</summary>
-        internal ManifestValue OnSomePathsOnly() => new(ValueState.Unknown, null, Operation, Values, true);
+        internal ManifestValue OnSomePathsOnly() => new(ValueState.Unknown, null, Written, Values, true, IsAspireEnvironmentDefault);
+
+        /// <summary>The same write, with nothing known of its value (a later write may replace it on some path).</summary>
+        internal ManifestValue AsUnknown() => Unknown(Written);
     }
 }

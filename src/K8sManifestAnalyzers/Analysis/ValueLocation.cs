@@ -74,7 +74,7 @@ namespace K8sManifestAnalyzers.Analysis
 
         private static ValueLocation Of(ManifestValue written, ValueSite site, string? description, ValueSite? anchor)
         {
-            if (site is not OperationSite { Operation: var constant } || written.Operation is not { } writtenOperation)
+            if (site is not OperationSite { Operation: var constant } || OperationValues.OperationOf(written) is not { } writtenOperation)
             {
                 // Another front-end's site, or no write in sight: on the constant when the write holds it, else on the write.
                 var at = written.WrittenAt;
@@ -171,7 +171,7 @@ namespace K8sManifestAnalyzers.Analysis
         internal static string? OriginOf(ManifestValue written, PartialValue partial) => OriginOf(written, partial.Origin, partial.Description);
 
         private static string? OriginOf(ManifestValue written, ValueSite origin, string? description) =>
-            description ?? (written.Operation is { } value && IsWithin(origin, value) ? null : "from " + origin.Describe());
+            description ?? (written.Written is { } value && origin.IsWithin(value.Location) ? null : "from " + origin.Describe());
 
         /// <summary>Where a value with holes is built (the interpolation or concatenation).</summary>
         internal static Location Of(PartialValue partial) => partial.Origin.Location;

@@ -406,7 +406,7 @@ namespace K8sManifestAnalyzers.Analyzers
                         foreach (var write in summary.AllWrites)
                         {
                             var values = facts.Values.Fold(write.Value, write.ScopeFor(scope), propertyDefaults);
-                            AnalyzeValueThroughCall(Report, context.Options, write.Property, ManifestValue.From(call, values), site, inBlock, facts);
+                            AnalyzeValueThroughCall(Report, context.Options, write.Property, OperationValues.From(call, values), site, inBlock, facts);
                         }
 
                         if (body.CreatedBy(call) is { } model)
@@ -460,7 +460,7 @@ namespace K8sManifestAnalyzers.Analyzers
                 }
 
                 var manifest = body(image);
-                containers.Add(new ContainerModel(policy, manifest.Read(imageValue), manifest.Read(policyValue)));
+                containers.Add(OperationValues.Container(policy, manifest.Read(imageValue), manifest.Read(policyValue)));
             }
 
             return containers;
@@ -574,14 +574,14 @@ namespace K8sManifestAnalyzers.Analyzers
                 }
 
                 // A null policy means the builder's default: nothing to check.
-                var policy = ManifestValue.From(argument.Value);
+                var policy = OperationValues.From(argument.Value);
                 if (policy.State != ValueState.Constant)
                 {
                     return;
                 }
 
                 var built = builders.Read(invocation.Instance) is { IsConstant: true } image
-                    ? new ContainerModel(invocation, ManifestValue.Constant(image.Text, image.Expression), policy)
+                    ? OperationValues.Container(invocation, OperationValues.Constant(image.Text, image.Expression), policy)
                     : null;
                 AnalyzeValue(context.ReportDiagnostic, context.Options, ContainerProperty.ImagePullPolicy, policy, built is null ? BlockContainers.None : new BlockContainers(new[] { built }), facts);
                 if (built is not null)

@@ -25,7 +25,7 @@ namespace K8sManifestAnalyzers.Rules
                 return;
             }
 
-            var written = ManifestValue.From(value, entry.Value);
+            var written = OperationValues.From(value, entry.Value);
             foreach (var constant in entry.Value.Constants)
             {
                 if (NameFor(entry.Name, constant) is not { } chosen
@@ -72,7 +72,7 @@ namespace K8sManifestAnalyzers.Rules
                 }
 
                 var values = body.Fold(value);
-                var written = ManifestValue.From(value, values);
+                var written = OperationValues.From(value, values);
                 foreach (var constant in values.Constants)
                 {
                     if (CredentialValue.IsCredential(constant.Text, kind))

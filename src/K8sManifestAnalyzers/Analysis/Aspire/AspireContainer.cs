@@ -205,7 +205,7 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
             }
 
             var values = folder.Fold(argument.Value, step.Scope, propertyDefaults);
-            var written = ManifestValue.From(argument.Value, values);
+            var written = OperationValues.From(argument.Value, values);
             foreach (var constant in values.Constants)
             {
                 var where = Where(step, written, constant);

@@ -238,7 +238,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 {
                     var values = _body.Folder.Fold(write.Value, write.ScopeFor(_body.Scope), _body.PropertyDefaults);
                     var at = write.Call is null ? write.Value : write.Call;
-                    Add(ManifestValue.From(at, values), at);
+                    Add(OperationValues.From(at, values), at);
                 }
             }
         }
@@ -442,7 +442,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
             // The finding goes where the image is written when that is in this body; else on the entry (a factory call).
             var image = container.Image;
-            var at = image.Operation is { } written && ValueLocation.IsWithin(written, _body.Index.Root)
+            var at = OperationValues.OperationOf(image) is { } written && ValueLocation.IsWithin(written, _body.Index.Root)
                 ? written
                 : entry;
             Add(image, at);
