@@ -152,9 +152,9 @@ namespace K8sManifestAnalyzers.Analyzers
                             RegistryCredentialRuleSet.Analyze(report, options, operation, types);
                             continue;
                         case OperationKind.Argument:
-                            if (pullSecretArguments)
+                            if (pullSecretArguments && Analysis.PullSecrets.PullSecretListReader.Read(operation, types) is { } passed)
                             {
-                                PullSecretListRuleSet.Analyze(report, options, operation, types);
+                                PullSecretListRuleSet.Analyze(report, options, passed);
                             }
 
                             continue;
@@ -191,10 +191,10 @@ namespace K8sManifestAnalyzers.Analyzers
                             // A docker-registry Secret's data.
                             RegistryCredentialRuleSet.Analyze(report, options, operation, types);
                         }
-                        else if (operation.Kind != OperationKind.With)
+                        else if (operation.Kind != OperationKind.With && Analysis.PullSecrets.PullSecretListReader.Read(operation, types) is { } written)
                         {
                             // ImagePullSecrets written, or added to here or by a helper.
-                            PullSecretListRuleSet.Analyze(report, options, operation, types);
+                            PullSecretListRuleSet.Analyze(report, options, written);
                         }
                     }
                 }
