@@ -1,73 +1,59 @@
-using K8sManifestAnalyzers.Analysis.Values;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Analysis
 {
     /// <summary>
-    /// One env var (<c>V1EnvVar</c>) as the code writes it: a creation in place, or a call to a method of the compilation
-    /// that creates and returns one (<c>Env("DB_PASSWORD", "…")</c>), with its name and value folded (for a call, with
-    /// the call's arguments). An element of an env list that is neither is kept as unknown (<see cref="IsKnown"/>).
+    /// One entry of an env list (<c>V1EnvVar</c>) as the rules see it: its name when it is one constant, where it is
+    /// written, and what its value shows. <see cref="EnvVarReader"/> reads it from a creation in place or from a call to
+    /// a method of the compilation that creates and returns one (<c>Env("DB_PASSWORD", "…")</c>), with its name and value
+    /// folded (for a call, with the call's arguments). An element of an env list that is neither is unknown
+    /// (<see cref="IsKnown"/>). Strings, flags and locations only: no Roslyn operation.
     /// </summary>
     internal sealed class EnvEntry
     {
-        internal EnvEntry(IOperation element)
+        /// <summary>An element of an env list that is not an env var read here.</summary>
+        internal EnvEntry(Location location)
         {
-            Element = element;
-            Name = PossibleValues.Unknown;
-            Value = PossibleValues.Unknown;
+            Location = location;
+            NameLocation = location;
         }
 
-        internal EnvEntry(IOperation element, IObjectCreationOperation creation, IInvocationOperation? call, string? method, IOperation? nameValue, PossibleValues name, IOperation? value, PossibleValues values, bool hasValueFrom)
+        internal EnvEntry(Location location, Location nameLocation, string? constantName, bool isCreatedInPlace, bool hasKnownValue, bool valueMayReadVariables)
         {
-            Element = element;
-            Creation = creation;
-            Call = call;
-            Method = method;
-            NameValue = nameValue;
-            Name = name;
-            ValueOperation = value;
-            Value = values;
-            HasValueFrom = hasValueFrom;
+            Location = location;
+            NameLocation = nameLocation;
+            ConstantName = constantName;
+            IsKnown = true;
+            IsCreatedInPlace = isCreatedInPlace;
+            HasKnownValue = hasKnownValue;
+            ValueMayReadVariables = valueMayReadVariables;
         }
 
-        /// <summary>The expression that gives the entry: the creation, the call, or whatever else the list holds.</summary>
-        internal IOperation Element { get; }
-
-        /// <summary>The creation of the V1EnvVar, in place or in the called method; null for an unknown element.</summary>
-        internal IObjectCreationOperation? Creation { get; }
-
-        internal bool IsKnown => Creation is not null;
-
-        /// <summary>The call that creates the entry in another method, or null when it is created in place.</summary>
-        internal IInvocationOperation? Call { get; }
-
-        /// <summary>The called method as messages name it (<c>Manifests.Env</c>), with <see cref="Call"/>.</summary>
-        internal string? Method { get; }
-
-        /// <summary>The expression written to <c>Name</c> (in the called method for a call), or null.</summary>
-        internal IOperation? NameValue { get; }
-
-        internal PossibleValues Name { get; }
-
-        /// <summary>The one name the entry has on every path, or null.</summary>
-        internal string? ConstantName => Name.IsSingleConstant ? Name.Constants[0].Text : null;
-
-        /// <summary>The expression written to <c>Value</c> (in the called method for a call), or null when none is.</summary>
-        internal IOperation? ValueOperation { get; }
-
-        internal PossibleValues Value { get; }
-
-        /// <summary>True when the entry sets <c>ValueFrom</c> (to anything but null).</summary>
-        internal bool HasValueFrom { get; }
+        /// <summary>Where the entry is written: the creation, the call, or whatever else the list holds.</summary>
+        internal Location Location { get; }
 
         /// <summary>
         /// Where a finding on the name goes: the name written in place, or at a call the argument that chooses it (else
         /// the call).
         /// </summary>
-        internal Location NameLocation =>
-            Call is null
-                ? (NameValue ?? Element).Syntax.GetLocation()
-                : (Name.IsSingleConstant ? ValueLocation.ChosenAt(Name.Constants[0], Call) : Call.Syntax.GetLocation());
+        internal Location NameLocation { get; }
+
+        /// <summary>The one name the entry has on every path, or null.</summary>
+        internal string? ConstantName { get; }
+
+        /// <summary>True for an env var created in place or by a method of the compilation; false for any other element.</summary>
+        internal bool IsKnown { get; }
+
+        /// <summary>True when the env var is created in place in the list, not by a call.</summary>
+        internal bool IsCreatedInPlace { get; }
+
+        /// <summary>True when the entry is known and every value it can have is a constant (or it sets no value).</summary>
+        internal bool HasKnownValue { get; }
+
+        /// <summary>
+        /// True when a constant the value can be contains <c>$(</c>: the kubelet expands <c>$(NAME)</c> from the entries
+        /// listed before it.
+        /// </summary>
+        internal bool ValueMayReadVariables { get; }
     }
 }

@@ -181,7 +181,7 @@ namespace K8sManifestAnalyzers.Analyzers
 
                     if (environment && operation.Kind is OperationKind.ObjectCreation or OperationKind.SimpleAssignment or OperationKind.Invocation)
                     {
-                        EnvironmentRuleSet.Analyze(report, options, operation, types);
+                        EnvironmentRuleSet.Check(report, EnvironmentReader.Read(operation, types, options));
                     }
 
                     if (pullSecrets)

@@ -1,11 +1,7 @@
 using System;
 using K8sManifestAnalyzers.Analysis;
-using K8sManifestAnalyzers.Analysis.PullSecrets;
-using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Rules
 {
@@ -13,77 +9,39 @@ namespace K8sManifestAnalyzers.Rules
     /// KMA117: an env var whose name says it carries a credential (<see cref="CredentialName"/>) with a constant value
     /// that is one (<see cref="CredentialValue"/>), and a ConfigMap data entry of the same kind. Each constant the value
     /// can take is judged on its own; unknown values, and entries that read <c>ValueFrom</c>, are left alone. The
-    /// value itself is never shown in the message.
+    /// value itself is never shown in the message. The C# front-end (<see cref="EnvironmentReader"/>) pairs each constant
+    /// with its name and places it.
     /// </summary>
     internal static class CredentialInEnvValueRule
     {
-        /// <summary>An env var created in place, or by a method of the compilation at a call (then only what the call passes).</summary>
-        internal static void CheckEnvVar(Action<Diagnostic> report, EnvEntry entry, CredentialName names)
+        /// <summary>
+        /// The constants of an env var's value (created in place, or by a method of the compilation at a call: then only
+        /// what the call passes) and of a ConfigMap's data, under names that name a credential.
+        /// </summary>
+        internal static void Check(Action<Diagnostic> report, EnvironmentFacts facts)
         {
-            if (!entry.IsKnown || entry.HasValueFrom || entry.ValueOperation is not { } value)
+            if (!facts.HasValueFrom)
             {
-                return;
-            }
-
-            var written = OperationValues.From(value, entry.Value);
-            foreach (var constant in entry.Value.Constants)
-            {
-                if (NameFor(entry.Name, constant) is not { } chosen
-                    || !CredentialValue.IsCredential(constant.Text, names.Classify(chosen.Text)))
+                foreach (var row in facts.EnvVarValues)
                 {
-                    continue;
-                }
-
-                ValueLocation where;
-                if (entry.Call is not { } call)
-                {
-                    where = ValueLocation.Of(written, constant);
-                }
-                else if (ValueLocation.IsPassedBy(constant, call))
-                {
-                    where = ValueLocation.Through(constant, "passed to " + entry.Method, call);
-                }
-                else if (ValueLocation.IsPassedBy(chosen, call))
-                {
-                    // `Secret("DB_PASSWORD")` where Secret writes a constant value: on the name the call passes.
-                    where = ValueLocation.Through(chosen, "the value " + entry.Method + " writes", call);
-                }
-                else
-                {
-                    // Name and value are both written in the method: reported there.
-                    continue;
-                }
-
-                report(where.From is null
-                    ? Diagnostic.Create(Descriptors.KMA117_CredentialInEnvValue, where.Location, chosen.Text)
-                    : Diagnostic.Create(Descriptors.KMA117_CredentialInEnvValueFrom, where.Location, chosen.Text, where.From));
-            }
-        }
-
-        /// <summary>The <c>Data</c> entries of a ConfigMap created in place.</summary>
-        internal static void CheckConfigMap(Action<Diagnostic> report, IObjectCreationOperation configMap, KubernetesTypes types, ManifestBody body, CredentialName names)
-        {
-            PullSecretCollector.ReadEntries(ObjectMembers.Find(configMap, "Data"), types, body.Scope, (key, value) =>
-            {
-                var kind = names.Classify(key);
-                if (kind == CredentialKind.None)
-                {
-                    return;
-                }
-
-                var values = body.Fold(value);
-                var written = OperationValues.From(value, values);
-                foreach (var constant in values.Constants)
-                {
-                    if (CredentialValue.IsCredential(constant.Text, kind))
+                    if (CredentialValue.IsCredential(row.Value, row.NameKind))
                     {
-                        var where = ValueLocation.Of(written, constant);
-                        report(where.From is null
-                            ? Diagnostic.Create(Descriptors.KMA117_CredentialInConfigMap, where.Location, key)
-                            : Diagnostic.Create(Descriptors.KMA117_CredentialInConfigMapFrom, where.Location, key, where.From));
+                        report(row.From is null
+                            ? Diagnostic.Create(Descriptors.KMA117_CredentialInEnvValue, row.Location, row.Name)
+                            : Diagnostic.Create(Descriptors.KMA117_CredentialInEnvValueFrom, row.Location, row.Name, row.From));
                     }
                 }
-            });
+            }
+
+            foreach (var row in facts.ConfigMapData)
+            {
+                if (CredentialValue.IsCredential(row.Value, row.NameKind))
+                {
+                    report(row.From is null
+                        ? Diagnostic.Create(Descriptors.KMA117_CredentialInConfigMap, row.Location, row.Name)
+                        : Diagnostic.Create(Descriptors.KMA117_CredentialInConfigMapFrom, row.Location, row.Name, row.From));
+                }
+            }
         }
 
         /// <summary>The env entries of a container in YAML: a <c>value</c> under a credential name, on the value.</summary>
@@ -107,53 +65,6 @@ namespace K8sManifestAnalyzers.Rules
             {
                 report(Diagnostic.Create(Descriptors.KMA117_CredentialInConfigMap, value.Location, entry.Key));
             }
-        }
-
-        // The name that goes with one constant of the value: the name when it is one constant; for a row of a table
-        // (`foreach (var (name, value) in Table)`), the name written in the same row as the value. Null otherwise.
-        private static PossibleValue? NameFor(PossibleValues names, PossibleValue value)
-        {
-            if (names.IsSingleConstant)
-            {
-                return names.Constants[0].Text is null ? null : names.Constants[0];
-            }
-
-            if (names.HasUnknown || names.Constants.IsEmpty || RowOf(OperationSite.OperationOf(value.Origin)?.Syntax) is not { } row)
-            {
-                return null;
-            }
-
-            PossibleValue? found = null;
-            foreach (var name in names.Constants)
-            {
-                if (name.Text is not null && RowOf(OperationSite.OperationOf(name.Origin)?.Syntax) == row)
-                {
-                    if (found is not null)
-                    {
-                        return null;
-                    }
-
-                    found = name;
-                }
-            }
-
-            return found;
-        }
-
-        // The row a cell of a table is written in: its tuple, creation or `{ key, value }` element, a few levels up.
-        private static SyntaxNode? RowOf(SyntaxNode? cell)
-        {
-            var current = cell?.Parent;
-            for (int level = 0; current is not null && level < 3; level++, current = current.Parent)
-            {
-                if (current is TupleExpressionSyntax or BaseObjectCreationExpressionSyntax or AnonymousObjectCreationExpressionSyntax
-                    || (current is InitializerExpressionSyntax initializer && initializer.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.ComplexElementInitializerExpression)))
-                {
-                    return current;
-                }
-            }
-
-            return null;
         }
     }
 }
