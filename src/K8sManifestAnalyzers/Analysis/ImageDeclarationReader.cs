@@ -40,7 +40,11 @@ namespace K8sManifestAnalyzers.Analysis
                 }
             }
 
-            return new ImageDeclarationSite(declaration, attribute, repository, pullSecret);
+            var typeLocation = type.Locations[0];
+            var conflict = declaration.Conflict is { } member
+                ? new MemberConflict(member.Name, member is INamedTypeSymbol, member.Locations.Length > 0 && member.Locations[0].IsInSource ? member.Locations[0] : typeLocation)
+                : null;
+            return new ImageDeclarationSite(declaration, type.Name, typeLocation, attribute, repository, pullSecret, conflict);
         }
 
         /// <summary>

@@ -23,8 +23,8 @@ namespace K8sManifestAnalyzers.Rules
         {
             var declaration = site.Declaration;
             ImageBuildersNeedCSharp8Rule.Check(report, declaration, site.Attribute);
-            ImageTypeNotExtensibleRule.Check(report, declaration);
-            GeneratedMemberConflictRule.Check(report, declaration);
+            ImageTypeNotExtensibleRule.Check(report, declaration, site.Type);
+            GeneratedMemberConflictRule.Check(report, site);
             InvalidImageDeclarationRule.Check(report, declaration, site.Repository);
             RegistryNotAllowedRule.CheckDeclaration(report, analyzerOptions, declaration, site.Repository);
             InvalidPullSecretNameRule.Check(report, declaration, site.PullSecret);
