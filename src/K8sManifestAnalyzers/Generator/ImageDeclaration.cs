@@ -9,7 +9,7 @@ namespace K8sManifestAnalyzers.Generator
     /// <summary>
     /// One <c>[ContainerImage]</c> declaration, read once the way the generator reads it: the first attribute of a type,
     /// its repository and pull secret, and each reason the generator writes no builders for it. The generator
-    /// (<see cref="ContainerImageGenerator.Parser.Parse"/>), KMA201 to KMA207 (<c>Rules/ImageDeclarationRules</c>), the
+    /// (<see cref="ContainerImageGenerator.Parser.Parse"/>), KMA201 to KMA207 (<c>Analysis/ImageDeclarationReader</c>), the
     /// reader of builder calls (<c>Analysis/BuilderImages</c>) and the pull-secret collector all read declarations
     /// through <see cref="Read"/>, so they agree on which declarations get builders (<see cref="GetsBuilders"/>).
     /// </summary>

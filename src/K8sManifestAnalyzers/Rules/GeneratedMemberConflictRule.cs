@@ -1,5 +1,5 @@
 using System;
-using K8sManifestAnalyzers.Generator;
+using K8sManifestAnalyzers.Analysis;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -10,21 +10,19 @@ namespace K8sManifestAnalyzers.Rules
     /// </summary>
     internal static class GeneratedMemberConflictRule
     {
-        internal static void Check(Action<Diagnostic> report, ImageDeclaration declaration)
+        internal static void Check(Action<Diagnostic> report, ImageDeclarationSite site)
         {
             // A conflict is looked for only in a type the generator can extend, so KMA204 and KMA207 never report the
             // same declaration.
-            if (declaration.Conflict is not { } conflict)
+            if (site.Conflict is not { } conflict)
             {
                 return;
             }
 
-            var type = declaration.Type;
-            string what = conflict is INamedTypeSymbol
+            string what = conflict.IsType
                 ? "a class cannot have a member of its own name"
                 : conflict.Name == "Repository" ? "the declared repository, a constant" : "a builder method";
-            var location = conflict.Locations.Length > 0 && conflict.Locations[0].IsInSource ? conflict.Locations[0] : type.Locations[0];
-            report(Diagnostic.Create(Descriptors.KMA207_GeneratedMemberConflict, location, conflict.Name, type.Name, what));
+            report(Diagnostic.Create(Descriptors.KMA207_GeneratedMemberConflict, conflict.Location, conflict.Name, site.TypeName, what));
         }
     }
 }

@@ -1,9 +1,7 @@
 using System;
 using K8sManifestAnalyzers.Analysis;
-using K8sManifestAnalyzers.Analysis.PullSecrets;
 using K8sManifestAnalyzers.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Rules
 {
@@ -13,52 +11,39 @@ namespace K8sManifestAnalyzers.Rules
     /// </summary>
     internal static class HardCodedRegistryCredentialRule
     {
-        private static readonly string[] DataProperties = { "Data", "StringData" };
-
-        // The outermost constant string expression (a literal, or a constant concatenation or interpolation).
-        // A UTF-8 literal ("…"u8) is read like the string it encodes.
-        internal static void CheckConstantString(Action<Diagnostic> report, IOperation operation)
+        /// <summary>
+        /// A constant string holding a docker config with a credential, reported once, on the outermost constant (a
+        /// literal, or a constant concatenation or interpolation).
+        /// </summary>
+        internal static void CheckConstantString(Action<Diagnostic> report, in ConstantText constant)
         {
-            string? text = operation is IUtf8StringOperation utf8 ? utf8.Value : ObjectMembers.ConstantString(operation);
-            if (text is null
-                || IsPartOfLargerConstant(operation)
-                || !RegistryCredential.IsDockerConfigWithCredential(text))
+            if (!constant.IsOutermost || !RegistryCredential.IsDockerConfigWithCredential(constant.Text))
             {
                 return;
             }
 
             report(Diagnostic.Create(
                 Descriptors.KMA105_HardCodedRegistryCredential,
-                operation.Syntax.GetLocation(),
+                constant.Location,
                 "This docker config contains a registry credential"));
         }
 
-        internal static void CheckSecret(Action<Diagnostic> report, IObjectCreationOperation creation)
+        /// <summary>
+        /// The constant under a docker-registry Secret's data key, when it holds a credential. A placeholder config (empty
+        /// auth, password and identitytoken) is no credential. A payload that is itself a docker config with a credential
+        /// is left to <see cref="CheckConstantString"/>, so a credential is reported once.
+        /// </summary>
+        internal static void CheckSecretPayload(Action<Diagnostic> report, SecretPayload payload)
         {
-            if (!SecretType.IsDockerRegistry(ObjectMembers.ConstantString(ObjectMembers.Find(creation, "Type"))))
+            if (RegistryCredential.IsDockerConfigWithCredential(payload.Text) || RegistryCredential.PayloadHasCredential(payload.Text) != true)
             {
                 return;
             }
 
-            foreach (var property in DataProperties)
-            {
-                if (ObjectMembers.Find(creation, property) is { } data
-                    && ObjectMembers.WithoutConversions(data) is IObjectCreationOperation { Initializer: { } initializer })
-                {
-                    foreach (var entry in initializer.Initializers)
-                    {
-                        if (PullSecretReader.TryReadDictionaryEntry(entry, out var key, out var value)
-                            && SecretType.IsDockerRegistryKey(ObjectMembers.ConstantString(key))
-                            && FindCredentialPayload(value) is { } payload)
-                        {
-                            report(Diagnostic.Create(
-                                Descriptors.KMA105_HardCodedRegistryCredential,
-                                payload.Syntax.GetLocation(),
-                                $"The {ObjectMembers.ConstantString(key)} of a docker-registry Secret is a constant"));
-                        }
-                    }
-                }
-            }
+            report(Diagnostic.Create(
+                Descriptors.KMA105_HardCodedRegistryCredential,
+                payload.Location,
+                $"The {payload.Key} of a docker-registry Secret is a constant"));
         }
 
         /// <summary>
@@ -77,83 +62,6 @@ namespace K8sManifestAnalyzers.Rules
                     value.Location,
                     $"The {entry.Key} of a docker-registry Secret is written in the manifest"));
             }
-        }
-
-        // The constant that makes up a data value, when it holds a credential: a constant string (StringData) or UTF-8
-        // literal, the constant argument of Encoding.UTF8.GetBytes / Convert.FromBase64String, or a byte array of
-        // constants. A placeholder config (empty auth, password and identitytoken) is no credential. Payloads the
-        // string rule already reports are skipped, so a credential is reported once.
-        private static IOperation? FindCredentialPayload(IOperation value)
-        {
-            value = ObjectMembers.WithoutConversions(value);
-            switch (value)
-            {
-                case IUtf8StringOperation utf8:
-                    return HoldsCredential(utf8.Value) ? value : null;
-
-                case { ConstantValue: { HasValue: true, Value: string text } }:
-                    return HoldsCredential(text) ? value : null;
-
-                case IInvocationOperation { Arguments.Length: 1 } invocation
-                    when invocation.TargetMethod.Name is "GetBytes" or "FromBase64String":
-                    return FindCredentialPayload(invocation.Arguments[0].Value);
-
-                case IInvocationOperation { TargetMethod.Name: "ToArray", Instance: IUtf8StringOperation utf8 }:
-                    return HoldsCredential(utf8.Value) ? value : null;
-
-                case IArrayCreationOperation { Initializer: { ElementValues.Length: > 0 } initializer }:
-                    var bytes = new byte[initializer.ElementValues.Length];
-                    for (int i = 0; i < bytes.Length; i++)
-                    {
-                        if (initializer.ElementValues[i].ConstantValue is not { HasValue: true, Value: { } element }
-                            || !TryGetByte(element, out bytes[i]))
-                        {
-                            return null;
-                        }
-                    }
-
-                    return HoldsCredential(System.Text.Encoding.UTF8.GetString(bytes)) ? value : null;
-
-                default:
-                    return null;
-            }
-        }
-
-        private static bool HoldsCredential(string text) =>
-            !RegistryCredential.IsDockerConfigWithCredential(text) && RegistryCredential.PayloadHasCredential(text) == true;
-
-        private static bool TryGetByte(object constant, out byte value)
-        {
-            switch (constant)
-            {
-                case byte b:
-                    value = b;
-                    return true;
-                case int i when i is >= 0 and <= 255:
-                    value = (byte)i;
-                    return true;
-                default:
-                    value = 0;
-                    return false;
-            }
-        }
-
-        private static bool IsPartOfLargerConstant(IOperation operation)
-        {
-            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-            {
-                switch (parent)
-                {
-                    case IInterpolationOperation or IInterpolatedStringTextOperation:
-                        continue;
-                    case IBinaryOperation or IInterpolatedStringOperation:
-                        return parent.ConstantValue is { HasValue: true, Value: string };
-                    default:
-                        return false;
-                }
-            }
-
-            return false;
         }
     }
 }

@@ -2,18 +2,18 @@ using System;
 using K8sManifestAnalyzers.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace K8sManifestAnalyzers.Rules
 {
     /// <summary>KMA206: a [ContainerImage] declaration in a file compiled before C# 8; the builders need nullable annotations.</summary>
     internal static class ImageBuildersNeedCSharp8Rule
     {
-        internal static void Check(Action<Diagnostic> report, ImageDeclaration declaration, AttributeSyntax syntax)
+        /// <summary>The declaration; <paramref name="attribute"/> is where its attribute is written.</summary>
+        internal static void Check(Action<Diagnostic> report, ImageDeclaration declaration, Location attribute)
         {
             if (declaration.OldLanguage is { } version)
             {
-                report(Diagnostic.Create(Descriptors.KMA206_ImageBuildersNeedCSharp8, syntax.GetLocation(), version.ToDisplayString()));
+                report(Diagnostic.Create(Descriptors.KMA206_ImageBuildersNeedCSharp8, attribute, version.ToDisplayString()));
             }
         }
     }

@@ -10,11 +10,12 @@ namespace K8sManifestAnalyzers.Rules
     /// </summary>
     internal static class ImageTypeNotExtensibleRule
     {
-        internal static void Check(Action<Diagnostic> report, ImageDeclaration declaration)
+        /// <summary>The declaration; <paramref name="type"/> is the class's first declaration.</summary>
+        internal static void Check(Action<Diagnostic> report, ImageDeclaration declaration, Location type)
         {
             if (declaration.NotExtensible is { } shape)
             {
-                report(Diagnostic.Create(Descriptors.KMA204_ImageTypeNotExtensible, declaration.Type.Locations[0], shape));
+                report(Diagnostic.Create(Descriptors.KMA204_ImageTypeNotExtensible, type, shape));
             }
         }
     }

@@ -1,30 +1,19 @@
 using System;
 using K8sManifestAnalyzers.Generator;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace K8sManifestAnalyzers.Rules
 {
     /// <summary>KMA205: a [ContainerImage] <c>PullSecret</c> that is not a valid Secret name; no builder is generated.</summary>
     internal static class InvalidPullSecretNameRule
     {
-        internal static void Check(Action<Diagnostic> report, ImageDeclaration declaration, AttributeSyntax syntax)
+        /// <summary>The declaration; <paramref name="pullSecret"/> is its <c>PullSecret</c> argument, or the attribute.</summary>
+        internal static void Check(Action<Diagnostic> report, ImageDeclaration declaration, Location pullSecret)
         {
-            if (declaration.PullSecretIsValid)
+            if (!declaration.PullSecretIsValid)
             {
-                return;
+                report(Diagnostic.Create(Descriptors.KMA205_InvalidPullSecretName, pullSecret, declaration.PullSecret));
             }
-
-            var location = syntax.GetLocation();
-            foreach (var argument in syntax.ArgumentList?.Arguments ?? default)
-            {
-                if (argument.NameEquals?.Name.Identifier.ValueText == "PullSecret")
-                {
-                    location = argument.GetLocation();
-                }
-            }
-
-            report(Diagnostic.Create(Descriptors.KMA205_InvalidPullSecretName, location, declaration.PullSecret));
         }
     }
 }

@@ -1,7 +1,7 @@
 using System;
+using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Model;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Rules
 {
@@ -11,19 +11,20 @@ namespace K8sManifestAnalyzers.Rules
     /// </summary>
     internal static class InvalidTagOrDigestRule
     {
-        /// <summary>One constant argument of a builder call; <paramref name="argument"/> has a parameter.</summary>
-        internal static void Check(Action<Diagnostic> report, IArgumentOperation argument, string value)
+        /// <summary>One constant argument of a builder call.</summary>
+        internal static void Check(Action<Diagnostic> report, in TagOrDigestArgument argument)
         {
-            if (argument.Parameter!.Name == "tag")
+            string value = argument.Value;
+            if (argument.Parameter == "tag")
             {
                 if (!ImageReference.IsValidTag(value))
                 {
-                    report(Diagnostic.Create(Descriptors.KMA202_InvalidTagOrDigest, argument.Value.Syntax.GetLocation(), value, "tag", "a tag is 1 to 128 letters, digits, '_', '.' or '-', and does not start with '.' or '-'"));
+                    report(Diagnostic.Create(Descriptors.KMA202_InvalidTagOrDigest, argument.Location, value, "tag", "a tag is 1 to 128 letters, digits, '_', '.' or '-', and does not start with '.' or '-'"));
                 }
             }
-            else if (argument.Parameter.Name == "digest" && ImageReference.ValidateDigest(value) is var error && error != ImageReferenceError.None)
+            else if (argument.Parameter == "digest" && ImageReference.ValidateDigest(value) is var error && error != ImageReferenceError.None)
             {
-                report(Diagnostic.Create(Descriptors.KMA202_InvalidTagOrDigest, argument.Value.Syntax.GetLocation(), value, "digest", ImageReference.Describe(error)));
+                report(Diagnostic.Create(Descriptors.KMA202_InvalidTagOrDigest, argument.Location, value, "digest", ImageReference.Describe(error)));
             }
         }
     }

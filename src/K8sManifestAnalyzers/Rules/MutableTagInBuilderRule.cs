@@ -1,6 +1,6 @@
 using System;
+using K8sManifestAnalyzers.Analysis;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Rules
 {
@@ -10,13 +10,13 @@ namespace K8sManifestAnalyzers.Rules
     /// </summary>
     internal static class MutableTagInBuilderRule
     {
-        /// <summary>One constant argument of a builder call; <paramref name="argument"/> has a parameter.</summary>
-        internal static void Check(Action<Diagnostic> report, IMethodSymbol method, IArgumentOperation argument, string value)
+        /// <summary>One constant argument of a builder call.</summary>
+        internal static void Check(Action<Diagnostic> report, TagOrDigestCall call, in TagOrDigestArgument argument)
         {
             // 'latest' is a valid tag, so KMA202 never reports the same argument.
-            if (argument.Parameter!.Name == "tag" && value == "latest" && !(method.Name == "TagAndDigest"))
+            if (argument.Parameter == "tag" && argument.Value == "latest" && !call.IsTagAndDigest)
             {
-                report(Diagnostic.Create(Descriptors.KMA203_MutableTagInBuilder, argument.Value.Syntax.GetLocation()));
+                report(Diagnostic.Create(Descriptors.KMA203_MutableTagInBuilder, argument.Location));
             }
         }
     }

@@ -1,16 +1,17 @@
 using System;
 using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
+using K8sManifestAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace K8sManifestAnalyzers.Rules
+namespace K8sManifestAnalyzers.Analyzers
 {
     /// <summary>
-    /// The registry-credential rule of the per-body host (<see cref="Analyzers.ContainerAnalyzer"/>): KMA105
-    /// (<see cref="HardCodedRegistryCredentialRule"/>) on constant strings, in any project, and on the data of
-    /// docker-registry Secrets where the pull-secret types are referenced.
+    /// The registry-credential rule of the per-body host (<see cref="ContainerAnalyzer"/>): hands KMA105
+    /// (<see cref="HardCodedRegistryCredentialRule"/>) what <see cref="RegistryCredentialReader"/> reads of constant
+    /// strings, in any project, and of the data of docker-registry Secrets where the pull-secret types are referenced.
     /// </summary>
     internal static class RegistryCredentialRuleSet
     {
@@ -18,8 +19,7 @@ namespace K8sManifestAnalyzers.Rules
         internal static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = ImmutableArray.Create(K8sManifestAnalyzers.Descriptors.KMA105_HardCodedRegistryCredential);
 
         /// <summary>Whether <see cref="Analyze"/> judges operations of this kind when the KubernetesClient types are absent.</summary>
-        internal static bool IsConstantStringKind(OperationKind kind) =>
-            kind is OperationKind.Literal or OperationKind.InterpolatedString or OperationKind.Binary or OperationKind.Utf8String;
+        internal static bool IsConstantStringKind(OperationKind kind) => RegistryCredentialReader.IsConstantStringKind(kind);
 
         /// <summary>
         /// Judges one operation of a body: a literal, interpolated string, concatenation or UTF-8 literal holding a docker
@@ -29,13 +29,19 @@ namespace K8sManifestAnalyzers.Rules
         /// </summary>
         internal static void Analyze(Action<Diagnostic> report, AnalyzerOptions options, IOperation operation, KubernetesTypes? types)
         {
-            if (IsConstantStringKind(operation.Kind))
+            if (RegistryCredentialReader.IsConstantStringKind(operation.Kind))
             {
-                HardCodedRegistryCredentialRule.CheckConstantString(report, operation);
+                if (RegistryCredentialReader.ReadConstantString(operation, out var constant))
+                {
+                    HardCodedRegistryCredentialRule.CheckConstantString(report, constant);
+                }
             }
             else if (operation is IObjectCreationOperation creation && types is { HasPullSecretTypes: true } && types.IsSecret(creation.Type))
             {
-                HardCodedRegistryCredentialRule.CheckSecret(report, creation);
+                foreach (var payload in RegistryCredentialReader.ReadSecret(creation))
+                {
+                    HardCodedRegistryCredentialRule.CheckSecretPayload(report, payload);
+                }
             }
         }
     }
