@@ -146,8 +146,11 @@ namespace K8sManifestAnalyzers.Analyzers
         // Roslyn runs compilation actions on the IDE's per-document requests too, and this one reads the options of every
         // tree (measured: 3 ms of each request in a 2,000-file project). Its findings have no location, so only a full
         // analysis shows them anyway.
-        private static void CheckOptions(CompilationAnalysisContext context) =>
-            ManifestOptionsRule.Check(context.ReportDiagnostic, context.Compilation, context.Options.AnalyzerConfigOptionsProvider);
+        private static void CheckOptions(CompilationAnalysisContext context)
+        {
+            var provider = context.Options.AnalyzerConfigOptionsProvider;
+            ManifestOptionsRule.Check(context.ReportDiagnostic, provider.GlobalOptions, OptionsOfTrees(context.Compilation, provider));
+        }
 
         // Every operation of the body's blocks, in the order operation actions would be called on them (each block's
         // DescendantsAndSelf, as Roslyn's driver computes them): the creations, invocations, method references and
@@ -300,6 +303,15 @@ namespace K8sManifestAnalyzers.Analyzers
             UnusedConfigObjectRule.Check(report, objects);
 
             UndefinedServiceAccountRule.Check(report, context.Options, new ServiceAccountIndex(state));
+        }
+
+        // Each tree's options, read as the rule asks for them.
+        private static IEnumerable<AnalyzerConfigOptions> OptionsOfTrees(Compilation compilation, AnalyzerConfigOptionsProvider provider)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                yield return provider.GetOptions(tree);
+            }
         }
     }
 }

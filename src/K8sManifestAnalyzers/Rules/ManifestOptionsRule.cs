@@ -27,17 +27,20 @@ namespace K8sManifestAnalyzers.Rules
             (ManifestOptions.ExternalServiceAccounts, "service account"),
         };
 
-        /// <summary>Checks every distinct options object of the compilation (global, and each tree's).</summary>
-        internal static void Check(Action<Diagnostic> report, Compilation compilation, AnalyzerConfigOptionsProvider provider)
+        /// <summary>
+        /// Checks every distinct options object of the compilation: <paramref name="global"/>, then each file's
+        /// (<paramref name="files"/>, which the host reads from the compilation's trees).
+        /// </summary>
+        internal static void Check(Action<Diagnostic> report, AnalyzerConfigOptions global, IEnumerable<AnalyzerConfigOptions> files)
         {
-            // Options may differ per folder (.editorconfig) or be global (.globalconfig, also in every tree's options):
+            // Options may differ per folder (.editorconfig) or be global (.globalconfig, also in every file's options):
             // each distinct options object, key and raw value once.
             var seenOptions = new HashSet<AnalyzerConfigOptions>();
             var seen = new HashSet<string>(StringComparer.Ordinal);
-            Check(report, provider.GlobalOptions, seenOptions, seen);
-            foreach (var tree in compilation.SyntaxTrees)
+            Check(report, global, seenOptions, seen);
+            foreach (var options in files)
             {
-                Check(report, provider.GetOptions(tree), seenOptions, seen);
+                Check(report, options, seenOptions, seen);
             }
         }
 

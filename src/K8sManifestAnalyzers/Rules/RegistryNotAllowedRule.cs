@@ -78,12 +78,13 @@ namespace K8sManifestAnalyzers.Rules
         /// </summary>
         internal static void CheckDeclaration(Action<Diagnostic> report, AnalyzerOptions options, ImageDeclaration declaration, Location repositoryLocation)
         {
-            if (declaration.Repository is not { } repository || declaration.Reference is not { } reference || declaration.Syntax is not { } syntax)
+            if (declaration.Repository is not { } repository || declaration.Reference is not { } reference)
             {
                 return;
             }
 
-            var allowed = ManifestOptions.GetList(options, syntax.SyntaxTree, ManifestOptions.AllowedRegistries);
+            // The options of the file that declares the image.
+            var allowed = ManifestOptions.GetList(options, repositoryLocation, ManifestOptions.AllowedRegistries);
             if (!allowed.IsEmpty && !RegistryPrefix.MatchesAny(reference, allowed))
             {
                 report(Create(repositoryLocation, repository, reference, allowed));
