@@ -128,7 +128,7 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
                 {
                     // `if (image.EndsWith(":latest")) return "Always"; return "IfNotPresent";`: a rule that knows the image
                     // keeps the return it reaches.
-                    if (!returned.Constants.IsEmpty && ValueTest.Of(subject, test, tested => folder.FoldIn(tested, scope, propertyDefaults, depth)) is { } chosen)
+                    if (!returned.Constants.IsEmpty && ValueTestReader.Of(subject, test, tested => folder.FoldIn(tested, scope, propertyDefaults, depth)) is { } chosen)
                     {
                         returned = returned.TestedBy(chosen);
                     }

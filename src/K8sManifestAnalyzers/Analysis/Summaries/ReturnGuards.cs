@@ -69,7 +69,7 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
 
         private static void Add(ref ImmutableArray<(IOperation, Func<string, bool>)>.Builder? guards, IOperation condition, bool arm, Func<IInvocationOperation, IOperation?> predicate)
         {
-            if (ValueTest.Shape(condition, predicate) is not { } shape)
+            if (ValueTestReader.Shape(condition, predicate) is not { } shape)
             {
                 return;
             }
@@ -119,7 +119,7 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
                 }
             }
 
-            var tests = ValueTest.Arms(@switch.Value, clauses.ToArray(), predicate);
+            var tests = ValueTestReader.Arms(@switch.Value, clauses.ToArray(), predicate);
             Func<string, bool>? any = null;
             for (int i = 0; i < tests.Length; i++)
             {

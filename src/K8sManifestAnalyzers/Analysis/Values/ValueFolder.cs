@@ -106,7 +106,7 @@ namespace K8sManifestAnalyzers.Analysis.Values
 
                     var whenTrue = Fold(conditional.WhenTrue, state, depth + 1);
                     var otherwise = Fold(whenFalse, state, depth + 1);
-                    if (!whenTrue.Constants.IsEmpty && ValueTest.Of(conditional.Condition, subject => Fold(subject, state, depth + 1), Predicate) is { } test)
+                    if (!whenTrue.Constants.IsEmpty && ValueTestReader.Of(conditional.Condition, subject => Fold(subject, state, depth + 1), Predicate) is { } test)
                     {
                         // `image.EndsWith(":latest") ? "Always" : "IfNotPresent"`: a rule that knows the image keeps one arm.
                         whenTrue = whenTrue.TestedBy(test);
@@ -123,13 +123,13 @@ namespace K8sManifestAnalyzers.Analysis.Values
                         cases[i] = (@switch.Arms[i].Pattern, null, @switch.Arms[i].Guard, false);
                     }
 
-                    var tests = ValueTest.Arms(@switch.Value, cases, Predicate);
+                    var tests = ValueTestReader.Arms(@switch.Value, cases, Predicate);
                     ValueTest? subject = null;
                     for (int i = 0; i < cases.Length; i++)
                     {
                         var arm = Fold(@switch.Arms[i].Value, state, depth + 1);
                         if (tests[i] is { } armTest && !arm.Constants.IsEmpty
-                            && (subject ??= ValueTest.Of(@switch.Value, static _ => true, value => Fold(value, state, depth + 1))) is { } tested)
+                            && (subject ??= ValueTestReader.Of(@switch.Value, static _ => true, value => Fold(value, state, depth + 1))) is { } tested)
                         {
                             // `image switch { var i when i.EndsWith(":latest") => "Always", _ => "IfNotPresent" }`.
                             arm = arm.TestedBy(tested.WithTest(armTest));
