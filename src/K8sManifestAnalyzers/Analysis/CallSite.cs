@@ -7,8 +7,8 @@ namespace K8sManifestAnalyzers.Analysis
     /// written, and the name of the method for messages (<c>passed to Images.Api</c>, <c>created by Make</c>).
     /// </summary>
     /// <remarks>
-    /// A front-end makes one from its own notion of a call (<see cref="Of(IOperation, string)"/> for C#). The rules
-    /// ask of it only what <see cref="ValueLocation"/> answers: whether a value is written inside it, and where.
+    /// A front-end makes one from its own notion of a call (<see cref="OperationValues.Call"/> for C#). The rules ask
+    /// of it only what <see cref="ValueLocation"/> answers: whether a value is written inside it, and where.
     /// </remarks>
     internal readonly struct CallSite
     {
@@ -23,8 +23,5 @@ namespace K8sManifestAnalyzers.Analysis
 
         /// <summary>The method's name as messages show it.</summary>
         internal string Method { get; }
-
-        /// <summary>The call <paramref name="call"/> of the C# front-end.</summary>
-        internal static CallSite Of(IOperation call, string method) => new(call.Syntax.GetLocation(), method);
     }
 }

@@ -89,7 +89,7 @@ namespace K8sManifestAnalyzers.Analysis
             var name = written.Name;
             Location nameLocation = written.Call is not { } call
                 ? written.NameValue?.Syntax.GetLocation() ?? location
-                : name.IsSingleConstant ? ValueLocation.ChosenAt(name.Constants[0], call) : call.Syntax.GetLocation();
+                : name.IsSingleConstant ? OperationValues.ChosenAt(name.Constants[0], call) : call.Syntax.GetLocation();
             bool mayReadVariables = false;
             foreach (var constant in written.Values.Constants)
             {
@@ -139,14 +139,14 @@ namespace K8sManifestAnalyzers.Analysis
                 {
                     where = ValueLocation.Of(written ??= OperationValues.From(value, entry.Values), constant);
                 }
-                else if (ValueLocation.IsPassedBy(constant, call))
+                else if (OperationValues.IsPassedBy(constant, call))
                 {
-                    where = ValueLocation.Through(constant, "passed to " + entry.Method, call);
+                    where = OperationValues.Through(constant, "passed to " + entry.Method, call);
                 }
-                else if (ValueLocation.IsPassedBy(chosen, call))
+                else if (OperationValues.IsPassedBy(chosen, call))
                 {
                     // `Secret("DB_PASSWORD")` where Secret writes a constant value: on the name the call passes.
-                    where = ValueLocation.Through(chosen, "the value " + entry.Method + " writes", call);
+                    where = OperationValues.Through(chosen, "the value " + entry.Method + " writes", call);
                 }
                 else
                 {

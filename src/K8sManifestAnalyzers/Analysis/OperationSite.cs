@@ -1,5 +1,8 @@
 using K8sManifestAnalyzers.Analysis.Values;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Analysis
 {
@@ -39,5 +42,60 @@ namespace K8sManifestAnalyzers.Analysis
             other is OperationSite { Operation.Syntax: var theirs }
                 ? theirs == Operation.Syntax || (theirs.SyntaxTree == Operation.Syntax.SyntaxTree && theirs.Span == Operation.Syntax.Span)
                 : base.SameAs(other);
+
+        /// <summary>
+        /// On the constant itself when it is written inside the value (an arm, a fallback, a literal) or elsewhere in the
+        /// same member (a local's assignment), where a fix can edit it; a named constant (<c>Images.Api</c>) keeps its
+        /// name in the message, and one declared by a single literal gives that literal (<see cref="ValueLocation.Declaration"/>).
+        /// A constant defined in another member goes where this member chooses it: the value a local that holds it is
+        /// assigned (<paramref name="anchor"/>, so two containers that share the local get one finding), else the
+        /// written value; with words saying where the constant comes from.
+        /// </summary>
+        internal override ValueLocation PlaceIn(ValueSite? written, string? description, ValueSite? anchor)
+        {
+            if (OperationOf(written) is not { } writtenOperation)
+            {
+                return base.PlaceIn(written, description, anchor);
+            }
+
+            var origin = Operation.Syntax;
+            var value = writtenOperation.Syntax;
+            if (origin.SyntaxTree == value.SyntaxTree && (value.Span.Contains(origin.Span) || SameMember(origin, value)))
+            {
+                return Operation is IFieldReferenceOperation { Field: { IsConst: true } named }
+                    ? new ValueLocation(origin.GetLocation(), true, description, DeclaringLiteral(named))
+                    : new ValueLocation(origin.GetLocation(), true, null);
+            }
+
+            string from = description ?? "from " + ValueFolder.Describe(Operation);
+            var declaration = InitializerLiteral(origin)?.GetLocation();
+            if (OperationOf(anchor)?.Syntax is { } chosen && chosen.SyntaxTree == value.SyntaxTree && SameMember(chosen, value))
+            {
+                return new ValueLocation(chosen.GetLocation(), false, from, declaration);
+            }
+
+            return new ValueLocation(value.GetLocation(), false, from, declaration);
+        }
+
+        // `const string Api = "…";`: the literal, when the constant is declared by one string literal in source.
+        private static Location? DeclaringLiteral(IFieldSymbol field) =>
+            field.DeclaringSyntaxReferences.Length == 1
+            && field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal }
+            && literal.IsKind(SyntaxKind.StringLiteralExpression)
+                ? literal.GetLocation()
+                : null;
+
+        // A string literal that is the whole initializer of a field or property.
+        private static LiteralExpressionSyntax? InitializerLiteral(SyntaxNode origin) =>
+            origin is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
+            && literal.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax or PropertyDeclarationSyntax }
+                ? literal
+                : null;
+
+        private static bool SameMember(SyntaxNode a, SyntaxNode b)
+        {
+            var member = a.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+            return member is not null && member == b.FirstAncestorOrSelf<MemberDeclarationSyntax>();
+        }
     }
 }

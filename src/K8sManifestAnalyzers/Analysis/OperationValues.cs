@@ -40,6 +40,35 @@ namespace K8sManifestAnalyzers.Analysis
         internal static ContainerModel Container(IOperation creation, ManifestValue image, ManifestValue pullPolicy, bool isImageVolume = false) =>
             new(OperationSite.Of(creation), Locations.OfCreation(creation), image, pullPolicy, isImageVolume, KubernetesTypes.IsAspireModel(creation.Type));
 
+        /// <summary>The call <paramref name="call"/> to <paramref name="method"/> (its name as messages show it).</summary>
+        internal static CallSite Call(IOperation call, string method) => new(call.Syntax.GetLocation(), method);
+
+        /// <summary>
+        /// True when <paramref name="inner"/> is written inside <paramref name="outer"/>: a constant a call passes, an
+        /// image written in the body being read.
+        /// </summary>
+        internal static bool IsWithin(IOperation inner, IOperation outer) =>
+            inner.Syntax.SyntaxTree == outer.Syntax.SyntaxTree && outer.Syntax.Span.Contains(inner.Syntax.Span);
+
+        /// <summary>True when the site is written inside <paramref name="outer"/>.</summary>
+        internal static bool IsWithin(ValueSite inner, IOperation outer) =>
+            inner is OperationSite site ? site.IsWithin(outer) : inner.IsWithin(outer.Syntax.GetLocation());
+
+        /// <summary>
+        /// True when the call chooses the constant (<see cref="ValueLocation.IsPassedBy(PossibleValue, CallSite)"/>), for
+        /// a call the C# reader has as an operation; decided without making a location unless the constant is joined.
+        /// </summary>
+        internal static bool IsPassedBy(PossibleValue constant, IOperation call) =>
+            IsWithin(constant.Origin, call) || (constant.Anchor is { } anchor && IsWithin(anchor, call))
+            || (!constant.Parts.IsEmpty && ValueLocation.PartWithin(constant, call.Syntax.GetLocation()) is not null);
+
+        /// <summary>Where the call chooses the constant (<see cref="ValueLocation.ChosenAt(PossibleValue, CallSite)"/>).</summary>
+        internal static Location ChosenAt(PossibleValue constant, IOperation call) => ValueLocation.ChosenAt(constant, Call(call, string.Empty));
+
+        /// <summary>On a constant a call passes (<see cref="ValueLocation.Through(PossibleValue, string, CallSite)"/>).</summary>
+        internal static ValueLocation Through(PossibleValue constant, string through, IOperation call) =>
+            ValueLocation.Through(constant, through, Call(call, through));
+
         // `environment.DefaultImagePullPolicy = …` (Aspire.Hosting.Kubernetes).
         private static bool IsEnvironmentDefault(IOperation value) =>
             value.Parent is IAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "DefaultImagePullPolicy" } target }

@@ -1,20 +1,17 @@
 using K8sManifestAnalyzers.Analysis.Values;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace K8sManifestAnalyzers.Analysis
 {
     /// <summary>Where a finding about one possible value of a write goes, and what its message says of the origin.</summary>
     /// <remarks>
-    /// The rules ask these questions of the model's <see cref="ValueSite"/>s and <see cref="CallSite"/>s. For a site of
-    /// the C# reader (<see cref="OperationSite"/>) the answers also use what C# shows: the member a constant is
-    /// declared in, the literal that declares a named constant. For another front-end's, they use locations only.
+    /// The rules ask these questions of the model's <see cref="ValueSite"/>s and <see cref="CallSite"/>s. Where a finding
+    /// on a constant goes is the site's to say (<see cref="ValueSite.PlaceIn"/>): the C# reader's sites also use what C#
+    /// shows, the member a constant is declared in and the literal that declares a named constant.
     /// </remarks>
     internal readonly struct ValueLocation
     {
-        private ValueLocation(Location location, bool onConstant, string? from, Location? declaration = null)
+        internal ValueLocation(Location location, bool onConstant, string? from, Location? declaration = null)
         {
             Location = location;
             OnConstant = onConstant;
@@ -38,17 +35,6 @@ namespace K8sManifestAnalyzers.Analysis
         internal Location? Declaration { get; }
 
         /// <summary>
-        /// True when <paramref name="inner"/> is written inside <paramref name="outer"/>: a constant a call passes, an
-        /// image written in the body being read.
-        /// </summary>
-        internal static bool IsWithin(IOperation inner, IOperation outer) =>
-            inner.Syntax.SyntaxTree == outer.Syntax.SyntaxTree && outer.Syntax.Span.Contains(inner.Syntax.Span);
-
-        /// <summary>True when the site is written inside <paramref name="outer"/>.</summary>
-        internal static bool IsWithin(ValueSite inner, IOperation outer) =>
-            inner is OperationSite site ? site.IsWithin(outer) : inner.IsWithin(outer.Syntax.GetLocation());
-
-        /// <summary>
         /// True when the constant is written inside the call's arguments, not only chosen by it and not the default of
         /// an optional argument the call leaves out: a fix can rewrite it there.
         /// </summary>
@@ -64,58 +50,13 @@ namespace K8sManifestAnalyzers.Analysis
         /// local that holds it is assigned (so two containers that share the local get one finding), else the written
         /// value; with words saying where the constant comes from.
         /// </summary>
-        internal static ValueLocation Of(ManifestValue written, PossibleValue constant) => Of(written, constant.Origin, constant.Description, constant.Anchor);
+        internal static ValueLocation Of(ManifestValue written, PossibleValue constant) => constant.Origin.PlaceIn(written.Written, constant.Description, constant.Anchor);
 
         /// <summary>The same for a value with holes: on the interpolation or concatenation that builds it, or on the write.</summary>
-        internal static ValueLocation Of(ManifestValue written, PartialValue partial) => Of(written, partial.Origin, partial.Description, anchor: null);
+        internal static ValueLocation Of(ManifestValue written, PartialValue partial) => partial.Origin.PlaceIn(written.Written, partial.Description, anchor: null);
 
         /// <summary>On a value with holes a call site passes to a method of the compilation, naming the method.</summary>
         internal static ValueLocation Through(PartialValue partial, string through) => new(partial.Origin.Location, true, through);
-
-        private static ValueLocation Of(ManifestValue written, ValueSite site, string? description, ValueSite? anchor)
-        {
-            if (site is not OperationSite { Operation: var constant } || OperationValues.OperationOf(written) is not { } writtenOperation)
-            {
-                // Another front-end's site, or no write in sight: on the constant when the write holds it, else on the write.
-                var at = written.WrittenAt;
-                return at is null || site.IsWithin(at)
-                    ? new ValueLocation(site.Location, true, null)
-                    : new ValueLocation(at, false, description ?? "from " + site.Describe());
-            }
-
-            var origin = constant.Syntax;
-            var value = writtenOperation.Syntax;
-            if (origin.SyntaxTree == value.SyntaxTree && (value.Span.Contains(origin.Span) || SameMember(origin, value)))
-            {
-                return constant is IFieldReferenceOperation { Field: { IsConst: true } named }
-                    ? new ValueLocation(origin.GetLocation(), true, description, DeclaringLiteral(named))
-                    : new ValueLocation(origin.GetLocation(), true, null);
-            }
-
-            string from = description ?? "from " + ValueFolder.Describe(constant);
-            var declaration = InitializerLiteral(origin)?.GetLocation();
-            if (OperationSite.OperationOf(anchor)?.Syntax is { } chosen && chosen.SyntaxTree == value.SyntaxTree && SameMember(chosen, value))
-            {
-                return new ValueLocation(chosen.GetLocation(), false, from, declaration);
-            }
-
-            return new ValueLocation(value.GetLocation(), false, from, declaration);
-        }
-
-        // `const string Api = "…";`: the literal, when the constant is declared by one string literal in source.
-        private static Location? DeclaringLiteral(IFieldSymbol field) =>
-            field.DeclaringSyntaxReferences.Length == 1
-            && field.DeclaringSyntaxReferences[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: LiteralExpressionSyntax literal }
-            && literal.IsKind(SyntaxKind.StringLiteralExpression)
-                ? literal.GetLocation()
-                : null;
-
-        // A string literal that is the whole initializer of a field or property.
-        private static LiteralExpressionSyntax? InitializerLiteral(SyntaxNode origin) =>
-            origin is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression)
-            && literal.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax or PropertyDeclarationSyntax }
-                ? literal
-                : null;
 
         /// <summary>
         /// On a constant a call site passes to a factory: where it is written (a fix can edit it, unless it is the
@@ -129,10 +70,6 @@ namespace K8sManifestAnalyzers.Analysis
                 ? new(constant.Origin.Location, !constant.Origin.IsImplicit, through)
                 : new(ChosenAt(constant, call), false, through + ", " + (constant.Description ?? "from " + constant.Origin.Describe()));
 
-        /// <summary>The same for a call of the C# reader.</summary>
-        internal static ValueLocation Through(PossibleValue constant, string through, IOperation call) =>
-            Through(constant, through, CallSite.Of(call, through));
-
         /// <summary>
         /// Where <paramref name="call"/> chooses the constant (see <see cref="IsPassedBy(PossibleValue, CallSite)"/>):
         /// the constant, the argument, the part; else the call.
@@ -141,9 +78,6 @@ namespace K8sManifestAnalyzers.Analysis
             constant.Origin.IsWithin(call.Location) ? constant.Origin.Location
             : constant.Anchor is { } anchor && anchor.IsWithin(call.Location) ? anchor.Location
             : PartWithin(constant, call.Location)?.Location ?? call.Location;
-
-        /// <summary>The same for a call of the C# reader.</summary>
-        internal static Location ChosenAt(PossibleValue constant, IOperation call) => ChosenAt(constant, CallSite.Of(call, string.Empty));
 
         /// <summary>Where the call writes the value with holes, or the call itself.</summary>
         internal static Location ChosenAt(PartialValue partial, CallSite call) =>
@@ -156,10 +90,6 @@ namespace K8sManifestAnalyzers.Analysis
         /// </summary>
         internal static bool IsPassedBy(PossibleValue constant, CallSite call) =>
             constant.Origin.IsWithin(call.Location) || (constant.Anchor is { } anchor && anchor.IsWithin(call.Location)) || PartWithin(constant, call.Location) is not null;
-
-        /// <summary>The same for a call of the C# reader.</summary>
-        internal static bool IsPassedBy(PossibleValue constant, IOperation call) =>
-            IsWithin(constant.Origin, call) || (constant.Anchor is { } anchor && IsWithin(anchor, call)) || (!constant.Parts.IsEmpty && PartWithin(constant, call.Syntax.GetLocation()) is not null);
 
         /// <summary>
         /// Where the image or policy value comes from, in words, when that is not a constant written inside the value
@@ -176,8 +106,11 @@ namespace K8sManifestAnalyzers.Analysis
         /// <summary>Where a value with holes is built (the interpolation or concatenation).</summary>
         internal static Location Of(PartialValue partial) => partial.Origin.Location;
 
-        // The argument an object is read from first (`Joined(new ImageProfile(…, "latest"))`), then a part written there.
-        private static ValueSite? PartWithin(PossibleValue constant, Location call)
+        /// <summary>
+        /// The site inside <paramref name="call"/> a joined constant is chosen by: the argument an object is read from
+        /// first (<c>Joined(new ImageProfile(…, "latest"))</c>), then a part written there; null when none is.
+        /// </summary>
+        internal static ValueSite? PartWithin(PossibleValue constant, Location call)
         {
             foreach (var part in constant.Parts)
             {
@@ -196,12 +129,6 @@ namespace K8sManifestAnalyzers.Analysis
             }
 
             return null;
-        }
-
-        private static bool SameMember(SyntaxNode a, SyntaxNode b)
-        {
-            var member = a.FirstAncestorOrSelf<MemberDeclarationSyntax>();
-            return member is not null && member == b.FirstAncestorOrSelf<MemberDeclarationSyntax>();
         }
     }
 }

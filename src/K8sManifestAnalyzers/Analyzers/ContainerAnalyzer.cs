@@ -402,7 +402,7 @@ namespace K8sManifestAnalyzers.Analyzers
                     case IInvocationOperation call when types.Values.Methods?.Get(call.TargetMethod, types) is { } summary:
                         // Constants the call passes to a helper or builder that writes them into a container.
                         var scope = new Analysis.Summaries.CallScope(summary, call, body.Scope);
-                        var site = CallSite.Of(call, summary.DisplayName);
+                        var site = OperationValues.Call(call, summary.DisplayName);
                         foreach (var write in summary.AllWrites)
                         {
                             var values = facts.Values.Fold(write.Value, write.ScopeFor(scope), propertyDefaults);

@@ -231,7 +231,7 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
             int owner = frames.Length;
             for (int i = 0; i < frames.Length; i++)
             {
-                if (ValueLocation.IsPassedBy(constant, frames[i].Call))
+                if (OperationValues.IsPassedBy(constant, frames[i].Call))
                 {
                     owner = i;
                     break;
@@ -245,7 +245,7 @@ namespace K8sManifestAnalyzers.Analysis.Aspire
             }
 
             var through = frames[body].Call;
-            return ValueLocation.Through(constant, "passed to " + through.TargetMethod.Name, through);
+            return OperationValues.Through(constant, "passed to " + through.TargetMethod.Name, through);
         }
 
         // The body a finding about a value of body `owner` goes in: after the last helper that adds the container, before it.

@@ -182,20 +182,20 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             {
                 if (types.ReferenceShapeOf(creation.Type) is not { } shape || ObjectMembers.Find(creation, shape.NameProperty) is not { } nameValue
                     || types.Values.Fold(nameValue, scope, propertyDefaults: false) is not { IsSingleConstant: true } names
-                    || names.Constants[0] is not { Text: { } name } chosen || !ValueLocation.IsPassedBy(chosen, call))
+                    || names.Constants[0] is not { Text: { } name } chosen || !OperationValues.IsPassedBy(chosen, call))
                 {
                     continue;
                 }
 
                 // optional: true (or computed, a parameter included) makes it a use only, as where the reference is written.
-                var reference = new ConfigReferenceFact(shape.Kind, shape.Site, name, ValueLocation.ChosenAt(chosen, call), @namespace: null)
+                var reference = new ConfigReferenceFact(shape.Kind, shape.Site, name, OperationValues.ChosenAt(chosen, call), @namespace: null)
                 {
                     IsUseOnly = ObjectMembers.Find(creation, "Optional") is { } optional && !IsFalse(optional, scope),
                 };
                 if (shape.HasKey && ObjectMembers.Find(creation, "Key") is { } keyValue
                     && types.Values.Fold(keyValue, scope, propertyDefaults: false) is { IsSingleConstant: true } keys && keys.Constants[0] is { Text: { } key } keyChosen)
                 {
-                    reference.Keys.Add((key, ValueLocation.ChosenAt(keyChosen, call)));
+                    reference.Keys.Add((key, OperationValues.ChosenAt(keyChosen, call)));
                 }
 
                 state.ConfigReferences.Enqueue(reference);

@@ -90,7 +90,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                         continue;
                     }
 
-                    bool within = ValueLocation.IsWithin(top, argument.Value);
+                    bool within = OperationValues.IsWithin(top, argument.Value);
                     if ((within || MayReach(index, index.Resolve(argument.Value), top, holding: true))
                         && !HelperLeavesAlone(call, argument, types, resultFollowed: false, at)
                         && !(at is not null && LambdaOf(call, at, out var writtenIn) is { } lambda && LambdaLeavesAlone(lambda, argument, types, writtenIn as CallScope, new List<IMethodSymbol>())))
@@ -107,7 +107,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 foreach (var argument in creation.Arguments)
                 {
                     if ((types.IsModel(argument.Value.Type) || (argument.Value is IConversionOperation conversion && types.IsModel(conversion.Operand.Type)))
-                        && (ValueLocation.IsWithin(top, argument.Value) || MayReach(index, index.Resolve(argument.Value), top, holding: true)))
+                        && (OperationValues.IsWithin(top, argument.Value) || MayReach(index, index.Resolve(argument.Value), top, holding: true)))
                     {
                         return false;
                     }

@@ -442,7 +442,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
             // The finding goes where the image is written when that is in this body; else on the entry (a factory call).
             var image = container.Image;
-            var at = OperationValues.OperationOf(image) is { } written && ValueLocation.IsWithin(written, _body.Index.Root)
+            var at = OperationValues.OperationOf(image) is { } written && OperationValues.IsWithin(written, _body.Index.Root)
                 ? written
                 : entry;
             Add(image, at);
@@ -459,9 +459,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     {
                         Add(text, location, null);
                     }
-                    else if (ValueLocation.IsPassedBy(constant, _call))
+                    else if (OperationValues.IsPassedBy(constant, _call))
                     {
-                        Add(text, ValueLocation.ChosenAt(constant, _call), null);
+                        Add(text, OperationValues.ChosenAt(constant, _call), null);
                     }
                     else if (_atCall)
                     {
@@ -475,7 +475,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             {
                 if (_call is not null)
                 {
-                    var partialAt = ValueLocation.IsWithin(partial.Origin, _call) ? partial.Origin.Location : _atCall ? Locations.OfValue(_call) : null;
+                    var partialAt = OperationValues.IsWithin(partial.Origin, _call) ? partial.Origin.Location : _atCall ? Locations.OfValue(_call) : null;
                     if (partialAt is not null && _seen.Add((partial.Pattern, partialAt)))
                     {
                         _spec.Images.Add(new PodImage(partial.Pattern, partialAt, partial: Model.PartialImageReference.Of(partial.Texts)));

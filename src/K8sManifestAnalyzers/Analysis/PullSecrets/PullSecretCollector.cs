@@ -168,7 +168,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
 
             var values = types.Values.Fold(name, scope, propertyDefaults: false);
-            return values.IsSingleConstant ? ValueLocation.ChosenAt(values.Constants[0], call) : call.Syntax.GetLocation();
+            return values.IsSingleConstant ? OperationValues.ChosenAt(values.Constants[0], call) : call.Syntax.GetLocation();
         }
 
         /// <summary>

@@ -174,9 +174,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         private static void EnqueuePassed(IOperation value, Summaries.CallScope scope, IInvocationOperation call, KubernetesTypes types, PullSecretState state)
         {
             if (types.Values.Fold(value, scope, propertyDefaults: false) is { IsSingleConstant: true } values
-                && values.Constants[0] is { Text: { } name } chosen && ValueLocation.IsPassedBy(chosen, call))
+                && values.Constants[0] is { Text: { } name } chosen && OperationValues.IsPassedBy(chosen, call))
             {
-                Enqueue(new ServiceAccountReferenceFact(name, ValueLocation.ChosenAt(chosen, call), null), state);
+                Enqueue(new ServiceAccountReferenceFact(name, OperationValues.ChosenAt(chosen, call), null), state);
             }
         }
 
@@ -228,7 +228,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 {
                     if (types.IsModel(argument.Value.Type) || (argument.Value is IConversionOperation conversion && types.IsModel(conversion.Operand.Type)))
                     {
-                        if (ValueLocation.IsWithin(created, argument.Value) || PodSpecHandOff.MayReach(index, index.Resolve(argument.Value), created, holding: true))
+                        if (OperationValues.IsWithin(created, argument.Value) || PodSpecHandOff.MayReach(index, index.Resolve(argument.Value), created, holding: true))
                         {
                             return true;
                         }

@@ -31,6 +31,21 @@ namespace K8sManifestAnalyzers.Analysis.Values
                 : outer.SourceTree is null && location.GetLineSpan().Path == outer.GetLineSpan().Path && outer.SourceSpan.Contains(location.SourceSpan);
         }
 
+        /// <summary>
+        /// Where a finding on this constant goes when it is one of the values of a write at <paramref name="written"/>
+        /// (null: no write in sight): on the constant when the write holds it, where a fix can edit it; else on the
+        /// write, with words saying where the constant comes from (<paramref name="description"/>, else its text). A
+        /// front-end that knows more (the member a constant is declared in, the local that chose it:
+        /// <paramref name="anchor"/>) says more.
+        /// </summary>
+        internal virtual ValueLocation PlaceIn(ValueSite? written, string? description, ValueSite? anchor)
+        {
+            var at = written?.Location;
+            return at is null || IsWithin(at)
+                ? new ValueLocation(Location, true, null)
+                : new ValueLocation(at, false, description ?? "from " + Describe());
+        }
+
         /// <summary>True when both sites are the same written text (the same place in the same file).</summary>
         internal virtual bool SameAs(ValueSite other)
         {
