@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis.PullSecrets;
-using K8sManifestAnalyzers.Analysis.Yaml;
 using Microsoft.CodeAnalysis;
 
 namespace K8sManifestAnalyzers.Rules
@@ -27,30 +26,11 @@ namespace K8sManifestAnalyzers.Rules
             }
         }
 
-        /// <summary>An <c>imagePullSecrets</c> list in YAML: each entry that names nothing, and each name listed again.</summary>
-        internal static void CheckYaml(Action<Diagnostic> report, ImmutableArray<YamlPullSecretEntry> list)
-        {
-            HashSet<string>? seen = null;
-            foreach (var entry in list)
-            {
-                string? problem = null;
-                if (entry.IsEmpty)
-                {
-                    problem = entry.Name is null ? "This imagePullSecrets entry has no name" : "This imagePullSecrets entry has an empty name";
-                }
-                else if (entry.NameIsKnown && !(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(entry.Name!))
-                {
-                    problem = $"The pull secret '{entry.Name}' is listed twice";
-                }
-
-                if (problem is not null)
-                {
-                    report(Diagnostic.Create(Descriptors.KMA106_InvalidPullSecretEntry, entry.At, problem));
-                }
-            }
-        }
-
-        private static void CheckList(Action<Diagnostic> report, PullSecretList list)
+        /// <summary>
+        /// One list, from any front-end (C#, or a YAML manifest's <c>imagePullSecrets</c>): each entry that names
+        /// nothing, and each name listed again.
+        /// </summary>
+        internal static void CheckList(Action<Diagnostic> report, PullSecretList list)
         {
             HashSet<string>? seen = null;
             foreach (var entry in list.Entries)

@@ -38,7 +38,7 @@ namespace K8sManifestAnalyzers.Rules
 
             foreach (var list in manifest.PullSecretLists)
             {
-                InvalidPullSecretEntryRule.CheckYaml(report, list);
+                InvalidPullSecretEntryRule.CheckList(report, list);
             }
 
             foreach (var entry in manifest.DataEntries)

@@ -3,8 +3,8 @@ using Microsoft.CodeAnalysis;
 namespace K8sManifestAnalyzers.Analysis.PullSecrets
 {
     /// <summary>
-    /// One entry of an <c>ImagePullSecrets</c> list written in C#, as KMA106 judges it: the name it gives, and where the
-    /// entry is. Plain facts; the reader (<see cref="PullSecretListReader"/>) fills them in.
+    /// One entry of an <c>ImagePullSecrets</c> list, as KMA106 judges it: the name it gives, and where the entry is. Plain
+    /// facts, which the C# reader (<see cref="PullSecretListReader"/>) and the YAML reader fill in.
     /// </summary>
     internal readonly struct PullSecretListEntry
     {
@@ -22,7 +22,10 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// <summary>False when the name is computed, or the entry is not a reference the reader can read: nothing is said of it.</summary>
         internal bool NameIsKnown { get; }
 
-        /// <summary>True when the entry writes a name at all (<c>Name = …</c> or the constructor's argument).</summary>
+        /// <summary>
+        /// True when the entry writes a name at all (in C#: <c>Name = …</c> or the constructor's argument; in YAML: a
+        /// <c>name</c> that is not null): the message then says the name is empty rather than missing.
+        /// </summary>
         internal bool NameIsWritten { get; }
 
         /// <summary>The whole entry (usually <c>new V1LocalObjectReference { Name = … }</c>).</summary>

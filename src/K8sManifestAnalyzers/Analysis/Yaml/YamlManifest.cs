@@ -16,11 +16,11 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
             string? template,
             Location? problemAt,
             YamlObjects? objects = null,
-            ImmutableArray<ImmutableArray<YamlPullSecretEntry>> pullSecretLists = default,
+            ImmutableArray<PullSecrets.PullSecretList> pullSecretLists = default,
             ImmutableArray<YamlDataEntry> dataEntries = default,
             Location? fallback = null)
         {
-            PullSecretLists = pullSecretLists.IsDefault ? ImmutableArray<ImmutableArray<YamlPullSecretEntry>>.Empty : pullSecretLists;
+            PullSecretLists = pullSecretLists.IsDefault ? ImmutableArray<PullSecrets.PullSecretList>.Empty : pullSecretLists;
             DataEntries = dataEntries.IsDefault ? ImmutableArray<YamlDataEntry>.Empty : dataEntries;
             Fallback = fallback;
             Objects = objects ?? YamlObjects.Empty;
@@ -32,8 +32,11 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
 
         internal ImmutableArray<YamlContainer> Containers { get; }
 
-        /// <summary>The <c>imagePullSecrets</c> lists of the pod templates and ServiceAccounts, each in order (KMA106).</summary>
-        internal ImmutableArray<ImmutableArray<YamlPullSecretEntry>> PullSecretLists { get; }
+        /// <summary>
+        /// The <c>imagePullSecrets</c> lists of the pod templates and ServiceAccounts, each in order (KMA106): the same
+        /// model the C# reader gives, judged by the same rule.
+        /// </summary>
+        internal ImmutableArray<PullSecrets.PullSecretList> PullSecretLists { get; }
 
         /// <summary>The <c>data</c> and <c>stringData</c> entries of Secrets and the <c>data</c> entries of ConfigMaps (KMA105, KMA117).</summary>
         internal ImmutableArray<YamlDataEntry> DataEntries { get; }

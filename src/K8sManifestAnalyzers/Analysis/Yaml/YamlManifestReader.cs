@@ -116,7 +116,7 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
 
             internal ImmutableArray<YamlContainer>.Builder Containers { get; } = ImmutableArray.CreateBuilder<YamlContainer>();
 
-            internal ImmutableArray<ImmutableArray<YamlPullSecretEntry>>.Builder PullSecretLists { get; } = ImmutableArray.CreateBuilder<ImmutableArray<YamlPullSecretEntry>>();
+            internal ImmutableArray<PullSecrets.PullSecretList>.Builder PullSecretLists { get; } = ImmutableArray.CreateBuilder<PullSecrets.PullSecretList>();
 
             internal ImmutableArray<YamlDataEntry>.Builder DataEntries { get; } = ImmutableArray.CreateBuilder<YamlDataEntry>();
 
@@ -259,17 +259,20 @@ namespace K8sManifestAnalyzers.Analysis.Yaml
                     return;
                 }
 
-                var entries = ImmutableArray.CreateBuilder<YamlPullSecretEntry>(list.Items.Count);
+                // Only mappings are entries; anything else in the list is the schema's business. A `name: null` names
+                // nothing, like no name at all; `name: ""` is an empty name.
+                var entries = ImmutableArray.CreateBuilder<PullSecrets.PullSecretListEntry>(list.Items.Count);
                 foreach (var item in list.Items)
                 {
                     if (item.Kind == YamlNodeKind.Mapping)
                     {
                         var name = item["name"];
-                        entries.Add(new YamlPullSecretEntry(name?.StringValue, name is null || name.Kind == YamlNodeKind.Scalar, Span(item.Start, ContentEnd(item))));
+                        string? text = name?.StringValue;
+                        entries.Add(new PullSecrets.PullSecretListEntry(text, nameIsKnown: name is null || name.Kind == YamlNodeKind.Scalar, nameIsWritten: text is not null, Span(item.Start, ContentEnd(item))));
                     }
                 }
 
-                PullSecretLists.Add(entries.ToImmutable());
+                PullSecretLists.Add(new PullSecrets.PullSecretList(entries.ToImmutable()));
             }
 
             // The string entries of a data mapping, once per mapping node.
