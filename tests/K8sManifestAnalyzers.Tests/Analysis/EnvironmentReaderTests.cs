@@ -190,13 +190,8 @@ public sealed class EnvironmentReaderTests
     // indented in the source), and a way to show a location's text.
     private static async Task<(EnvironmentFacts? Facts, System.Func<Location, string> Text)> ReadAsync(string source, string start)
     {
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12));
-        var compilation = CSharpCompilation.Create(
-            "EnvironmentReader",
-            new[] { tree },
-            await KubernetesReferences.KubernetesClient21.ResolveAsync(LanguageNames.CSharp, default),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var compilation = await KubernetesCompilation.OfAsync("EnvironmentReader", source);
+        var tree = compilation.SyntaxTrees[0];
         var types = KubernetesTypes.TryCreate(compilation);
         Assert.NotNull(types);
 

@@ -529,11 +529,7 @@ public sealed class ValueFlowTests
                 }
             }
             """;
-        var compilation = CSharpCompilation.Create(
-            "HalfTyped",
-            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12)) },
-            await KubernetesReferences.KubernetesClient21.ResolveAsync(LanguageNames.CSharp, default),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        var compilation = await KubernetesCompilation.OfAsync("HalfTyped", source, nullable: false, mustCompile: false);
         var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ContainerAnalyzer());
         var result = await compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(default), null, concurrentAnalysis: false, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false, analyzerExceptionFilter: null))
             .GetAnalyzerDiagnosticsAsync();

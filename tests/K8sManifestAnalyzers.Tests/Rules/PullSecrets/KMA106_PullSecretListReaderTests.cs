@@ -146,13 +146,8 @@ public sealed class KMA106_PullSecretListReaderTests
     // The facts of every operation of every method, in the order of the text.
     private static async Task<List<PullSecretListFacts>> ReadAsync(string source)
     {
-        var tree = CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12));
-        var compilation = CSharpCompilation.Create(
-            "Reader",
-            new[] { tree },
-            await KubernetesReferences.KubernetesClient21.ResolveAsync(LanguageNames.CSharp, default),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+        var compilation = await KubernetesCompilation.OfAsync("Reader", source);
+        var tree = compilation.SyntaxTrees[0];
         var types = KubernetesTypes.TryCreate(compilation);
         Assert.NotNull(types);
 
