@@ -29,6 +29,9 @@ public sealed class ModelBoundaryTests
         typeof(EnvEntry), typeof(EnvValueRow), typeof(EnvironmentFacts),
         typeof(PullSecretList), typeof(PullSecretListEntry), typeof(PullSecretAdd), typeof(PullSecretListFacts),
         typeof(ConstantText), typeof(SecretPayload), typeof(TagOrDigestCall), typeof(TagOrDigestArgument), typeof(MemberConflict),
+
+        // What the compilation-end rules read: the indexes over the collected facts.
+        typeof(PullSecretIndex), typeof(ConfigObjectIndex), typeof(ServiceAccountIndex),
     };
 
     // Names a rule file must not use: operations, syntax nodes, symbols, the semantic model and the compilation, and
