@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 
@@ -38,6 +39,12 @@ public static class CSharpGeneratorVerifier<TGenerator>
     }
 
     /// <summary>
+    /// The text of a baseline (the expected file of that name, as <see cref="Test.ExpectBaselines"/> reads it), for a test
+    /// that also states what matters in it; read it after the run, which writes it with <c>K8S_UPDATE_BASELINES=1</c>.
+    /// </summary>
+    public static string Baseline(string name) => Baselines.Read(Baselines.PathOf(name));
+
+    /// <summary>
     /// The family's settings (<see cref="VerifierSettings"/>: KubernetesClient 21, C# 12, nullable on from C# 8), with what
     /// is the generator's own: warnings compared, documentation parsed, the expected files read from the baselines.
     /// </summary>
@@ -54,6 +61,14 @@ public static class CSharpGeneratorVerifier<TGenerator>
         }
 
         public LanguageVersion LanguageVersion { get; set; } = VerifierSettings.LanguageVersion;
+
+        /// <summary>
+        /// Analyzers run on the code with the generated files, for the rules on the declarations the generator reads
+        /// (KMA201 to KMA207): a test then states what is generated and what is reported in one run, the findings by markup.
+        /// </summary>
+        public List<DiagnosticAnalyzer> Analyzers { get; } = new();
+
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => base.GetDiagnosticAnalyzers().Concat(Analyzers);
 
         /// <summary>
         /// Parse by default, as in a project that does not generate its documentation file (the SDK's default, and what
