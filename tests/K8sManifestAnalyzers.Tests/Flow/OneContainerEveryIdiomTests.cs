@@ -245,6 +245,7 @@ public sealed class OneContainerEveryIdiomTests
             """;
     }
 
+    // On GeneratorHarness's compilation: each idiom is asked which rules fire, not where (the verifier wants every finding placed).
     private static async Task<ImmutableArray<string>> ReportedIds(string source, string privateRegistries)
     {
         var compilation = GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: true));

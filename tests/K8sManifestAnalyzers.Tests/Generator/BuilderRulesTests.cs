@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using K8sManifestAnalyzers.Analyzers;
@@ -15,9 +14,9 @@ namespace K8sManifestAnalyzers.Tests.Generator;
 /// <summary>
 /// The rules on code that uses the generated builders: policies passed to them (KMA002, KMA003, KMA007), the pull
 /// secrets they bring (KMA103), and the declarations the generator cannot extend (KMA204, KMA207). Checked on the
-/// compilation the generator produced, each finding with the source text it points at: by markup where the family's
-/// verifier runs the generator first. The tests that also assert which builders were generated, or that read KMA009
-/// off options alone, still build the compilation with <see cref="GeneratorHarness"/>.
+/// compilation the generator produced, each finding with the source text it points at, by markup: the family's analyzer
+/// verifier runs the generator first, and the generator verifier runs the analyzer where a test also states which
+/// builders are generated. KMA009 on the entries of list options is here too.
 /// </summary>
 public sealed class BuilderRulesTests
 {
@@ -156,44 +155,49 @@ public sealed class BuilderRulesTests
     }
 
     // Issue: a file-local class and members named like generated ones surfaced only as CS0103 / CS0102.
+    // The only builder is Overloads' (the support files and its baseline are the generated files), and the code with
+    // it has no error nor warning.
     [Fact]
     public async Task DeclarationsTheGeneratorCannotExtend_AreReported_AndGetNoBuilder()
     {
         const string source = """
             [K8sManifests.ContainerImage("nginx")]
-            file static partial class Local { }
+            file static partial class {|#0:Local|} { }
 
             [K8sManifests.ContainerImage("nginx")]
-            internal static partial class WithRepository { public const string Repository = "nginx"; }
+            internal static partial class WithRepository { public const string {|#1:Repository|} = "nginx"; }
 
             [K8sManifests.ContainerImage("nginx")]
-            internal partial record WithTag(string Tag);
+            internal partial record WithTag(string {|#2:Tag|});
 
             [K8sManifests.ContainerImage("nginx")]
-            internal static partial class WithDigestMethod { internal static string Digest(string value) => value; }
+            internal static partial class WithDigestMethod { internal static string {|#3:Digest|}(string value) => value; }
 
             [K8sManifests.ContainerImage("nginx")]
-            internal static partial class Tag { }
+            internal static partial class {|#4:Tag|} { }
 
             [K8sManifests.ContainerImage("nginx")]
             internal static partial class Overloads { internal static string Tag(int build) => build.ToString(); }
             """;
-        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
-        var generated = result.GeneratedTrees.Select(t => System.IO.Path.GetFileName(t.FilePath)).Where(n => n.Contains(".ContainerImage.", System.StringComparison.Ordinal)).ToArray();
-        Assert.Equal(new[] { "Overloads" }, generated.Select(n => n.Substring(0, n.IndexOf('.', System.StringComparison.Ordinal))).ToArray());
-
-        var findings = await Findings(output, new ContainerImageAnalyzer());
-        Assert.Equal(
-            new[]
-            {
-                ("KMA204", "Local", "'Local' is file-local: the generator adds members to the class, so it and every type containing it must be partial, not generic and not file-local"),
-                ("KMA207", "Repository", "'Repository' is a name the generator gives a member of 'WithRepository' (the declared repository, a constant); rename it, so the builders can be generated"),
-                ("KMA207", "Tag", "'Tag' is a name the generator gives a member of 'WithTag' (a builder method); rename it, so the builders can be generated"),
-                ("KMA207", "Digest", "'Digest' is a name the generator gives a member of 'WithDigestMethod' (a builder method); rename it, so the builders can be generated"),
-                ("KMA207", "Tag", "'Tag' is a name the generator gives a member of 'Tag' (a class cannot have a member of its own name); rename it, so the builders can be generated"),
-            },
-            findings);
+        var test = new CSharpGeneratorVerifier<ContainerImageGenerator>.Test
+        {
+            TestCode = source,
+            ReferenceAssemblies = KubernetesReferences.WithoutKubernetes,
+            LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest,
+        };
+        test.Analyzers.Add(new ContainerImageAnalyzer());
+        test.ExpectBaselines(
+            "Microsoft.CodeAnalysis.EmbeddedAttribute", "K8sManifests.ContainerImageAttribute", "K8sManifests.ImageReference", "K8sManifests.ReferenceComponents",
+            "Overloads.ContainerImage.cca1711d");
+        test.ExpectedDiagnostics.AddRange(new[]
+        {
+            Finding<ContainerImageAnalyzer>(0, "KMA204", "'Local' is file-local: the generator adds members to the class, so it and every type containing it must be partial, not generic and not file-local"),
+            Finding<ContainerImageAnalyzer>(1, "KMA207", "'Repository' is a name the generator gives a member of 'WithRepository' (the declared repository, a constant); rename it, so the builders can be generated"),
+            Finding<ContainerImageAnalyzer>(2, "KMA207", "'Tag' is a name the generator gives a member of 'WithTag' (a builder method); rename it, so the builders can be generated"),
+            Finding<ContainerImageAnalyzer>(3, "KMA207", "'Digest' is a name the generator gives a member of 'WithDigestMethod' (a builder method); rename it, so the builders can be generated"),
+            Finding<ContainerImageAnalyzer>(4, "KMA207", "'Tag' is a name the generator gives a member of 'Tag' (a class cannot have a member of its own name); rename it, so the builders can be generated"),
+        });
+        await test.RunAsync();
     }
 
     [Theory]
@@ -203,24 +207,21 @@ public sealed class BuilderRulesTests
     [InlineData("k8s_manifests.external_pull_secrets = Shop_Registry, shop/registry", "k8s_manifests.external_pull_secrets", "Shop_Registry", "'Shop_Registry' is not a valid pull secret name (lowercase letters, digits, '-' and '.', at most 253)")]
     public async Task OptionEntriesThatCanNeverMatch_AreReportedOnce(string option, string key, string entry, string why)
     {
-        var (output, _) = GeneratorHarness.Run(GeneratorHarness.Compilation("class A { } class B { }", GeneratorHarness.Net80(withKubernetes: false)));
-        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfigOptions(option));
-        var diagnostics = await output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ManifestOptionsAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
-        var finding = Assert.Single(diagnostics);
-        Assert.Equal("KMA009", finding.Id);
         string shape = key.EndsWith("_registries", System.StringComparison.Ordinal) ? "can never match as a registry prefix" : "can never match";
-        Assert.Equal($"The {key} entry '{entry}' {shape}: {why}", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        await VerifyOptions("class A { } class B { }", new[] { option }, CSharpAnalyzerVerifier<ManifestOptionsAnalyzer>.Diagnostic("KMA009").WithMessage($"The {key} entry '{entry}' {shape}: {why}"));
     }
 
     [Fact]
     public async Task OptionEntriesThatCanMatch_AreNotReported()
     {
-        var (output, _) = GeneratorHarness.Run(GeneratorHarness.Compilation("class A { }", GeneratorHarness.Net80(withKubernetes: false)));
-        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfigOptions(
-            "k8s_manifests.private_registries = https://registry.example.com/, ghcr.io/acme/, registry.example.com:5000/team, localhost:5000",
-            "k8s_manifests.allowed_registries = docker.io, index.docker.io/library, quay.io/prometheus",
-            "k8s_manifests.external_pull_secrets = mirror-credentials, shop/shop-registry, a.b-c"));
-        Assert.Empty(await output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ManifestOptionsAnalyzer()), options).GetAnalyzerDiagnosticsAsync());
+        await VerifyOptions(
+            "class A { }",
+            new[]
+            {
+                "k8s_manifests.private_registries = https://registry.example.com/, ghcr.io/acme/, registry.example.com:5000/team, localhost:5000",
+                "k8s_manifests.allowed_registries = docker.io, index.docker.io/library, quay.io/prometheus",
+                "k8s_manifests.external_pull_secrets = mirror-credentials, shop/shop-registry, a.b-c",
+            });
     }
 
     // The family's analyzer verifier with the generator run first (the builders exist only in its output); the
@@ -242,19 +243,25 @@ public sealed class BuilderRulesTests
         return test.RunAsync();
     }
 
+    // KMA009 on options alone, in a .globalconfig (every file and the project see them): the family's analyzer verifier
+    // with the generator run first, without KubernetesClient, at the newest language version.
+    private static Task VerifyOptions(string source, string[] options, params DiagnosticResult[] expected)
+    {
+        var test = new CSharpAnalyzerVerifier<ManifestOptionsAnalyzer>.Test
+        {
+            TestCode = source,
+            ReferenceAssemblies = KubernetesReferences.WithoutKubernetes,
+            LanguageVersion = Microsoft.CodeAnalysis.CSharp.LanguageVersion.Latest,
+        };
+        test.SourceGenerators.Add(typeof(ContainerImageGenerator));
+        test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + string.Join("\n", options) + "\n"));
+        test.ExpectedDiagnostics.AddRange(expected);
+        return test.RunAsync();
+    }
+
     private static DiagnosticResult Finding<TAnalyzer>(int location, string id, string message)
         where TAnalyzer : DiagnosticAnalyzer, new() =>
         CSharpAnalyzerVerifier<TAnalyzer>.Diagnostic(id).WithLocation(location).WithMessage(message);
-
-    private static async Task<(string Id, string Text, string Message)[]> Findings(Compilation output, DiagnosticAnalyzer analyzer, params string[] options)
-    {
-        var analyzerOptions = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new ConfigOptions(options));
-        var diagnostics = await output.WithAnalyzers(ImmutableArray.Create(analyzer), analyzerOptions).GetAnalyzerDiagnosticsAsync();
-        return diagnostics
-            .OrderBy(d => d.Location.SourceSpan.Start)
-            .Select(d => (d.Id, d.Location.SourceTree!.GetText().ToString(d.Location.SourceSpan), d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))
-            .ToArray();
-    }
 
     /// <summary>Options as an .editorconfig would give them, the same for every file.</summary>
     internal sealed class ConfigOptions(params string[] lines) : AnalyzerConfigOptionsProvider

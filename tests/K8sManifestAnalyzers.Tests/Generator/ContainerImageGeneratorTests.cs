@@ -18,14 +18,19 @@ namespace K8sManifestAnalyzers.Tests.Generator;
 /// <summary>
 /// The generator's output. Tests of which files are generated and with what text run on the family's generator
 /// verifier (<see cref="CSharpGeneratorVerifier{TGenerator}"/>), which compares every generated file with its baseline
-/// and the compilation's warnings with the expected ones. The others stay on <see cref="GeneratorHarness"/>: they run
-/// the generated code, look at the output compilation's symbols, build two projects, or check builders that have no
-/// baseline (the verifier compares whole files, not parts of them or their names).
+/// and the compilation's warnings with the expected ones. The others stay on <see cref="GeneratorHarness"/>, each saying
+/// why: they run the generated code, look at the output compilation's symbols, or build two projects.
 /// </summary>
 public sealed class ContainerImageGeneratorTests
 {
     // What every project gets, with or without images: the attribute and the EmbeddedAttribute definition.
     private static readonly string[] AttributeOnly = { "Microsoft.CodeAnalysis.EmbeddedAttribute", "K8sManifests.ContainerImageAttribute" };
+
+    // What a project with a builder gets besides the builders: ImageReference and the grammar it checks with.
+    private static readonly string[] BuilderSupport = AttributeOnly.Concat(new[] { "K8sManifests.ImageReference", "K8sManifests.ReferenceComponents" }).ToArray();
+
+    // And with KubernetesClient, ImageReference's members that build containers.
+    private static readonly string[] BuilderSupportWithKubernetes = BuilderSupport.Append("K8sManifests.ImageReference.Kubernetes").ToArray();
 
     private const string Contract = """
         using System.Collections.Generic;
@@ -69,6 +74,7 @@ public sealed class ContainerImageGeneratorTests
         }
         """;
 
+    // On GeneratorHarness: it runs the generated code.
     [Fact]
     public void Contract_CompilesWithoutDiagnostics_AndBehavesAsDocumented()
     {
@@ -95,6 +101,7 @@ public sealed class ContainerImageGeneratorTests
 
     // Issue: builders wrote docker.io/library/busybox:1.36 for "busybox", which restarts every pod on the next apply;
     // init and ephemeral containers had no way to bring the declared pull secret.
+    // On GeneratorHarness: it runs the generated code.
     [Fact]
     public void Containers_InitAndEphemeral_KeepTheDeclaredImage_AndBringThePullSecret()
     {
@@ -149,6 +156,7 @@ public sealed class ContainerImageGeneratorTests
             (object[])Load(output).GetType("Probe")!.GetMethod("Run")!.Invoke(null, null)!);
     }
 
+    // On GeneratorHarness: it runs the generated code.
     [Theory]
     [InlineData("bad tag", "is not a valid image tag")]
     [InlineData(".hidden", "is not a valid image tag")]
@@ -162,6 +170,7 @@ public sealed class ContainerImageGeneratorTests
         Assert.Equal("tag", exception.ParamName);
     }
 
+    // On GeneratorHarness: it runs the generated code.
     [Theory]
     [InlineData("sha256:abc", "invalid checksum digest length")]
     [InlineData("md5:0123456789abcdef0123456789abcdef", "unsupported digest algorithm")]
@@ -181,9 +190,11 @@ public sealed class ContainerImageGeneratorTests
         LanguageVersion.CSharp8, LanguageVersion.CSharp9, LanguageVersion.CSharp10, LanguageVersion.CSharp11, LanguageVersion.CSharp12, LanguageVersion.Latest,
     };
 
+    // ImageReference's Kubernetes members are generated with KubernetesClient only: its baseline is expected for
+    // net8.0 with KubernetesClient and not for netstandard2.0.
     [Theory]
     [MemberData(nameof(LanguageVersions))]
-    public void GeneratedCode_CompilesClean_AtEveryLanguageVersion_ForNet80AndNetStandard20(LanguageVersion version)
+    public async Task GeneratedCode_CompilesClean_AtEveryLanguageVersion_ForNet80AndNetStandard20(LanguageVersion version)
     {
         const string source = """
             namespace Shop
@@ -203,12 +214,11 @@ public sealed class ContainerImageGeneratorTests
                 }
             }
             """;
-        foreach (var (references, kubernetes) in new[] { (GeneratorHarness.Net80(withKubernetes: true), true), (GeneratorHarness.NetStandard20(), false) })
+        foreach (var (references, support) in new[] { (KubernetesReferences.KubernetesClient21, BuilderSupportWithKubernetes), (ReferenceAssemblies.NetStandard.NetStandard20, BuilderSupport) })
         {
-            var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, references, version));
-            Assert.Empty(result.Diagnostics);
-            Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
-            Assert.Equal(kubernetes, result.GeneratedTrees.Any(t => t.FilePath.EndsWith("K8sManifests.ImageReference.Kubernetes.g.cs", StringComparison.Ordinal)));
+            var test = new VerifyGenerator.Test { TestCode = source, ReferenceAssemblies = references, LanguageVersion = version };
+            test.ExpectBaselines(support.Concat(new[] { "Shop.ApiImage.ContainerImage.e973072d", "Shop.Outer.ToolImage.ContainerImage.48e24946" }).ToArray());
+            await test.RunAsync();
         }
     }
 
@@ -270,6 +280,7 @@ public sealed class ContainerImageGeneratorTests
         await test.RunAsync();
     }
 
+    // On GeneratorHarness: it looks at the output compilation's symbols.
     [Fact]
     public void EveryGeneratedSupportType_IsMarkedEmbedded()
     {
@@ -292,6 +303,7 @@ public sealed class ContainerImageGeneratorTests
 
     // A test project that sees the main project's internals and declares its own image: each uses its own generated
     // types, where both copies used to be visible (CS0436, an error under warnings-as-errors).
+    // On GeneratorHarness: it builds two projects, the first emitted with its generated code and referenced by the second.
     [Fact]
     public void ProjectSeeingAnotherProjectsInternals_UsesItsOwnGeneratedTypes()
     {
@@ -327,11 +339,20 @@ public sealed class ContainerImageGeneratorTests
             d => Assert.True(d.Id == "CS0436" && d.GetMessage(System.Globalization.CultureInfo.InvariantCulture).StartsWith("The type 'EmbeddedAttribute'", StringComparison.Ordinal), d.ToString()));
     }
 
+    // The verifier compares the emitted file with its baseline, and the baseline is the analyzer's own file.
     [Fact]
-    public void EmittedGrammar_IsTheAnalyzersOwnFile()
+    public async Task EmittedGrammar_IsTheAnalyzersOwnFile()
     {
-        var (_, result) = GeneratorHarness.Run(GeneratorHarness.Compilation("[K8sManifests.ContainerImage(\"nginx\")] static partial class C { }", GeneratorHarness.NetStandard20()));
-        string emitted = result.Results.Single().GeneratedSources.Single(g => g.HintName == "K8sManifests.ReferenceComponents.g.cs").SourceText.ToString();
+        var test = new VerifyGenerator.Test
+        {
+            TestCode = "[K8sManifests.ContainerImage(\"nginx\")] static partial class C { }",
+            ReferenceAssemblies = ReferenceAssemblies.NetStandard.NetStandard20,
+            LanguageVersion = LanguageVersion.Latest,
+        };
+        test.ExpectBaselines(BuilderSupport.Append("C.ContainerImage.16c2fa63").ToArray());
+        await test.RunAsync();
+
+        string emitted = VerifyGenerator.Baseline("K8sManifests.ReferenceComponents");
         string analyzerFile = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "K8sManifestAnalyzers", "Model", "ReferenceComponents.cs"));
         Assert.Equal(
             "// <auto-generated/>\n" + analyzerFile.Replace("namespace K8sManifestAnalyzers.Model", "namespace K8sManifests.Internal", StringComparison.Ordinal)
@@ -370,7 +391,7 @@ public sealed class ContainerImageGeneratorTests
     }
 
     [Fact]
-    public void UnicodeAndEscapesInTheNamespaceOfAValidImage_AreEmittedCorrectly()
+    public async Task UnicodeAndEscapesInTheNamespaceOfAValidImage_AreEmittedCorrectly()
     {
         const string source = """
             namespace Bücher.Ünits
@@ -385,27 +406,22 @@ public sealed class ContainerImageGeneratorTests
                 internal static class Use { internal static string Run() => Api.Tag("1") + SameApi.Tag("1"); }
             }
             """;
-        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
-        Assert.Empty(result.Diagnostics);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
-        Assert.Equal(2, result.GeneratedTrees.Count(t => t.FilePath.Contains(".ContainerImage.", StringComparison.Ordinal)));
+        await Verify(source, "B_cher._nits.Api.ContainerImage.501a8e14", "B_cher._nits.SameApi.ContainerImage.9208643e");
     }
 
     [Fact]
-    public void AttributeTwice_TheCompilerReportsIt_AndOneBuilderIsGenerated()
+    public async Task AttributeTwice_TheCompilerReportsIt_AndOneBuilderIsGenerated()
     {
         const string source = """
             [K8sManifests.ContainerImage("registry.example.com/shop/api")]
-            [K8sManifests.ContainerImage("registry.example.com/shop/other")]
+            [{|CS0579:K8sManifests.ContainerImage|}("registry.example.com/shop/other")]
             internal static partial class Twice { }
             """;
-        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
-        Assert.Single(result.GeneratedTrees, t => t.FilePath.Contains("Twice.ContainerImage.", StringComparison.Ordinal));
-        Assert.Equal(new[] { "CS0579" }, output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.Id).ToArray());
+        await Verify(source, "Twice.ContainerImage.1d6a7602");
     }
 
     [Fact]
-    public void NamesThatDifferOnlyInCaseOrAreKeywords_AreGeneratedCorrectly()
+    public async Task NamesThatDifferOnlyInCaseOrAreKeywords_AreGeneratedCorrectly()
     {
         const string source = """
             namespace Shop
@@ -423,31 +439,32 @@ public sealed class ContainerImageGeneratorTests
                 internal static class Use { internal static string Run() => Nginx.Tag("1") + NGINX.Tag("1") + @event.Tag("1") + _event.Tag("1") + @class.@static.Tag("1"); }
             }
             """;
-        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
-        Assert.Empty(result.Diagnostics);
-        Assert.Equal(5, result.GeneratedTrees.Count(t => t.FilePath.Contains(".ContainerImage.", StringComparison.Ordinal)));
-        var hintNames = result.Results.Single().GeneratedSources.Select(g => g.HintName.ToUpperInvariant()).ToArray();
+        string[] builders =
+        {
+            "Shop.Nginx.ContainerImage.b7227bac", "Shop.NGINX.ContainerImage.f474b0ac", "Shop._event.ContainerImage.49a73f08",
+            "Shop._event.ContainerImage.ac058267", "Shop._class._static.ContainerImage.28ac6ee4",
+        };
+        await Verify(source, builders);
+
+        // The verifier found exactly these files; their names differ in more than case.
+        var hintNames = BuilderSupport.Concat(builders).Select(n => n.ToUpperInvariant()).ToArray();
         Assert.Equal(hintNames.Length, hintNames.Distinct().Count());
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
     }
 
     [Fact]
-    public void AttributeOnTwoPartsOfAPartialClass_GeneratesOnce_WithoutAGeneratorError()
+    public async Task AttributeOnTwoPartsOfAPartialClass_GeneratesOnce_WithoutAGeneratorError()
     {
         const string source = """
             [K8sManifests.ContainerImage("registry.example.com/shop/api")]
             internal static partial class Split { }
 
-            [K8sManifests.ContainerImage("registry.example.com/shop/other")]
+            [{|CS0579:K8sManifests.ContainerImage|}("registry.example.com/shop/other")]
             internal static partial class Split { }
 
             internal static class Use { internal static string Run() => Split.Tag("1"); }
             """;
-        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
-        Assert.Empty(result.Diagnostics);
-        var generated = Assert.Single(result.GeneratedTrees, t => t.FilePath.Contains("Split.ContainerImage.", StringComparison.Ordinal));
-        Assert.Contains("\"shop/api\"", generated.ToString(), StringComparison.Ordinal);
-        Assert.Equal(new[] { "CS0579" }, output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.Id).ToArray());
+        await Verify(source, "Split.ContainerImage.bc9e8712");
+        Assert.Contains("\"shop/api\"", VerifyGenerator.Baseline("Split.ContainerImage.bc9e8712"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -507,7 +524,7 @@ public sealed class ContainerImageGeneratorTests
     }
 
     [Fact]
-    public void RecordClass_GetsBuilders()
+    public async Task RecordClass_GetsBuilders()
     {
         const string source = """
             [K8sManifests.ContainerImage("ghcr.io/acme/tool")]
@@ -515,11 +532,11 @@ public sealed class ContainerImageGeneratorTests
 
             internal static class Use { internal static string Run() => ToolImage.Tag("2.0"); }
             """;
-        var (output, result) = GeneratorHarness.Run(GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: false)));
-        Assert.Contains("partial record ToolImage", result.GeneratedTrees.Single(t => t.FilePath.Contains("ToolImage.ContainerImage.", StringComparison.Ordinal)).ToString(), StringComparison.Ordinal);
-        Assert.Empty(output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning));
+        await Verify(source, "ToolImage.ContainerImage.5d628dd9");
+        Assert.Contains("partial record ToolImage", VerifyGenerator.Baseline("ToolImage.ContainerImage.5d628dd9"), StringComparison.Ordinal);
     }
 
+    // On GeneratorHarness: it runs the generated code.
     [Fact]
     public void NullTagOrDigest_Throws_ArraysAreCopied_AndEqualityIsByValue()
     {
@@ -555,6 +572,15 @@ public sealed class ContainerImageGeneratorTests
         Assert.Equal(
             new object[] { 2, 1, "Always", true, true, "registry.example.com/shop/api:1@sha384:" + new string('b', 96) },
             (object[])probe.GetMethod("Run")!.Invoke(null, null)!);
+    }
+
+    // The generated files are the support files and these builders' baselines, with no generator diagnostic and no
+    // warning but those marked; without KubernetesClient, at the newest language version.
+    private static Task Verify(string source, params string[] builders)
+    {
+        var test = new VerifyGenerator.Test { TestCode = source, ReferenceAssemblies = KubernetesReferences.WithoutKubernetes, LanguageVersion = LanguageVersion.Latest };
+        test.ExpectBaselines(BuilderSupport.Concat(builders).ToArray());
+        return test.RunAsync();
     }
 
     private static Assembly Load(Compilation compilation)

@@ -10,7 +10,11 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace K8sManifestAnalyzers.Tests.Generator;
 
-/// <summary>Runs the generator on in-memory compilations against restored reference assemblies.</summary>
+/// <summary>
+/// Runs the generator on in-memory compilations against restored reference assemblies, for what the verifier family
+/// does not do: incrementality by the driver's step tracking, running the generated code, the output compilation's
+/// symbols, two projects, and the robustness tests' many runs with no expected output. Each user says why.
+/// </summary>
 internal static class GeneratorHarness
 {
     private static readonly string PackageRoot = typeof(GeneratorHarness).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()

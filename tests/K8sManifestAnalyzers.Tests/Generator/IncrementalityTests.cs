@@ -90,6 +90,7 @@ public sealed class IncrementalityTests
         Assert.NotEqual(first, second with { PullSecret = "s" });
     }
 
+    // On GeneratorHarness: these tests need the driver's step tracking and a second run of the same driver, which the verifier does not expose.
     private static (GeneratorDriver Driver, CSharpCompilation Compilation) FirstRun(string source)
     {
         var compilation = GeneratorHarness.Compilation(source, GeneratorHarness.Net80(withKubernetes: true));

@@ -1,10 +1,5 @@
-using System.Collections.Immutable;
-using System.Linq;
 using System.Threading.Tasks;
-using K8sManifestAnalyzers.Analyzers;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using K8sManifestAnalyzers.Generator;
 using K8sManifestAnalyzers.Tests.Verifiers;
@@ -15,9 +10,8 @@ namespace K8sManifestAnalyzers.Tests.Generator;
 
 /// <summary>
 /// KMA201-KMA205, checked on the compilation the generator produced (the attribute and the builders exist only
-/// there). Each finding is asserted with the source text it points at: by markup where the family's verifier runs
-/// the generator first; the tests that need an .editorconfig option or C# 7.3 on netstandard2.0, or check that nothing
-/// is reported without the generator, still build the compilation with <see cref="GeneratorHarness"/>.
+/// there). Each finding is asserted by markup, with the source text it points at: the family's analyzer verifier runs
+/// the generator first.
 /// </summary>
 public sealed class KMA201_KMA207_ContainerImageAnalyzerTests
 {
@@ -117,67 +111,52 @@ public sealed class KMA201_KMA207_ContainerImageAnalyzerTests
             Finding(4, "KMA202", "'md5:0123456789abcdef0123456789abcdef' is not a valid image digest: unsupported digest algorithm; the call throws ArgumentException"));
     }
 
+    // A C# 7.3 project on netstandard2.0, where nullable stays off (VerifierSettings).
     [Fact]
     public async Task BelowCSharp8_TheAttributeIsReported()
     {
-        var (output, _) = GeneratorHarness.Run(GeneratorHarness.Compilation(
-            "[K8sManifests.ContainerImage(\"nginx\")] internal static partial class Nginx { }",
-            GeneratorHarness.NetStandard20(),
-            LanguageVersion.CSharp7_3));
-        var diagnostics = await output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ContainerImageAnalyzer())).GetAnalyzerDiagnosticsAsync();
-        var finding = Assert.Single(diagnostics);
-        Assert.Equal("KMA206", finding.Id);
-        Assert.Equal("The image builders need C# 8 or later (nullable annotations); this project compiles C# 7.3, so no builder is generated", finding.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+        var test = new VerifyCS.Test
+        {
+            TestCode = "[{|#0:K8sManifests.ContainerImage(\"nginx\")|}] internal static partial class Nginx { }",
+            ReferenceAssemblies = ReferenceAssemblies.NetStandard.NetStandard20,
+            LanguageVersion = LanguageVersion.CSharp7_3,
+        };
+        test.SourceGenerators.Add(typeof(ContainerImageGenerator));
+        test.ExpectedDiagnostics.Add(Finding(0, "KMA206", "The image builders need C# 8 or later (nullable annotations); this project compiles C# 7.3, so no builder is generated"));
+        await test.RunAsync();
     }
 
     [Fact]
     public async Task AllowedRegistries_CoverDeclaredImages()
     {
-        var (output, _) = GeneratorHarness.Run(GeneratorHarness.Compilation("""
+        await Verify(
+            """
             [K8sManifests.ContainerImage("registry.example.com/shop/api")] internal static partial class Api { }
-            [K8sManifests.ContainerImage("quay.io/prometheus/node-exporter")] internal static partial class Exporter { }
-            """, GeneratorHarness.Net80(withKubernetes: false)));
-        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new EditorConfigOptions("registry.example.com"));
-        var diagnostics = await output.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ContainerImageAnalyzer()), options).GetAnalyzerDiagnosticsAsync();
-        var finding = Assert.Single(diagnostics);
-        Assert.Equal("KMA008", finding.Id);
-        Assert.Equal("\"quay.io/prometheus/node-exporter\"", finding.Location.SourceTree!.GetText().ToString(finding.Location.SourceSpan));
-    }
-
-    private sealed class EditorConfigOptions(string allowed) : AnalyzerConfigOptionsProvider
-    {
-        private readonly Options _options = new(allowed);
-
-        public override AnalyzerConfigOptions GlobalOptions => _options;
-
-        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => _options;
-
-        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => _options;
-
-        private sealed class Options(string allowed) : AnalyzerConfigOptions
-        {
-            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value)
-            {
-                value = key == "k8s_manifests.allowed_registries" ? allowed : null;
-                return value is not null;
-            }
-        }
+            [K8sManifests.ContainerImage({|#0:"quay.io/prometheus/node-exporter"|})] internal static partial class Exporter { }
+            """,
+            "k8s_manifests.allowed_registries = registry.example.com",
+            VerifyCS.Diagnostic("KMA008").WithLocation(0).WithArguments("quay.io/prometheus/node-exporter", "registry.example.com"));
     }
 
     [Fact]
     public async Task WithoutTheGenerator_NothingIsReported()
     {
-        var compilation = GeneratorHarness.Compilation("class Tag { static void M() { } }", GeneratorHarness.Net80(withKubernetes: false));
-        var diagnostics = await compilation.WithAnalyzers(ImmutableArray.Create<DiagnosticAnalyzer>(new ContainerImageAnalyzer())).GetAnalyzerDiagnosticsAsync();
-        Assert.Empty(diagnostics);
+        await new VerifyCS.Test { TestCode = "class Tag { static void M() { } }", ReferenceAssemblies = KubernetesReferences.WithoutKubernetes }.RunAsync();
     }
 
     // The family's analyzer verifier with the generator run first: the attribute and the builders exist only in its
-    // output. Without KubernetesClient, as these rules need none.
-    private static Task Verify(string source, params DiagnosticResult[] expected)
+    // output. Without KubernetesClient, as these rules need none; an option line goes into the .editorconfig.
+    private static Task Verify(string source, params DiagnosticResult[] expected) => Verify(source, null, expected);
+
+    private static Task Verify(string source, string? option, params DiagnosticResult[] expected)
     {
         var test = new VerifyCS.Test { TestCode = source, ReferenceAssemblies = KubernetesReferences.WithoutKubernetes };
         test.SourceGenerators.Add(typeof(ContainerImageGenerator));
+        if (option is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", $"root = true\n\n[*.cs]\n{option}\n"));
+        }
+
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }

@@ -241,6 +241,7 @@ public sealed class SyntaxGateTests
 
     // Both hosts with the pre-check and without it, over the whole compilation (compilation end included), with the
     // harness's options; the diagnostics must be the same. Returns how many there were.
+    // On GeneratorHarness: two analyses of one compilation are compared with each other, not with expected findings.
     private static async Task<int> AssertAlikeAsync(string what, string source, params string[] others)
     {
         var compilation = GeneratorHarness.Compilation(source, source.Contains("namespace k8s.Models", StringComparison.Ordinal) ? GeneratorHarness.Net80(withKubernetes: false) : References);

@@ -50,15 +50,18 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         return test.RunAsync(CancellationToken.None);
     }
 
-    /// <summary>The test every verifier of the project runs: KubernetesClient 21, C# 12, nullable on, opt-in rules off.</summary>
+    /// <summary>
+    /// The family's settings (<see cref="VerifierSettings"/>: KubernetesClient 21, C# 12, nullable on), with what is the
+    /// analyzers' own: opt-in rules off, one descriptor per rule, generators run first when a test names them.
+    /// </summary>
     public class Test : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
     {
         public Test()
         {
-            ReferenceAssemblies = KubernetesReferences.KubernetesClient21;
+            ReferenceAssemblies = VerifierSettings.ReferenceAssemblies;
         }
 
-        public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.CSharp12;
+        public LanguageVersion LanguageVersion { get; set; } = VerifierSettings.LanguageVersion;
 
         /// <summary>Runs the rules that are off by default (KMA113, KMA116) too; see <see cref="OptInRules"/>.</summary>
         public bool EnableOptInRules { get; set; }
@@ -66,14 +69,12 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
         protected override Project ApplyCompilationOptions(Project project) =>
             EnableOptInRules ? base.ApplyCompilationOptions(project) : OptInRules.KeepOff(base.ApplyCompilationOptions(project), GetDiagnosticAnalyzers());
 
-        protected override ParseOptions CreateParseOptions() =>
-            ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);
+        protected override ParseOptions CreateParseOptions() => VerifierSettings.ParseOptions(base.CreateParseOptions(), LanguageVersion);
 
         protected override System.Collections.Generic.IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
             System.Linq.Enumerable.Select(base.GetDiagnosticAnalyzers(), analyzer => (DiagnosticAnalyzer)new OneDescriptorPerRule(analyzer));
 
-        protected override CompilationOptions CreateCompilationOptions() =>
-            ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(NullableContextOptions.Enable);
+        protected override CompilationOptions CreateCompilationOptions() => VerifierSettings.CompilationOptions(base.CreateCompilationOptions(), LanguageVersion);
 
         /// <summary>
         /// Source generators that run before the analyzers, for rules that judge code using what a generator writes

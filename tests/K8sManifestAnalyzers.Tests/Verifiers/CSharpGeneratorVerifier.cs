@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Testing;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Testing;
 using Microsoft.CodeAnalysis.Text;
 
@@ -37,12 +38,21 @@ public static class CSharpGeneratorVerifier<TGenerator>
         return test.RunAsync(CancellationToken.None);
     }
 
-    /// <summary>The family's settings for a generator: KubernetesClient 21, C# 12, nullable on from C# 8, warnings checked.</summary>
+    /// <summary>
+    /// The text of a baseline (the expected file of that name, as <see cref="Test.ExpectBaselines"/> reads it), for a test
+    /// that also states what matters in it; read it after the run, which writes it with <c>K8S_UPDATE_BASELINES=1</c>.
+    /// </summary>
+    public static string Baseline(string name) => Baselines.Read(Baselines.PathOf(name));
+
+    /// <summary>
+    /// The family's settings (<see cref="VerifierSettings"/>: KubernetesClient 21, C# 12, nullable on from C# 8), with what
+    /// is the generator's own: warnings compared, documentation parsed, the expected files read from the baselines.
+    /// </summary>
     public class Test : CSharpSourceGeneratorTest<TGenerator, DefaultVerifier>
     {
         public Test()
         {
-            ReferenceAssemblies = KubernetesReferences.KubernetesClient21;
+            ReferenceAssemblies = VerifierSettings.ReferenceAssemblies;
 
             // The generated code must compile clean in a project that treats warnings as errors, so warnings are
             // compared too, not only errors (the framework's default).
@@ -50,7 +60,15 @@ public static class CSharpGeneratorVerifier<TGenerator>
             DocumentationMode = DocumentationMode.Parse;
         }
 
-        public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.CSharp12;
+        public LanguageVersion LanguageVersion { get; set; } = VerifierSettings.LanguageVersion;
+
+        /// <summary>
+        /// Analyzers run on the code with the generated files, for the rules on the declarations the generator reads
+        /// (KMA201 to KMA207): a test then states what is generated and what is reported in one run, the findings by markup.
+        /// </summary>
+        public List<DiagnosticAnalyzer> Analyzers { get; } = new();
+
+        protected override IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() => base.GetDiagnosticAnalyzers().Concat(Analyzers);
 
         /// <summary>
         /// Parse by default, as in a project that does not generate its documentation file (the SDK's default, and what
@@ -117,13 +135,9 @@ public static class CSharpGeneratorVerifier<TGenerator>
             return result;
         }
 
-        protected override ParseOptions CreateParseOptions() =>
-            ((CSharpParseOptions)base.CreateParseOptions()).WithLanguageVersion(LanguageVersion);
+        protected override ParseOptions CreateParseOptions() => VerifierSettings.ParseOptions(base.CreateParseOptions(), LanguageVersion);
 
-        // Below C# 8 a project cannot turn nullable on (CS8630), so it stays off there, as in such a project.
-        protected override CompilationOptions CreateCompilationOptions() =>
-            ((CSharpCompilationOptions)base.CreateCompilationOptions()).WithNullableContextOptions(
-                LanguageVersion.MapSpecifiedToEffectiveVersion() >= LanguageVersion.CSharp8 ? NullableContextOptions.Enable : NullableContextOptions.Disable);
+        protected override CompilationOptions CreateCompilationOptions() => VerifierSettings.CompilationOptions(base.CreateCompilationOptions(), LanguageVersion);
     }
 
     /// <summary>The checked-in generated files, <c>Generator/Baselines/&lt;hint name without .g.cs&gt;.generated.txt</c>.</summary>

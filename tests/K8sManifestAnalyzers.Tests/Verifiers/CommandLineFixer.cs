@@ -34,16 +34,16 @@ internal static class CommandLineFixer
         .Select(type => (CodeFixProvider)Activator.CreateInstance(type)!)
         .ToImmutableArray();
 
-    /// <summary>A one-document project referencing KubernetesClient 21, with an optional .editorconfig.</summary>
+    /// <summary>A one-document project with the family's settings (<see cref="VerifierSettings"/>), with an optional .editorconfig.</summary>
     public static async Task<Document> CreateDocumentAsync(string source, string? editorConfig = null)
     {
-        var references = await KubernetesReferences.KubernetesClient21.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+        var references = await VerifierSettings.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
         var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
         var solution = workspace.CurrentSolution
             .AddProject(ProjectInfo.Create(projectId, VersionStamp.Default, "Consumer", "Consumer", LanguageNames.CSharp,
-                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
-                parseOptions: new CSharpParseOptions(LanguageVersion.CSharp12),
+                compilationOptions: VerifierSettings.CompilationOptions(new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary), VerifierSettings.LanguageVersion),
+                parseOptions: new CSharpParseOptions(VerifierSettings.LanguageVersion),
                 metadataReferences: references))
             .AddDocument(DocumentId.CreateNewId(projectId), "Manifests.cs", SourceText.From(source), filePath: "/src/Manifests.cs");
         if (editorConfig is not null)

@@ -63,6 +63,7 @@ public sealed class KMA105_KMA106_LocalFindingsTests
     [Fact]
     public async Task Findings_AreLocal_AndReportedWhenOnlyTheirMemberIsAnalyzed()
     {
+        // On GeneratorHarness's compilation: the test analyzes one member alone and asks where findings are kept, which the verifier does not expose.
         var compilation = GeneratorHarness.Compilation(Source, GeneratorHarness.Net80(withKubernetes: true));
         Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
         var analyzer = new ContainerAnalyzer();
