@@ -7,8 +7,9 @@ using Xunit;
 namespace K8sManifestAnalyzers.Tests.Verifiers;
 
 /// <summary>
-/// A compilation of one source against KubernetesClient 21, C# 12, for tests that read a model from it directly rather
-/// than through a verifier (the readers' facts, half-typed code).
+/// A compilation of one source with the verifiers' settings (<see cref="VerifierSettings"/>: KubernetesClient 21,
+/// C# 12), for tests that read a model from it directly rather than through a verifier (the readers' facts,
+/// half-typed code).
 /// </summary>
 internal static class KubernetesCompilation
 {
@@ -17,8 +18,8 @@ internal static class KubernetesCompilation
     {
         var compilation = CSharpCompilation.Create(
             name,
-            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.CSharp12)) },
-            await KubernetesReferences.KubernetesClient21.ResolveAsync(LanguageNames.CSharp, default),
+            new[] { CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(VerifierSettings.LanguageVersion)) },
+            await VerifierSettings.ReferenceAssemblies.ResolveAsync(LanguageNames.CSharp, default),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: nullable ? NullableContextOptions.Enable : NullableContextOptions.Disable));
         if (mustCompile)
         {
