@@ -128,7 +128,7 @@ namespace K8sManifestAnalyzers.Floors
 #pragma warning restore RS1013
     }
 
-    /// <summary>As <c>ContainerImageAnalyzer</c> in a project that declares no image: declarations.</summary>
+    /// <summary>As the declaration check of <c>ContainerAnalyzer</c> (formerly <c>ContainerImageAnalyzer</c>) in a project that declares no image: declarations.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class ActionFloorContainerImage : ActionFloor
     {

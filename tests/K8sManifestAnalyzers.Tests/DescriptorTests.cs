@@ -369,7 +369,7 @@ public sealed class DescriptorTests
         typeof(ContainerAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
             .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
-            .Distinct() // an analyzer may report another's rule (ContainerImageAnalyzer reports KMA008 too)
+            .Distinct() // an analyzer may report another's rule
             .ToList();
 
     private static string FindRepositoryRoot([CallerFilePath] string path = "")

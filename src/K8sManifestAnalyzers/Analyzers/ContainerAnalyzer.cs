@@ -43,7 +43,8 @@ namespace K8sManifestAnalyzers.Analyzers
             .AddRange(PullPolicyRuleSet.Descriptors)
             .AddRange(EnvironmentRuleSet.Descriptors)
             .AddRange(RegistryCredentialRuleSet.Descriptors)
-            .AddRange(PullSecretListRuleSet.Descriptors);
+            .AddRange(PullSecretListRuleSet.Descriptors)
+            .AddRange(ImageDeclarationRules.Descriptors);
 
         /// <inheritdoc/>
         public override void Initialize(AnalysisContext context)
@@ -53,6 +54,11 @@ namespace K8sManifestAnalyzers.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                // [ContainerImage] declarations (KMA201, KMA204 to KMA207, KMA008 on a declared repository), where the
+                // generator's attribute exists; with or without KubernetesClient.
+                var imageFacts = CompilationFacts.For(start.Compilation);
+                var tagOrDigest = RegisterImageDeclarations(start, imageFacts);
+
                 // Aspire app hosts: calls to AddContainer only, and only when Aspire.Hosting is referenced.
                 if (CompilationFacts.For(start.Compilation).Aspire is { } aspire)
                 {
@@ -75,6 +81,12 @@ namespace K8sManifestAnalyzers.Analyzers
                             blockStart.RegisterOperationBlockEndAction(AnalyzeConstantStrings);
                         }
                     });
+
+                    if (tagOrDigest is not null)
+                    {
+                        start.RegisterOperationAction(tagOrDigest, OperationKind.Invocation);
+                    }
+
                     return;
                 }
 #pragma warning restore RS1013
@@ -86,9 +98,22 @@ namespace K8sManifestAnalyzers.Analyzers
                 bool pullSecretArguments = types.HasPullSecretTypes && types.HasPullSecretConstructorParameter;
 
                 // The generated builders (`X.Tag("1.0").ToContainer("api", "Always")`) write the policy they are given.
+                // One invocation action for both checks of builder calls, KMA202 and KMA203 on Tag, Digest and the like.
                 if (types.Builders is { } builders)
                 {
-                    start.RegisterOperationAction(c => AnalyzeBuilderCall(c, builders, facts), OperationKind.Invocation);
+                    start.RegisterOperationAction(
+                        tagOrDigest is null
+                            ? c => AnalyzeBuilderCall(c, builders, facts)
+                            : c =>
+                            {
+                                tagOrDigest(c);
+                                AnalyzeBuilderCall(c, builders, facts);
+                            },
+                        OperationKind.Invocation);
+                }
+                else if (tagOrDigest is not null)
+                {
+                    start.RegisterOperationAction(tagOrDigest, OperationKind.Invocation);
                 }
 
                 // Everything else runs once per operation block, over the whole block: a container's policy may be written
@@ -121,6 +146,41 @@ namespace K8sManifestAnalyzers.Analyzers
                 });
 #pragma warning restore RS1013
             });
+        }
+
+        // The [ContainerImage] declaration rules: a symbol action on each type when the generator's attribute exists, and
+        // the check of builder calls (KMA202, KMA203), returned for the caller to register with its own invocation
+        // action; null when there is no builder to call (the support types are written only for a valid declaration at
+        // C# 8 or later). The declarations and calls are read by ImageDeclarationReader; the rules get only what it read.
+        private static Action<OperationAnalysisContext>? RegisterImageDeclarations(CompilationStartAnalysisContext start, CompilationFacts facts)
+        {
+            if (facts.ImageAttribute is not { } attribute)
+            {
+                return null;
+            }
+
+            start.RegisterSymbolAction(
+                c =>
+                {
+                    if (ImageDeclarationReader.ReadDeclaration(c.Symbol, attribute, c.CancellationToken) is { } site)
+                    {
+                        ImageDeclarationRules.CheckDeclaration(c.ReportDiagnostic, site, c.Options);
+                    }
+                },
+                SymbolKind.NamedType);
+
+            if (facts.ImageReference is not { } imageReference)
+            {
+                return null;
+            }
+
+            return c =>
+            {
+                if (ImageDeclarationReader.ReadTagOrDigestCall(c.Operation, attribute, imageReference) is { } call)
+                {
+                    ImageDeclarationRules.CheckBuilderCall(c.ReportDiagnostic, call);
+                }
+            };
         }
 
         // What in a body can concern a container: its creation (the body is indexed only then), a write, a call that

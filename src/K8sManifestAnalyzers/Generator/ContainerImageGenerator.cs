@@ -8,7 +8,7 @@ namespace K8sManifestAnalyzers.Generator
     /// Turns <c>[ContainerImage("registry/repo", PullSecret = "…")] static partial class X;</c> into typed
     /// image-reference builders: <c>X.Tag("1.0")</c>, <c>X.Digest("sha256:…")</c>, and, when KubernetesClient is
     /// referenced, <c>.ToContainer(name)</c> and <c>.AddTo(podSpec, name)</c>. Problems in the declaration are
-    /// reported by <see cref="Analyzers.ContainerImageAnalyzer"/>; the generator skips what it cannot build.
+    /// reported by <see cref="Analyzers.ContainerAnalyzer"/>; the generator skips what it cannot build.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed partial class ContainerImageGenerator : IIncrementalGenerator

@@ -37,7 +37,7 @@ public sealed class BuilderRulesTests
     [Fact]
     public async Task ConstantPolicyPassedToABuilder_IsChecked()
     {
-        await Verify<ContainerAnalyzer>(Images + """
+        await Verify<PullPolicyAnalyzer>(Images + """
 
             static class Pods
             {
@@ -58,18 +58,18 @@ public sealed class BuilderRulesTests
                 }
             }
             """,
-            Finding<ContainerAnalyzer>(0, "KMA002", "'always' is not a valid imagePullPolicy: the API server rejects it with 'Unsupported value'; use exactly Always, IfNotPresent or Never (did you mean 'Always'?)"),
-            Finding<ContainerAnalyzer>(1, "KMA007", "ImagePullPolicy 'Never' starts the pod only on nodes that already have the image; elsewhere it waits in ErrImageNeverPull"),
-            Finding<ContainerAnalyzer>(2, "KMA003", "Image 'busybox:latest' is mutable (tag 'latest') but ImagePullPolicy is 'IfNotPresent': nodes keep whatever they pulled first; use Always or pin a tag or digest"),
-            Finding<ContainerAnalyzer>(3, "KMA007", "ImagePullPolicy 'Never' starts the pod only on nodes that already have the image; elsewhere it waits in ErrImageNeverPull"),
-            Finding<ContainerAnalyzer>(3, "KMA003", "Image 'busybox:latest' is mutable (tag 'latest') but ImagePullPolicy is 'Never': each node runs whatever copy was loaded onto it, never a newer push; use Always or pin a tag or digest"));
+            Finding<PullPolicyAnalyzer>(0, "KMA002", "'always' is not a valid imagePullPolicy: the API server rejects it with 'Unsupported value'; use exactly Always, IfNotPresent or Never (did you mean 'Always'?)"),
+            Finding<PullPolicyAnalyzer>(1, "KMA007", "ImagePullPolicy 'Never' starts the pod only on nodes that already have the image; elsewhere it waits in ErrImageNeverPull"),
+            Finding<PullPolicyAnalyzer>(2, "KMA003", "Image 'busybox:latest' is mutable (tag 'latest') but ImagePullPolicy is 'IfNotPresent': nodes keep whatever they pulled first; use Always or pin a tag or digest"),
+            Finding<PullPolicyAnalyzer>(3, "KMA007", "ImagePullPolicy 'Never' starts the pod only on nodes that already have the image; elsewhere it waits in ErrImageNeverPull"),
+            Finding<PullPolicyAnalyzer>(3, "KMA003", "Image 'busybox:latest' is mutable (tag 'latest') but ImagePullPolicy is 'Never': each node runs whatever copy was loaded onto it, never a newer push; use Always or pin a tag or digest"));
     }
 
     // A chain split over statements is checked like one chain; a local assigned again is not followed.
     [Fact]
     public async Task PolicyPassedToABuilderInASplitChain_IsChecked()
     {
-        await Verify<ContainerAnalyzer>(Images + """
+        await Verify<PullPolicyAnalyzer>(Images + """
 
             static class Pods
             {
@@ -89,7 +89,7 @@ public sealed class BuilderRulesTests
                 }
             }
             """,
-            Finding<ContainerAnalyzer>(0, "KMA003", "Image 'busybox:latest' is mutable (tag 'latest') but ImagePullPolicy is 'IfNotPresent': nodes keep whatever they pulled first; use Always or pin a tag or digest"));
+            Finding<PullPolicyAnalyzer>(0, "KMA003", "Image 'busybox:latest' is mutable (tag 'latest') but ImagePullPolicy is 'IfNotPresent': nodes keep whatever they pulled first; use Always or pin a tag or digest"));
     }
 
     // Issue: a ToContainer result placed in InitContainers lost the declared pull secret, and KMA103 did not see it.

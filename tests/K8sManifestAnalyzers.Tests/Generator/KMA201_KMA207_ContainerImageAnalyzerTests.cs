@@ -4,7 +4,7 @@ using Microsoft.CodeAnalysis.Testing;
 using K8sManifestAnalyzers.Generator;
 using K8sManifestAnalyzers.Tests.Verifiers;
 using Xunit;
-using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.ContainerImageAnalyzer>;
+using VerifyCS = K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Tests.Verifiers.ContainerImageAnalyzer>;
 
 namespace K8sManifestAnalyzers.Tests.Generator;
 

@@ -136,6 +136,12 @@ public sealed class PullSecretListAnalyzer : RuleFamily<ContainerAnalyzer>
 }
 
 /// <summary>KMA009, the options, which <see cref="PullSecretAnalyzer"/> checks at compilation end in every project.</summary>
+/// <summary>The [ContainerImage] declaration rules and the checks of builder calls, with KMA008 on a declared repository.</summary>
+public sealed class ContainerImageAnalyzer : RuleFamily<ContainerAnalyzer>
+{
+    protected override ImmutableArray<string> Ids { get; } = ImmutableArray.Create("KMA201", "KMA202", "KMA203", "KMA204", "KMA205", "KMA206", "KMA207", "KMA008");
+}
+
 public sealed class ManifestOptionsAnalyzer : RuleFamily<PullSecretAnalyzer>
 {
     protected override ImmutableArray<string> Ids { get; } = ImmutableArray.Create("KMA009");
