@@ -273,6 +273,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         private void AddThroughHelper(IInvocationOperation call, BodyIndex index, AccessPath place, IParameterSymbol? parameter, int depth, Summaries.MethodSummaries methods)
         {
             var called = call.TargetMethod;
+            IOperation? receiver = null;
+            Values.IValueScope? receiverScope = null;
             if (_body.Scope is Summaries.CallScope scope)
             {
                 if (PodSpecHandOff.LambdaOf(call, scope, out var writtenIn) is { } lambda)
@@ -281,8 +283,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     return;
                 }
 
-                // `configure(spec)` where the call passes a method group or a local function: a call to it.
-                called = PodSpecHandOff.MethodOf(call, scope) ?? called;
+                // `configure(spec)` where the call passes a method group or a local function: a call to it (an extension
+                // method bound to a receiver gets the receiver first).
+                called = PodSpecHandOff.MethodOf(call, scope, out receiver, out receiverScope) ?? called;
             }
 
             if (!KubernetesTypes.IsInSource(called)
@@ -301,8 +304,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
                 if (!ReferenceEquals(called, call.TargetMethod))
                 {
-                    // The delegate's parameter stands for the method's at the same position (MethodOf checks they line up).
-                    target = called.Parameters[target.Ordinal];
+                    // The delegate's parameter stands for the method's at the same position, or one later after a bound
+                    // receiver (MethodOf checks they line up).
+                    target = called.Parameters[target.Ordinal + (receiver is null ? 0 : 1)];
                 }
 
                 var path = index.Resolve(argument.Value);
@@ -317,15 +321,16 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     continue;
                 }
 
-                ReadHelper(call, summary, target, place, path, depth + 1);
+                ReadHelper(call, summary, target, place, path, depth + 1, receiver, receiverScope);
             }
         }
 
         // A helper handed the spec (`mapped` gives its parameter `target` at this call), read in its body with the call's
-        // arguments; constants written in it are located on the first call of this reading that handed it the spec.
-        private void ReadHelper(IInvocationOperation call, Summaries.MethodSummary summary, IParameterSymbol target, AccessPath place, AccessPath mapped, int depth)
+        // arguments (after `receiver`, for an extension method bound to it); constants written in it are located on the
+        // first call of this reading that handed it the spec.
+        private void ReadHelper(IInvocationOperation call, Summaries.MethodSummary summary, IParameterSymbol target, AccessPath place, AccessPath mapped, int depth, IOperation? receiver = null, Values.IValueScope? receiverScope = null)
         {
-            var scope = new Summaries.CallScope(summary, call, _body.Scope);
+            var scope = new Summaries.CallScope(summary, call, _body.Scope, receiver, receiverScope);
             var helper = new ManifestBody(summary.Index, summary.Flow, _body.Folder, _body.PropertyDefaults, _body.Types) { Scope = scope };
             var reader = new PodSpecImages(helper, _spec, _call ?? call, _seen, atCall: _call is null || _atCall);
             reader.AddFromHelper(summary, place, target.OriginalDefinition, mapped, depth);

@@ -7,7 +7,8 @@ namespace K8sManifestAnalyzers.Tests.Rules.PullSecrets;
 
 /// <summary>
 /// KMA103 on pod specs reached under another name than the one they are created in: a second local
-/// (<c>var s2 = spec;</c>).
+/// (<c>var s2 = spec;</c>), and extension methods bound to a receiver passed where a lambda would be
+/// (<c>spec.With(helpers.Configure)</c>).
 /// </summary>
 public sealed class KMA103_SpecsUnderOtherNamesTests
 {
@@ -34,11 +35,59 @@ public sealed class KMA103_SpecsUnderOtherNamesTests
 
             public static void AddApp(V1PodSpec spec, string image) => spec.Containers.Add(new V1Container { Name = "app", Image = image, ImagePullPolicy = "IfNotPresent" });
 
+            public static void AddDefault(V1PodSpec spec) =>
+                spec.Containers.Add(new V1Container { Name = "default", Image = "registry.shop.example/shop/default:1", ImagePullPolicy = "IfNotPresent" });
+
             public static void Secure(V1PodSpec spec) => spec.ImagePullSecrets = [new() { Name = "shop-registry" }];
 
             public static V1PodSpec? Last;
 
             public static void Keep(V1PodSpec spec) => Last = spec;
+
+            public static void ConfigureThrough(V1PodSpec spec, Action<V1PodSpec> configure) => Configure(spec, configure);
+
+            public static void Configure(V1PodSpec spec, Action<V1PodSpec> configure) => configure(spec);
+        }
+
+        sealed class Options
+        {
+            public string Registry { get; set; } = "registry.shop.example";
+        }
+
+        static class Registries
+        {
+            public const string Shop = "registry.shop.example";
+        }
+
+        // Extension methods meant to be bound to a receiver and passed where a lambda would be.
+        static class Sidecars
+        {
+            public static void AddSidecar(this Options options, V1PodSpec spec) =>
+                spec.Containers.Add(new V1Container { Name = "sidecar", Image = "registry.shop.example/shop/sidecar:1", ImagePullPolicy = "IfNotPresent" });
+
+            public static void AddFrom(this string registry, V1PodSpec spec) =>
+                spec.Containers.Add(new V1Container { Name = "app", Image = registry + "/shop/app:1", ImagePullPolicy = "IfNotPresent" });
+
+            public static void Secure(this Options options, V1PodSpec spec) => spec.ImagePullSecrets = [new() { Name = "shop-registry" }];
+
+            public static void AsBuilder(this Options options, V1PodSpec spec) => spec.ServiceAccountName = "builder";
+
+            public static void SecureHeld(this V1Pod pod, V1PodSpec spec) => pod.Spec.ImagePullSecrets = [new() { Name = "shop-registry" }];
+
+            public static void KeepIn(this List<V1PodSpec> all, V1PodSpec spec) => all.Add(spec);
+        }
+
+        class Configurer
+        {
+            public V1PodSpec? Held;
+
+            public void AddApp(V1PodSpec spec) =>
+                spec.Containers.Add(new V1Container { Name = "app", Image = "registry.shop.example/shop/configured:1", ImagePullPolicy = "IfNotPresent" });
+
+            public void SecureHeld(V1PodSpec spec) => Held!.ImagePullSecrets = [new() { Name = "shop-registry" }];
+
+            public virtual void Maybe(V1PodSpec spec) =>
+                spec.Containers.Add(new V1Container { Name = "app", Image = "registry.shop.example/shop/maybe:1", ImagePullPolicy = "IfNotPresent" });
         }
 
         """;
@@ -251,6 +300,106 @@ public sealed class KMA103_SpecsUnderOtherNamesTests
                     s3.Containers.Add(new V1Container { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" });
                     return spec;
                 }
+            }
+            """);
+
+    // A method group passed where a lambda would be: a static method, an instance method bound to its object, an extension
+    // method bound to its receiver (a local, a parameter, a field, a constant the image is made of), also handed on
+    // through a helper. What it adds through the spec is the spec's, on the call that hands it the spec (or, for a
+    // constant the receiver gives, on that constant).
+    [Fact]
+    public Task ContainersAddedByBoundMethodGroups_AreReported() =>
+        Run(
+            Helpers + """
+            sealed class Manifests
+            {
+                private readonly Options _options = new();
+
+                public static V1PodSpec OnALocal()
+                {
+                    var options = new Options();
+                    return {|#0:{|#1:new V1PodSpec|} { Containers = [] }.With(options.AddSidecar)|};
+                }
+
+                public static V1PodSpec OnAParameter(Options options) => {|#2:{|#3:new V1PodSpec|} { Containers = [] }.Also(options.AddSidecar)|};
+
+                public V1PodSpec OnAField() => {|#4:{|#5:new V1PodSpec|} { Containers = [] }.With(_options.AddSidecar)|};
+
+                public static V1PodSpec InstanceBound(Configurer configurer) => {|#6:{|#7:new V1PodSpec|} { Containers = [] }.With(configurer.AddApp)|};
+
+                public static V1PodSpec ImageFromTheReceiver() => {|#9:new V1PodSpec|} { Containers = [] }.With({|#8:Registries.Shop|}.AddFrom);
+
+                public static V1PodSpec HandedOn(Options options)
+                {
+                    var spec = {|#11:new V1PodSpec|} { Containers = [] };
+                    {|#10:Specs.ConfigureThrough(spec, options.AddSidecar)|};
+                    return spec;
+                }
+
+                public static V1PodSpec Static() => {|#12:{|#13:new V1PodSpec|} { Containers = [] }.With(Specs.AddDefault)|};
+            }
+            """,
+            VerifyCS.Diagnostic("KMA103").WithLocation(0).WithLocation(1).WithArguments("registry.shop.example/shop/sidecar:1", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(2).WithLocation(3).WithArguments("registry.shop.example/shop/sidecar:1", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(4).WithLocation(5).WithArguments("registry.shop.example/shop/sidecar:1", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(6).WithLocation(7).WithArguments("registry.shop.example/shop/configured:1", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(8).WithLocation(9).WithArguments("registry.shop.example/shop/app:1", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(10).WithLocation(11).WithArguments("registry.shop.example/shop/sidecar:1", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(12).WithLocation(13).WithArguments("registry.shop.example/shop/default:1", "registry.shop.example", string.Empty));
+
+    // A bound method group that gives pull secrets or a service account, that keeps the spec, a virtual one, one held in a
+    // local, or one bound to an object that may hold the spec (and may write it through that object): silent.
+    [Fact]
+    public Task BoundMethodGroupsThatMaySupplyPullSecrets_AreNotReported() =>
+        Run(
+            Helpers + """
+            static class Manifests
+            {
+                public static V1PodSpec Secured(Options options) =>
+                    new V1PodSpec { Containers = [new() { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" }] }.With(options.Secure);
+
+                public static V1PodSpec Account(Options options) =>
+                    new V1PodSpec { Containers = [new() { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" }] }.Also(options.AsBuilder);
+
+                public static V1PodSpec SecuredHandedOn(Options options)
+                {
+                    var spec = new V1PodSpec { Containers = [] };
+                    Specs.ConfigureThrough(spec, options.AddSidecar);
+                    Specs.ConfigureThrough(spec, options.Secure);
+                    return spec;
+                }
+
+                public static V1PodSpec Kept(List<V1PodSpec> all) =>
+                    new V1PodSpec { Containers = [new() { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" }] }.With(all.KeepIn);
+
+                public static V1PodSpec Virtual(Configurer configurer) => new V1PodSpec { Containers = [] }.With(configurer.Maybe);
+
+                public static V1PodSpec InALocal(Options options)
+                {
+                    Action<V1PodSpec> add = options.AddSidecar;
+                    return new V1PodSpec { Containers = [] }.With(add);
+                }
+
+                public static V1PodSpec ReceiverHoldsTheSpec()
+                {
+                    var spec = new V1PodSpec { Containers = [new() { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" }] };
+                    var pod = new V1Pod { Spec = spec };
+                    spec.With(pod.SecureHeld);
+                    return spec;
+                }
+
+                public static V1PodSpec InstanceReceiverHoldsTheSpec()
+                {
+                    var spec = new V1PodSpec { Containers = [new() { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" }] };
+                    var configurer = new Configurer();
+                    configurer.Held = spec;
+                    spec.With(configurer.SecureHeld);
+                    return spec;
+                }
+
+                public static V1Pod ReceiverIsTheHolder() =>
+                    new V1Pod { Spec = new V1PodSpec { Containers = [new() { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" }] } }
+                        .Also(p => p.Spec.With(p.SecureHeld));
             }
             """);
 
