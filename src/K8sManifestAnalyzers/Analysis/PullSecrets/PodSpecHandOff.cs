@@ -93,6 +93,15 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         }
 
         /// <summary>
+        /// <see cref="MayReach"/> for a write whose owner is <paramref name="target"/>, where <paramref name="created"/>
+        /// may be an object that holds a pod spec rather than the spec (a factory that returns a pod): a write through
+        /// a path below where the body keeps that object (<c>pod.Spec.ImagePullSecrets</c>) may reach the spec in it.
+        /// </summary>
+        internal static bool MayWriteWithin(BodyIndex index, AccessPath? target, IOperation created, KubernetesTypes types) =>
+            MayReach(index, target, created, holding: false)
+            || (target is not null && !types.IsPodSpec(created.Type) && index.PlacementOf(created) is { } place && place.Holds(target));
+
+        /// <summary>
         /// True when no call of the body that is not known to leave models alone is handed an object that holds what
         /// <paramref name="created"/> makes, except helpers of the compilation that leave its pull secrets, service
         /// account and namespace alone (<see cref="LeavesAlone"/>).

@@ -403,6 +403,28 @@ public sealed class KMA103_SpecsUnderOtherNamesTests
             }
             """);
 
+    // The caller of a factory that returns a pod keeps the pod and gives its spec pull secrets or a service account
+    // through it: the images the call passes are not reported.
+    [Fact]
+    public Task PodsAFactoryReturnsCompletedByTheCaller_AreNotReported() =>
+        Run(
+            Helpers + """
+            static class Manifests
+            {
+                static V1Pod Make(string image) =>
+                    new V1Pod { Metadata = new V1ObjectMeta(), Spec = new V1PodSpec { Containers = [new() { Image = image, ImagePullPolicy = "IfNotPresent" }] } };
+
+                public static V1Pod[] Completed()
+                {
+                    var made = Make("registry.shop.example/shop/app:1.0");
+                    made.Spec.ImagePullSecrets = [new() { Name = "shop-registry" }];
+                    var account = Make("registry.shop.example/shop/app:2.0");
+                    account.Spec.ServiceAccountName = "builder";
+                    return [made, account];
+                }
+            }
+            """);
+
     private static Task Run(string source, params DiagnosticResult[] expected)
     {
         var test = new VerifyCS.Test();
