@@ -177,8 +177,10 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// True when the call is to a helper of the compilation that leaves the pull secrets, service account and
         /// namespace of what it receives through <paramref name="argument"/> alone, and whose result (when it gives the
         /// object back) is not kept by the caller, or is followed as the object itself (<paramref name="resultFollowed"/>:
-        /// a link of a <see cref="PodSpecChain"/>). <paramref name="caller"/> is the scope the calling body is read in (a
-        /// helper's, whose delegate parameters stand for the lambdas of its call).
+        /// a link of a <see cref="PodSpecChain"/>), or is an object that holds a pod spec rather than the spec itself (a
+        /// pod, a template: the caller's name for it is another object that holds the spec, which <see cref="MayReach"/>
+        /// judges). <paramref name="caller"/> is the scope the calling body is read in (a helper's, whose delegate
+        /// parameters stand for the lambdas of its call).
         /// </summary>
         internal static bool HelperLeavesAlone(IInvocationOperation call, IArgumentOperation argument, KubernetesTypes types, bool resultFollowed = false, CallScope? caller = null)
         {
@@ -190,9 +192,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 return false;
             }
 
-            if (!resultFollowed && !call.TargetMethod.ReturnsVoid && ObjectMembers.WithoutConversions(call).Parent is not (IExpressionStatementOperation or IReturnOperation))
+            if (!resultFollowed && !call.TargetMethod.ReturnsVoid && ObjectMembers.WithoutConversions(call).Parent is not (IExpressionStatementOperation or IReturnOperation)
+                && (types.IsPodSpec(ObjectMembers.WithoutConversions(argument.Value).Type) || !PodSpecChain.GivesBack(call, parameter.Ordinal, types)))
             {
-                // `var s = spec.WithApp(…)`: what the helper returns may be the spec, under another name.
+                // `var s = spec.WithApp(…)`: what the helper returns may be the spec, under another name. A helper that
+                // gives back the pod holding it (`var pod = new V1Pod { Spec = spec }.Also(…)`) gives back that pod: the
+                // caller's writes through its name count as writes through an object that holds the spec.
                 return false;
             }
 

@@ -117,6 +117,58 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             if (_body.Index.PlacementOf(chain.Top) is { } place)
             {
                 AddLater(place);
+                if (place.Site is not null)
+                {
+                    AddThroughHolderChain(chain.Top, place);
+                }
+            }
+        }
+
+        // `new V1Pod { Spec = new V1PodSpec { … } }.Also(p => …).WithLabels(…)`: the object that holds the spec (created in
+        // the argument `place` names) is handed through helpers that give it back. The first is read with the spec's
+        // place (AddThroughHelpers); then what the others add through the spec's path in the holder, and what the body
+        // does later to the local that keeps the last result (`pod.Spec.Containers.Add(…)`, a helper given `pod`).
+        private void AddThroughHolderChain(IOperation top, AccessPath place)
+        {
+            IArgumentOperation? handed = null;
+            var current = top;
+            for (int depth = 0; depth < 32 && current.Parent is { } parent; depth++)
+            {
+                if (parent is IArgumentOperation argument && argument.Syntax == place.Site)
+                {
+                    handed = argument;
+                    break;
+                }
+
+                current = parent;
+            }
+
+            if (handed is null || _body.Types.Values.Methods is not { } methods)
+            {
+                return;
+            }
+
+            var chain = PodSpecChain.Of(ObjectMembers.WithoutConversions(handed.Value), _body.Types);
+            if (chain.Links.IsEmpty || chain.Links[0] != handed)
+            {
+                return;
+            }
+
+            for (int i = 1; i < chain.Links.Length; i++)
+            {
+                if (chain.Links[i] is { Parameter: { } target, Parent: IInvocationOperation call } link
+                    && !_body.Scope.IsFollowing(call.TargetMethod)
+                    && methods.Get(call.TargetMethod, _body.Types) is { } summary)
+                {
+                    // The holder has no name in this body: the helper's parameter stands for it, at this argument.
+                    var holder = new AccessPath(target, System.Collections.Immutable.ImmutableArray<AccessStep>.Empty, link.Syntax);
+                    ReadHelper(call, summary, target, holder.Append(place.Steps), holder, 1);
+                }
+            }
+
+            if (_body.Index.PlacementOf(chain.Top) is { } kept)
+            {
+                AddLater(kept.Append(place.Steps));
             }
         }
 

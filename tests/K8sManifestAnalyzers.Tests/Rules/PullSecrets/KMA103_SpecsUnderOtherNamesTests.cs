@@ -7,8 +7,9 @@ namespace K8sManifestAnalyzers.Tests.Rules.PullSecrets;
 
 /// <summary>
 /// KMA103 on pod specs reached under another name than the one they are created in: a second local
-/// (<c>var s2 = spec;</c>), and extension methods bound to a receiver passed where a lambda would be
-/// (<c>spec.With(helpers.Configure)</c>).
+/// (<c>var s2 = spec;</c>), the local that keeps a pod or template given back by helpers
+/// (<c>var pod = new V1Pod { Spec = … }.Also(…)</c>), and method groups bound to a receiver passed where a lambda
+/// would be (<c>spec.With(options.AddSidecar)</c>).
 /// </summary>
 public sealed class KMA103_SpecsUnderOtherNamesTests
 {
@@ -76,6 +77,28 @@ public sealed class KMA103_SpecsUnderOtherNamesTests
 
             public static void KeepIn(this List<V1PodSpec> all, V1PodSpec spec) => all.Add(spec);
         }
+
+        static class Pods
+        {
+            public static V1Pod WithName(this V1Pod pod, string name)
+            {
+                pod.Metadata.Name = name;
+                return pod;
+            }
+
+            public static V1Pod Secured(this V1Pod pod)
+            {
+                pod.Spec.ImagePullSecrets = [new() { Name = "shop-registry" }];
+                return pod;
+            }
+
+            public static void AddWorker(V1Pod pod) =>
+                pod.Spec.Containers.Add(new V1Container { Name = "worker", Image = "registry.shop.example/shop/worker:1", ImagePullPolicy = "IfNotPresent" });
+
+            public static void Secure(V1Pod pod) => pod.Spec.ImagePullSecrets = [new() { Name = "shop-registry" }];
+        }
+
+        interface IPods { void Apply(V1Pod pod); }
 
         class Configurer
         {
@@ -400,6 +423,162 @@ public sealed class KMA103_SpecsUnderOtherNamesTests
                 public static V1Pod ReceiverIsTheHolder() =>
                     new V1Pod { Spec = new V1PodSpec { Containers = [new() { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" }] } }
                         .Also(p => p.Spec.With(p.SecureHeld));
+            }
+            """);
+
+    // The object that holds the spec (a pod, a template) handed through helpers that give it back, the result kept in a
+    // local: the spec's images, those the helpers and lambdas of the chain add through the holder, and those the body
+    // adds later through the local or hands it with to a helper; also a spec local placed in a pod that is chained.
+    [Fact]
+    public Task SpecsInAHolderGivenBackAndKept_AreReported() =>
+        Run(
+            Helpers + """
+            static class Manifests
+            {
+                public static V1Pod Kept()
+                {
+                    var pod = new V1Pod { Metadata = new V1ObjectMeta(), Spec = {|#1:new V1PodSpec|} { Containers = [new() { Image = {|#0:"registry.shop.example/shop/app:1.0"|}, ImagePullPolicy = "IfNotPresent" }] } }
+                        .Also(p => p.Metadata.Name = "app");
+                    return pod;
+                }
+
+                public static V1Pod KeptAndCompleted()
+                {
+                    var pod = new V1Pod { Metadata = new V1ObjectMeta(), Spec = {|#3:new V1PodSpec|} { Containers = [] } }
+                        .Also(p => p.Spec.Containers.Add(new V1Container { Image = {|#2:"registry.shop.example/shop/api:2"|}, ImagePullPolicy = "IfNotPresent" }))
+                        .WithName("api")
+                        .Also(p => p.Spec.InitContainers = [new() { Image = {|#4:"registry.shop.example/shop/init:2"|}, ImagePullPolicy = "IfNotPresent" }]);
+                    pod.Spec.Containers.Add(new V1Container { Image = {|#5:"registry.shop.example/shop/later:2"|}, ImagePullPolicy = "IfNotPresent" });
+                    return pod;
+                }
+
+                public static V1Pod SpecLocalInAKeptPod()
+                {
+                    var spec = {|#7:new V1PodSpec|} { Containers = [new() { Image = {|#6:"registry.shop.example/shop/app:3"|}, ImagePullPolicy = "IfNotPresent" }] };
+                    var pod = new V1Pod { Metadata = new V1ObjectMeta(), Spec = spec }.WithName("app");
+                    return pod;
+                }
+
+                public static V1Pod HandedOn()
+                {
+                    var pod = new V1Pod { Metadata = new V1ObjectMeta(), Spec = {|#9:new V1PodSpec|} { Containers = [] } }.WithName("app");
+                    {|#8:Pods.AddWorker(pod)|};
+                    return pod;
+                }
+
+                public static V1Deployment Template()
+                {
+                    var template = new V1PodTemplateSpec { Metadata = new V1ObjectMeta(), Spec = {|#11:new V1PodSpec|} { Containers = [] } }.Also(t => t.Metadata.Name = "app");
+                    template.Spec.Containers.Add(new V1Container { Image = {|#10:"registry.shop.example/shop/app:4"|}, ImagePullPolicy = "IfNotPresent" });
+                    return new V1Deployment { Spec = new V1DeploymentSpec { Template = template } };
+                }
+            }
+            """,
+            VerifyCS.Diagnostic("KMA103").WithLocation(0).WithLocation(1).WithArguments("registry.shop.example/shop/app:1.0", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(2).WithLocation(3).WithArguments("registry.shop.example/shop/api:2", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(4).WithLocation(3).WithArguments("registry.shop.example/shop/init:2", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(5).WithLocation(3).WithArguments("registry.shop.example/shop/later:2", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(6).WithLocation(7).WithArguments("registry.shop.example/shop/app:3", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(8).WithLocation(9).WithArguments("registry.shop.example/shop/worker:1", "registry.shop.example", string.Empty),
+            VerifyCS.Diagnostic("KMA103").WithLocation(10).WithLocation(11).WithArguments("registry.shop.example/shop/app:4", "registry.shop.example", string.Empty));
+
+    // Pull secrets or a service account given through the kept holder, by a helper or a lambda of the chain, by a helper
+    // the holder is handed to, an interface given the holder, the holder kept in a field or under yet another name, or
+    // through the pod a factory returns and the caller keeps: silent.
+    [Fact]
+    public Task SpecsInAKeptHolderThatMayGetPullSecrets_AreNotReported() =>
+        Run(
+            Helpers + """
+            static class Manifests
+            {
+                static V1Pod? _last;
+
+                public static V1Pod SecretThroughTheKeptPod()
+                {
+                    var pod = new V1Pod { Metadata = new V1ObjectMeta(), Spec = new V1PodSpec { Containers = [new() { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" }] } }.WithName("app");
+                    pod.Spec.ImagePullSecrets = [new() { Name = "shop-registry" }];
+                    return pod;
+                }
+
+                public static V1Pod SecretInTheLambda()
+                {
+                    var pod = new V1Pod { Spec = new V1PodSpec { Containers = [new() { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" }] } }
+                        .Also(p => p.Spec.ImagePullSecrets = [new() { Name = "shop-registry" }]);
+                    return pod;
+                }
+
+                public static V1Pod SecretInTheChain()
+                {
+                    var pod = new V1Pod { Metadata = new V1ObjectMeta(), Spec = new V1PodSpec { Containers = [new() { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" }] } }.WithName("app").Secured();
+                    return pod;
+                }
+
+                public static V1Pod AccountThroughTheKeptPod()
+                {
+                    var pod = new V1Pod { Metadata = new V1ObjectMeta(), Spec = new V1PodSpec { Containers = [new() { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" }] } }.WithName("app");
+                    pod.Spec.ServiceAccountName = "builder";
+                    return pod;
+                }
+
+                public static V1Pod HandedOnToASecuringHelper()
+                {
+                    var pod = new V1Pod { Metadata = new V1ObjectMeta(), Spec = new V1PodSpec { Containers = [new() { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" }] } }.WithName("app");
+                    Pods.Secure(pod);
+                    return pod;
+                }
+
+                public static V1Pod HandedToAnInterface(IPods pods)
+                {
+                    var pod = new V1Pod { Metadata = new V1ObjectMeta(), Spec = new V1PodSpec { Containers = [new() { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" }] } }.WithName("app");
+                    pods.Apply(pod);
+                    return pod;
+                }
+
+                public static V1Pod KeptInAField()
+                {
+                    _last = new V1Pod { Metadata = new V1ObjectMeta(), Spec = new V1PodSpec { Containers = [new() { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" }] } }.WithName("app");
+                    _last.Spec.ImagePullSecrets = [new() { Name = "shop-registry" }];
+                    return _last;
+                }
+
+                public static V1Pod SpecLocalSecuredThroughTheKeptPod()
+                {
+                    var spec = new V1PodSpec { Containers = [new() { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" }] };
+                    var pod = new V1Pod { Metadata = new V1ObjectMeta(), Spec = spec }.WithName("app");
+                    pod.Spec.ImagePullSecrets = [new() { Name = "shop-registry" }];
+                    return pod;
+                }
+
+                public static V1Pod KeptUnderAnotherName()
+                {
+                    var pod = new V1Pod { Metadata = new V1ObjectMeta(), Spec = new V1PodSpec { Containers = [new() { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" }] } };
+                    var named = pod.WithName("app");
+                    named.Spec.ImagePullSecrets = [new() { Name = "shop-registry" }];
+                    return pod;
+                }
+
+                // A factory that returns the pod in a chain, kept by the caller, which gives the pod's spec pull secrets or an account.
+                static V1Pod MakeKept(string image)
+                {
+                    var pod = new V1Pod { Metadata = new V1ObjectMeta(), Spec = new V1PodSpec { Containers = [new() { Image = image, ImagePullPolicy = "IfNotPresent" }] } }.WithName("app");
+                    return pod;
+                }
+
+                public static V1Pod[] FactoryPodsCompletedByTheCaller()
+                {
+                    var kept = MakeKept("registry.shop.example/shop/app:2.0");
+                    kept.Spec.ImagePullSecrets = [new() { Name = "shop-registry" }];
+                    var account = MakeKept("registry.shop.example/shop/app:3.0").WithName("other");
+                    account.Spec.ServiceAccountName = "builder";
+                    return [kept, account];
+                }
+
+                public static V1Pod ChainResultHandedOn()
+                {
+                    var pod = new V1Pod { Metadata = new V1ObjectMeta(), Spec = new V1PodSpec { Containers = [new() { Image = "registry.shop.example/shop/app:1.0", ImagePullPolicy = "IfNotPresent" }] } };
+                    Pods.Secure(pod.WithName("app"));
+                    return pod;
+                }
             }
             """);
 
