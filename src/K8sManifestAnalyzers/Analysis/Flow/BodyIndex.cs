@@ -558,7 +558,8 @@ namespace K8sManifestAnalyzers.Analysis.Flow
         /// <summary>
         /// The path of an expression that denotes an object: a local or parameter and the properties and elements
         /// after it. A <c>foreach</c> variable is every element of its collection; a local assigned once from a path
-        /// is that path.
+        /// is that path; a second name for a local assigned once (<c>var s2 = spec;</c>, also given null on other
+        /// paths) is that local's path.
         /// </summary>
         internal AccessPath? Resolve(IOperation operation) => Resolve(operation, 0);
 
@@ -583,6 +584,12 @@ namespace K8sManifestAnalyzers.Analysis.Flow
                         && Resolve(single[0].Value, depth + 1) is { Steps.Length: > 0 } alias)
                     {
                         return alias;
+                    }
+
+                    if (AliasedLocal(local.Local) is { } aliased)
+                    {
+                        // `var s2 = spec;`: the object the other local holds, under a second name.
+                        return Resolve(aliased, depth + 1);
                     }
 
                     return new AccessPath(local.Local, ImmutableArray<AccessStep>.Empty);
@@ -618,6 +625,41 @@ namespace K8sManifestAnalyzers.Analysis.Flow
                 default:
                     return null;
             }
+        }
+
+        // The other local a local is a second name for: every value it is given is that local (assigned once, so it
+        // names one object wherever it is read) or null (`V1PodSpec? s2 = null; if (flag) s2 = spec;`: a write through
+        // s2 where it is null throws), and at least one is. Null for any other local.
+        private ILocalReferenceOperation? AliasedLocal(ILocalSymbol local)
+        {
+            if (local.Type is not { IsReferenceType: true } || AssignmentsOf(local) is not { Count: > 0 } assignments)
+            {
+                return null;
+            }
+
+            ILocalReferenceOperation? aliased = null;
+            foreach (var assignment in assignments)
+            {
+                switch (Unwrap(assignment.Value))
+                {
+                    case ILocalReferenceOperation source
+                        when !SymbolEqualityComparer.Default.Equals(source.Local, local)
+                            && (aliased is null || SymbolEqualityComparer.Default.Equals(aliased.Local, source.Local))
+                            && !_foreachCollections.ContainsKey(source.Local)
+                            && OnlyValue(source.Local) is not null:
+                        aliased = source;
+                        break;
+
+                    case { ConstantValue: { HasValue: true, Value: null } }:
+                    case IDefaultValueOperation:
+                        break;
+
+                    default:
+                        return null;
+                }
+            }
+
+            return aliased;
         }
 
         // The paths of an object that stands for every element of several lists: the variable of a `foreach` over

@@ -16,9 +16,10 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
     internal static class PodSpecHandOff
     {
         // Per body: the locals whose object (or an object reached from them) is stored or passed somewhere, so that a
-        // path from another root may reach it. Computed the first time a reader asks whether a write through another
+        // path from another root may reach it, each with whether it is stored (true) or only handed to calls that the
+        // readers judge on their own (false). Computed the first time a reader asks whether a write through another
         // root can reach a creation.
-        private static readonly ConditionalWeakTable<IOperation, HashSet<ILocalSymbol>> Escaped = new();
+        private static readonly ConditionalWeakTable<IOperation, Dictionary<ILocalSymbol, bool>> Escaped = new();
 
         /// <summary>
         /// True when a write through <paramref name="target"/> (null when the body cannot tell what it writes) may reach
@@ -50,8 +51,55 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             }
 
             // Another root reaches the object only when its own root hands it (or what holds it) on: stored, passed.
-            return place.Site is not null || place.Root is not ILocalSymbol local || !index.IsTracked(local) || EscapedLocals(index.Root).Contains(local);
+            return place.Site is not null || place.Root is not ILocalSymbol local || !index.IsTracked(local) || EscapedLocals(index.Root).ContainsKey(local);
         }
+
+        // True when the object a method group is bound to (`holder.Secure`) may hold what `created` makes: it is created
+        // in it, it is a path that may reach it, or it is another object (a local, a parameter, a field, `this`) and the
+        // body stores the object somewhere. Handing it to a call does not count: each such call is judged on its own
+        // (NoCallMayWrite), and one that may keep it keeps the rule silent anyway.
+        private static bool ReceiverMayHold(BodyIndex index, IOperation receiver, IOperation created)
+        {
+            if (OperationValues.IsWithin(created, receiver))
+            {
+                return true;
+            }
+
+            if (IsReturnedAtOnce(created, index.Root))
+            {
+                return false;
+            }
+
+            if (index.PlacementOf(created) is not { } place)
+            {
+                return true;
+            }
+
+            if (index.Resolve(receiver) is { } path)
+            {
+                if (path.Reaches(place) != PathMatch.None || path.Holds(place))
+                {
+                    return true;
+                }
+
+                if (SymbolEqualityComparer.Default.Equals(path.Root, place.Root) && path.Site == place.Site)
+                {
+                    return false;
+                }
+            }
+
+            return place.Site is not null || place.Root is not ILocalSymbol local || !index.IsTracked(local)
+                || (EscapedLocals(index.Root).TryGetValue(local, out bool stored) && stored);
+        }
+
+        /// <summary>
+        /// <see cref="MayReach"/> for a write whose owner is <paramref name="target"/>, where <paramref name="created"/>
+        /// may be an object that holds a pod spec rather than the spec (a factory that returns a pod): a write through
+        /// a path below where the body keeps that object (<c>pod.Spec.ImagePullSecrets</c>) may reach the spec in it.
+        /// </summary>
+        internal static bool MayWriteWithin(BodyIndex index, AccessPath? target, IOperation created, KubernetesTypes types) =>
+            MayReach(index, target, created, holding: false)
+            || (target is not null && !types.IsPodSpec(created.Type) && index.PlacementOf(created) is { } place && place.Holds(target));
 
         /// <summary>
         /// True when no call of the body that is not known to leave models alone is handed an object that holds what
@@ -82,6 +130,14 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
                 foreach (var argument in call.Arguments)
                 {
+                    if (ObjectMembers.WithoutConversions(argument.Value) is IDelegateCreationOperation { Target: IMethodReferenceOperation { Instance: { } receiver, Method.MethodKind: not MethodKind.LocalFunction } }
+                        && ReceiverMayHold(index, receiver, top))
+                    {
+                        // `spec.With(holder.Secure)`: the method runs on an object that may hold the spec, and may write
+                        // it through that object rather than through its parameters.
+                        return false;
+                    }
+
                     if ((!types.IsModel(argument.Value.Type) && !(argument.Value is IConversionOperation conversion && types.IsModel(conversion.Operand.Type)))
                         || ObjectMembers.WithoutConversions(argument.Value) is IDelegateCreationOperation
                         || chain.Links.Contains(argument))
@@ -121,8 +177,10 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// True when the call is to a helper of the compilation that leaves the pull secrets, service account and
         /// namespace of what it receives through <paramref name="argument"/> alone, and whose result (when it gives the
         /// object back) is not kept by the caller, or is followed as the object itself (<paramref name="resultFollowed"/>:
-        /// a link of a <see cref="PodSpecChain"/>). <paramref name="caller"/> is the scope the calling body is read in (a
-        /// helper's, whose delegate parameters stand for the lambdas of its call).
+        /// a link of a <see cref="PodSpecChain"/>), or is an object that holds a pod spec rather than the spec itself (a
+        /// pod, a template: the caller's name for it is another object that holds the spec, which <see cref="MayReach"/>
+        /// judges). <paramref name="caller"/> is the scope the calling body is read in (a helper's, whose delegate
+        /// parameters stand for the lambdas of its call).
         /// </summary>
         internal static bool HelperLeavesAlone(IInvocationOperation call, IArgumentOperation argument, KubernetesTypes types, bool resultFollowed = false, CallScope? caller = null)
         {
@@ -134,9 +192,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 return false;
             }
 
-            if (!resultFollowed && !call.TargetMethod.ReturnsVoid && ObjectMembers.WithoutConversions(call).Parent is not (IExpressionStatementOperation or IReturnOperation))
+            if (!resultFollowed && !call.TargetMethod.ReturnsVoid && ObjectMembers.WithoutConversions(call).Parent is not (IExpressionStatementOperation or IReturnOperation)
+                && (types.IsPodSpec(ObjectMembers.WithoutConversions(argument.Value).Type) || !PodSpecChain.GivesBack(call, parameter.Ordinal, types)))
             {
-                // `var s = spec.WithApp(…)`: what the helper returns may be the spec, under another name.
+                // `var s = spec.WithApp(…)`: what the helper returns may be the spec, under another name. A helper that
+                // gives back the pod holding it (`var pod = new V1Pod { Spec = spec }.Also(…)`) gives back that pod: the
+                // caller's writes through its name count as writes through an object that holds the spec.
                 return false;
             }
 
@@ -158,15 +219,32 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         /// The method of the compilation a delegate parameter of the body read in <paramref name="scope"/> stands for,
         /// when <paramref name="invoke"/> invokes that parameter and the call (or its caller's, as for
         /// <see cref="LambdaOf(IInvocationOperation, CallScope, out Values.IValueScope?)"/>) passes a method group or a
-        /// local function (<c>spec.With(AddDefaults)</c>): the invocation then calls it with its own arguments. Null for
-        /// anything else, and for an extension method bound to a receiver (its parameters do not line up).
+        /// local function (<c>spec.With(AddDefaults)</c>, <c>spec.With(helpers.Configure)</c>): the invocation then calls
+        /// it with its own arguments. An extension method bound to a receiver (<c>spec.With(options.AddSidecar)</c>) is
+        /// called with <paramref name="receiver"/> first, read in <paramref name="receiverScope"/> (the scope of the body
+        /// the method group is written in), and the invocation's arguments after it: the method returned is the one
+        /// declared, whose parameters then sit one place later. Null for anything else.
         /// </summary>
-        internal static IMethodSymbol? MethodOf(IInvocationOperation invoke, CallScope scope) =>
-            DelegateOf(invoke, scope, out _) is IMethodReferenceOperation { Method: { ReducedFrom: null, IsAbstract: false } method }
-            && KubernetesTypes.IsInSource(method)
-            && method.Parameters.Length == invoke.TargetMethod.Parameters.Length
-                ? method
-                : null;
+        internal static IMethodSymbol? MethodOf(IInvocationOperation invoke, CallScope scope, out IOperation? receiver, out Values.IValueScope? receiverScope)
+        {
+            receiver = null;
+            receiverScope = null;
+            if (DelegateOf(invoke, scope, out var writtenIn) is not IMethodReferenceOperation { Method: { IsAbstract: false } referenced } reference)
+            {
+                return null;
+            }
+
+            var method = referenced.ReducedFrom ?? referenced;
+            var bound = method.IsExtensionMethod ? reference.Instance : null;
+            if (!KubernetesTypes.IsInSource(method) || method.Parameters.Length != invoke.TargetMethod.Parameters.Length + (bound is null ? 0 : 1))
+            {
+                return null;
+            }
+
+            receiver = bound;
+            receiverScope = bound is null ? null : writtenIn;
+            return method;
+        }
 
         // The lambda or method reference a delegate parameter stands for (see LambdaOf), or null.
         private static IOperation? DelegateOf(IInvocationOperation invoke, CallScope scope, out Values.IValueScope? writtenIn)
@@ -344,11 +422,12 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                         // `configure(spec)` where the call passes `spec => …`: the lambda's uses.
                         return LambdaLeavesAlone(lambda, argument, types, writtenIn as CallScope, following);
 
-                    case IArgumentOperation { Parent: IInvocationOperation invoke, Parameter: { } parameter } when at is not null && MethodOf(invoke, at) is { } method:
-                        // `configure(spec)` where the call passes `AddDefaults`: that method's uses, its result dropped.
+                    case IArgumentOperation { Parent: IInvocationOperation invoke, Parameter: { } parameter } when at is not null && MethodOf(invoke, at, out var receiver, out var receiverScope) is { } method:
+                        // `configure(spec)` where the call passes `AddDefaults` (or `options.AddSidecar`, bound to its
+                        // receiver): that method's uses, its result dropped.
                         return methods.Get(method, types) is { } called
                             && (invoke.TargetMethod.ReturnsVoid || ObjectMembers.WithoutConversions(invoke).Parent is IExpressionStatementOperation)
-                            && LeavesAlone(methods, called, parameter.Ordinal, types, following, new CallScope(called, invoke, at));
+                            && LeavesAlone(methods, called, parameter.Ordinal + (receiver is null ? 0 : 1), types, following, new CallScope(called, invoke, at, receiver, receiverScope));
 
                     case IArgumentOperation { Parent: IInvocationOperation inner, Parameter: { } parameter }:
                         if (list is not null && inner.TargetMethod.IsExtensionMethod && parameter.Ordinal == 0
@@ -439,12 +518,15 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         // The locals of a body that something else may come to hold: used (or a member path from them used) as a value
         // other than the instance of a member access or call, a comparison or a return: stored, passed, captured by
         // an alias. One walk per body, only for the bodies where a write through another root has to be judged.
-        private static HashSet<ILocalSymbol> EscapedLocals(IOperation root) => Escaped.GetValue(root, static body =>
+        // With each local, whether it is stored (a value other than an argument of a call that NoCallMayWrite judges).
+        private static Dictionary<ILocalSymbol, bool> EscapedLocals(IOperation root) => Escaped.GetValue(root, static body =>
         {
-            var escaped = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+            var escaped = new Dictionary<ILocalSymbol, bool>(SymbolEqualityComparer.Default);
             foreach (var operation in body.Descendants())
             {
-                if (operation is not ILocalReferenceOperation reference || escaped.Contains(reference.Local) || reference.Local.Type.IsValueType || reference.Local.Type.SpecialType == SpecialType.System_String)
+                if (operation is not ILocalReferenceOperation reference
+                    || (escaped.TryGetValue(reference.Local, out bool stored) && stored)
+                    || reference.Local.Type.IsValueType || reference.Local.Type.SpecialType == SpecialType.System_String)
                 {
                     continue;
                 }
@@ -479,8 +561,11 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     if (!harmless && !IsReturnedAtOnce(top, body))
                     {
                         // Not only given back by the body (`return [first, second];`; a lambda's return hands it on):
-                        // stored or passed.
-                        escaped.Add(reference.Local);
+                        // stored or passed. Passed as itself to a call that may write models (judged on its own), it is
+                        // not stored.
+                        escaped[reference.Local] = !(top == reference
+                            && parent is IArgumentOperation { Parent: IInvocationOperation call }
+                            && !MethodSummaries.IsKnownNotToWrite(call.TargetMethod));
                     }
 
                     break;

@@ -117,6 +117,58 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             if (_body.Index.PlacementOf(chain.Top) is { } place)
             {
                 AddLater(place);
+                if (place.Site is not null)
+                {
+                    AddThroughHolderChain(chain.Top, place);
+                }
+            }
+        }
+
+        // `new V1Pod { Spec = new V1PodSpec { … } }.Also(p => …).WithLabels(…)`: the object that holds the spec (created in
+        // the argument `place` names) is handed through helpers that give it back. The first is read with the spec's
+        // place (AddThroughHelpers); then what the others add through the spec's path in the holder, and what the body
+        // does later to the local that keeps the last result (`pod.Spec.Containers.Add(…)`, a helper given `pod`).
+        private void AddThroughHolderChain(IOperation top, AccessPath place)
+        {
+            IArgumentOperation? handed = null;
+            var current = top;
+            for (int depth = 0; depth < 32 && current.Parent is { } parent; depth++)
+            {
+                if (parent is IArgumentOperation argument && argument.Syntax == place.Site)
+                {
+                    handed = argument;
+                    break;
+                }
+
+                current = parent;
+            }
+
+            if (handed is null || _body.Types.Values.Methods is not { } methods)
+            {
+                return;
+            }
+
+            var chain = PodSpecChain.Of(ObjectMembers.WithoutConversions(handed.Value), _body.Types);
+            if (chain.Links.IsEmpty || chain.Links[0] != handed)
+            {
+                return;
+            }
+
+            for (int i = 1; i < chain.Links.Length; i++)
+            {
+                if (chain.Links[i] is { Parameter: { } target, Parent: IInvocationOperation call } link
+                    && !_body.Scope.IsFollowing(call.TargetMethod)
+                    && methods.Get(call.TargetMethod, _body.Types) is { } summary)
+                {
+                    // The holder has no name in this body: the helper's parameter stands for it, at this argument.
+                    var holder = new AccessPath(target, System.Collections.Immutable.ImmutableArray<AccessStep>.Empty, link.Syntax);
+                    ReadHelper(call, summary, target, holder.Append(place.Steps), holder, 1);
+                }
+            }
+
+            if (_body.Index.PlacementOf(chain.Top) is { } kept)
+            {
+                AddLater(kept.Append(place.Steps));
             }
         }
 
@@ -273,6 +325,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
         private void AddThroughHelper(IInvocationOperation call, BodyIndex index, AccessPath place, IParameterSymbol? parameter, int depth, Summaries.MethodSummaries methods)
         {
             var called = call.TargetMethod;
+            IOperation? receiver = null;
+            Values.IValueScope? receiverScope = null;
             if (_body.Scope is Summaries.CallScope scope)
             {
                 if (PodSpecHandOff.LambdaOf(call, scope, out var writtenIn) is { } lambda)
@@ -281,8 +335,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     return;
                 }
 
-                // `configure(spec)` where the call passes a method group or a local function: a call to it.
-                called = PodSpecHandOff.MethodOf(call, scope) ?? called;
+                // `configure(spec)` where the call passes a method group or a local function: a call to it (an extension
+                // method bound to a receiver gets the receiver first).
+                called = PodSpecHandOff.MethodOf(call, scope, out receiver, out receiverScope) ?? called;
             }
 
             if (!KubernetesTypes.IsInSource(called)
@@ -301,8 +356,9 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
                 if (!ReferenceEquals(called, call.TargetMethod))
                 {
-                    // The delegate's parameter stands for the method's at the same position (MethodOf checks they line up).
-                    target = called.Parameters[target.Ordinal];
+                    // The delegate's parameter stands for the method's at the same position, or one later after a bound
+                    // receiver (MethodOf checks they line up).
+                    target = called.Parameters[target.Ordinal + (receiver is null ? 0 : 1)];
                 }
 
                 var path = index.Resolve(argument.Value);
@@ -317,15 +373,16 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                     continue;
                 }
 
-                ReadHelper(call, summary, target, place, path, depth + 1);
+                ReadHelper(call, summary, target, place, path, depth + 1, receiver, receiverScope);
             }
         }
 
         // A helper handed the spec (`mapped` gives its parameter `target` at this call), read in its body with the call's
-        // arguments; constants written in it are located on the first call of this reading that handed it the spec.
-        private void ReadHelper(IInvocationOperation call, Summaries.MethodSummary summary, IParameterSymbol target, AccessPath place, AccessPath mapped, int depth)
+        // arguments (after `receiver`, for an extension method bound to it); constants written in it are located on the
+        // first call of this reading that handed it the spec.
+        private void ReadHelper(IInvocationOperation call, Summaries.MethodSummary summary, IParameterSymbol target, AccessPath place, AccessPath mapped, int depth, IOperation? receiver = null, Values.IValueScope? receiverScope = null)
         {
-            var scope = new Summaries.CallScope(summary, call, _body.Scope);
+            var scope = new Summaries.CallScope(summary, call, _body.Scope, receiver, receiverScope);
             var helper = new ManifestBody(summary.Index, summary.Flow, _body.Folder, _body.PropertyDefaults, _body.Types) { Scope = scope };
             var reader = new PodSpecImages(helper, _spec, _call ?? call, _seen, atCall: _call is null || _atCall);
             reader.AddFromHelper(summary, place, target.OriginalDefinition, mapped, depth);

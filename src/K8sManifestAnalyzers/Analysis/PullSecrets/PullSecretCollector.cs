@@ -281,7 +281,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             {
                 if (member is IPropertyReferenceOperation { Property.Name: PullSecretReader.ImagePullSecrets, Instance: { } instance } list
                     && Flow.BodyIndex.CreationNaming(list) is null
-                    && PodSpecHandOff.MayReach(index, index.Resolve(instance), top, holding: false))
+                    && PodSpecHandOff.MayWriteWithin(index, index.Resolve(instance), top, types))
                 {
                     return true;
                 }

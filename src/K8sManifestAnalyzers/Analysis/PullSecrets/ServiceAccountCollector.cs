@@ -247,7 +247,7 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
             {
                 if (Flow.BodyIndex.UserOf(reference) is ISimpleAssignmentOperation assignment && assignment.Target == reference && IsLaterWrite(assignment, types)
                     && assignment.Target is IPropertyReferenceOperation { Instance: { } instance }
-                    && PodSpecHandOff.MayReach(index, index.Resolve(instance), created, holding: false))
+                    && PodSpecHandOff.MayWriteWithin(index, index.Resolve(instance), created, types))
                 {
                     return true;
                 }

@@ -17,10 +17,25 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
         private readonly BodyFlow? _flow;
         private readonly IInvocationOperation _call;
         private readonly IValueScope? _caller;
+        private readonly IOperation? _receiver;
+        private readonly IValueScope? _receiverScope;
 
         internal CallScope(MethodSummary callee, IInvocationOperation call, IValueScope? caller)
             : this(callee.Method, callee.Flow, call, caller)
         {
+        }
+
+        /// <summary>
+        /// An extension method bound to <paramref name="receiver"/> (<c>options.AddSidecar</c> passed as a delegate) and
+        /// invoked by <paramref name="call"/>: its first parameter is the receiver, read in
+        /// <paramref name="receiverScope"/>, and the call's arguments are its next parameters. Without a receiver, as
+        /// the other constructor.
+        /// </summary>
+        internal CallScope(MethodSummary callee, IInvocationOperation call, IValueScope? caller, IOperation? receiver, IValueScope? receiverScope)
+            : this(callee.Method, callee.Flow, call, caller)
+        {
+            _receiver = receiver;
+            _receiverScope = receiverScope;
         }
 
         /// <summary>A method read without a summary: its locals are followed only when <paramref name="flow"/> is given.</summary>
@@ -59,9 +74,20 @@ namespace K8sManifestAnalyzers.Analysis.Summaries
                 return null;
             }
 
+            int ordinal = parameter.Ordinal;
+            if (_receiver is not null)
+            {
+                if (ordinal == 0)
+                {
+                    return (_receiver, _receiverScope);
+                }
+
+                ordinal--;
+            }
+
             foreach (var argument in _call.Arguments)
             {
-                if (argument.Parameter?.Ordinal == parameter.Ordinal)
+                if (argument.Parameter?.Ordinal == ordinal)
                 {
                     return (argument.Value, _caller);
                 }
