@@ -54,13 +54,8 @@ namespace K8sManifestAnalyzers.Analysis
         internal static bool IsWithin(ValueSite inner, IOperation outer) =>
             inner is OperationSite site ? site.IsWithin(outer) : inner.IsWithin(outer.Syntax.GetLocation());
 
-        /// <summary>
-        /// True when the call chooses the constant (<see cref="ValueLocation.IsPassedBy(PossibleValue, CallSite)"/>), for
-        /// a call the C# reader has as an operation; decided without making a location unless the constant is joined.
-        /// </summary>
-        internal static bool IsPassedBy(PossibleValue constant, IOperation call) =>
-            IsWithin(constant.Origin, call) || (constant.Anchor is { } anchor && IsWithin(anchor, call))
-            || (!constant.Parts.IsEmpty && ValueLocation.PartWithin(constant, call.Syntax.GetLocation()) is not null);
+        /// <summary>True when the call chooses the constant (<see cref="ValueLocation.IsPassedBy(PossibleValue, CallSite)"/>).</summary>
+        internal static bool IsPassedBy(PossibleValue constant, IOperation call) => ValueLocation.IsPassedBy(constant, Call(call, string.Empty));
 
         /// <summary>Where the call chooses the constant (<see cref="ValueLocation.ChosenAt(PossibleValue, CallSite)"/>).</summary>
         internal static Location ChosenAt(PossibleValue constant, IOperation call) => ValueLocation.ChosenAt(constant, Call(call, string.Empty));

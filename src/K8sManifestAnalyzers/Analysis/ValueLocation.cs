@@ -106,11 +106,9 @@ namespace K8sManifestAnalyzers.Analysis
         /// <summary>Where a value with holes is built (the interpolation or concatenation).</summary>
         internal static Location Of(PartialValue partial) => partial.Origin.Location;
 
-        /// <summary>
-        /// The site inside <paramref name="call"/> a joined constant is chosen by: the argument an object is read from
-        /// first (<c>Joined(new ImageProfile(…, "latest"))</c>), then a part written there; null when none is.
-        /// </summary>
-        internal static ValueSite? PartWithin(PossibleValue constant, Location call)
+        // The site inside `call` a joined constant is chosen by: the argument an object is read from first
+        // (`Joined(new ImageProfile(…, "latest"))`), then a part written there; null when none is.
+        private static ValueSite? PartWithin(PossibleValue constant, Location call)
         {
             foreach (var part in constant.Parts)
             {
