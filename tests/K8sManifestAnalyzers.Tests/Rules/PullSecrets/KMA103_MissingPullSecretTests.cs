@@ -1032,19 +1032,5 @@ public sealed class KMA103_MissingPullSecretTests
     private static void DisableOtherRules(VerifyCS.Test test) =>
         test.DisabledDiagnostics.AddRange(new[] { "KMA101", "KMA102", "KMA104" });
 
-    private static Task RunAnalyzer(string source, string? editorConfig, params DiagnosticResult[] expected)
-    {
-        var test = new K8sManifestAnalyzers.Tests.Verifiers.CSharpAnalyzerVerifier<K8sManifestAnalyzers.Analyzers.PullSecretAnalyzer>.Test();
-        test.TestState.Sources.Add(source);
-        if (editorConfig is not null)
-        {
-            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
-        }
-
-        // Undefined (KMA101), unused (KMA102) or incomplete (KMA104) Secrets, and undefined service accounts (KMA118), are
-        // not the subject here.
-        test.DisabledDiagnostics.AddRange(new[] { "KMA101", "KMA102", "KMA104", "KMA118" });
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
+    private static Task RunAnalyzer(string source, string? editorConfig, params DiagnosticResult[] expected) => KMA103_Run.Analyzer(source, editorConfig, expected);
 }

@@ -12,8 +12,6 @@ namespace K8sManifestAnalyzers.Tests.Rules.PullSecrets;
 /// </summary>
 public sealed class KMA103_SpecsBuiltElsewhereTests
 {
-    private const string EditorConfig = "root = true\n\n[*.cs]\nk8s_manifests.private_registries = registry.shop.example\n";
-
     private const string Helpers = """
         using System;
         using System.Collections.Generic;
@@ -525,7 +523,7 @@ public sealed class KMA103_SpecsBuiltElsewhereTests
                 """,
             CompilerDiagnostics = CompilerDiagnostics.None,
         };
-        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", KMA103_Run.ShopRegistry));
         test.DisabledDiagnostics.AddRange(new[] { "KMA101", "KMA102", "KMA104", "KMA118" });
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA103").WithLocation(0).WithLocation(1).WithArguments("registry.shop.example/shop/app:1.0", "registry.shop.example", string.Empty));
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA103").WithLocation(2).WithLocation(3).WithArguments("registry.shop.example/shop/app:1.0", "registry.shop.example", string.Empty));
@@ -578,7 +576,7 @@ public sealed class KMA103_SpecsBuiltElsewhereTests
             }
             """);
         test.TestState.Sources.Add(K8sManifestAnalyzers.Tests.Verifiers.KubernetesClient17Stubs.Source);
-        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig));
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", KMA103_Run.ShopRegistry));
         test.DisabledDiagnostics.AddRange(new[] { "KMA101", "KMA102", "KMA104", "KMA118" });
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA103").WithLocation(0).WithLocation(1).WithArguments("registry.shop.example/shop/app:1.0", "registry.shop.example", string.Empty));
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("KMA103").WithLocation(2).WithLocation(3).WithArguments("registry.shop.example/shop/api:2", "registry.shop.example", string.Empty));
@@ -625,16 +623,5 @@ public sealed class KMA103_SpecsBuiltElsewhereTests
             }
             """);
 
-    private static Task Run(string source, params DiagnosticResult[] expected)
-    {
-        var test = new VerifyCS.Test();
-        test.TestState.Sources.Add(source);
-        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig));
-
-        // Undefined (KMA101), unused (KMA102) or incomplete (KMA104) Secrets, and undefined service accounts (KMA118), are
-        // not the subject here.
-        test.DisabledDiagnostics.AddRange(new[] { "KMA101", "KMA102", "KMA104", "KMA118" });
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
+    private static Task Run(string source, params DiagnosticResult[] expected) => KMA103_Run.Analyzer(source, KMA103_Run.ShopRegistry, expected);
 }

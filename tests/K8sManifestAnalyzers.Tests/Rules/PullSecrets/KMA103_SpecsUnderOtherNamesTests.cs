@@ -13,8 +13,6 @@ namespace K8sManifestAnalyzers.Tests.Rules.PullSecrets;
 /// </summary>
 public sealed class KMA103_SpecsUnderOtherNamesTests
 {
-    private const string EditorConfig = "root = true\n\n[*.cs]\nk8s_manifests.private_registries = registry.shop.example\n";
-
     private const string Helpers = """
         using System;
         using System.Collections.Generic;
@@ -604,16 +602,5 @@ public sealed class KMA103_SpecsUnderOtherNamesTests
             }
             """);
 
-    private static Task Run(string source, params DiagnosticResult[] expected)
-    {
-        var test = new VerifyCS.Test();
-        test.TestState.Sources.Add(source);
-        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", EditorConfig));
-
-        // Undefined (KMA101), unused (KMA102) or incomplete (KMA104) Secrets, and undefined service accounts (KMA118), are
-        // not the subject here.
-        test.DisabledDiagnostics.AddRange(new[] { "KMA101", "KMA102", "KMA104", "KMA118" });
-        test.ExpectedDiagnostics.AddRange(expected);
-        return test.RunAsync();
-    }
+    private static Task Run(string source, params DiagnosticResult[] expected) => KMA103_Run.Analyzer(source, KMA103_Run.ShopRegistry, expected);
 }
