@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using K8sManifestAnalyzers.Analysis;
 using K8sManifestAnalyzers.Analysis.Aspire;
 using K8sManifestAnalyzers.Analysis.Flow;
+using K8sManifestAnalyzers.Analysis.PullSecrets;
 using K8sManifestAnalyzers.Analysis.Values;
 using K8sManifestAnalyzers.Rules;
 using Microsoft.CodeAnalysis;
@@ -54,16 +55,16 @@ namespace K8sManifestAnalyzers.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
+                var facts = CompilationFacts.For(start.Compilation);
+
                 // [ContainerImage] declarations (KMA201, KMA204 to KMA207, KMA008 on a declared repository), where the
                 // generator's attribute exists; with or without KubernetesClient.
-                var imageFacts = CompilationFacts.For(start.Compilation);
-                var tagOrDigest = RegisterImageDeclarations(start, imageFacts);
+                var tagOrDigest = RegisterImageDeclarations(start, facts);
 
                 // Aspire app hosts: calls to AddContainer only, and only when Aspire.Hosting is referenced.
-                if (CompilationFacts.For(start.Compilation).Aspire is { } aspire)
+                if (facts.Aspire is { } aspire)
                 {
-                    var aspireFacts = CompilationFacts.For(start.Compilation);
-                    start.RegisterOperationAction(c => AnalyzeAspireCall(c, aspire, aspireFacts), OperationKind.Invocation);
+                    start.RegisterOperationAction(c => AnalyzeAspireCall(c, aspire, facts), OperationKind.Invocation);
                 }
 
                 // A start with only an end, not a block action (RS1013): see below.
@@ -73,10 +74,9 @@ namespace K8sManifestAnalyzers.Analyzers
                 {
                     // Docker config JSON with a credential leaks whether or not KubernetesClient is referenced (KMA105):
                     // without it, a body costs one walk that looks at its constant strings, and nothing else.
-                    var stringFacts = CompilationFacts.For(start.Compilation);
                     start.RegisterOperationBlockStartAction(blockStart =>
                     {
-                        if (!syntaxGate || stringFacts.Lexicon.MayConcern(blockStart.OperationBlocks, models: false))
+                        if (!syntaxGate || facts.Lexicon.MayConcern(blockStart.OperationBlocks, models: false))
                         {
                             blockStart.RegisterOperationBlockEndAction(AnalyzeConstantStrings);
                         }
@@ -90,8 +90,6 @@ namespace K8sManifestAnalyzers.Analyzers
                     return;
                 }
 #pragma warning restore RS1013
-
-                var facts = CompilationFacts.For(start.Compilation);
 
                 // new V1PodSpec(…, imagePullSecrets: …) exists in KubernetesClient 17 and older only; elsewhere the walk
                 // does not look at arguments at all.
@@ -212,7 +210,7 @@ namespace K8sManifestAnalyzers.Analyzers
                             RegistryCredentialRuleSet.Analyze(report, options, operation, types);
                             continue;
                         case OperationKind.Argument:
-                            if (pullSecretArguments && Analysis.PullSecrets.PullSecretListReader.Read(operation, types) is { } passed)
+                            if (pullSecretArguments && PullSecretListReader.Read(operation, types) is { } passed)
                             {
                                 PullSecretListRuleSet.Analyze(report, options, passed);
                             }
@@ -251,7 +249,7 @@ namespace K8sManifestAnalyzers.Analyzers
                             // A docker-registry Secret's data.
                             RegistryCredentialRuleSet.Analyze(report, options, operation, types);
                         }
-                        else if (operation.Kind != OperationKind.With && Analysis.PullSecrets.PullSecretListReader.Read(operation, types) is { } written)
+                        else if (operation.Kind != OperationKind.With && PullSecretListReader.Read(operation, types) is { } written)
                         {
                             // ImagePullSecrets written, or added to here or by a helper.
                             PullSecretListRuleSet.Analyze(report, options, written);
