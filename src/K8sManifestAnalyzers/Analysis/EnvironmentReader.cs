@@ -47,14 +47,19 @@ namespace K8sManifestAnalyzers.Analysis
             {
                 // Most entries are `new() { Name = "LOG_LEVEL", Value = … }`: a constant name that says no credential, or no
                 // value at all, is decided before the body is read.
-                if (ObjectMembers.Find(creation, "Value") is null
-                    || (ObjectMembers.Find(creation, "Name") is { ConstantValue: { HasValue: true, Value: var constantName } }
-                        && !(constantName is string text && ManifestOptions.CredentialNames(options, creation.Syntax.SyntaxTree).Matches(text))))
+                if (ObjectMembers.Find(creation, "Value") is null)
                 {
                     return null;
                 }
 
-                var values = EnvVarReader.ReadValues(creation, BodyOf(creation, types, options), ManifestOptions.CredentialNames(options, creation.Syntax.SyntaxTree), out bool hasValueFrom);
+                var names = ManifestOptions.CredentialNames(options, creation.Syntax.SyntaxTree);
+                if (ObjectMembers.Find(creation, "Name") is { ConstantValue: { HasValue: true, Value: var constantName } }
+                    && !(constantName is string text && names.Matches(text)))
+                {
+                    return null;
+                }
+
+                var values = EnvVarReader.ReadValues(creation, BodyOf(creation, types, options), names, out bool hasValueFrom);
                 return values.IsEmpty ? null : EnvironmentFacts.ForEnvVar(values, hasValueFrom);
             }
 
