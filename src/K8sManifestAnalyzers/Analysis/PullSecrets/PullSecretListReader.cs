@@ -98,16 +98,18 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                 return null;
             }
 
-            var root = ContainerReader.Root(add);
-            var index = BodyIndex.For(root, types);
-            if (index.Resolve(owner) is { CoversEveryElement: false } path
-                && (path.Root is not ILocalSymbol holder || index.AssignmentsOf(holder) is { Count: 1 }))
-            {
-                return new PullSecretAdd(name, entry.Element.Syntax.GetLocation(), ListedBefore(index, path, add, types));
-            }
-
-            return null;
+            var index = BodyIndex.For(ContainerReader.Root(add), types);
+            return ListPath(index, owner) is { } path
+                ? new PullSecretAdd(name, entry.Element.Syntax.GetLocation(), ListedBefore(index, path, add, types))
+                : null;
         }
+
+        // The path of the object whose list an add writes, when the body index places it on one object: not every
+        // element of a list, and not a local assigned more than once.
+        private static AccessPath? ListPath(BodyIndex index, IOperation owner) =>
+            index.Resolve(owner) is { CoversEveryElement: false } path && (path.Root is not ILocalSymbol holder || index.AssignmentsOf(holder) is { Count: 1 })
+                ? path
+                : null;
 
         // A helper of the compilation that adds to the pull-secret list of a pod spec it receives
         // (`AddPullSecret(spec, "regcred")`): its Adds are read at the call, with the call's arguments, each placed in the
@@ -121,7 +123,6 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
 
             ImmutableArray<PullSecretAdd>.Builder? adds = null;
             BodyIndex? index = null;
-            IOperation? root = null;
             foreach (var member in helper.Index.ListMembers)
             {
                 if (BodyIndex.UserOf(member) is not IInvocationOperation add
@@ -148,10 +149,8 @@ namespace K8sManifestAnalyzers.Analysis.PullSecrets
                         continue;
                     }
 
-                    root ??= ContainerReader.Root(call);
-                    index ??= BodyIndex.For(root, types);
-                    if (index.Resolve(argument.Value) is { CoversEveryElement: false } path
-                        && (path.Root is not ILocalSymbol holder || index.AssignmentsOf(holder) is { Count: 1 }))
+                    index ??= BodyIndex.For(ContainerReader.Root(call), types);
+                    if (ListPath(index, argument.Value) is { } path)
                     {
                         (adds ??= ImmutableArray.CreateBuilder<PullSecretAdd>()).Add(
                             new PullSecretAdd(name, call.Syntax.GetLocation(), ListedBefore(index, path.Append(inHelper.Steps), call, types)));
